@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// The lazify command line. Commands only parse argv, call the public API (src/index.ts),
+// print what a reporter returns and set the exit code.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { analyzeCommand } from './commands/analyze.js';
+import { whyCommand } from './commands/why.js';
+import { importtimeCommand } from './commands/importtime.js';
+import { planCommand } from './commands/plan.js';
+import { applyCommand } from './commands/apply.js';
+import { handleError } from './handle-error.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('lazify')
+  .command(analyzeCommand)
+  .command(whyCommand)
+  .command(importtimeCommand)
+  .command(planCommand)
+  .command(applyCommand)
+  .demandCommand(1, 'Name a command: analyze, why, importtime, plan or apply.')
+  .strict()
+  .help()
+  .fail((message, error) => handleError(error ?? message))
+  .parseAsync()
+  .catch(handleError);
