@@ -10,7 +10,10 @@ import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 import { handleError } from './handle-error.js';
 
-await yargs(hideBin(process.argv))
+// With a fail handler, yargs throws a synchronous handler error straight out of
+// parseAsync instead of rejecting, so both paths go through one try/catch.
+try {
+  await yargs(hideBin(process.argv))
   .scriptName('lazify')
   .command(analyzeCommand)
   .command(whyCommand)
@@ -21,5 +24,7 @@ await yargs(hideBin(process.argv))
   .strict()
   .help()
   .fail((message, error) => handleError(error ?? message))
-  .parseAsync()
-  .catch(handleError);
+  .parseAsync();
+} catch (error) {
+  handleError(error);
+}
