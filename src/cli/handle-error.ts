@@ -1,4 +1,4 @@
-import { isLazifyError } from '../diagnostics/diagnostic.js';
+import { isLazifyError } from '../index.js';
 
 /**
  * Known errors (and yargs usage errors) become one line on stderr with exit code 2;

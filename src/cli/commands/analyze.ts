@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { LazifyError } from '../../diagnostics/diagnostic.js';
+import { LazifyError } from '../../index.js';
 
 // Placeholder until the command lands: says so plainly instead of pretending.
 export const analyzeCommand: CommandModule = {
