@@ -1,0 +1,21 @@
+/**
+ * What the finders need from GRAPH's cost model (src/graph). Kept structural so the real
+ * `computeCost(graph)` result can be passed as is as long as it has a `module(id)` lookup.
+ *
+ * GRAPH: please make your cost type satisfy this (extra fields are fine):
+ *   - `module(id)` returns the dominator-exclusive cost of one module: what would stop loading
+ *     at import if that module were loaded lazily (bytes, module count), plus its cumulative bytes.
+ *   - optional `exclusiveOfSet(ids)`: the same for a set of modules made lazy together (a registry's
+ *     providers share SDK helpers that are exclusive to the set but to no single provider).
+ */
+export interface ModuleCostLike {
+  exclusiveBytes: number;
+  exclusiveModules: number;
+  cumulativeBytes?: number;
+}
+
+/** The cost model lookups the finders use. */
+export interface CostModelLike {
+  module(id: string): ModuleCostLike | undefined;
+  exclusiveOfSet?(ids: string[]): ModuleCostLike;
+}
