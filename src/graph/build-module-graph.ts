@@ -1,0 +1,181 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, isAbsolute, relative } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Project } from '../project/load-project.js';
+import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
+import { packageInfo } from './measure-package-size.js';
+import { parseImports } from './parse-imports.js';
+import { ImportResolver } from './resolve-import.js';
+
+/** Files bigger than this are not parsed: generated bundles or data, kept as opaque leaves. */
+export const MAX_PARSED_FILE_BYTES = 2 * 1024 * 1024;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
+/** What the graph builder needs from a project. */
+export type GraphInput = Pick<Project, 'root' | 'entryFile' | 'tsconfig' | 'formats'>;
+
+/**
+ * Builds the runtime module graph reachable from the project's entry, following eager and
+ * lazy edges. Local files are parsed; external packages and builtins are leaves. Problems
+ * with single files (unresolved imports, syntax errors, binary or huge files, symlinks out of
+ * the project) become diagnostics and the walk goes on.
+ */
+export function buildModuleGraph(project: GraphInput): ModuleGraph {
+  const { root } = project;
+  const compilerOptions = project.tsconfig?.options;
+  const resolver = new ImportResolver({ compilerOptions });
+  const modules: Record<string, ModuleNode> = {};
+  const diagnostics: Diagnostic[] = [];
+  const idOf = (file: string) => toModuleId(root, file);
+  const entry = idOf(project.entryFile);
+  const realRoot = realpathOrSelf(root);
+  const queue: string[] = [project.entryFile];
+  modules[entry] = placeholder(entry, project.entryFile);
+
+  for (let next = 0; next < queue.length; next++) {
+    const file = queue[next];
+    const id = idOf(file);
+    const node = modules[id];
+    const text = readModuleText(file, id, node, diagnostics);
+    if (text === undefined) continue;
+    if (!CODE_FILE.test(file)) continue; // JSON and assets are leaves with their size
+
+    const format = project.formats.formatOf(file);
+    node.format = format;
+    const isTypeScript = /\.[cm]?tsx?$/.test(file);
+    const parsed = parseImports(file, text, {
+      elideTypeOnlyUses: isTypeScript && !compilerOptions?.verbatimModuleSyntax,
+    });
+    if (parsed.parseErrors.length > 0) {
+      const first = parsed.parseErrors[0];
+      const more = parsed.parseErrors.length > 1 ? ` (and ${parsed.parseErrors.length - 1} more)` : '';
+      diagnostics.push({
+        code: 'parse-error',
+        severity: 'error',
+        message: `${id}:${first.line}: ${first.message}${more}; imports after the error may be missed`,
+        file: id,
+        line: first.line,
+        column: first.column,
+      });
+    }
+
+    for (const record of parsed.imports) {
+      const edge: ImportEdge = {
+        from: id,
+        specifier: record.specifier,
+        kind: record.kind,
+        lazy: record.lazy,
+        line: record.line,
+        names: record.names,
+      };
+      node.imports.push(edge);
+      const resolution = resolver.resolve(record.specifier, file, format);
+      if (resolution.kind === 'builtin') {
+        edge.to = resolution.id;
+        modules[resolution.id] ??= { id: resolution.id, kind: 'builtin', size: 0, imports: [] };
+      } else if (resolution.kind === 'external') {
+        edge.to = resolution.name;
+        if (!modules[resolution.name]) {
+          const info = packageInfo(resolution.name, resolution.packageDir);
+          modules[resolution.name] = {
+            id: resolution.name,
+            kind: 'external',
+            file: resolution.file ?? resolution.packageDir,
+            version: info.version,
+            size: info.size,
+            imports: [],
+          };
+        }
+      } else if (resolution.kind === 'local') {
+        const outside = symlinkOutside(realRoot, resolution.file);
+        if (outside) {
+          diagnostics.push({
+            code: 'symlink-outside-project',
+            severity: 'warning',
+            message: `${id}:${record.line}: '${record.specifier}' is a symlink to ${outside}, outside the project; not followed`,
+            file: id,
+            line: record.line,
+          });
+          continue;
+        }
+        const targetId = idOf(resolution.file);
+        edge.to = targetId;
+        if (!modules[targetId]) {
+          modules[targetId] = placeholder(targetId, resolution.file);
+          queue.push(resolution.file);
+        }
+      } else {
+        diagnostics.push({
+          code: 'unresolved-import',
+          severity: 'warning',
+          message: `${id}:${record.line}: cannot resolve '${record.specifier}' (${resolution.reason})`,
+          file: id,
+          line: record.line,
+        });
+      }
+    }
+  }
+  return { root, entry, modules, diagnostics };
+}
+
+/** Local module id: project-relative path with forward slashes. */
+export function toModuleId(root: string, file: string): string {
+  const rel = relative(root, file);
+  return (isAbsolute(rel) ? file : rel).split('\\').join('/');
+}
+
+function placeholder(id: string, file: string): ModuleNode {
+  return { id, kind: 'local', file, size: 0, imports: [] };
+}
+
+/**
+ * Reads a module's text and records its size, or returns undefined (with a diagnostic)
+ * for files lazify keeps as opaque leaves: too big, binary or unreadable.
+ */
+function readModuleText(file: string, id: string, node: ModuleNode, diagnostics: Diagnostic[]): string | undefined {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    diagnostics.push({ code: 'unreadable-file', severity: 'error', message: `${id}: ${(error as Error).message}`, file: id });
+    return undefined;
+  }
+  node.size = size;
+  if (size > MAX_PARSED_FILE_BYTES) {
+    diagnostics.push({
+      code: 'file-too-large',
+      severity: 'warning',
+      message: `${id} is ${size} bytes (over ${MAX_PARSED_FILE_BYTES}); its imports are not followed`,
+      file: id,
+    });
+    return undefined;
+  }
+  if (!CODE_FILE.test(file) && extname(file) !== '.json') return undefined; // assets: size only
+  const buffer = readFileSync(file);
+  if (buffer.includes(0)) {
+    diagnostics.push({
+      code: 'binary-file',
+      severity: 'warning',
+      message: `${id} contains NUL bytes and looks binary; its imports are not followed`,
+      file: id,
+    });
+    return undefined;
+  }
+  return buffer.toString('utf8');
+}
+
+/** The real path when `file` is a symlink (or under one) leading out of the project, else undefined. */
+function symlinkOutside(realRoot: string, file: string): string | undefined {
+  const real = realpathOrSelf(file);
+  if (real === file) return undefined;
+  const rel = relative(realRoot, real);
+  return rel.startsWith('..') || isAbsolute(rel) ? real : undefined;
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}

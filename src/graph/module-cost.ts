@@ -1,0 +1,179 @@
+import { computeDominators, dominates } from './dominators.js';
+import type { ModuleGraph } from './module-graph.js';
+
+/** What one module costs when the entry is imported. */
+export interface ModuleCostEntry {
+  id: string;
+  /** Own size in bytes (the file, or the package estimate for externals). */
+  ownBytes: number;
+  /** True when importing the entry loads this module (reachable over eager edges). */
+  eager: boolean;
+  /** Bytes of everything this module loads eagerly, itself included. */
+  cumulativeBytes: number;
+  cumulativeModules: number;
+  /**
+   * Bytes only this module keeps loaded: its dominator subtree in the eager graph. Making
+   * this module lazy everywhere would stop exactly these from loading. 0 when not eager.
+   */
+  exclusiveBytes: number;
+  exclusiveModules: number;
+  /** Immediate dominator: the closest module every eager import chain to this one passes. */
+  idom?: string;
+}
+
+/** What deferring every eager import from one module of another would save. */
+export interface ImportSaving {
+  from: string;
+  to: string;
+  /** Lines of the eager import edges from `from` to `to`. */
+  lines: number[];
+  /** Bytes that would no longer load at import of the entry (0 when `to` is loaded some other way too). */
+  savedBytes: number;
+  savedModules: number;
+}
+
+/** The cost model: per module sizes and per eager import savings. Plain data. */
+export interface ModuleCost {
+  entry: string;
+  /** Everything importing the entry loads. */
+  eagerBytes: number;
+  eagerModules: number;
+  modules: Record<string, ModuleCostEntry>;
+  /** Every eager import pair, biggest saving first. */
+  imports: ImportSaving[];
+  /** Cost of one module (undefined for ids not in the graph). Functions are left out of JSON. */
+  module(id: string): ModuleCostEntry | undefined;
+  /**
+   * What stops loading if every module of `ids` is loaded lazily together: the set itself
+   * plus everything only reachable through it (providers sharing an SDK helper, say).
+   */
+  exclusiveOfSet(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
+}
+
+/**
+ * Computes own, cumulative and exclusive sizes and import savings. Exclusive sizes come
+ * from the dominator tree of the eager graph. An import u -> v saves v's dominator subtree
+ * exactly when no other eager importer of v can be reached without passing v first (then
+ * removing the edges u -> v leaves v unreachable); otherwise it saves nothing.
+ */
+export function computeCost(graph: ModuleGraph): ModuleCost {
+  const ids = Object.keys(graph.modules);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const size = ids.map((id) => graph.modules[id].size);
+  const eagerSuccessors: number[][] = ids.map((id) => {
+    const out = new Set<number>();
+    for (const edge of graph.modules[id].imports) {
+      if (edge.lazy || edge.to === undefined) continue;
+      const target = indexOf.get(edge.to);
+      if (target !== undefined && target !== indexOf.get(id)) out.add(target);
+    }
+    return [...out];
+  });
+  const root = indexOf.get(graph.entry);
+  if (root === undefined) throw new Error(`entry ${graph.entry} is not a module of the graph`);
+
+  const tree = computeDominators(eagerSuccessors, root);
+  const exclusiveBytes = new Float64Array(n);
+  const exclusiveModules = new Int32Array(n);
+  const order = tree.reversePostorder;
+  for (const node of order) {
+    exclusiveBytes[node] = size[node];
+    exclusiveModules[node] = 1;
+  }
+  // Reverse postorder puts a node's dominator before it, so walking backwards sums subtrees bottom-up.
+  for (let i = order.length - 1; i > 0; i--) {
+    const node = order[i];
+    exclusiveBytes[tree.idom[node]] += exclusiveBytes[node];
+    exclusiveModules[tree.idom[node]] += exclusiveModules[node];
+  }
+
+  // Cumulative sizes: one eager walk per module, reusing a stamp array instead of sets.
+  const stamp = new Int32Array(n).fill(-1);
+  const cumulativeBytes = new Float64Array(n);
+  const cumulativeModules = new Int32Array(n);
+  const stack: number[] = [];
+  for (let start = 0; start < n; start++) {
+    let bytes = 0;
+    let count = 0;
+    stack.push(start);
+    stamp[start] = start;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      bytes += size[node];
+      count++;
+      for (const next of eagerSuccessors[node]) {
+        if (stamp[next] !== start) {
+          stamp[next] = start;
+          stack.push(next);
+        }
+      }
+    }
+    cumulativeBytes[start] = bytes;
+    cumulativeModules[start] = count;
+  }
+
+  const modules: Record<string, ModuleCostEntry> = {};
+  for (let i = 0; i < n; i++) {
+    const eager = tree.idom[i] !== -1;
+    modules[ids[i]] = {
+      id: ids[i],
+      ownBytes: size[i],
+      eager,
+      cumulativeBytes: cumulativeBytes[i],
+      cumulativeModules: cumulativeModules[i],
+      exclusiveBytes: eager ? exclusiveBytes[i] : 0,
+      exclusiveModules: eager ? exclusiveModules[i] : 0,
+      idom: eager && i !== root ? ids[tree.idom[i]] : undefined,
+    };
+  }
+
+  const eagerPredecessors: number[][] = Array.from({ length: n }, () => []);
+  for (const u of order) for (const v of eagerSuccessors[u]) eagerPredecessors[v].push(u);
+  const imports: ImportSaving[] = [];
+  for (const u of order) {
+    for (const v of eagerSuccessors[u]) {
+      const cut = v !== root && eagerPredecessors[v].every((p) => p === u || dominates(tree, v, p));
+      imports.push({
+        from: ids[u],
+        to: ids[v],
+        lines: graph.modules[ids[u]].imports.filter((e) => !e.lazy && e.to === ids[v]).map((e) => e.line),
+        savedBytes: cut ? exclusiveBytes[v] : 0,
+        savedModules: cut ? exclusiveModules[v] : 0,
+      });
+    }
+  }
+  imports.sort((a, b) => b.savedBytes - a.savedBytes || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+
+  const exclusiveOfSet = (set: readonly string[]) => {
+    const removed = new Set(set.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
+    if (removed.has(root)) return { exclusiveBytes: exclusiveBytes[root], exclusiveModules: exclusiveModules[root] };
+    const seen = new Uint8Array(n);
+    const pending = [root];
+    seen[root] = 1;
+    let bytes = 0;
+    let count = 0;
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      bytes += size[node];
+      count++;
+      for (const next of eagerSuccessors[node]) {
+        if (!seen[next] && !removed.has(next)) {
+          seen[next] = 1;
+          pending.push(next);
+        }
+      }
+    }
+    return { exclusiveBytes: exclusiveBytes[root] - bytes, exclusiveModules: exclusiveModules[root] - count };
+  };
+
+  return {
+    entry: graph.entry,
+    eagerBytes: exclusiveBytes[root],
+    eagerModules: exclusiveModules[root],
+    modules,
+    imports,
+    module: (id) => modules[id],
+    exclusiveOfSet,
+  };
+}

@@ -1,0 +1,159 @@
+import fs, { existsSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, join } from 'node:path';
+import enhancedResolve from 'enhanced-resolve';
+import { ts } from 'ts-morph';
+import type { ModuleFormat } from '../project/detect-module-format.js';
+
+/** Where a specifier leads. */
+export type Resolution =
+  | { kind: 'local'; file: string }
+  | { kind: 'external'; name: string; packageDir: string; file?: string }
+  | { kind: 'builtin'; id: string }
+  | { kind: 'unresolved'; reason: string };
+
+export interface ImportResolverOptions {
+  /** Compiler options of the project (tsconfig), when it has one. */
+  compilerOptions?: ts.CompilerOptions;
+}
+
+const RUNTIME_EXTENSIONS = ['.js', '.mjs', '.cjs', '.json', '.node', '.ts', '.tsx', '.mts', '.cts', '.jsx'];
+const TS_FILE = /\.[cm]?tsx?$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
+
+/**
+ * Resolves import specifiers with the resolvers the ecosystem keeps correct:
+ * `ts.resolveModuleName` for TypeScript importers (tsconfig `paths`/`baseUrl`, `.js` written
+ * for `.ts`, package `exports`), enhanced-resolve with Node's conditions for runtime paths
+ * and JavaScript. External packages are not followed: they resolve to their package dir.
+ */
+export class ImportResolver {
+  private readonly tsCache?: ts.ModuleResolutionCache;
+  private readonly tsHost: ts.ModuleResolutionHost;
+  private readonly runtime: Record<ModuleFormat, enhancedResolve.Resolver>;
+  private readonly packageDirCache = new Map<string, string | undefined>();
+
+  constructor(private readonly options: ImportResolverOptions) {
+    // No realpath: a symlink must stay visible so the graph can refuse to follow it out of the project.
+    this.tsHost = {
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      directoryExists: ts.sys.directoryExists,
+      getCurrentDirectory: ts.sys.getCurrentDirectory,
+    };
+    if (options.compilerOptions) {
+      this.tsCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, options.compilerOptions);
+    }
+    const fileSystem = new enhancedResolve.CachedInputFileSystem(fs, 4000);
+    const make = (conditionNames: string[]) =>
+      enhancedResolve.ResolverFactory.createResolver({
+        fileSystem,
+        useSyncFileSystemCalls: true,
+        conditionNames,
+        extensions: RUNTIME_EXTENSIONS,
+        // Compiled TS writes `./x.js` for `./x.ts`.
+        extensionAlias: { '.js': ['.js', '.ts', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
+        mainFields: ['main'],
+        symlinks: false,
+      });
+    this.runtime = { esm: make(['node', 'import', 'default']), commonjs: make(['node', 'require', 'default']) };
+  }
+
+  resolve(specifier: string, fromFile: string, format: ModuleFormat): Resolution {
+    if (isBuiltin(specifier)) return { kind: 'builtin', id: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
+    if (this.options.compilerOptions && TS_FILE.test(fromFile)) {
+      const local = this.resolveWithTypeScript(specifier, fromFile);
+      if (local) return { kind: 'local', file: local };
+    }
+    if (isBareSpecifier(specifier)) return this.resolveExternal(specifier, fromFile, format);
+    try {
+      const file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier);
+      if (file) return insideNodeModules(file) ? this.externalFromFile(file) : { kind: 'local', file };
+    } catch (error) {
+      return { kind: 'unresolved', reason: firstLine(error) };
+    }
+    return { kind: 'unresolved', reason: 'no file found' };
+  }
+
+  /** A local source file TypeScript resolves to, or undefined to fall back to runtime resolution. */
+  private resolveWithTypeScript(specifier: string, fromFile: string): string | undefined {
+    const result = ts.resolveModuleName(specifier, fromFile, this.options.compilerOptions!, this.tsHost, this.tsCache);
+    const resolved = result.resolvedModule;
+    if (!resolved || resolved.isExternalLibraryImport || insideNodeModules(resolved.resolvedFileName)) return undefined;
+    const file = resolved.resolvedFileName;
+    if (!DECLARATION_FILE.test(file)) return file;
+    // A .d.ts has no runtime; the code that runs is the JavaScript beside it.
+    const stem = file.replace(DECLARATION_FILE, '');
+    for (const ext of ['.js', '.mjs', '.cjs']) {
+      if (existsSync(stem + ext)) return stem + ext;
+    }
+    return undefined;
+  }
+
+  private resolveExternal(specifier: string, fromFile: string, format: ModuleFormat): Resolution {
+    const name = packageNameOf(specifier);
+    const packageDir = this.findPackageDir(name, dirname(fromFile));
+    if (!packageDir) {
+      // `#imports` and self-references can still resolve at runtime.
+      try {
+        const file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier);
+        if (file && !insideNodeModules(file)) return { kind: 'local', file };
+        if (file) return this.externalFromFile(file);
+      } catch {
+        // fall through to unresolved
+      }
+      return { kind: 'unresolved', reason: `package ${name} is not installed` };
+    }
+    let file: string | undefined;
+    try {
+      file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier) || undefined;
+    } catch {
+      file = undefined; // the package is there; a missing subpath still counts as the package
+    }
+    return { kind: 'external', name, packageDir, file };
+  }
+
+  private externalFromFile(file: string): Resolution {
+    const index = file.lastIndexOf('/node_modules/');
+    const rest = file.slice(index + '/node_modules/'.length).split('/');
+    const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    return { kind: 'external', name, packageDir: file.slice(0, index + '/node_modules/'.length) + name, file };
+  }
+
+  /** Node's lookup: `node_modules/<name>` in the importer's dir and every dir above it. */
+  private findPackageDir(name: string, fromDir: string): string | undefined {
+    const key = `${fromDir}\0${name}`;
+    if (this.packageDirCache.has(key)) return this.packageDirCache.get(key);
+    let found: string | undefined;
+    for (let dir = fromDir; ; dir = dirname(dir)) {
+      if (!dir.endsWith('/node_modules')) {
+        const candidate = join(dir, 'node_modules', name);
+        if (existsSync(candidate) && statSync(candidate).isDirectory()) {
+          found = candidate;
+          break;
+        }
+      }
+      if (dirname(dir) === dir) break;
+    }
+    this.packageDirCache.set(key, found);
+    return found;
+  }
+}
+
+/** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function isBareSpecifier(specifier: string): boolean {
+  return !/^(\.{1,2}(\/|$)|\/|#|[a-zA-Z]:[\\/]|file:)/.test(specifier);
+}
+
+function insideNodeModules(file: string): boolean {
+  return file.includes('/node_modules/');
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}

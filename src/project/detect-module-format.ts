@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ts } from 'ts-morph';
+
+/** How a file runs: as an ES module or as CommonJS. */
+export type ModuleFormat = 'esm' | 'commonjs';
+
+/**
+ * Decides the runtime format of files, the way Node and tsc do: `.mjs/.mts` are ESM,
+ * `.cjs/.cts` CommonJS; a TypeScript file takes the format its compiled output has
+ * (tsconfig `module`: CommonJS output is CommonJS whatever the syntax; Node16/NodeNext
+ * follows package.json `type`); a `.js` file follows the nearest package.json `type`.
+ * The nearest package.json of each directory is cached.
+ */
+export class ModuleFormatDetector {
+  private readonly typeByDir = new Map<string, string | undefined>();
+
+  constructor(private readonly compilerOptions?: ts.CompilerOptions) {}
+
+  formatOf(file: string): ModuleFormat {
+    if (/\.m[jt]s$/.test(file)) return 'esm';
+    if (/\.c[jt]s$/.test(file)) return 'commonjs';
+    const packageFormat: ModuleFormat = this.packageTypeOf(dirname(file)) === 'module' ? 'esm' : 'commonjs';
+    if (!/\.tsx?$/.test(file) || !this.compilerOptions) return packageFormat;
+    const kind = this.compilerOptions.module;
+    if (kind === undefined) return packageFormat;
+    if (kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.UMD || kind === ts.ModuleKind.AMD) return 'commonjs';
+    if (kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) return packageFormat;
+    if (kind === ts.ModuleKind.Preserve) return packageFormat;
+    return 'esm';
+  }
+
+  /** `type` of the nearest package.json at or above dir. */
+  private packageTypeOf(dir: string): string | undefined {
+    if (this.typeByDir.has(dir)) return this.typeByDir.get(dir);
+    let type: string | undefined;
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8')) as { type?: unknown };
+        type = typeof parsed.type === 'string' ? parsed.type : undefined;
+      } catch {
+        type = undefined;
+      }
+    } else {
+      const parent = dirname(dir);
+      type = parent === dir ? undefined : this.packageTypeOf(parent);
+    }
+    this.typeByDir.set(dir, type);
+    return type;
+  }
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { ts } from 'ts-morph';
+
+/** Output extension -> the source extensions tsc compiles to it, most likely first. */
+const SOURCE_EXTENSIONS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.js', '.jsx'],
+  '.mjs': ['.mts', '.mjs'],
+  '.cjs': ['.cts', '.cjs'],
+  '.jsx': ['.tsx', '.jsx'],
+};
+
+/**
+ * Maps a build output file (`dist/index.js`) back to the source tsc compiled it from
+ * (`src/index.ts`), using tsconfig `outDir` and `rootDir`: lazify analyses and rewrites
+ * sources, not build output. Returns undefined when the file is not under `outDir` or no
+ * source exists for it.
+ */
+export function mapOutputToSource(file: string, options: ts.CompilerOptions, projectDir: string): string | undefined {
+  const outDir = options.outDir;
+  if (!outDir) return undefined;
+  const rel = relative(outDir, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  const match = /(\.d)?(\.[cm]?jsx?)$/.exec(rel);
+  if (!match || match[1]) return undefined;
+  const stem = rel.slice(0, -match[2].length);
+  // Without an explicit rootDir tsc uses the common source dir; `src` is the usual one, then the project.
+  const rootDirs = options.rootDir ? [options.rootDir] : [join(projectDir, 'src'), projectDir];
+  for (const rootDir of rootDirs) {
+    for (const ext of SOURCE_EXTENSIONS[match[2]] ?? []) {
+      const candidate = join(rootDir, stem + ext);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
