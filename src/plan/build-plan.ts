@@ -1,0 +1,37 @@
+import type { Finding } from '../findings/finding.js';
+import type { Plan, PlanOperation } from './plan.js';
+import type { PlanContext } from './planner.js';
+import { planners } from './planners.js';
+import { orderOperations } from './operation-order.js';
+import { findConflicts } from './find-conflicts.js';
+
+/** A plan and what the planners left out, with why. */
+export interface BuiltPlan {
+  plan: Plan;
+  /** One line per finding (or part) that got no operation. */
+  skipped: string[];
+}
+
+/**
+ * Runs every planner over the findings of its kinds and orders the operations the way apply
+ * runs them. Operations that conflict with an earlier one are dropped into `skipped`.
+ */
+export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
+  const operations: PlanOperation[] = [];
+  const skipped: string[] = [];
+  for (const finding of findings) {
+    for (const planner of planners.filter((p) => p.kinds.includes(finding.kind))) {
+      const result = planner.plan(finding, context);
+      for (const operation of result.operations) {
+        const conflicts = findConflicts([...operations, operation], context.project);
+        if (conflicts.length > 0) skipped.push(`${operation.id}: ${conflicts[0]}`);
+        else operations.push(operation);
+      }
+      skipped.push(...(result.skipped ?? []));
+    }
+  }
+  return {
+    plan: { schemaVersion: 1, root: context.project.root, operations: orderOperations(operations) },
+    skipped,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Finding, FindingKind } from '../findings/finding.js';
+import type { ModuleGraph } from '../graph/module-graph.js';
+import type { ProjectReader } from '../../transforms/transform-module.js';
+import type { PlanOperation } from './plan.js';
+
+/** What a planner may look at besides the finding. */
+export interface PlanContext {
+  /** The project as it is on disk (root and a reader). */
+  project: ProjectReader;
+  /** Source files of the project (relative, forward slashes), for planners that must find importers. */
+  sourceFiles: string[];
+  /** The module graph when the caller has it. */
+  graph?: ModuleGraph;
+  /** User choices that shape operations, e.g. `deprecate` (JSDoc `@deprecated` on shims). */
+  choices: PlanChoices;
+}
+
+/** User choices from the command line that planners pass into operation options. */
+export interface PlanChoices {
+  /** Mark re-export shims `@deprecated`, pointing at the new module. */
+  deprecate?: boolean;
+}
+
+/**
+ * Turns findings of some kinds into plan operations. One planner per transform; a planner
+ * returns no operation for a finding it cannot fix (and says why in a diagnostic).
+ */
+export interface Planner {
+  /** Finding kinds this planner reads. */
+  kinds: FindingKind[];
+  /** The transform its operations name. */
+  transform: string;
+  plan(finding: Finding, context: PlanContext): PlannerResult;
+}
+
+/** Operations for one finding, and notes about what was left out. */
+export interface PlannerResult {
+  operations: PlanOperation[];
+  /** Why a finding (or part of it) got no operation; shown with the plan. */
+  skipped?: string[];
+}

@@ -1,0 +1,43 @@
+import { LazifyError } from '../diagnostics/diagnostic.js';
+import { transforms } from '../../transforms/index.js';
+import type { ProjectReader } from '../../transforms/transform-module.js';
+import type { Plan, PlanOperation } from './plan.js';
+import { findConflicts } from './find-conflicts.js';
+
+/**
+ * Checks a plan a user may have edited and returns it typed. The first problem found is thrown
+ * as a LazifyError (`invalid-plan`) whose message is one line naming the operation and the
+ * problem, so the CLI prints it and exits 2 before anything is written.
+ */
+export function validatePlan(raw: unknown, project: ProjectReader): Plan {
+  const fail = (message: string): never => {
+    throw new LazifyError('invalid-plan', `invalid plan: ${message}`);
+  };
+  if (!isObject(raw)) fail('expected a JSON object with "schemaVersion" and "operations"');
+  const plan = raw as Record<string, unknown>;
+  if (plan.schemaVersion !== 1) fail(`unsupported schemaVersion ${JSON.stringify(plan.schemaVersion)} (expected 1)`);
+  if (!Array.isArray(plan.operations)) fail('"operations" must be an array');
+  const operations = plan.operations as unknown[];
+  operations.forEach((op, index) => checkOperation(op, index, project, fail));
+  const conflicts = findConflicts(operations as PlanOperation[], project);
+  if (conflicts.length > 0) fail(conflicts[0]!);
+  return { schemaVersion: 1, root: typeof plan.root === 'string' ? plan.root : project.root, operations: operations as PlanOperation[] };
+}
+
+function checkOperation(raw: unknown, index: number, project: ProjectReader, fail: (message: string) => never): void {
+  if (!isObject(raw)) fail(`operation ${index + 1} is not an object`);
+  const op = raw as Record<string, unknown>;
+  const name = typeof op.id === 'string' && op.id ? `operation "${op.id}"` : fail(`operation ${index + 1} has no "id"`);
+  if (typeof op.transform !== 'string') fail(`${name} has no "transform"`);
+  const transform = transforms[op.transform as string];
+  if (!transform) fail(`${name} names unknown transform "${op.transform}" (known: ${Object.keys(transforms).join(', ')})`);
+  if (!Array.isArray(op.files) || !op.files.every((f) => typeof f === 'string')) fail(`${name}: "files" must be an array of paths`);
+  if (!isObject(op.options)) fail(`${name}: "options" must be an object`);
+  if (typeof op.summary !== 'string') op.summary = '';
+  const problem = transform!.validateOptions?.(op.options as Record<string, unknown>, project);
+  if (problem) fail(`${name}: ${problem}`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,136 @@
+// god-module-to-focused-modules: splits a module that many others import for one helper each
+// into focused modules, rewrites importers to the module they need, and leaves a re-export
+// shim at the old path. Run by lazify's plan, or alone:
+//   npx jscodeshift --parser ts -t transforms/god-module-to-focused-modules/index.ts \
+//     --plan=plan.json src/utils.ts src/providers/*.ts
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
+import { assignDeclarations, type Assignment } from './assign-declarations.js';
+import { styleOf, type ExtensionStyle } from './module-specifiers.js';
+import { readGodModule, type GodModuleLayout } from './read-god-module.js';
+import { renderSplit, type RenderedSplit } from './render-focused-modules.js';
+import { rewriteImporter } from './rewrite-importers.js';
+import { checkOptionShape, readSplitOptions, type SplitOptions } from './split-options.js';
+
+export const meta: TransformMeta = {
+  name: 'god-module-to-focused-modules',
+  description: 'Split a god-module into focused modules, rewrite importers to them, keep a re-export shim at the old path.',
+  phase: 'split',
+};
+
+export const parser = 'ts';
+
+/** The whole split computed from the god-module's current source, or why it cannot be done. */
+interface SplitResult {
+  options: SplitOptions;
+  layout: GodModuleLayout;
+  assignment: Assignment;
+  rendered: RenderedSplit;
+  /** Export name -> the file it now lives in, for rewriting importers. */
+  movedTo: Map<string, string>;
+}
+
+function computeSplit(options: SplitOptions, project: ProjectReader): SplitResult | string {
+  const source = project.read(options.module);
+  if (source === undefined) return `${options.module} does not exist`;
+  if (/\.(c?js|mjs|jsx)$/.test(options.module) && /\b(module\.exports|exports\.\w+)\s*=/.test(source)) {
+    return `${options.module} is plain JavaScript CommonJS; splitting those is not supported yet`;
+  }
+  const layout = readGodModule(options.module, source);
+  const assignment = assignDeclarations(layout, options);
+  if (assignment.problems.length > 0) return assignment.problems[0]!;
+  const clusterModules = new Set<string>();
+  for (const cluster of options.clusters) {
+    if (cluster.module === options.module) return `cluster "${cluster.module}" is the god-module itself`;
+    if (clusterModules.has(cluster.module)) return `two clusters are both named ${cluster.module}`;
+    clusterModules.add(cluster.module);
+  }
+  const movedTo = new Map<string, string>();
+  for (const cluster of options.clusters) for (const name of cluster.exports) if (layout.exports.has(name)) movedTo.set(name, cluster.module);
+  const rendered = renderSplit(layout, assignment, options, extensionStyle(options, layout));
+  return { options, layout, assignment, rendered, movedTo };
+}
+
+function extensionStyle(options: SplitOptions, layout: GodModuleLayout): ExtensionStyle {
+  if (options.extension) return options.extension;
+  const styles = layout.relativeSpecifiers.map(styleOf);
+  return styles.includes('js') ? 'js' : styles.includes('ts') ? 'ts' : 'none';
+}
+
+/** True when no cluster export is declared in the module any more: the split has been applied. */
+function alreadySplit(result: SplitResult): boolean {
+  return result.movedTo.size === 0;
+}
+
+/** The names each cluster lists that the module neither declares nor re-exports. */
+function missingExports(options: SplitOptions, layout: GodModuleLayout): string[] {
+  const reExported = new Set(layout.statements.flatMap((s) => s.reExportNames ?? []));
+  return options.clusters.flatMap((c) => c.exports).filter((n) => !layout.exports.has(n) && !reExported.has(n));
+}
+
+export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {
+  const shape = checkOptionShape(raw);
+  if (shape) return shape;
+  const options = raw as unknown as SplitOptions;
+  const result = computeSplit(options, project);
+  if (typeof result === 'string') return result;
+  const missing = missingExports(options, result.layout);
+  if (missing.length > 0) return `${options.module} does not export ${missing.map((n) => `"${n}"`).join(', ')}`;
+  if (!alreadySplit(result)) {
+    for (const file of result.rendered.created) {
+      if (project.read(file.path) !== undefined) return `${file.path} already exists; name the cluster's module differently`;
+    }
+  }
+  return undefined;
+}
+
+export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
+  const result = computeSplit(readSplitOptions(raw), project);
+  if (typeof result === 'string' || alreadySplit(result)) return [];
+  return result.rendered.created;
+}
+
+/** The split of each god-module source, cached so every importer of one run sees the same one. */
+const splitCache = new Map<string, SplitResult | string>();
+
+function diskReader(root: string): ProjectReader {
+  return { root, read: (path) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined) };
+}
+
+export default function transform(file: FileInfo, api: API, rawOptions: Options): string | undefined {
+  const options = readSplitOptions(rawOptions);
+  const root = options.root!;
+  const path = relative(root, resolve(root, file.path)).split(/[\\/]/).join(posix.sep);
+  // Under lazify `project` is the in-memory file set, which still holds the pre-split module
+  // while importers run (the planner lists the module last); alone, files are read from disk.
+  const project = (rawOptions.project as ProjectReader | undefined) ?? diskReader(root);
+  const reader: ProjectReader = path === options.module ? { root, read: (p) => (p === path ? file.source : project.read(p)) } : project;
+  const godSource = reader.read(options.module) ?? '';
+  const key = `${root}\0${options.module}\0${godSource}\0${JSON.stringify(options)}`;
+  if (!splitCache.has(key)) splitCache.set(key, computeSplit(options, reader));
+  const result = splitCache.get(key)!;
+  if (typeof result === 'string') {
+    api.report(result);
+    return undefined;
+  }
+  if (path === options.module) {
+    if (alreadySplit(result)) return file.source;
+    if (rawOptions.driver !== 'lazify' && !rawOptions.dry) writePlannedFiles(root, result.rendered.created);
+    return result.rendered.shim;
+  }
+  return rewriteImporter(path, file.source, api, options.module, result.movedTo) ?? file.source;
+}
+
+/**
+ * Alone on the jscodeshift CLI there is no file set: like jscodeshift itself writing the file it
+ * transformed, the transform writes the modules it creates (never under `--dry`). Under lazify
+ * (`driver: 'lazify'`) they come from planFiles instead and src/edits writes them.
+ */
+function writePlannedFiles(root: string, files: PlannedFile[]): void {
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file.path)), { recursive: true });
+    writeFileSync(join(root, file.path), file.source);
+  }
+}

@@ -1,0 +1,155 @@
+import { ts } from 'ts-morph';
+
+/** One import binding of the god-module. */
+export interface ImportBinding {
+  local: string;
+  /** `default`, `*` or the imported name. */
+  imported: string;
+  typeOnly: boolean;
+}
+
+/** A top-level statement of the god-module, as plain data. */
+export interface ModuleStatement {
+  kind: 'import' | 'side-effect-import' | 'declaration' | 'export-list' | 'other';
+  /** Source text, with its leading comments (JSDoc), without leading blank lines. */
+  text: string;
+  /** Names the statement declares at top level. */
+  declares: string[];
+  /** Declared names exported by an `export` modifier (`export const a`). */
+  exportedByModifier: boolean;
+  /** True for interfaces and type aliases: no runtime value. */
+  typeOnly: boolean;
+  /** Top-level names of the module the statement refers to (declarations and import bindings). */
+  uses: Set<string>;
+  /** Imports: the specifier and bindings. */
+  specifier?: string;
+  bindings?: ImportBinding[];
+  /** Whole import is `import type`. */
+  importTypeOnly?: boolean;
+  /** Export lists (`export { a as b }` without `from`): exported name -> local name. */
+  exportList?: Array<{ name: string; local: string; typeOnly: boolean }>;
+  /** `export ... from` / `export *` re-exports the module already has. */
+  reExportFrom?: string;
+  /** Re-exported names (for `export { a } from`); `*` for `export *`. */
+  reExportNames?: string[];
+}
+
+/** What the split needs to know about the god-module. */
+export interface GodModuleLayout {
+  statements: ModuleStatement[];
+  /** Every top-level name: declared ones and import bindings. */
+  topLevel: Set<string>;
+  /** Exported name -> local declaration name (declared here, not re-exported). */
+  exports: Map<string, string>;
+  /** Relative specifiers as written, to copy their extension style. */
+  relativeSpecifiers: string[];
+}
+
+/** Parses the god-module with the TypeScript compiler API and lays out its top level. */
+export function readGodModule(path: string, source: string): GodModuleLayout {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+  const statements: ModuleStatement[] = file.statements.map((node) => describe(node, file));
+  const topLevel = new Set<string>();
+  for (const s of statements) {
+    for (const name of s.declares) topLevel.add(name);
+    for (const b of s.bindings ?? []) topLevel.add(b.local);
+  }
+  for (const [i, node] of file.statements.entries()) statements[i]!.uses = referencedNames(node, topLevel);
+  const exports = new Map<string, string>();
+  for (const s of statements) {
+    if (s.kind === 'declaration' && s.exportedByModifier) for (const name of s.declares) exports.set(name, name);
+    for (const e of s.exportList ?? []) exports.set(e.name, e.local);
+  }
+  const relativeSpecifiers = statements.flatMap((s) => [s.specifier, s.reExportFrom]).filter((x): x is string => !!x && x.startsWith('.'));
+  return { statements, topLevel, exports, relativeSpecifiers };
+}
+
+function scriptKindOf(path: string): ts.ScriptKind {
+  if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (/\.(js|cjs|mjs)$/.test(path)) return ts.ScriptKind.JS;
+  if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.TS;
+}
+
+function textOf(node: ts.Node, file: ts.SourceFile): string {
+  return file.text.slice(node.getFullStart(), node.getEnd()).replace(/^\s*\n/, '').replace(/^[ \t]+(?=\S)/, '');
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+
+function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
+  const base: ModuleStatement = { kind: 'other', text: textOf(node, file), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
+  if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+    const clause = node.importClause;
+    if (!clause) return { ...base, kind: 'side-effect-import', specifier: node.moduleSpecifier.text };
+    const bindings: ImportBinding[] = [];
+    if (clause.name) bindings.push({ local: clause.name.text, imported: 'default', typeOnly: clause.isTypeOnly });
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) bindings.push({ local: named.name.text, imported: '*', typeOnly: clause.isTypeOnly });
+    if (named && ts.isNamedImports(named)) {
+      for (const el of named.elements) {
+        bindings.push({ local: el.name.text, imported: (el.propertyName ?? el.name).text, typeOnly: clause.isTypeOnly || el.isTypeOnly });
+      }
+    }
+    return { ...base, kind: 'import', specifier: node.moduleSpecifier.text, bindings, importTypeOnly: clause.isTypeOnly };
+  }
+  if (ts.isExportDeclaration(node)) {
+    if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.map((e) => e.name.text) : ['*'];
+      return { ...base, reExportFrom: node.moduleSpecifier.text, reExportNames: names };
+    }
+    if (node.exportClause && ts.isNamedExports(node.exportClause)) {
+      const exportList = node.exportClause.elements.map((e) => ({
+        name: e.name.text,
+        local: (e.propertyName ?? e.name).text,
+        typeOnly: node.isTypeOnly || e.isTypeOnly,
+      }));
+      return { ...base, kind: 'export-list', exportList };
+    }
+    return base;
+  }
+  if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) return base;
+  const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
+  const declared = (names: string[], typeOnly = false): ModuleStatement => ({ ...base, kind: 'declaration', declares: names, exportedByModifier: exported, typeOnly });
+  if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) return declared([node.name.text]);
+  if (ts.isEnumDeclaration(node)) return declared([node.name.text]);
+  if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return declared([node.name.text], true);
+  if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) return declared([node.name.text]);
+  if (ts.isVariableStatement(node)) return declared(node.declarationList.declarations.flatMap((d) => bindingNames(d.name)));
+  return base;
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
+
+/**
+ * Top-level names a statement refers to. Property names, member names and keys are not
+ * references; a local that shadows a top-level name is counted (it only costs an unused import).
+ */
+function referencedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
+  const uses = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && topLevel.has(n.text) && isReference(n)) uses.add(n.text);
+    if (ts.isImportDeclaration(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return uses;
+}
+
+function isReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (!p) return true;
+  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
+  if (ts.isQualifiedName(p) && p.right === id) return false;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) ||
+       ts.isMethodSignature(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isEnumMember(p)) && (p as { name?: ts.Node }).name === id) return false;
+  if (ts.isBindingElement(p) && p.propertyName === id) return false;
+  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
+  if (ts.isExportSpecifier(p)) return p.propertyName ? p.propertyName === id : true;
+  return true;
+}

@@ -1,0 +1,114 @@
+import type { Assignment } from './assign-declarations.js';
+import { moveSpecifier, specifierFor, type ExtensionStyle } from './module-specifiers.js';
+import type { GodModuleLayout, ImportBinding, ModuleStatement } from './read-god-module.js';
+import type { SplitOptions } from './split-options.js';
+
+/** Sources of the split: each new module, and what the old module becomes. */
+export interface RenderedSplit {
+  /** New modules (clusters and, when needed, the shared module), in cluster order. */
+  created: Array<{ path: string; source: string }>;
+  /** The old module: re-exports of everything that moved, plus what stayed. */
+  shim: string;
+}
+
+/** Writes the focused modules and the re-export shim from the assignment. */
+export function renderSplit(layout: GodModuleLayout, assignment: Assignment, options: SplitOptions, style: ExtensionStyle): RenderedSplit {
+  const old = options.module;
+  const isTypeScript = /\.[mc]?tsx?$/.test(old);
+  const declaringStatement = new Map<string, ModuleStatement>();
+  for (const s of layout.statements) for (const n of s.declares) declaringStatement.set(n, s);
+  // Names some other file imports from the target they live in.
+  const importedFrom = new Map<string, Set<string>>();
+  const targets = [...new Set([...options.clusters.map((c) => c.module), assignment.shared])];
+
+  const bodyOf = (target: string): string => {
+    const statements = layout.statements.filter((_, i) => assignment.statementTarget[i] === target);
+    const declaredHere = new Set(statements.flatMap((s) => s.declares));
+    const needed = new Set([...statements.flatMap((s) => [...s.uses])].filter((n) => !declaredHere.has(n)));
+    const lines: string[] = [];
+    for (const s of layout.statements) {
+      if (s.kind === 'side-effect-import' && target === old) lines.push(s.text);
+      if (s.kind !== 'import') continue;
+      const used = s.bindings!.filter((b) => needed.has(b.local));
+      if (used.length > 0) lines.push(renderImport(used, moveSpecifier(s.specifier!, old, target), s.importTypeOnly === true));
+    }
+    const byFile = new Map<string, string[]>();
+    for (const name of needed) {
+      const from = assignment.nameTarget.get(name);
+      if (!from || from === target) continue;
+      const typeOnly = declaringStatement.get(name)?.typeOnly === true && isTypeScript;
+      byFile.set(from, [...(byFile.get(from) ?? []), typeOnly ? `type ${name}` : name]);
+      if (!importedFrom.has(from)) importedFrom.set(from, new Set());
+      importedFrom.get(from)!.add(name);
+    }
+    for (const [from, names] of byFile) {
+      lines.push(`import { ${names.sort(byName).join(', ')} } from '${specifierFor(target, from, style)}';`);
+    }
+    const body = statements.filter((s) => !(target === old && s.kind === 'export-list')).map((s) => s.text);
+    return [lines.join('\n'), body.join('\n\n')].filter(Boolean).join('\n\n');
+  };
+
+  const bodies = new Map(targets.map((t) => [t, bodyOf(t)]));
+  const oldBody = bodyOf(old);
+  const exportsOf = (target: string): string[] => {
+    const out: string[] = [];
+    const listed = [...layout.exports].filter(([name, local]) => assignment.nameTarget.get(local) === target && !isModifierExport(layout, local, name));
+    const needExport = [...(importedFrom.get(target) ?? [])].filter((n) => !isExported(layout, n)).sort(byName);
+    const entries = [...listed.map(([name, local]) => (name === local ? name : `${local} as ${name}`)), ...needExport];
+    if (entries.length > 0) out.push(`export { ${entries.join(', ')} };`);
+    return out;
+  };
+
+  const created = targets
+    .filter((t) => layout.statements.some((_, i) => assignment.statementTarget[i] === t))
+    .map((path) => ({ path, source: `${[bodies.get(path)!, ...exportsOf(path)].filter(Boolean).join('\n\n')}\n` }));
+
+  const reExports: string[] = [];
+  for (const path of targets) {
+    const moved = [...layout.exports].filter(([, local]) => assignment.nameTarget.get(local) === path).map(([name]) => name);
+    if (moved.length === 0) continue;
+    const specifier = specifierFor(old, path, style);
+    const values = moved.filter((n) => !(isTypeScript && declaringStatement.get(layout.exports.get(n)!)?.typeOnly)).sort(byName);
+    const types = moved.filter((n) => !values.includes(n)).sort(byName);
+    const deprecated = options.deprecate ? `/** @deprecated Moved to '${specifier}': import from there. */\n` : '';
+    if (values.length > 0) reExports.push(`${deprecated}export { ${values.join(', ')} } from '${specifier}';`);
+    if (types.length > 0) reExports.push(`${deprecated}export type { ${types.join(', ')} } from '${specifier}';`);
+  }
+  const keptLists = layout.statements
+    .filter((s, i) => s.kind === 'export-list' && assignment.statementTarget[i] === old)
+    .map((s) => s.exportList!.filter((e) => assignment.nameTarget.get(e.local) === old))
+    .filter((list) => list.length > 0)
+    .map((list) => `export { ${list.map((e) => (e.name === e.local ? e.name : `${e.local} as ${e.name}`)).join(', ')} };`);
+  const shimHeader = '// Re-exports what moved to focused modules, so every name importable from this path still is.';
+  const shim = `${[shimHeader + '\n' + reExports.join('\n'), oldBody, ...keptLists].filter(Boolean).join('\n\n')}\n`;
+  return { created, shim };
+}
+
+function renderImport(bindings: ImportBinding[], specifier: string, typeOnly: boolean): string {
+  const head = typeOnly ? 'import type' : 'import';
+  const def = bindings.find((b) => b.imported === 'default');
+  const ns = bindings.find((b) => b.imported === '*');
+  const named = bindings
+    .filter((b) => b.imported !== 'default' && b.imported !== '*')
+    .map((b) => `${b.typeOnly && !typeOnly ? 'type ' : ''}${b.imported === b.local ? b.local : `${b.imported} as ${b.local}`}`);
+  const parts: string[] = [];
+  if (def) parts.push(def.local);
+  if (ns) parts.push(`* as ${ns.local}`);
+  if (named.length > 0) parts.push(`{ ${named.join(', ')} }`);
+  // A default and a namespace cannot share one clause with named bindings in every form; split when both.
+  if (def && ns) return `${head} ${def.local} from '${specifier}';\n${head} * as ${ns.local} from '${specifier}';${named.length ? `\n${head} { ${named.join(', ')} } from '${specifier}';` : ''}`;
+  return `${head} ${parts.join(', ')} from '${specifier}';`;
+}
+
+function isExported(layout: GodModuleLayout, local: string): boolean {
+  return [...layout.exports.values()].includes(local);
+}
+
+function isModifierExport(layout: GodModuleLayout, local: string, name: string): boolean {
+  return local === name && layout.statements.some((s) => s.kind === 'declaration' && s.exportedByModifier && s.declares.includes(local));
+}
+
+function byName(a: string, b: string): number {
+  const key = (s: string) => s.replace(/^type /, '');
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** One focused module the god-module's declarations move to. */
+export interface ClusterOption {
+  /** New module path relative to the root, e.g. `src/utils/tokenization.ts`. */
+  module: string;
+  /** Export names that move there (their private helpers follow automatically). */
+  exports: string[];
+}
+
+/** Options of god-module-to-focused-modules; a plan operation carries exactly these. */
+export interface SplitOptions {
+  /** The god-module, relative to the root. It becomes a re-export shim. */
+  module: string;
+  clusters: ClusterOption[];
+  /** Where helpers used by more than one module go; default `<module dir>/<module name>/shared.<ext>`. */
+  shared?: string;
+  /** Files whose imports of `module` are rewritten to the focused modules. */
+  importers?: string[];
+  /** Put `@deprecated` JSDoc on the shim's re-exports, pointing at the new module. */
+  deprecate?: boolean;
+  /** How new relative specifiers end: `.js` (NodeNext ESM), none (CommonJS resolution) or `.ts`. Detected when absent. */
+  extension?: 'js' | 'none' | 'ts';
+  /** Absolute project root; lazify sets it, the jscodeshift CLI defaults to the working directory. */
+  root?: string;
+}
+
+/**
+ * Reads the split options from what the caller passed. lazify passes them directly; on the
+ * jscodeshift CLI, where options are flat strings, pass `--plan=plan.json` (optionally with
+ * `--operation=<id>`) or `--options=options.json` and the operation's options are read from there.
+ */
+export function readSplitOptions(raw: Record<string, unknown>): SplitOptions {
+  const root = typeof raw.root === 'string' ? raw.root : process.cwd();
+  let options: Record<string, unknown> = raw;
+  if (typeof raw.plan === 'string') {
+    const plan = JSON.parse(readFileSync(resolve(root, raw.plan), 'utf8')) as { operations?: Array<Record<string, unknown>> };
+    const operation = (plan.operations ?? []).find((op) =>
+      typeof raw.operation === 'string' ? op.id === raw.operation : op.transform === 'god-module-to-focused-modules',
+    );
+    if (!operation) throw new Error(`no god-module-to-focused-modules operation in ${raw.plan}`);
+    options = { ...(operation.options as Record<string, unknown>), ...pick(raw, ['deprecate', 'extension']) };
+  } else if (typeof raw.options === 'string') {
+    options = { ...(JSON.parse(readFileSync(resolve(root, raw.options), 'utf8')) as Record<string, unknown>), ...pick(raw, ['deprecate', 'extension']) };
+  }
+  return { ...(options as unknown as SplitOptions), root, deprecate: options.deprecate === true || options.deprecate === 'true' };
+}
+
+function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+}
+
+/** One line naming what is wrong with the shape of the options, or undefined. */
+export function checkOptionShape(options: Record<string, unknown>): string | undefined {
+  if (typeof options.module !== 'string' || !options.module) return '"module" must name the god-module file';
+  if (!Array.isArray(options.clusters) || options.clusters.length === 0) return '"clusters" must be a non-empty array';
+  for (const [i, cluster] of (options.clusters as unknown[]).entries()) {
+    const c = cluster as Record<string, unknown>;
+    if (typeof c !== 'object' || c === null || typeof c.module !== 'string' || !c.module) return `cluster ${i + 1} has no "module" path`;
+    if (!Array.isArray(c.exports) || !c.exports.every((e) => typeof e === 'string')) return `cluster "${c.module}": "exports" must be an array of names`;
+  }
+  if (options.importers !== undefined && !(Array.isArray(options.importers) && options.importers.every((f) => typeof f === 'string'))) {
+    return '"importers" must be an array of paths';
+  }
+  if (options.shared !== undefined && typeof options.shared !== 'string') return '"shared" must be a path';
+  return undefined;
+}

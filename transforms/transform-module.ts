@@ -1,0 +1,57 @@
+import type { Transform } from 'jscodeshift';
+
+/**
+ * When an operation runs, relative to the others in a plan. Splits run first because they
+ * move declarations other operations may point at; registry conversions next; deferrals last,
+ * since they only rewrite how already-placed imports are loaded.
+ */
+export type TransformPhase = 'split' | 'registry' | 'defer';
+
+/** Metadata every transform exports beside its code (checked by a meta-test). */
+export interface TransformMeta {
+  /** Must match the transform's folder or file name in transforms/, `<old>-to-<new>`. */
+  name: string;
+  description: string;
+  phase: TransformPhase;
+}
+
+/** A file an operation creates (or replaces wholesale), relative to the project root. */
+export interface PlannedFile {
+  path: string;
+  source: string;
+}
+
+/**
+ * Read-only view of the project an operation runs on. In lazify this is the in-memory file
+ * set (so an operation sees the output of the ones before it); under the jscodeshift CLI it
+ * is the disk.
+ */
+export interface ProjectReader {
+  /** Absolute project root. */
+  root: string;
+  /** Source of a file relative to the root, or undefined when it does not exist. */
+  read(path: string): string | undefined;
+}
+
+/**
+ * What a transform module in transforms/ exports. The default export has jscodeshift's
+ * signature `(file, api, options)`, so `npx jscodeshift -t transforms/<name>/index.ts` runs it
+ * on its own; lazify calls the same function through src/edits/run-operation.ts.
+ */
+export interface LazifyTransformModule {
+  default: Transform;
+  meta: TransformMeta;
+  /** jscodeshift's parser for this transform (`ts`, `tsx`, `babel`); lazify picks by extension when absent. */
+  parser?: string;
+  /**
+   * Multi-file operations: the files the operation creates, computed from its options and the
+   * project as it is before the operation. lazify adds them to the file set before running the
+   * default export over `PlanOperation.files`.
+   */
+  planFiles?(options: Record<string, unknown>, project: ProjectReader): PlannedFile[];
+  /**
+   * Checks an operation's options (a user may have edited the plan). Returns one line naming
+   * the problem, or undefined when the options are usable.
+   */
+  validateOptions?(options: Record<string, unknown>, project: ProjectReader): string | undefined;
+}
