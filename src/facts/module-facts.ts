@@ -81,5 +81,44 @@ export interface ModuleFacts {
     usedOnlyInFunctions: boolean;
     /** True when the binding is used in a type position only. */
     usedOnlyAsType: boolean;
+    /** 1-based line of the import or require. */
+    line?: number;
+    /** Namespace bindings (`import * as ns`, `const x = require()`): the members read as `ns.member`. */
+    members?: string[];
   }>;
+  /** Module format, copied from the graph node. */
+  format?: 'esm' | 'commonjs';
+  /** Every top-level declaration (exported or not) and the top-level names it uses. */
+  declarations?: DeclarationFact[];
+  /** Top-level functions and class methods: what they read and what they call or construct. */
+  functions?: FunctionFact[];
+}
+
+/** One top-level declared name and what its declaration references. */
+export interface DeclarationFact {
+  name: string;
+  line: number;
+  exported: boolean;
+  /** `function`, `class`, `variable`, `type` (type alias, interface), `enum`, `import`. */
+  declarationKind: 'function' | 'class' | 'variable' | 'type' | 'enum' | 'import';
+  /** Top-level names of this module the declaration references (value and type positions). */
+  uses: string[];
+}
+
+/**
+ * A top-level function (or a method of a top-level class, named `Class.method`): enough to tell
+ * whether it consumes a registry synchronously.
+ */
+export interface FunctionFact {
+  name: string;
+  line: number;
+  async: boolean;
+  /** Top-level names read in value positions inside the function. */
+  reads: string[];
+  /**
+   * Calls and `new`s inside the function (not inside nested async functions) whose callee derives
+   * from top-level names: `new MODEL_PREFIXES[p](o)`, `const H = getProvider(n); new H()`.
+   * `direct` is true for a plain call of the name itself (`getProvider(n)`).
+   */
+  invocations: Array<{ line: number; roots: string[]; direct: boolean; construct: boolean }>;
 }

@@ -1,0 +1,158 @@
+import { ts } from 'ts-morph';
+import type { StatementKind, TopLevelStatement } from './module-facts.js';
+import { boundNames, calleeText, commonJsExportTarget, effectiveCallee, excerpt, lineOf, requireSpecifier, rootIdentifier, unwrap } from './expression-shapes.js';
+import { classifyInvocation, executedInvocations, isInteropHelperCall, type ModuleScope } from './imported-values.js';
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/**
+ * Classifies every top-level statement by what it does when the module is evaluated.
+ * `registrationStatements` (indexes) come from registry detection.
+ */
+export function classifyStatements(scope: ModuleScope, registrationStatements: ReadonlySet<number>): TopLevelStatement[] {
+  const { sourceFile } = scope;
+  return sourceFile.statements.map((statement, index) => {
+    const verdict = registrationStatements.has(index) ? { kind: 'registration' as StatementKind } : classify(statement, scope);
+    return {
+      kind: verdict.kind,
+      line: lineOf(statement, sourceFile),
+      start: statement.getStart(sourceFile),
+      end: statement.end,
+      declares: declaredNames(statement),
+      ...(verdict.callee ? { callee: verdict.callee } : {}),
+      text: excerpt(statement, sourceFile),
+    };
+  });
+}
+
+/** Names a top-level statement declares, imports included. */
+export function declaredNames(statement: ts.Statement): string[] {
+  if (ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return [];
+    const names = clause.name ? [clause.name.text] : [];
+    const named = clause.namedBindings;
+    if (named && ts.isNamespaceImport(named)) names.push(named.name.text);
+    else if (named) for (const element of named.elements) names.push(element.name.text);
+    return names;
+  }
+  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((d) => boundNames(d.name));
+  if (
+    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) &&
+    statement.name
+  ) {
+    return [statement.name.text];
+  }
+  if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) return [statement.name.text];
+  return [];
+}
+
+interface Verdict {
+  kind: StatementKind;
+  callee?: string;
+}
+
+function classify(statement: ts.Statement, scope: ModuleScope): Verdict {
+  if (ts.isImportDeclaration(statement)) return { kind: statement.importClause ? 'declaration' : 'side-effect-import' };
+  if (
+    ts.isImportEqualsDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isFunctionDeclaration(statement) ||
+    ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEmptyStatement(statement) ||
+    (ts.isModuleDeclaration(statement) && !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword))
+  ) {
+    return { kind: 'declaration' };
+  }
+  if (ts.isExpressionStatement(statement)) {
+    const expr = unwrap(statement.expression);
+    if (ts.isStringLiteralLike(expr)) return { kind: 'declaration' }; // 'use strict'
+    // `require('./polyfill')` on its own line is CommonJS's side-effect import.
+    if (requireSpecifier(expr) !== undefined) return { kind: 'side-effect-import' };
+  }
+  if (containsGlobalMutation(statement, scope)) return { kind: 'global-mutation' };
+  if (ts.isExpressionStatement(statement) && isExportPlumbing(statement.expression)) return { kind: 'declaration' };
+  return byInvocations(statement, scope);
+}
+
+/** `exports.x = exports.y = void 0`, `exports.x = x`, `module.exports = {...}` without calls. */
+function isExportPlumbing(expression: ts.Expression): boolean {
+  const expr = unwrap(expression);
+  if (ts.isCallExpression(expr)) return isInteropHelperCall(expr);
+  return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && commonJsExportTarget(expr.left) !== undefined &&
+    executedInvocations(expr.right).length === 0;
+}
+
+/** Decides between declaration, eager-init and other from the calls a statement runs now. */
+function byInvocations(statement: ts.Statement, scope: ModuleScope): Verdict {
+  let sawLocal = false;
+  for (const invocation of executedInvocations(statement)) {
+    if (ts.isAwaitExpression(invocation) || ts.isForOfStatement(invocation as ts.Node)) {
+      const awaited = ts.isAwaitExpression(invocation) ? unwrap(invocation.expression) : undefined;
+      const callee = awaited && (ts.isCallExpression(awaited) || ts.isNewExpression(awaited)) ? calleeText(awaited.expression, scope.sourceFile) : 'await';
+      return { kind: 'eager-init', callee };
+    }
+    const { origin, callee } = classifyInvocation(invocation, scope);
+    if (origin === 'imported') {
+      const text = calleeText(callee, scope.sourceFile);
+      return { kind: 'eager-init', callee: ts.isNewExpression(invocation) ? `new ${text}` : text };
+    }
+    if (origin === 'local') sawLocal = true;
+  }
+  // Class declarations and pure initialisers only declare; anything else that calls local code "runs".
+  if (sawLocal) return { kind: 'other' };
+  if (ts.isClassDeclaration(statement) || ts.isVariableStatement(statement) || ts.isEnumDeclaration(statement) ||
+    ts.isModuleDeclaration(statement) || ts.isExportAssignment(statement) || ts.isExpressionStatement(statement)) {
+    if (ts.isExpressionStatement(statement) && !isExportPlumbing(statement.expression)) {
+      return { kind: 'other' };
+    }
+    return { kind: 'declaration' };
+  }
+  return { kind: 'other' };
+}
+
+/** Assignments to globals, `process.env`, prototypes or `console`, and `Object.defineProperty/assign` on them. */
+function containsGlobalMutation(statement: ts.Statement, scope: ModuleScope): boolean {
+  let found = false;
+  const isGlobalTarget = (target: ts.Expression): boolean => {
+    const expr = unwrap(target);
+    const root = rootIdentifier(expr);
+    if (!root) return false;
+    if (scope.bindings.has(root.text) || (scope.localNames.has(root.text) && !expr.getText(scope.sourceFile).includes('.prototype'))) {
+      return false;
+    }
+    if (GLOBAL_OBJECTS.has(root.text) && expr !== root) return true;
+    if (root.text === 'console' && expr !== root) return true;
+    const text = expr.getText(scope.sourceFile);
+    if (/^process\.env\b/.test(text) && expr !== root) return true;
+    if (/\.prototype(\.|\[|$)/.test(text)) return true;
+    if (GLOBAL_OBJECTS.has(root.text) || root.text === 'process') return false;
+    return false;
+  };
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isClassLike(node)) return;
+    if (ts.isBinaryExpression(node) && isAssignmentOperator(node.operatorToken.kind) && isGlobalTarget(node.left)) {
+      found = true;
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = effectiveCallee(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+        (callee.expression.text === 'Object' || callee.expression.text === 'Reflect') &&
+        /^(defineProperty|defineProperties|assign|setPrototypeOf|set)$/.test(callee.name.text) && node.arguments[0]) {
+        const target = unwrap(node.arguments[0]);
+        const root = rootIdentifier(target);
+        if (root && (GLOBAL_OBJECTS.has(root.text) || root.text === 'console' || /\.prototype\b/.test(target.getText(scope.sourceFile)) ||
+          /^process\.env\b/.test(target.getText(scope.sourceFile)))) {
+          found = true;
+          return;
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}

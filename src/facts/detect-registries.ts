@@ -1,0 +1,279 @@
+import { ts } from 'ts-morph';
+import type { RegistryEntry, RegistryFact } from './module-facts.js';
+import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';
+import { importedValue, type ImportedValue, type ModuleScope } from './imported-values.js';
+
+/** Registries found in one module, and which top-level statements (by index) register. */
+export interface DetectedRegistries {
+  registries: RegistryFact[];
+  registrationStatements: Set<number>;
+}
+
+/**
+ * Finds the three registry shapes of a module's top level:
+ * - object-map: `{ 'claude-': AnthropicHandler, ... }` whose values are imported classes/handlers;
+ * - factory-map: `{ openai: (o) => new OpenAIHandler(o), ... }`;
+ * - register-calls: `registerProvider('x', X)`, `registry.register('x', require('./x'))`, `map.set('x', X)`,
+ *   `REGISTRY['x'] = X`.
+ * Blockers say why a registry cannot become a static manifest (computed keys, loops, spreads...).
+ */
+export function detectRegistries(scope: ModuleScope): DetectedRegistries {
+  const { sourceFile } = scope;
+  const registries: RegistryFact[] = [];
+  const registrationStatements = new Set<number>();
+  const callRegistries = new Map<string, RegistryFact>();
+
+  const callRegistry = (name: string, statement: ts.Statement): RegistryFact => {
+    let registry = callRegistries.get(name);
+    if (!registry) {
+      registry = { name, shape: 'register-calls', line: lineOf(statement, sourceFile), start: statement.getStart(sourceFile), end: statement.end, entries: [], blockers: [] };
+      callRegistries.set(name, registry);
+      registries.push(registry);
+    }
+    registry.start = Math.min(registry.start, statement.getStart(sourceFile));
+    registry.end = Math.max(registry.end, statement.end);
+    return registry;
+  };
+
+  sourceFile.statements.forEach((statement, index) => {
+    // Object and factory maps.
+    for (const { name, object } of objectLiteralsOf(statement)) {
+      const registry = objectRegistry(name, object, statement, scope);
+      if (registry) {
+        registries.push(registry);
+        registrationStatements.add(index);
+      }
+    }
+    // Register calls and element assignments, directly at the top level or inside loops.
+    for (const found of registrationsIn(statement, scope)) {
+      const registry = callRegistry(found.registry, statement);
+      registrationStatements.add(index);
+      if (found.loop) {
+        registry.blockers.push(`registered in a loop at line ${found.line}: the keys are only known at runtime`);
+        continue;
+      }
+      if (found.blocker) registry.blockers.push(found.blocker);
+      if (found.entry) registry.entries.push(found.entry);
+    }
+  });
+
+  // A register-calls registry needs at least one imported value or one blocked registration to count.
+  const kept = registries.filter((r) => r.shape !== 'register-calls' || r.entries.some((e) => e.module) || r.blockers.length > 0);
+  return { registries: kept, registrationStatements };
+}
+
+/** Object literals a statement binds at the top level, with the name they are bound to. */
+function objectLiteralsOf(statement: ts.Statement): Array<{ name: string; object: ts.ObjectLiteralExpression }> {
+  const found: Array<{ name: string; object: ts.ObjectLiteralExpression }> = [];
+  const objectOf = (expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined => {
+    if (!expr) return undefined;
+    let inner = unwrap(expr);
+    // Object.freeze({...}) and friends keep the literal's shape.
+    if (ts.isCallExpression(inner) && inner.arguments.length === 1 && ts.isPropertyAccessExpression(inner.expression) &&
+      ts.isIdentifier(inner.expression.expression) && inner.expression.expression.text === 'Object') {
+      inner = unwrap(inner.arguments[0]!);
+    }
+    return ts.isObjectLiteralExpression(inner) ? inner : undefined;
+  };
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      const object = objectOf(declaration.initializer);
+      if (object && ts.isIdentifier(declaration.name)) found.push({ name: declaration.name.text, object });
+    }
+  } else if (ts.isExportAssignment(statement)) {
+    const object = objectOf(statement.expression);
+    if (object) found.push({ name: 'default', object });
+  } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) &&
+    statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const target = commonJsExportTarget(statement.expression.left);
+    const object = objectOf(statement.expression.right);
+    if (target && object) found.push({ name: target === '*' ? 'module.exports' : target, object });
+  }
+  return found;
+}
+
+/** The imported value a factory function constructs or calls: `(o) => new OpenAIHandler(o)`. */
+function factoryTarget(fn: ts.Node, scope: ModuleScope): ImportedValue | undefined {
+  let target: ImportedValue | undefined;
+  const visit = (node: ts.Node): void => {
+    if (target) return;
+    if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+      const callee = effectiveCallee(node.expression);
+      const direct = importedValue(callee, scope);
+      if (direct) {
+        target = direct;
+        return;
+      }
+      // `X.create(o)` on an imported class.
+      if (ts.isPropertyAccessExpression(callee)) {
+        const owner = importedValue(callee.expression, scope);
+        if (owner) {
+          target = owner;
+          return;
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn);
+  return target;
+}
+
+function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statement: ts.Statement, scope: ModuleScope): RegistryFact | undefined {
+  const { sourceFile } = scope;
+  const entries: RegistryEntry[] = [];
+  const blockers: string[] = [];
+  let references = 0;
+  let factories = 0;
+  let renamed = 0;
+  for (const property of object.properties) {
+    const line = lineOf(property, sourceFile);
+    if (ts.isSpreadAssignment(property)) {
+      blockers.push(`spread \`...${property.expression.getText(sourceFile)}\` at line ${line}: its entries are only known at runtime`);
+      continue;
+    }
+    if (ts.isShorthandPropertyAssignment(property)) {
+      const value = importedValue(property.name, scope);
+      if (value) {
+        references += 1;
+        entries.push({ key: property.name.text, module: value.module, export: value.export, valueShape: 'reference', line });
+      }
+      continue;
+    }
+    if (!property.name) continue;
+    const key = staticPropertyKey(property.name);
+    if (key === undefined) blockers.push(`computed key \`${property.name.getText(sourceFile)}\` at line ${line}`);
+    let value: ImportedValue | undefined;
+    let valueShape: RegistryEntry['valueShape'] = 'reference';
+    if (ts.isPropertyAssignment(property)) {
+      const initializer = unwrap(property.initializer);
+      if (isFunctionLike(initializer)) {
+        value = factoryTarget(initializer, scope);
+        valueShape = 'factory';
+      } else {
+        value = importedValue(initializer, scope);
+      }
+    } else if (ts.isMethodDeclaration(property)) {
+      value = factoryTarget(property, scope);
+      valueShape = 'factory';
+    }
+    if (!value) {
+      blockers.push(`value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line} is not an imported binding`);
+      continue;
+    }
+    if (valueShape === 'factory') factories += 1;
+    else references += 1;
+    // A barrel (`module.exports = { completion }`) maps names to themselves; a registry maps keys to handlers.
+    const localName = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+    const valueName = localName && ts.isIdentifier(localName) ? localName.text : localName && ts.isPropertyAccessExpression(localName) ? localName.name.text : undefined;
+    if (valueShape === 'factory' || valueName !== key) renamed += 1;
+    entries.push({ key, module: value.module, export: value.export, valueShape, line });
+  }
+  const imported = references + factories;
+  if (imported < 2 || renamed < 2 || imported * 2 < object.properties.length) return undefined;
+  return {
+    name,
+    shape: factories > references ? 'factory-map' : 'object-map',
+    line: lineOf(statement, sourceFile),
+    start: statement.getStart(sourceFile),
+    end: statement.end,
+    entries,
+    blockers,
+  };
+}
+
+interface FoundRegistration {
+  registry: string;
+  line: number;
+  loop: boolean;
+  entry?: RegistryEntry;
+  blocker?: string;
+}
+
+const REGISTER_METHOD = /^(register\w*|add\w*|set|use|define\w*)$/i;
+
+/** Register calls and `MAP[key] = X` assignments that run at the top level of a statement. */
+function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegistration[] {
+  const { sourceFile } = scope;
+  const found: FoundRegistration[] = [];
+
+  const visit = (node: ts.Node, loop: boolean): void => {
+    if (isFunctionLike(node)) return;
+    if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
+      ts.forEachChild(node, (child) => visit(child, true));
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = effectiveCallee(node.expression);
+      // `list.forEach((P) => register(P.id, P))`: the callback runs now, once per element.
+      if (ts.isPropertyAccessExpression(callee) && /^(forEach|map)$/.test(callee.name.text)) {
+        const callback = node.arguments[0] && unwrap(node.arguments[0]);
+        if (callback && isFunctionLike(callback) && callback.body) ts.forEachChild(callback.body, (child) => visit(child, true));
+      }
+      const registration = registerCall(node, scope, loop);
+      if (registration) found.push(registration);
+    }
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left)) {
+      const registration = elementAssignment(node.left, node.right, scope, loop);
+      if (registration) found.push(registration);
+    }
+    ts.forEachChild(node, (child) => visit(child, loop));
+  };
+  visit(statement, false);
+  return found;
+
+  function registerCall(call: ts.CallExpression, scope: ModuleScope, loop: boolean): FoundRegistration | undefined {
+    const callee = effectiveCallee(call.expression);
+    if (call.arguments.length < 2) return undefined;
+    let registry: string | undefined;
+    let calleeLooksLikeRegister = false;
+    if (ts.isIdentifier(callee)) {
+      registry = callee.text;
+      calleeLooksLikeRegister = /regist/i.test(callee.text);
+    } else if (ts.isPropertyAccessExpression(callee)) {
+      const root = rootIdentifier(callee.expression);
+      registry = root?.text ?? callee.expression.getText(sourceFile);
+      calleeLooksLikeRegister = REGISTER_METHOD.test(callee.name.text);
+      if (root && (root.text === 'Object' || root.text === 'Reflect' || root.text === 'exports' || root.text === 'module')) return undefined;
+    }
+    if (!registry) return undefined;
+    // tsc emits `(0, registry_1.registerProvider)(...)`: name it after the member.
+    if (ts.isPropertyAccessExpression(callee) && scope.bindings.get(registry)?.imported === '*' && /regist/i.test(callee.name.text)) {
+      registry = callee.name.text;
+    }
+    const [keyArg, valueArg] = call.arguments as unknown as [ts.Expression, ts.Expression];
+    const value = valueOf(valueArg, scope);
+    if (!value && !(loop && calleeLooksLikeRegister)) return undefined;
+    if (!value && !calleeLooksLikeRegister) return undefined;
+    const line = lineOf(call, sourceFile);
+    return entryFor(registry, keyArg, value, line, loop);
+  }
+
+  function elementAssignment(target: ts.ElementAccessExpression, valueExpr: ts.Expression, scope: ModuleScope, loop: boolean): FoundRegistration | undefined {
+    const root = rootIdentifier(target.expression);
+    if (!root || root.text === 'exports' || root.text === 'module' || root.text === 'globalThis') return undefined;
+    const value = valueOf(valueExpr, scope);
+    if (!value) return undefined;
+    return entryFor(root.text, target.argumentExpression, value, lineOf(target, sourceFile), loop);
+  }
+
+  function entryFor(registry: string, keyArg: ts.Expression, value: { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined, line: number, loop: boolean): FoundRegistration {
+    const key = unwrap(keyArg);
+    const keyText = ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+    const entry: RegistryEntry | undefined = value
+      ? { key: keyText, module: value.imported.module, export: value.imported.export, valueShape: value.shape, line }
+      : undefined;
+    const blocker = keyText === undefined && !loop ? `computed key \`${keyArg.getText(sourceFile)}\` at line ${line}` : undefined;
+    return { registry, line, loop, entry, blocker };
+  }
+}
+
+function valueOf(expr: ts.Expression, scope: ModuleScope): { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined {
+  const inner = unwrap(expr);
+  if (isFunctionLike(inner)) {
+    const target = factoryTarget(inner, scope);
+    return target ? { imported: target, shape: 'factory' } : undefined;
+  }
+  const imported = importedValue(inner, scope);
+  return imported ? { imported, shape: 'reference' } : undefined;
+}

@@ -1,0 +1,103 @@
+import { ts } from 'ts-morph';
+import type { ModuleNode } from '../graph/module-graph.js';
+import type { ModuleFacts } from './module-facts.js';
+import { collectImportBindings, type ResolveSpecifier } from './import-bindings.js';
+import { collectReferences, type NameReference } from './name-references.js';
+import type { ModuleScope } from './imported-values.js';
+import { classifyStatements, declaredNames } from './classify-statements.js';
+import { detectRegistries } from './detect-registries.js';
+import { collectDeclarations, collectExports } from './collect-exports.js';
+import { collectFunctionFacts } from './function-facts.js';
+import { commonJsExportTarget, unwrap } from './expression-shapes.js';
+
+/** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
+export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
+  const targets = new Map<string, string>();
+  for (const edge of node.imports) if (edge.to && !targets.has(edge.specifier)) targets.set(edge.specifier, edge.to);
+  return (specifier) => targets.get(specifier) ?? specifier;
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+/**
+ * Facts of one module from its source text. `resolve` maps specifiers to module ids (see
+ * {@link resolverFor}). Parses with `ts.createSourceFile` only: no program, no type checker.
+ */
+export function extractModuleFacts(
+  id: string,
+  fileName: string,
+  text: string,
+  resolve: ResolveSpecifier,
+  format?: 'esm' | 'commonjs',
+): ModuleFacts {
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const importBindings = collectImportBindings(sourceFile, resolve);
+  const bindings = new Map(importBindings.map((b) => [b.local, b]));
+  const localNames = new Set<string>();
+  for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
+  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames };
+  const topNames = new Set([...localNames, ...bindings.keys()]);
+  const commonJsExports = commonJsExportNames(sourceFile);
+
+  const referencesOf = (node: ts.Node): NameReference[] => collectReferences(node, topNames, commonJsExports);
+  const allReferences = referencesOf(sourceFile);
+
+  const { registries, registrationStatements } = detectRegistries(scope);
+  const statements = classifyStatements(scope, registrationStatements);
+  const declarations = collectDeclarations(scope, referencesOf);
+  const exports = collectExports(scope, declarations, referencesOf);
+  const functions = collectFunctionFacts(sourceFile, topNames);
+
+  const byName = new Map<string, NameReference[]>();
+  for (const reference of allReferences) {
+    const list = byName.get(reference.name) ?? [];
+    list.push(reference);
+    byName.set(reference.name, list);
+  }
+  return {
+    id,
+    statements,
+    exports,
+    registries,
+    bindings: importBindings.map((binding) => {
+      const references = byName.get(binding.local) ?? [];
+      const valueReferences = references.filter((r) => !r.inType);
+      const members = binding.imported === '*' || binding.imported === 'default'
+        ? [...new Set(references.map((r) => r.member).filter((m): m is string => !!m))].sort()
+        : undefined;
+      return {
+        local: binding.local,
+        module: binding.module,
+        imported: binding.imported,
+        typeOnly: binding.typeOnly,
+        usedOnlyInFunctions: valueReferences.every((r) => r.inFunction),
+        usedOnlyAsType: references.length > 0 && valueReferences.length === 0,
+        line: binding.line,
+        ...(members && members.length > 0 ? { members } : {}),
+      };
+    }),
+    ...(format ? { format } : {}),
+    declarations,
+    functions,
+  };
+}
+
+/** Names a CommonJS module assigns to `exports.x` (it then reads them back as `exports.x`). */
+function commonJsExportNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    let expr = unwrap(statement.expression);
+    while (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = commonJsExportTarget(expr.left);
+      if (target && target !== '*') names.add(target);
+      expr = unwrap(expr.right);
+    }
+  }
+  return names;
+}

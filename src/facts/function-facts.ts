@@ -1,0 +1,89 @@
+import { ts } from 'ts-morph';
+import type { FunctionFact } from './module-facts.js';
+import { boundNames, effectiveCallee, isAsyncFunction, isFunctionLike, lineOf, unwrap } from './expression-shapes.js';
+import { isReference } from './name-references.js';
+
+// Calls that read a container rather than run what it holds: `providers.get(name)` is a lookup.
+const CONTAINER_READS = new Set(['get', 'has', 'keys', 'values', 'entries', 'set', 'delete', 'includes', 'find', 'filter',
+  'map', 'some', 'every', 'forEach', 'hasOwnProperty', 'startsWith', 'endsWith', 'toString', 'push', 'reduce', 'sort', 'join']);
+
+/**
+ * Top-level functions, function-valued consts and methods of top-level classes, with the
+ * top-level names they read and the calls/`new`s whose callee derives from those names.
+ * Locals assigned from a top-level name (`const H = PROVIDERS[name]`, `for (const [p, H] of
+ * Object.entries(MAP))`) carry the name along, so `new H()` counts as constructing from it.
+ */
+export function collectFunctionFacts(sourceFile: ts.SourceFile, topNames: ReadonlySet<string>): FunctionFact[] {
+  const functions: FunctionFact[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      functions.push(analyseFunction(statement.name.text, statement, sourceFile, topNames));
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer && unwrap(declaration.initializer);
+        if (init && ts.isIdentifier(declaration.name) && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          functions.push(analyseFunction(declaration.name.text, init, sourceFile, topNames));
+        }
+      }
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
+      for (const member of statement.members) {
+        if ((ts.isMethodDeclaration(member) || ts.isConstructorDeclaration(member) || ts.isGetAccessorDeclaration(member)) && member.body) {
+          const memberName = ts.isConstructorDeclaration(member) ? 'constructor' : member.name.getText(sourceFile);
+          functions.push(analyseFunction(`${statement.name.text}.${memberName}`, member, sourceFile, topNames));
+        }
+      }
+    }
+  }
+  return functions;
+}
+
+function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFile: ts.SourceFile, topNames: ReadonlySet<string>): FunctionFact {
+  const reads = new Set<string>();
+  const derived = new Map<string, Set<string>>();
+  const invocations: FunctionFact['invocations'] = [];
+  const params = new Set(fn.parameters.flatMap((p) => boundNames(p.name)));
+
+  const rootsOf = (node: ts.Node): Set<string> => {
+    const roots = new Set<string>();
+    const visit = (current: ts.Node): void => {
+      if (ts.isIdentifier(current) && isReference(current)) {
+        if (derived.has(current.text)) for (const root of derived.get(current.text)!) roots.add(root);
+        else if (topNames.has(current.text) && !params.has(current.text)) roots.add(current.text);
+      }
+      ts.forEachChild(current, visit);
+    };
+    visit(node);
+    return roots;
+  };
+
+  const visit = (node: ts.Node): void => {
+    // A nested async function's calls happen after an await point: not a synchronous consumer.
+    if (node !== fn && isFunctionLike(node) && isAsyncFunction(node)) return;
+    if (ts.isTypeNode(node)) return;
+    if (ts.isIdentifier(node) && isReference(node) && topNames.has(node.text) && !params.has(node.text) && !derived.has(node.text)) {
+      reads.add(node.text);
+    }
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const roots = rootsOf(node.initializer);
+      for (const local of boundNames(node.name)) derived.set(local, roots);
+    }
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && ts.isVariableDeclarationList(node.initializer)) {
+      const roots = rootsOf(node.expression);
+      for (const declaration of node.initializer.declarations) for (const local of boundNames(declaration.name)) derived.set(local, roots);
+    }
+    if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+      const callee = effectiveCallee(node.expression);
+      const isContainerRead = ts.isPropertyAccessExpression(callee) && CONTAINER_READS.has(callee.name.text);
+      if (!isContainerRead) {
+        const roots = rootsOf(callee);
+        if (roots.size > 0) {
+          const direct = ts.isIdentifier(callee) && topNames.has(callee.text) && !derived.has(callee.text);
+          invocations.push({ line: lineOf(node, sourceFile), roots: [...roots].sort(), direct, construct: ts.isNewExpression(node) });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return { name, line: lineOf(fn, sourceFile), async: isAsyncFunction(fn), reads: [...reads].sort(), invocations };
+}
