@@ -1,0 +1,160 @@
+// Reads a registry's entries straight from the source, so the transform needs no more than
+// the registry's name and shape (and runs the same under the jscodeshift CLI).
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
+import { findBindingSource, type BindingSource } from '../shared-lazy-loading/lazy-reference.js';
+
+/** One key of the registry and where its value comes from. */
+export interface CollectedEntry {
+  key: string;
+  source: BindingSource;
+  /** The local binding the entry names (absent for an inline `require('./x')`). */
+  local?: string;
+  /** The AST path of the property (maps) or the call statement (register-calls). */
+  path: ASTPath<any>;
+}
+
+/** Entries found, and the keys left eager with why. */
+export interface CollectedRegistry {
+  entries: CollectedEntry[];
+  /** Keys (or lines) that stay as they are, with the reason. */
+  skipped: string[];
+  /** The map's object literal (object-map / factory-map), when found. */
+  object?: ASTPath<any>;
+}
+
+/** The key of an object property as a string, when it is static. */
+export function propertyKey(prop: any): string | undefined {
+  if (prop.computed) return undefined;
+  if (prop.key.type === 'Identifier') return prop.key.name;
+  if (prop.key.type === 'StringLiteral' || prop.key.type === 'NumericLiteral' || prop.key.type === 'Literal') return String(prop.key.value);
+  return undefined;
+}
+
+/** Source text of a callee: `registerProvider`, `registry.register`. */
+export function calleeText(node: any): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
+    return `${node.object.name}.${node.property.name}`;
+  }
+  return undefined;
+}
+
+/** Unwraps `x as const`, `x satisfies T`, `(x)`. */
+function unwrap(node: any): any {
+  while (node && (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'ParenthesizedExpression')) node = node.expression;
+  return node;
+}
+
+/** The value source of an expression: an imported binding, `require('./x')` or `require('./x').X`. */
+function valueSource(j: JSCodeshift, root: Collection, node: any): { source: BindingSource; local?: string } | undefined {
+  node = unwrap(node);
+  if (node?.type === 'Identifier') {
+    const source = findBindingSource(j, root, node.name);
+    return source && !source.typeOnly ? { source, local: node.name } : undefined;
+  }
+  if (isRequireCall(node)) return { source: { module: node.arguments[0].value, imported: '*', typeOnly: false } };
+  if (node?.type === 'MemberExpression' && !node.computed && isRequireCall(node.object) && node.property.type === 'Identifier') {
+    return { source: { module: node.object.arguments[0].value, imported: node.property.name, typeOnly: false } };
+  }
+  return undefined;
+}
+
+/** Finds the top-level `const NAME = { ... }` object literal. */
+export function findMapObject(j: JSCodeshift, root: Collection, name: string): ASTPath<any> | undefined {
+  let found: ASTPath<any> | undefined;
+  root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((path) => {
+    const init = unwrap(path.node.init);
+    if (init?.type !== 'ObjectExpression') return;
+    // Only top-level maps: `const` directly in the program or under `export`.
+    const statement = path.parent.parent;
+    if (statement.node.type === 'Program' || statement.node.type === 'ExportNamedDeclaration') found = path;
+  });
+  return found;
+}
+
+/** Collects an object map's entries: `{ 'gpt-': OpenAIHandler }`. */
+export function collectObjectMap(j: JSCodeshift, root: Collection, name: string): CollectedRegistry {
+  const declarator = findMapObject(j, root, name);
+  if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
+  const object = j(declarator).find(j.ObjectExpression).paths()[0];
+  const entries: CollectedEntry[] = [];
+  const skipped: string[] = [];
+  for (const [index, prop] of (object.node.properties as any[]).entries()) {
+    const path = object.get('properties', index);
+    const key = prop.type === 'ObjectProperty' || prop.type === 'Property' ? propertyKey(prop) : undefined;
+    if (key === undefined) {
+      skipped.push(`${prop.type === 'SpreadElement' ? 'a spread' : 'a computed key'} at line ${prop.loc?.start.line ?? '?'} stays eager`);
+      continue;
+    }
+    const found = valueSource(j, root, prop.value);
+    if (!found) {
+      skipped.push(`key "${key}" is not an imported value and stays eager`);
+      continue;
+    }
+    entries.push({ key, ...found, path });
+  }
+  return { entries, skipped, object };
+}
+
+/** Collects a factory map's entries: `{ openai: (o) => new OpenAIHandler(o) }`, one imported value per factory. */
+export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string, ignore: string[] = []): CollectedRegistry {
+  const declarator = findMapObject(j, root, name);
+  if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
+  const object = j(declarator).find(j.ObjectExpression).paths()[0];
+  const entries: CollectedEntry[] = [];
+  const skipped: string[] = [];
+  for (const [index, prop] of (object.node.properties as any[]).entries()) {
+    const path = object.get('properties', index);
+    const key = propertyKey(prop);
+    const fn = prop.type === 'ObjectMethod' ? prop : unwrap(prop.value);
+    if (key === undefined || !fn || !/Function|ArrowFunction|ObjectMethod/.test(fn.type)) {
+      skipped.push(`entry at line ${prop.loc?.start.line ?? '?'} is not a keyed factory function and stays eager`);
+      continue;
+    }
+    const sources = new Map<string, BindingSource>();
+    j(fn.body).find(j.Identifier).forEach((idPath) => {
+      const parent = idPath.parent.node;
+      if ((parent.type === 'MemberExpression' && parent.property === idPath.node && !parent.computed) || (parent.type === 'ObjectProperty' && parent.key === idPath.node)) return;
+      if (ignore.includes(idPath.node.name)) return;
+      const source = findBindingSource(j, root, idPath.node.name);
+      if (source && !source.typeOnly && isImportedValueModule(source)) sources.set(idPath.node.name, source);
+    });
+    const relative = [...sources].filter(([, s]) => s.module.startsWith('.'));
+    if (relative.length !== 1) {
+      skipped.push(`factory "${key}" uses ${relative.length === 0 ? 'no' : 'more than one'} imported provider and stays as it is`);
+      continue;
+    }
+    entries.push({ key, source: relative[0][1], local: relative[0][0], path });
+  }
+  return { entries, skipped, object };
+}
+
+const isImportedValueModule = (source: BindingSource) => source.module.length > 0;
+
+/** Collects top-level `register('name', Value)` calls made through `callee`. */
+export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: string): CollectedRegistry {
+  const entries: CollectedEntry[] = [];
+  const skipped: string[] = [];
+  root.find(j.ExpressionStatement).forEach((path) => {
+    if (path.parent.node.type !== 'Program') return;
+    const call = path.node.expression as any;
+    if (call.type !== 'CallExpression' || calleeText(call.callee) !== callee) return;
+    const [nameArg, valueArg] = call.arguments;
+    const key = nameArg && (nameArg.type === 'StringLiteral' || nameArg.type === 'Literal') && typeof nameArg.value === 'string' ? nameArg.value : undefined;
+    const found = valueArg && valueSource(j, root, valueArg);
+    if (key === undefined || !found || call.arguments.length !== 2) {
+      skipped.push(`the call at line ${call.loc?.start.line ?? '?'} has no literal name or no imported value and stays eager`);
+      return;
+    }
+    entries.push({ key, ...found, path });
+  });
+  return { entries, skipped };
+}
+
+/** Collects entries of any shape; `ignore` names bindings that are not providers (the manifest itself). */
+export function collectRegistry(j: JSCodeshift, root: Collection, shape: string, registry: string, ignore: string[] = []): CollectedRegistry {
+  if (shape === 'object-map') return collectObjectMap(j, root, registry);
+  if (shape === 'factory-map') return collectFactoryMap(j, root, registry, ignore);
+  return collectRegisterCalls(j, root, registry);
+}

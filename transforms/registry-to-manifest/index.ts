@@ -1,0 +1,71 @@
+// registry-to-manifest: an eagerly filled registry (object map, factory map or top-level
+// register calls) becomes a static manifest module plus lazy loaders, so importing the
+// registry loads no provider. Run alone:
+//   npx jscodeshift --parser=ts -t transforms/registry-to-manifest/index.ts src/router.ts \
+//     --shape=object-map --registry=MODEL_PREFIXES --file=src/router.ts \
+//     --manifest=src/router.manifest.ts --moduleFormat=cjs
+// (the manifest file itself is created by `lazify apply`, through planFiles).
+import { resolve } from 'node:path';
+import jscodeshift from 'jscodeshift';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
+import { addRegistryLoaders } from './add-registry-loaders.js';
+import { collectRegistry } from './collect-entries.js';
+import { readOptions } from './options.js';
+import { isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
+import { rewriteRegistryFile } from './rewrite-registry-file.js';
+
+export const meta: TransformMeta = {
+  name: 'registry-to-manifest',
+  description: 'Turns an eagerly filled provider registry into a static manifest with lazy loaders.',
+  phase: 'registry',
+};
+
+export const parser = 'ts';
+
+const samePath = (a: string, b: string, root: string | undefined) => resolve(root ?? '.', a) === resolve(root ?? '.', b);
+
+export default function transform(file: FileInfo, api: API, raw: Options): string | undefined {
+  const options = readOptions(raw);
+  if (typeof options === 'string') throw new Error(options);
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const typescript = isTypeScriptPath(file.path);
+
+  if (options.shape === 'register-calls' && options.registryModule && samePath(file.path, options.registryModule, options.root)) {
+    const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript);
+    if (problem) {
+      api.report(`left unchanged: ${problem}`);
+      return undefined;
+    }
+    const out = root.toSource({ quote: 'single' });
+    return out === file.source ? file.source : out;
+  }
+  if (!samePath(file.path, options.file, options.root)) return undefined;
+
+  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
+  for (const note of collected.skipped) api.report(note);
+  if (!rewriteRegistryFile(j, root, collected, options, file.path)) return file.source;
+  return root.toSource({ quote: 'single' });
+}
+
+/** The manifest module, computed from the registry file as it is before the operation. */
+export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return [];
+  const source = project.read(options.file);
+  if (source === undefined) return [];
+  const j = jscodeshift.withParser(isTypeScriptPath(options.file) ? 'ts' : 'babel');
+  const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)]);
+  // Already converted (a second apply): keep whatever manifest is there.
+  if (collected.entries.length === 0) return [];
+  return [{ path: options.manifest, source: renderManifest(collected.entries, options) }];
+}
+
+export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return options;
+  if (project.read(options.file) === undefined) return `registry-to-manifest: ${options.file} does not exist`;
+  if (options.registryModule && project.read(options.registryModule) === undefined) return `registry-to-manifest: ${options.registryModule} does not exist`;
+  return undefined;
+}

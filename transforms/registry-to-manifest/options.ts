@@ -1,0 +1,42 @@
+// The options a registry-to-manifest operation carries. The same object comes from a lazify
+// plan or from the jscodeshift CLI (`--shape=object-map --registry=MODEL_PREFIXES ...`).
+import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+
+/** Options of one registry-to-manifest operation. Paths are relative to the project root. */
+export interface RegistryToManifestOptions {
+  /** How the registry is written in source. */
+  shape: 'object-map' | 'register-calls' | 'factory-map';
+  /**
+   * object-map / factory-map: the exported or top-level binding holding the map (`MODEL_PREFIXES`).
+   * register-calls: the callee as written at the calls (`registerProvider`, `registry.register`).
+   */
+  registry: string;
+  /** The file holding the map or the register calls. */
+  file: string;
+  /** The manifest module to create beside `file` (e.g. `src/router.manifest.ts`). */
+  manifest: string;
+  /** How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS) or native `esm`. */
+  moduleFormat: ModuleFormat;
+  /** register-calls: the file that defines the register function; it gains loader support. */
+  registryModule?: string;
+  /** register-calls: the register function's name in `registryModule` (`registerProvider`, `register`). */
+  registerFunction?: string;
+  /** Project root (lazify sets it; under the jscodeshift CLI paths are taken from the working directory). */
+  root?: string;
+}
+
+const SHAPES = ['object-map', 'register-calls', 'factory-map'];
+
+/** Reads and checks options; returns a message naming the first problem, or the options. */
+export function readOptions(raw: Record<string, unknown>): RegistryToManifestOptions | string {
+  const options = raw as Partial<RegistryToManifestOptions>;
+  if (!SHAPES.includes(String(options.shape))) return `registry-to-manifest: option "shape" must be one of ${SHAPES.join(', ')}`;
+  for (const key of ['registry', 'file', 'manifest'] as const) {
+    if (typeof options[key] !== 'string' || options[key] === '') return `registry-to-manifest: option "${key}" is required`;
+  }
+  if (options.moduleFormat !== 'cjs' && options.moduleFormat !== 'esm') return 'registry-to-manifest: option "moduleFormat" must be cjs or esm';
+  if (options.shape === 'register-calls' && (!options.registryModule || !options.registerFunction)) {
+    return 'registry-to-manifest: register-calls needs "registryModule" and "registerFunction"';
+  }
+  return options as RegistryToManifestOptions;
+}

@@ -1,0 +1,106 @@
+// Rewrites the file that holds a registry so every entry goes through the manifest's loader:
+// object maps get a getter per key, factory maps load inside the factory, register calls
+// become one loop registering loaders. The providers' eager imports go away.
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
+import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import type { CollectedRegistry } from './collect-entries.js';
+import type { RegistryToManifestOptions } from './options.js';
+import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const memberText = (object: string, key: string) => (IDENTIFIER.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`);
+
+/** Name of the loader-registering function beside a register function: `registerProvider` -> `registerProviderLoader`. */
+export const loaderFunctionName = (registerFunction: string) => `${registerFunction}Loader`;
+
+/** Rewrites the registry file; returns false when nothing could be converted. */
+export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string): boolean {
+  if (collected.entries.length === 0) return false;
+  const typescript = isTypeScriptPath(path);
+  const manifest = manifestBindingName(options);
+  const locals = collected.entries.flatMap((e) => (e.local ? [e.local] : []));
+  // Statements that go right after the manifest import (the register-calls loop).
+  const afterImport: any[] = [];
+
+  if (options.shape === 'object-map') {
+    for (const entry of collected.entries) {
+      // A getter keeps the map's keys enumerable and its values synchronous; the provider's
+      // module loads on the first read of its key.
+      const getter = parseExpression(j, `{ get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
+      if (options.moduleFormat === 'esm') {
+        entry.path.node.value = parseExpression(j, `${memberText(manifest, entry.key)}.load`);
+      } else {
+        entry.path.replace(getter);
+      }
+    }
+  } else if (options.shape === 'factory-map') {
+    for (const entry of collected.entries) {
+      const fn = entry.path.node.type === 'ObjectMethod' ? entry.path.node : entry.path.node.value;
+      const loaded = options.moduleFormat === 'esm' ? `(await ${memberText(manifest, entry.key)}.load())` : `${memberText(manifest, entry.key)}.load()`;
+      j(fn.body)
+        .find(j.Identifier, { name: entry.local })
+        .filter((p) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+        .forEach((p) => {
+          p.replace(parseExpression(j, loaded));
+        });
+      if (options.moduleFormat === 'esm') fn.async = true;
+    }
+  } else {
+    const registerCallee = options.registry;
+    const loaderCallee = registerCallee.includes('.')
+      ? registerCallee.replace(/\.([^.]+)$/, (_, fn: string) => `.${loaderFunctionName(fn)}`)
+      : loaderFunctionName(registerCallee);
+    const loop = `for (const [name, entry] of Object.entries(${manifest})) ${loaderCallee}(name, entry.load);`;
+    afterImport.push(j(loop).get().node.program.body[0]);
+    for (const entry of collected.entries) entry.path.prune();
+    if (!registerCallee.includes('.')) {
+      addNamedImportBeside(j, root, registerCallee, loaderCallee);
+      locals.push(registerCallee);
+    }
+  }
+
+  pruneUnusedImports(j, root, locals, typescript);
+  insertManifestImport(j, root, manifest, manifestSpecifier(options), options.moduleFormat === 'cjs' && !typescript, afterImport);
+  return true;
+}
+
+/** Adds `name` to the import (or destructuring require) that binds `beside`. */
+function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, name: string): void {
+  let added = false;
+  root.find(j.ImportDeclaration).forEach((path) => {
+    const specifiers = path.node.specifiers ?? [];
+    if (added || !specifiers.some((s) => s.local?.name === beside)) return;
+    if (!specifiers.some((s) => s.local?.name === name)) specifiers.push(j.importSpecifier(j.identifier(name)));
+    added = true;
+  });
+  if (added) return;
+  root.find(j.ObjectPattern).forEach((path) => {
+    if (added || !path.node.properties.some((p: any) => (p.value ?? p.key)?.name === beside)) return;
+    const prop = j.objectProperty(j.identifier(name), j.identifier(name));
+    (prop as any).shorthand = true;
+    path.node.properties.push(prop as any);
+    added = true;
+  });
+}
+
+/** Imports the manifest after the file's last import (or top-level require). */
+function insertManifestImport(j: JSCodeshift, root: Collection, binding: string, specifier: string, commonjs: boolean, after: any[]): void {
+  const text = commonjs ? `const { ${binding} } = require(${quote(specifier)});` : `import { ${binding} } from ${quote(specifier)};`;
+  const already = root.find(j.ImportDeclaration, { source: { value: specifier } }).size() > 0 || root.find(j.Literal, { value: specifier }).size() > 0;
+  if (already) return;
+  const statement = j(text).get().node.program.body[0];
+  const body = root.get().node.program.body as any[];
+  let index = 0;
+  body.forEach((node, i) => {
+    if (node.type === 'ImportDeclaration') index = i + 1;
+    if (commonjs && node.type === 'VariableDeclaration' && /require\(/.test(j(node).toSource())) index = i + 1;
+    if (i === 0 && node.type === 'ExpressionStatement' && node.directive) index = Math.max(index, 1);
+    if (node.type === 'ExpressionStatement' && node.expression?.type === 'StringLiteral' && i === index) index = i + 1; // 'use strict'
+  });
+  // Nodes parsed from another snippet carry that snippet's positions; without them recast
+  // lays the new statements out on their own lines.
+  for (const node of [statement, ...after]) node.loc = null;
+  body.splice(index, 0, statement, ...after);
+}

@@ -1,0 +1,126 @@
+// Where a top-level binding is still used after a transform moved its uses behind a
+// loader: value uses keep the import, type-only uses turn it into `import type`, none
+// removes it. Shared by the three lazy-loading transforms.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+
+/** How often a name is referenced as a value and as a type, outside its own declaration. */
+export interface BindingUses {
+  value: number;
+  type: number;
+}
+
+// Type-position wrappers that sit inside value expressions: their *expression* child is
+// still a value use, only their annotation is a type.
+const VALUE_CARRYING_TS_NODES = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'TSInstantiationExpression']);
+
+/** True when the identifier at `path` names a type (`X` in `: X`, `typeof X` in a type). */
+export function isTypePosition(path: ASTPath): boolean {
+  let child: ASTPath = path;
+  let parent: ASTPath | null = path.parent;
+  while (parent) {
+    const type = parent.node.type as string;
+    if (VALUE_CARRYING_TS_NODES.has(type)) return child.name !== 'expression';
+    if (type.startsWith('TS')) return true;
+    if (type === 'Program' || type.endsWith('Statement') || type.endsWith('Function') || type === 'FunctionDeclaration') return false;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** True when the identifier is a name but not a reference: `{ key: v }`, `obj.key`, `import { X }`. */
+function isNonReference(path: ASTPath): boolean {
+  const parent = path.parent?.node as any;
+  if (!parent) return false;
+  if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return true;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod' || parent.type === 'ClassProperty') && parent.key === path.node && !parent.computed && !parent.shorthand) return true;
+  if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return true;
+  if (parent.type === 'ExportSpecifier') return false; // `export { X }` re-exports the value
+  if (parent.type === 'TSQualifiedName' && parent.right === path.node) return true;
+  if (parent.type === 'VariableDeclarator' && parent.id === path.node) return true;
+  return false;
+}
+
+/** Counts value and type references to `name` in the file (shadowing is not tracked: over-counting only keeps an import). */
+export function countBindingUses(j: JSCodeshift, root: Collection, name: string): BindingUses {
+  const uses: BindingUses = { value: 0, type: 0 };
+  root.find(j.Identifier, { name }).forEach((path) => {
+    if (isNonReference(path)) return;
+    if (isTypePosition(path)) uses.type++;
+    else uses.value++;
+  });
+  // `<X />` in TSX and shorthand `{ X }` are references too; shorthand shows as ObjectProperty.shorthand (counted above).
+  return uses;
+}
+
+/**
+ * Removes import specifiers (and `const X = require(...)` declarations) listed in `names`
+ * that have no value use left; keeps type-only uses as `import type`. Returns the names removed.
+ */
+export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iterable<string>, typescript: boolean): string[] {
+  const removed: string[] = [];
+  for (const name of new Set(names)) {
+    const uses = countBindingUses(j, root, name);
+    if (uses.value > 0) continue;
+    let handled = false;
+    root.find(j.ImportDeclaration).forEach((declPath) => {
+      const decl = declPath.node;
+      const specifiers = decl.specifiers ?? [];
+      const spec = specifiers.find((s) => s.local?.name === name);
+      if (!spec) return;
+      handled = true;
+      removed.push(name);
+      if ((decl as any).importKind === 'type') return; // already type-only
+      const rest = specifiers.filter((s) => s !== spec);
+      if (uses.type > 0 && typescript) {
+        // A separate `import type` keeps the type without loading the module.
+        const typeSpec = spec.type === 'ImportSpecifier' ? j.importSpecifier(j.identifier((spec as any).imported.name), j.identifier(name)) : spec;
+        const typeImport = j.importDeclaration([typeSpec], j.stringLiteral(String(decl.source.value)));
+        (typeImport as any).importKind = 'type';
+        if (rest.length === 0) {
+          declPath.replace(typeImport);
+          return;
+        }
+        declPath.insertAfter(typeImport);
+      }
+      if (rest.length === 0) declPath.prune();
+      else decl.specifiers = rest;
+    });
+    if (handled) continue;
+    // CommonJS: `const X = require('m')` or `const { X } = require('m')`.
+    root.find(j.VariableDeclarator).forEach((declPath) => {
+      const init = declPath.node.init as any;
+      if (!isRequireCall(init) && !(init?.type === 'MemberExpression' && isRequireCall(init.object))) return;
+      const id = declPath.node.id as any;
+      if (id.type === 'Identifier' && id.name === name) {
+        removed.push(name);
+        removeDeclarator(j, declPath);
+      } else if (id.type === 'ObjectPattern') {
+        const props = id.properties.filter((p: any) => !((p.value ?? p.key)?.name === name));
+        if (props.length === id.properties.length) return;
+        removed.push(name);
+        if (props.length === 0) removeDeclarator(j, declPath);
+        else id.properties = props;
+      }
+    });
+  }
+  return removed;
+}
+
+function removeDeclarator(j: JSCodeshift, declPath: ASTPath<any>): void {
+  const declaration = declPath.parent;
+  if (declaration.node.declarations.length === 1) j(declaration).remove();
+  else declPath.prune();
+}
+
+/** `require('x')` with a string literal argument. */
+export function isRequireCall(node: any): boolean {
+  return (
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments.length === 1 &&
+    (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
+    typeof node.arguments[0].value === 'string'
+  );
+}
