@@ -1,0 +1,156 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// The scripts that run INSIDE the measured child process. They are kept as source text and
+// written to a temp dir per measurement because they must be plain JavaScript that Node loads
+// before the user's code, whether lazify itself runs from dist/ or from src/ through tsx
+// (tsc does not copy .cjs/.mjs files, and a TypeScript file would need a loader in the child
+// that would also transform, and so slow down, the code being measured).
+//
+// Every record is one JSON line written synchronously to an events file. Writing as we go
+// (instead of once at exit) is what lets lazify say which module was loading when a run hung
+// and had to be killed; a small line through fs.writeSync costs a few microseconds.
+// Timestamps are `performance.timeOrigin + performance.now()`: absolute milliseconds, so the
+// main thread and the ESM hooks thread (a separate worker) can be compared.
+
+/**
+ * `--require` preload: the recorder on globalThis, CommonJS timing and the exit record.
+ *
+ * CommonJS bodies run synchronously and nest: `Module.prototype.load` is called once per
+ * module, on its first load only (cache hits return before it), and returns after the body
+ * and everything it required have run. So its interval is the module's cumulative time and
+ * `this.parent` is the module that pulled it in first. The resolution of a specifier happens
+ * in `Module._load` before `load`, so it counts towards the importer's self time.
+ */
+const CJS_HOOK = String.raw`'use strict';
+const Module = require('node:module');
+const fs = require('node:fs');
+const { performance } = require('node:perf_hooks');
+const fd = fs.openSync(process.env.LAZIFY_EVENTS_FILE, 'a');
+const now = () => performance.timeOrigin + performance.now();
+const emit = (record) => { fs.writeSync(fd, JSON.stringify(record) + '\n'); };
+const recorder = {
+  now, emit, finished: false,
+  // ESM prologue/epilogue (see esm-hooks): body start and end of one ES module.
+  s(url) { emit({ t: 's', k: 'esm', f: url, ts: now() }); },
+  e(url) { emit({ t: 'e', f: url, ts: now() }); },
+};
+Object.defineProperty(globalThis, '__lazifyImportTime', { value: recorder, enumerable: false });
+const originalLoad = Module.prototype.load;
+Module.prototype.load = function lazifyTimedLoad(filename) {
+  emit({ t: 's', k: 'cjs', f: filename, p: this.parent ? this.parent.filename : undefined, ts: now() });
+  let ok = false;
+  try {
+    const result = originalLoad.call(this, filename);
+    ok = true;
+    return result;
+  } finally {
+    emit(ok ? { t: 'e', f: filename, ts: now() } : { t: 'x', f: filename, ts: now() });
+  }
+};
+process.on('exit', (code) => {
+  if (!recorder.finished) emit({ t: 'exit', code, ts: now(), maxRss: process.resourceUsage().maxRSS });
+});
+`;
+
+/** `--import` preload: registers the ESM hooks (after tsx's, so ours see tsx's JavaScript). */
+const ESM_REGISTER = String.raw`import { register } from 'node:module';
+register('./esm-hooks.mjs', import.meta.url, { data: { edgesFile: process.env.LAZIFY_EDGES_FILE } });
+`;
+
+/**
+ * ESM hooks, on Node's hooks thread.
+ *
+ * ES modules are linked first and evaluated afterwards in a depth-first post-order, so a
+ * module's body runs only after all of its imports have run: there is no call to wrap that
+ * spans "the module and what it pulled in". We therefore record two things:
+ * - resolve: every (importer, imported) pair in request order, with a timestamp. lazify replays
+ *   Node's evaluation order over these edges to find which importer loaded each module first,
+ *   and an edge resolved after the importer's body started is a dynamic import().
+ * - load: the body's own start and end, by injecting a call at the very start of the first
+ *   line (no newline added, so line numbers and inline source maps stay valid) and one on a
+ *   new last line (before a trailing sourceMappingURL comment, which must stay last).
+ * A CPU profile (--cpu-prof) was the alternative; it samples (1 ms by default) and attributes
+ * time to functions, not reliably to a module's top level, so it is too coarse for self time.
+ * Cumulative time is then the module's body plus its first-loaded children's cumulative time.
+ */
+const ESM_HOOKS = String.raw`import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+let fd;
+const now = () => performance.timeOrigin + performance.now();
+export function initialize(data) {
+  fd = fs.openSync(data.edgesFile, 'a');
+}
+export async function resolve(specifier, context, nextResolve) {
+  const result = await nextResolve(specifier, context);
+  if (context.parentURL && !result.url.startsWith('node:')) {
+    fs.writeSync(fd, JSON.stringify({ from: context.parentURL, to: result.url, ts: now() }) + '\n');
+  }
+  return result;
+}
+const SOURCE_MAP_COMMENT = /\n\/\/[#@] sourceMappingURL=[^\n]*\s*$/;
+export async function load(url, context, nextLoad) {
+  const result = await nextLoad(url, context);
+  if (result.format !== 'module' || result.source == null) return result;
+  let source = typeof result.source === 'string' ? result.source : Buffer.from(result.source).toString('utf8');
+  const prologue = 'globalThis.__lazifyImportTime?.s(import.meta.url);';
+  const epilogue = '\n;globalThis.__lazifyImportTime?.e(import.meta.url);';
+  // A hashbang must stay the very first characters: put the prologue at the start of line 2.
+  if (source.startsWith('#!')) {
+    const lineEnd = source.indexOf('\n');
+    source = lineEnd === -1 ? source + '\n' + prologue : source.slice(0, lineEnd + 1) + prologue + source.slice(lineEnd + 1);
+  } else {
+    source = prologue + source;
+  }
+  const map = SOURCE_MAP_COMMENT.exec(source);
+  source = map ? source.slice(0, map.index) + epilogue + source.slice(map.index) : source + epilogue + '\n';
+  return { ...result, source };
+}
+`;
+
+/**
+ * The measured program: loads the entry the way a user would (require for CommonJS, import()
+ * for ESM) between two timestamps, then exits on purpose so that servers or timers started at
+ * import time do not keep the run alive.
+ */
+const RUNNER = String.raw`import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const recorder = globalThis.__lazifyImportTime;
+const [entry, mode] = process.argv.slice(2);
+recorder.emit({ t: 'begin', ts: recorder.now() });
+try {
+  if (mode === 'require') createRequire(import.meta.url)(entry);
+  else await import(pathToFileURL(entry).href);
+  recorder.emit({ t: 'done', ts: recorder.now(), maxRss: process.resourceUsage().maxRSS });
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  recorder.emit({ t: 'threw', ts: recorder.now(), message, stack: error instanceof Error ? error.stack : undefined, maxRss: process.resourceUsage().maxRSS });
+}
+recorder.finished = true;
+process.exit(0);
+`;
+
+/** Absolute paths of the child scripts written by {@link writeChildScripts}. */
+export interface ChildScripts {
+  dir: string;
+  cjsHook: string;
+  esmRegister: string;
+  runner: string;
+}
+
+/** Writes the child-side scripts to a fresh temp dir. The caller removes `dir` when done. */
+export function writeChildScripts(): ChildScripts {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-measure-'));
+  const scripts = {
+    dir,
+    cjsHook: join(dir, 'cjs-hook.cjs'),
+    esmRegister: join(dir, 'esm-register.mjs'),
+    runner: join(dir, 'runner.mjs'),
+  };
+  writeFileSync(scripts.cjsHook, CJS_HOOK);
+  writeFileSync(scripts.esmRegister, ESM_REGISTER);
+  writeFileSync(join(dir, 'esm-hooks.mjs'), ESM_HOOKS);
+  writeFileSync(scripts.runner, RUNNER);
+  return scripts;
+}

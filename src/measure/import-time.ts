@@ -1,0 +1,73 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/**
+ * One module in the import-time tree, like a line of Python's `-X importtime`.
+ * A module appears once, under the module that loaded it first; later importers hit the cache.
+ */
+export interface ImportTimeNode {
+  /**
+   * Display id: local modules relative to the project root, mapped from build output back to
+   * the source (`src/utils.ts`); packages as `name/path/in/package.js`.
+   */
+  id: string;
+  /** Absolute path of the file that actually ran (e.g. `dist/utils.js` for `src/utils.ts`). */
+  file: string;
+  kind: 'local' | 'external';
+  /** Package name for external modules (`openai`, `@anthropic-ai/sdk`). */
+  package?: string;
+  format: 'commonjs' | 'esm';
+  /** Median over the runs of the time spent evaluating the module's own body, in ms. */
+  selfMs: number;
+  /** Median over the runs of the module plus everything it loaded first, in ms. */
+  cumulativeMs: number;
+  /** Interquartile range of `cumulativeMs` over the runs, in ms. */
+  cumulativeIqrMs: number;
+  /** Set when the module's body did not finish: it threw, hung or exited the process. */
+  failed?: 'threw' | 'timeout' | 'exited';
+  /** Modules this one loaded first, in load order. */
+  children: ImportTimeNode[];
+}
+
+/** The result of `measure()`: median import time per module over N fresh processes. */
+export interface ImportTimeResult {
+  /** Absolute project root. */
+  root: string;
+  /** The entry that was loaded, relative to the root (the file that ran, e.g. `dist/index.js`). */
+  entry: string;
+  /** How the child ran it: `node` or `node --import tsx`, and `require` or `import`. */
+  runner: { tsx: boolean; mode: 'require' | 'import' };
+  /** Number of runs (fresh processes) that completed and were aggregated. */
+  runs: number;
+  /** Median wall-clock time of loading the entry in the child, in ms. */
+  totalMs: number;
+  /** Each run's total, in run order. */
+  runTotalsMs: number[];
+  /** Interquartile range of the totals, in ms. */
+  totalIqrMs: number;
+  /**
+   * Part of the total not inside any module's body: for ESM, fetching, parsing and linking
+   * that happen before evaluation (and the loader hooks' own overhead); for CommonJS, resolving
+   * the entry. Median, in ms.
+   */
+  unattributedMs: number;
+  /** Number of modules loaded (first run), local plus external; builtins excluded. */
+  moduleCount: number;
+  /** Median peak resident set size of the child process (process.resourceUsage().maxRSS), bytes. */
+  maxRssBytes: number;
+  /** The tree, rooted at the entry (more roots only when something was loaded outside it). */
+  tree: ImportTimeNode[];
+  /** Module graph seen at runtime: for each module id, the ids it imported (first loads and ESM cache hits). */
+  imports: Record<string, string[]>;
+  /** Threw / timed out / exited at import, noisy measurement, TypeScript run through tsx ... */
+  diagnostics: Diagnostic[];
+}
+
+/** Options of `measure()`. */
+export interface MeasureOptions {
+  /** Fresh processes to run (default 5). */
+  runs?: number;
+  /** Milliseconds before a run is killed (default 30 000). */
+  timeoutMs?: number;
+  /** Run TypeScript sources through tsx even when a build output exists. */
+  tsx?: boolean;
+}

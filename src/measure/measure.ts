@@ -1,0 +1,109 @@
+import { rmSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { aggregateRuns, interquartileRange, median } from './aggregate-runs.js';
+import type { RunMeasurement } from './build-run-tree.js';
+import { writeChildScripts } from './child-scripts.js';
+import type { ImportTimeResult, MeasureOptions } from './import-time.js';
+import { resolveMeasureTarget, type MeasureTarget } from './measure-target.js';
+import { nameMeasuredModule } from './name-measured-module.js';
+import { runChild } from './run-child.js';
+
+/** Chain of files from a root of the run's tree down to `file` (inclusive). */
+function chainTo(run: RunMeasurement, file: string): string[] {
+  const parentOf = new Map<string, string>();
+  for (const module of run.modules.values()) for (const child of module.children) parentOf.set(child, module.file);
+  const chain = [file];
+  for (let at = parentOf.get(file); at && !chain.includes(at); at = parentOf.get(at)) chain.unshift(at);
+  return chain;
+}
+
+/** A failed run as one clear diagnostic that names the module, e.g. "src/x.ts threw at import: boom". */
+function describeFailure(run: RunMeasurement & { stderr: string }, target: MeasureTarget, timeoutMs: number): Diagnostic {
+  const name = (file: string) => nameMeasuredModule(file, target);
+  const entry = name(target.entryFile).id;
+  let where = entry;
+  let inside = '';
+  if (run.failedFile) {
+    // Name the project's own module the user can act on, and the package file if it was deeper.
+    const chain = chainTo(run, run.failedFile).map(name);
+    const local = [...chain].reverse().find((m) => m.kind === 'local');
+    const innermost = chain[chain.length - 1];
+    where = (local ?? innermost).id;
+    if (local && innermost.id !== local.id) inside = ` (in ${innermost.id})`;
+  }
+  const lastStderrLine = run.stderr.trim().split('\n').pop() ?? '';
+  switch (run.outcome) {
+    case 'threw':
+      return { code: 'import-threw', severity: 'error', file: where, message: `${where} threw at import${inside}: ${run.errorMessage ?? 'unknown error'}` };
+    case 'timeout':
+      return {
+        code: 'import-timeout',
+        severity: 'error',
+        file: where,
+        message: `timed out after ${timeoutMs / 1000}s while loading ${where}${inside}: a module hangs at import (raise --timeout if it is only slow)`,
+      };
+    default:
+      return run.exitCode !== undefined
+        ? { code: 'import-exited', severity: 'error', file: where, message: `${where} called process.exit(${run.exitCode}) at import${inside}` }
+        : { code: 'import-crashed', severity: 'error', file: where, message: `the process died while loading ${where}${inside}${lastStderrLine ? `: ${lastStderrLine}` : ''}` };
+  }
+}
+
+/**
+ * Measures real import time per module, like Python's `-X importtime`: loads the package's
+ * entry in `runs` fresh Node processes (CommonJS, ESM, mixed, TypeScript through tsx) and
+ * returns the median self and cumulative time of every module in a load tree.
+ *
+ * This runs the user's code, in a child process with a timeout. A module that throws, hangs
+ * or exits at import ends the measurement with an error diagnostic (and the partial tree of
+ * that run); it is not thrown. Bad input (no such path, no package.json, entry not built and
+ * no source) throws a {@link LazifyError}.
+ *
+ * @param target a package directory or an entry file
+ */
+export async function measure(target: string, options: MeasureOptions = {}): Promise<ImportTimeResult> {
+  const runs = options.runs ?? 5;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (!Number.isInteger(runs) || runs < 1) throw new LazifyError('bad-option', `--runs must be a whole number of at least 1, got ${runs}`);
+  if (!(timeoutMs > 0)) throw new LazifyError('bad-option', `--timeout must be a positive number of seconds`);
+  const resolved = resolveMeasureTarget(target, { tsx: options.tsx });
+  const scripts = writeChildScripts();
+  const measured: RunMeasurement[] = [];
+  const diagnostics: Diagnostic[] = [...resolved.diagnostics];
+  try {
+    for (let index = 0; index < runs; index++) {
+      const run = await runChild(resolved, scripts, index, timeoutMs);
+      measured.push(run);
+      // The same code fails the same way again: one failed run is the answer.
+      if (run.outcome !== 'done') {
+        diagnostics.push(describeFailure(run, resolved, timeoutMs));
+        break;
+      }
+    }
+  } finally {
+    rmSync(scripts.dir, { recursive: true, force: true });
+  }
+  const last = measured[measured.length - 1];
+  const usable = last.outcome === 'done' ? measured : [last];
+  const name = (file: string) => nameMeasuredModule(file, resolved);
+  const aggregated = aggregateRuns(usable, name);
+  const totals = usable.map((run) => run.totalMs);
+  const rootsMs = usable.map((run) => run.roots.reduce((sum, root) => sum + run.modules.get(root)!.cumulativeMs, 0));
+  const rss = usable.map((run) => run.maxRssKb).filter((kb) => kb !== undefined);
+  return {
+    root: resolved.root,
+    entry: relative(resolved.root, resolved.entryFile).split(sep).join('/'),
+    runner: { tsx: resolved.tsxLoader !== undefined, mode: resolved.mode },
+    runs: usable.length,
+    totalMs: median(totals),
+    runTotalsMs: totals,
+    totalIqrMs: interquartileRange(totals),
+    unattributedMs: Math.max(0, median(totals.map((total, i) => total - rootsMs[i]))),
+    moduleCount: usable[0].modules.size,
+    maxRssBytes: rss.length ? median(rss) * 1024 : 0,
+    tree: aggregated.tree,
+    imports: aggregated.imports,
+    diagnostics: [...diagnostics, ...aggregated.diagnostics],
+  };
+}
