@@ -2,6 +2,22 @@
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { LazifyError, isLazifyError } from './diagnostics/diagnostic.js';
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from './graph/module-graph.js';
+// analyze / why: project -> graph -> cost -> facts -> findings, and the reporters that print them.
+export { analyze, why } from './run-analysis.js';
+export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from './run-analysis.js';
+export { loadProject } from './project/load-project.js';
+export type { Project, LoadProjectOptions } from './project/load-project.js';
+export { buildModuleGraph } from './graph/build-module-graph.js';
+export { computeCost } from './graph/module-cost.js';
+export type { ModuleCost, ModuleCostEntry, ImportSaving } from './graph/module-cost.js';
+export { findStronglyConnectedComponents, findImportCycles } from './graph/strongly-connected-components.js';
+export { findImportChains, matchModule } from './graph/find-import-chains.js';
+export type { ImportChain, ChainStep } from './graph/find-import-chains.js';
+export { renderReport } from './report/render-report.js';
+export { renderWhyReport } from './report/why-report.js';
+export { toJsonReport, JSON_SCHEMA_VERSION } from './report/json-report.js';
+export type { JsonReport, JsonModule } from './report/json-report.js';
+export type { ReportFormat, ReportOptions, ReportOutput } from './report/report-output.js';
 export type { ModuleFacts, TopLevelStatement, ExportFact, RegistryFact, RegistryEntry } from './facts/module-facts.js';
 export type { Finding, FindingKind, SplitCluster, FindingCost } from './findings/finding.js';
 export type { Plan, PlanOperation } from './plan/plan.js';

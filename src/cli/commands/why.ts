@@ -1,11 +1,28 @@
 import type { CommandModule } from 'yargs';
-import { LazifyError } from '../../index.js';
+import { renderWhyReport, why } from '../../index.js';
 
-// Placeholder until the command lands: says so plainly instead of pretending.
-export const whyCommand: CommandModule = {
-  command: 'why',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new LazifyError('not-implemented', 'why is not implemented yet');
+interface WhyArgs {
+  module: string;
+  dir: string;
+  entry?: string;
+  format: 'text' | 'json';
+  limit: number;
+}
+
+export const whyCommand: CommandModule<object, WhyArgs> = {
+  command: 'why <module> [dir]',
+  describe: 'Show the shortest import chains from the entry to a module path or package name',
+  builder: (yargs) =>
+    yargs
+      .positional('module', { type: 'string', demandOption: true, describe: 'module path, id or package name' })
+      .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
+      .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+      .option('limit', { type: 'number', default: 10, describe: 'most chains to show' }),
+  handler: (args) => {
+    const result = why(args.module, args.dir, { entry: args.entry, limit: args.limit });
+    const { output, exitCode } = renderWhyReport(result, { format: args.format, color: Boolean(process.stdout.isTTY) });
+    process.stdout.write(output);
+    process.exitCode = exitCode;
   },
 };

@@ -1,0 +1,16 @@
+import type { AnalysisResult } from '../run-analysis.js';
+import { renderJsonReport } from './json-report.js';
+import { renderMarkdownReport } from './markdown-report.js';
+import type { ReportFormat, ReportOptions, ReportOutput } from './report-output.js';
+import { renderTextReport } from './text-report.js';
+
+const REPORTERS: Record<ReportFormat, (result: AnalysisResult, options: ReportOptions) => ReportOutput> = {
+  text: renderTextReport,
+  json: renderJsonReport,
+  markdown: renderMarkdownReport,
+};
+
+/** Renders an analysis in the chosen format. */
+export function renderReport(result: AnalysisResult, format: ReportFormat, options: ReportOptions = {}): ReportOutput {
+  return REPORTERS[format](result, options);
+}

@@ -1,0 +1,17 @@
+/** What every reporter returns: the text to print and the exit code the CLI should set. */
+export interface ReportOutput {
+  output: string;
+  exitCode: number;
+}
+
+/** Output formats of `lazify analyze`. */
+export type ReportFormat = 'text' | 'json' | 'markdown';
+
+export interface ReportOptions {
+  /** ANSI colours (text format only); the CLI turns them on when stdout is a TTY. */
+  color?: boolean;
+  /** Exit with code 1 when a finding of this severity or worse exists (default: never). */
+  failOn?: 'high' | 'medium' | 'low';
+  /** Most findings to list in text and markdown (default 20; JSON lists all). */
+  maxFindings?: number;
+}

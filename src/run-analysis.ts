@@ -1,0 +1,106 @@
+// The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { LazifyError } from './diagnostics/diagnostic.js';
+import { extractFacts } from './facts/extract-facts.js';
+import type { ModuleFacts } from './facts/module-facts.js';
+import { findFindings } from './findings/find-findings.js';
+import type { Finding } from './findings/finding.js';
+import { buildModuleGraph } from './graph/build-module-graph.js';
+import { findImportChains, matchModule, type ImportChain } from './graph/find-import-chains.js';
+import { computeCost, type ModuleCost } from './graph/module-cost.js';
+import type { ModuleGraph } from './graph/module-graph.js';
+import { loadProject, type Project } from './project/load-project.js';
+
+/** Options of {@link analyze}. */
+export interface AnalyzeOptions {
+  /** Entry file override, relative to the project dir or absolute. */
+  entry?: string;
+  /** Measure real import times too (the measure stage; not part of the static analysis). */
+  measure?: boolean;
+}
+
+/** Everything `lazify analyze` found out. Plain data apart from `cost`'s lookup functions. */
+export interface AnalysisResult {
+  /** Absolute project root. */
+  root: string;
+  /** Package name from package.json, when it has one. */
+  packageName?: string;
+  /** Entry module id. */
+  entry: string;
+  /** Where the entry came from (`--entry`, package.json exports/main/module, index file). */
+  entrySource: Project['entrySource'];
+  graph: ModuleGraph;
+  cost: ModuleCost;
+  facts: Record<string, ModuleFacts>;
+  /** Findings, biggest exclusive saving first. */
+  findings: Finding[];
+  /** Every stage's diagnostics. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Statically analyses the package in `dir`: why importing it is slow and what to make lazy.
+ * Reads only; never writes to the analysed project.
+ */
+export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResult {
+  if (options.measure) {
+    throw new LazifyError('not-implemented', '--measure is not implemented yet');
+  }
+  const project = loadProject(dir, { entry: options.entry });
+  const graph = buildModuleGraph(project);
+  const cost = computeCost(graph);
+  const facts = extractFacts(graph);
+  const findings = findFindings({ graph, facts, cost });
+  return {
+    root: project.root,
+    packageName: project.packageJson.name,
+    entry: graph.entry,
+    entrySource: project.entrySource,
+    graph,
+    cost,
+    facts,
+    findings,
+    diagnostics: [...graph.diagnostics],
+  };
+}
+
+/** Options of {@link why}. */
+export interface WhyOptions {
+  entry?: string;
+  /** Most chains to list (default 10). */
+  limit?: number;
+  /** Directory relative module paths are read against (default: the process's). */
+  cwd?: string;
+}
+
+/** Answer of `lazify why`: how the entry reaches a module. */
+export interface WhyResult {
+  root: string;
+  entry: string;
+  /** The module id the query matched. */
+  target: string;
+  /** Shortest import chains, eager ones first. */
+  chains: ImportChain[];
+  /** What the target keeps loaded on its own, when it loads eagerly. */
+  exclusiveBytes: number;
+  exclusiveModules: number;
+  diagnostics: Diagnostic[];
+}
+
+/** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
+export function why(module: string, dir: string, options: WhyOptions = {}): WhyResult {
+  const project = loadProject(dir, { entry: options.entry });
+  const graph = buildModuleGraph(project);
+  const target = matchModule(graph, module, options.cwd);
+  const cost = computeCost(graph);
+  const entry = cost.module(target);
+  return {
+    root: project.root,
+    entry: graph.entry,
+    target,
+    chains: findImportChains(graph, target, { limit: options.limit }),
+    exclusiveBytes: entry?.exclusiveBytes ?? 0,
+    exclusiveModules: entry?.exclusiveModules ?? 0,
+    diagnostics: graph.diagnostics,
+  };
+}
