@@ -17,5 +17,7 @@ export interface ModuleCostLike {
 /** The cost model lookups the finders use. */
 export interface CostModelLike {
   module(id: string): ModuleCostLike | undefined;
-  exclusiveOfSet?(ids: string[]): ModuleCostLike;
+  exclusiveOfSet?(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
+  /** What deferring every eager import `from -> to` would save (GRAPH's `ImportSaving`). */
+  imports?: ReadonlyArray<{ from: string; to: string; savedBytes: number; savedModules: number }>;
 }

@@ -2,16 +2,38 @@ import type { ModuleGraph } from '../graph/module-graph.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
 import type { CostModelLike } from './cost-input.js';
 import type { Finding } from './finding.js';
+import { findRegistries } from './find-registries.js';
+import { findEagerInit } from './find-eager-init.js';
+import { findGlobalSideEffects } from './find-global-side-effects.js';
+import { findGodModules } from './find-god-modules.js';
+import { findCycles } from './find-cycles.js';
+import { findHeavyImports } from './find-heavy-imports.js';
 
-/** Everything the finders read. */
+/** Everything the finders read. `cost` is GRAPH's `computeCost(graph)` (see {@link CostModelLike}). */
 export interface FindingsInput {
   graph: ModuleGraph;
   facts: Record<string, ModuleFacts>;
   cost: CostModelLike;
 }
 
-/** All findings, biggest exclusive savings first. */
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** All findings, biggest exclusive savings first (then severity, file, line for a stable order). */
 export function findFindings(input: FindingsInput): Finding[] {
-  void input;
-  throw new Error('findFindings: not implemented yet');
+  const findings = [
+    ...findRegistries(input),
+    ...findEagerInit(input),
+    ...findGodModules(input),
+    ...findHeavyImports(input),
+    ...findCycles(input),
+    ...findGlobalSideEffects(input),
+  ];
+  return findings.sort(
+    (a, b) =>
+      b.cost.exclusiveBytes - a.cost.exclusiveBytes ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.id.localeCompare(b.id),
+  );
 }

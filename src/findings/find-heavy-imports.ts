@@ -1,0 +1,58 @@
+import type { FindingsInput } from './find-findings.js';
+import type { Finding } from './finding.js';
+import { findingId, formatBytes, importSaving, severityFor } from './finding-severity.js';
+
+/**
+ * External packages imported at the top level whose bindings are only used inside function
+ * bodies: the import can move into the function (`await import()` / `require()` on first call)
+ * without changing what the module exports. The cost is what deferring that import saves.
+ */
+export function findHeavyImports(input: FindingsInput): Finding[] {
+  // Per package: the local modules that import it eagerly, and whether each could defer it.
+  const importers = new Map<string, Array<{ id: string; line: number; names: string[]; deferrable: boolean }>>();
+  for (const node of Object.values(input.graph.modules)) {
+    if (node.kind !== 'local') continue;
+    const bindings = input.facts[node.id]?.bindings ?? [];
+    for (const target of new Set(node.imports.filter((e) => !e.lazy && e.to).map((e) => e.to!))) {
+      if (input.graph.modules[target]?.kind !== 'external') continue;
+      const edges = node.imports.filter((e) => e.to === target && !e.lazy);
+      const runtime = bindings.filter((b) => b.module === target && !b.typeOnly && !b.usedOnlyAsType);
+      // A side-effect import or a re-export needs the package at import time.
+      const deferrable = !!input.facts[node.id] && runtime.length > 0 && runtime.every((b) => b.usedOnlyInFunctions) &&
+        edges.every((e) => e.kind !== 'side-effect' && e.kind !== 're-export');
+      const list = importers.get(target) ?? [];
+      list.push({ id: node.id, line: edges[0]!.line, names: runtime.map((b) => b.local), deferrable });
+      importers.set(target, list);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const [target, list] of importers) {
+    const deferrable = list.filter((i) => i.deferrable);
+    if (deferrable.length === 0) continue;
+    // When every importer can defer it, deferring them all frees the package; otherwise each
+    // import saves only what it alone keeps loaded (often nothing).
+    const all = deferrable.length === list.length;
+    for (const [index, importer] of deferrable.entries()) {
+      if (all && index > 0) continue;
+      const cost = all
+        ? { exclusiveBytes: input.cost.module(target)?.exclusiveBytes ?? 0, exclusiveModules: input.cost.module(target)?.exclusiveModules ?? 0 }
+        : importSaving(input.cost, importer.id, target);
+      const where = all && deferrable.length > 1
+        ? `${deferrable.map((i) => `${i.id}:${i.line}`).join(', ')} import it at the top level but only use it inside functions`
+        : `${importer.id}:${importer.line} imports it at the top level but only uses ${importer.names.join(', ')} inside functions`;
+      findings.push({
+        id: findingId('heavy-import', importer.id, target, importer.line),
+        kind: 'heavy-import',
+        severity: severityFor(cost),
+        file: importer.id,
+        line: importer.line,
+        symbol: target,
+        message: `${target} (${formatBytes(cost.exclusiveBytes)} saved if deferred): ${where}; load it on first call instead.`,
+        cost,
+        target,
+      });
+    }
+  }
+  return findings;
+}

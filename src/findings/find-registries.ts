@@ -1,0 +1,114 @@
+import type { ModuleFacts, RegistryFact } from '../facts/module-facts.js';
+import type { FindingsInput } from './find-findings.js';
+import type { Finding } from './finding.js';
+import { findingId, formatBytes, setSaving, severityFor } from './finding-severity.js';
+
+/**
+ * One finding per registry. The cost is what the registered modules would stop loading if
+ * they were loaded on first lookup. Native ESM registries read synchronously (a sync function
+ * that looks a provider up and calls or constructs it) cannot become lazy without changing
+ * that function to async: each such call site is a blocker. CommonJS registries can always
+ * become lazy getters (`require` is synchronous), unless their keys are only known at runtime.
+ */
+export function findRegistries(input: FindingsInput): Finding[] {
+  const findings: Finding[] = [];
+  const registeredBy = new Map<string, string[]>();
+  for (const [id, facts] of Object.entries(input.facts)) {
+    for (const registry of facts.registries) {
+      for (const entry of registry.entries) {
+        if (!entry.module) continue;
+        const list = registeredBy.get(entry.module) ?? [];
+        list.push(`${id} (${registry.name})`);
+        registeredBy.set(entry.module, list);
+      }
+    }
+  }
+
+  for (const [id, facts] of Object.entries(input.facts)) {
+    const node = input.graph.modules[id];
+    const format = facts.format ?? node?.format ?? 'esm';
+    for (const registry of facts.registries) {
+      const blockers = [...registry.blockers];
+      if (format === 'esm') blockers.push(...syncConsumerBlockers(id, registry, input.facts));
+      const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
+      const cost = setSaving(input.cost, modules);
+      const convertible = blockers.length === 0 && registry.entries.length > 0;
+      const elsewhere = new Set(modules.flatMap((m) => registeredBy.get(m) ?? []).filter((r) => !r.startsWith(`${id} (${registry.name})`)));
+      const howToFix = format === 'commonjs'
+        ? 'replace it with a static manifest of keys and lazy getters that require each module on first lookup'
+        : 'replace it with a static manifest of keys and `() => import()` loaders awaited on first lookup';
+      const shared = elsewhere.size > 0 ? ` The same modules are also registered in ${[...elsewhere].join(', ')}; convert those too to realise the saving.` : '';
+      const message = convertible
+        ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${shared}`
+        : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.`;
+      findings.push({
+        id: findingId('registry', id, registry.name, registry.line),
+        kind: 'registry',
+        severity: severityFor(cost),
+        file: id,
+        line: registry.line,
+        symbol: registry.name,
+        message,
+        cost,
+        entries: registry.entries,
+        shape: registry.shape,
+        convertible,
+        blockers,
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * Synchronous consumers of a native ESM registry, as `file:line` blockers. For a map (object
+ * or factory) the registry binding is the map; for register calls the registry lives in the
+ * module the register function comes from, in the top-level names that function writes to,
+ * and is read through that module's other functions (getters).
+ */
+export function syncConsumerBlockers(id: string, registry: RegistryFact, facts: Record<string, ModuleFacts>): string[] {
+  // Names (per module) through which the registry's values are reached.
+  const sources = new Map<string, Set<string>>();
+  const addSource = (module: string, name: string) => {
+    const set = sources.get(module) ?? new Set<string>();
+    set.add(name);
+    sources.set(module, set);
+  };
+  if (registry.shape === 'register-calls') {
+    const binding = facts[id]?.bindings.find((b) => b.local === registry.name || b.imported === registry.name);
+    const home = binding ? facts[binding.module] : facts[id];
+    const registerName = binding ? binding.imported : registry.name;
+    if (!home) return [];
+    const register = home.functions?.find((f) => f.name === registerName);
+    const storage = register ? register.reads.filter((name) => !home.functions?.some((f) => f.name === name)) : [registry.name];
+    for (const name of storage) addSource(home.id, name);
+    for (const fn of home.functions ?? []) {
+      if (fn.name !== registerName && fn.reads.some((r) => storage.includes(r))) addSource(home.id, fn.name);
+    }
+  } else {
+    addSource(id, registry.name);
+  }
+  // Importers of those names see them under their own local names.
+  for (const [module, names] of [...sources]) {
+    for (const other of Object.values(facts)) {
+      for (const binding of other.bindings) {
+        if (binding.module === module && names.has(binding.imported)) addSource(other.id, binding.local);
+      }
+    }
+  }
+
+  const blockers: string[] = [];
+  for (const [module, names] of sources) {
+    for (const fn of facts[module]?.functions ?? []) {
+      if (fn.async) continue;
+      for (const invocation of fn.invocations) {
+        if (invocation.direct) continue;
+        if (!invocation.roots.some((root) => names.has(root))) continue;
+        const via = invocation.roots.filter((root) => names.has(root)).join(', ');
+        blockers.push(`synchronous consumer ${fn.name}() ${invocation.construct ? 'constructs' : 'calls'} a registered value from ${via} at ${module}:${invocation.line}`);
+        break;
+      }
+    }
+  }
+  return blockers;
+}

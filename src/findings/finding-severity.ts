@@ -1,0 +1,48 @@
+import type { FindingCost, FindingKind } from './finding.js';
+import type { CostModelLike } from './cost-input.js';
+
+// Thresholds on what a fix would stop loading. An LLM SDK is typically 0.5-5 MB installed;
+// a gateway importing a dozen of them eagerly is the case lazify exists for.
+const HIGH_BYTES = 1_000_000;
+const MEDIUM_BYTES = 100_000;
+
+/** Severity from the bytes a fix would stop loading (or, when measured, milliseconds). */
+export function severityFor(cost: FindingCost): 'high' | 'medium' | 'low' {
+  if (cost.measuredMs !== undefined) return cost.measuredMs >= 50 ? 'high' : cost.measuredMs >= 10 ? 'medium' : 'low';
+  if (cost.exclusiveBytes >= HIGH_BYTES) return 'high';
+  if (cost.exclusiveBytes >= MEDIUM_BYTES) return 'medium';
+  return 'low';
+}
+
+/** The stable id every finding carries: `${kind}:${file}:${symbol ?? line}`. */
+export function findingId(kind: FindingKind, file: string, symbol: string | undefined, line: number): string {
+  return `${kind}:${file}:${symbol ?? line}`;
+}
+
+/** What deferring the eager imports `from -> to` saves; falls back to `to`'s exclusive cost. */
+export function importSaving(cost: CostModelLike, from: string, to: string): FindingCost {
+  const saving = cost.imports?.find((s) => s.from === from && s.to === to);
+  if (saving) return { exclusiveBytes: saving.savedBytes, exclusiveModules: saving.savedModules };
+  const module = cost.module(to);
+  return { exclusiveBytes: module?.exclusiveBytes ?? 0, exclusiveModules: module?.exclusiveModules ?? 0 };
+}
+
+/** What making a set of modules lazy together stops loading. */
+export function setSaving(cost: CostModelLike, ids: readonly string[]): FindingCost {
+  if (cost.exclusiveOfSet) return { ...cost.exclusiveOfSet(ids) };
+  // Without the set query, the sum of exclusive costs is a lower bound (shared deps are missed).
+  let exclusiveBytes = 0;
+  let exclusiveModules = 0;
+  for (const id of new Set(ids)) {
+    exclusiveBytes += cost.module(id)?.exclusiveBytes ?? 0;
+    exclusiveModules += cost.module(id)?.exclusiveModules ?? 0;
+  }
+  return { exclusiveBytes, exclusiveModules };
+}
+
+/** `1.2 MB`, `340 kB`, `900 B`, for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} kB`;
+  return `${bytes} B`;
+}
