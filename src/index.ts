@@ -18,6 +18,13 @@ export { renderWhyReport } from './report/why-report.js';
 export { toJsonReport, JSON_SCHEMA_VERSION } from './report/json-report.js';
 export type { JsonReport, JsonModule } from './report/json-report.js';
 export type { ReportFormat, ReportOptions, ReportOutput } from './report/report-output.js';
+// measure: real import time per module, in child processes (runs the package's code).
+export { measure } from './measure/measure.js';
+export type { ImportTimeResult, ImportTimeNode, MeasureOptions } from './measure/import-time.js';
+export { renderImportTimeReport } from './report/importtime-report.js';
+export type { ImportTimeFormat, ImportTimeReportOptions } from './report/importtime-report.js';
+export { renderHtmlReport } from './report/html.js';
+export type { HtmlReportInput } from './report/html.js';
 export type { ModuleFacts, TopLevelStatement, ExportFact, RegistryFact, RegistryEntry } from './facts/module-facts.js';
 export type { Finding, FindingKind, SplitCluster, FindingCost } from './findings/finding.js';
 export type { Plan, PlanOperation } from './plan/plan.js';
