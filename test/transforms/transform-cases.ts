@@ -18,9 +18,11 @@ export function defineTransformCases(folder: string, module: LazifyTransformModu
     const optionsPath = join(fixtures, `${name}.options.json`);
     test(`${module.meta.name}: ${name}`, () => {
       const options = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {};
+      // A case that needs the rest of a project (resolving importers) names a folder beside it as `root`.
+      if (typeof options.root === 'string') options.root = join(fixtures, options.root);
       const source = readFileSync(join(fixtures, input), 'utf8');
       const path = options.path ?? options.file ?? `src/${name}${ext}`;
-      const parser = /\.tsx?$/.test(ext) ? 'ts' : 'babel';
+      const parser = module.parser ?? (/\.tsx?$/.test(ext) ? 'ts' : 'babel');
       const j = jscodeshift.withParser(parser);
       const api = { j, jscodeshift: j, stats: () => {}, report: () => {} };
       const run = (src: string) => String(module.default({ path, source: src }, api, options) ?? src).trim();

@@ -7,6 +7,7 @@
 // (the manifest file itself is created by `lazify apply`, through planFiles).
 import { resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
+import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
@@ -38,7 +39,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
       api.report(`left unchanged: ${problem}`);
       return undefined;
     }
-    const out = root.toSource({ quote: 'single' });
+    const out = printSource(root);
     return out === file.source ? file.source : out;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
@@ -46,7 +47,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path)) return file.source;
-  return root.toSource({ quote: 'single' });
+  return printSource(root);
 }
 
 /** The manifest module, computed from the registry file as it is before the operation. */

@@ -34,6 +34,7 @@ function isNonReference(path: ASTPath): boolean {
   if (!parent) return false;
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return true;
   if ((parent.type === 'ObjectProperty' || parent.type === 'Property' || parent.type === 'ObjectMethod' || parent.type === 'ClassMethod' || parent.type === 'ClassProperty') && parent.key === path.node && !parent.computed && !parent.shorthand) return true;
+  if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && path.parent.parent?.node.type === 'ObjectPattern') return true;
   if (parent.type === 'ImportSpecifier' || parent.type === 'ImportDefaultSpecifier' || parent.type === 'ImportNamespaceSpecifier') return true;
   if (parent.type === 'ExportSpecifier') return false; // `export { X }` re-exports the value
   if (parent.type === 'TSQualifiedName' && parent.right === path.node) return true;

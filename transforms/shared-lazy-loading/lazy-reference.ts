@@ -70,10 +70,8 @@ export function lazyReferenceText(source: BindingSource, format: ModuleFormat, t
   const required = typescript ? `(require(${spec}) as typeof import(${spec}))` : `require(${spec})`;
   if (source.imported === '*') return required;
   if (source.imported === 'default' && !isRelative(source.module)) {
-    const raw = typescript ? `(require(${spec}) as { __esModule?: boolean; default?: unknown })` : `require(${spec})`;
-    return typescript
-      ? `(${raw}.__esModule ? ${required}.default : (require(${spec}) as unknown as typeof import(${spec}).default))`
-      : `(${raw}.__esModule ? ${raw}.default : ${raw})`;
+    const interop = `(require(${spec}).__esModule ? require(${spec}).default : require(${spec}))`;
+    return typescript ? `(${interop} as typeof import(${spec}).default)` : interop;
   }
   return `${required}${member(source.imported)}`;
 }

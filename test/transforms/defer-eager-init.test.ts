@@ -1,0 +1,7 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as deferEagerInit from '../../transforms/defer-eager-init/index.js';
+import { defineTransformCases } from './transform-cases.js';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '../..');
+defineTransformCases(join(repo, 'transforms/defer-eager-init'), deferEagerInit);

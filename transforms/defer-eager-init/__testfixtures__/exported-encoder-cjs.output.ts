@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Shared tokenizer. */
+// lazify: built on first use instead of at import.
+const createEncoder = () => (require('js-tiktoken') as typeof import('js-tiktoken')).getEncoding('cl100k_base');
+
+let encoderValue: ReturnType<typeof createEncoder> | undefined;
+
+/** `encoder`, built on first use. */
+export function getEncoder(): ReturnType<typeof createEncoder> {
+  return (encoderValue ??= createEncoder());
+}
+
+/** Kept for users of `encoder`: reading it builds the value on first use. */
+export declare const encoder: ReturnType<typeof createEncoder>;
+
+Object.defineProperty(exports, 'encoder', { enumerable: true, get: getEncoder });
+
+export const messageSchema = z.object({ role: z.string(), content: z.string() });
+
+export function countTokens(text: string): number {
+  return getEncoder().encode(text).length;
+}
+
+export function truncate(text: string, max: number): string {
+  const tokens: ReturnType<ReturnType<typeof getEncoder>['encode']> = getEncoder().encode(text);
+  return getEncoder().decode(tokens.slice(0, max));
+}

@@ -1,0 +1,21 @@
+'use strict';
+// Built at load time: loading the BPE ranks is the slowest thing in this file.
+// lazify: built on first use instead of at import.
+const createEncoder = () => require('js-tiktoken').getEncoding('cl100k_base');
+
+let encoderValue;
+
+/** `encoder`, built on first use. */
+function getEncoder() {
+  return (encoderValue ??= createEncoder());
+}
+
+function countTokens(text) {
+  return getEncoder().encode(String(text)).length;
+}
+
+module.exports = {
+  countTokens,
+  get encoder() { return getEncoder(); },
+  getEncoder
+};

@@ -1,0 +1,93 @@
+// defer-eager-init: a value built at import (`export const encoder = getEncoding(...)`, a zod
+// schema, an SDK client) becomes a memoised accessor built on first use, and every reference
+// in the project calls it. CommonJS output keeps the exported name working through a getter;
+// for native ESM the export's shape changes, which needs `allowApiChange`. Run alone:
+//   npx jscodeshift --parser=ts -t transforms/defer-eager-init/index.ts src \
+//     --file=src/utils.ts --name=encoder --moduleFormat=cjs
+import { posix, relative, resolve } from 'node:path';
+import jscodeshift from 'jscodeshift';
+import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
+import { deferBinding } from '../shared-lazy-loading/defer-binding.js';
+import { projectFromOptions } from '../shared-lazy-loading/disk-project.js';
+import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
+import { printSource } from '../shared-lazy-loading/print-source.js';
+import { findValueProviders } from './find-declaring-module.js';
+import { readOptions, type DeferEagerInitOptions } from './options.js';
+import { findEagerDeclaration, rewriteDeclaration } from './rewrite-declaration.js';
+import { rewriteReferences } from './rewrite-references.js';
+
+export const meta: TransformMeta = {
+  name: 'defer-eager-init',
+  description: 'Turns a value built at import into a memoised accessor built on first use.',
+  phase: 'defer',
+};
+
+export const parser = 'ts';
+
+const isTypeScript = (path: string) => /\.[mc]?tsx?$/.test(path);
+
+/** Rewrites one file's source: the declaration when it is here, the references otherwise. */
+function rewriteFile(j: JSCodeshift, root: Collection, path: string, options: DeferEagerInitOptions, project: ProjectReader, report: (m: string) => void): boolean {
+  const providers = findValueProviders(options.file, options.name, project);
+  let changed = false;
+  const declaration = findEagerDeclaration(j, root, options.name);
+  if (declaration && (providers.declaring === path || path === options.file)) {
+    // The identifiers the initialiser reads: imports among them may now be needed only inside the accessor.
+    const initLocals = new Set<string>();
+    j(declaration.declarator.init).find(j.Identifier).forEach((p) => {
+      initLocals.add(p.node.name);
+    });
+    const result = rewriteDeclaration(j, root, options, isTypeScript(path));
+    if (result.problem) {
+      report(`${options.name} stays built at import: ${result.problem}`);
+      return false;
+    }
+    result.notes.forEach(report);
+    changed = true;
+    if (options.moduleFormat === 'cjs') {
+      for (const local of initLocals) {
+        const source = findBindingSource(j, root, local);
+        // Only packages: local modules are usually cheap and often shared with top-level code.
+        if (!source || source.typeOnly || source.module.startsWith('.')) continue;
+        const problem = deferBinding(j, root, local, 'cjs', isTypeScript(path));
+        if (problem) report(`${local} stays a top-level import: ${problem}`);
+      }
+    }
+  }
+  if (rewriteReferences(j, root, path, providers.files, options, project)) changed = true;
+  return changed;
+}
+
+export default function transform(file: FileInfo, api: API, raw: Options): string | undefined {
+  const options = readOptions(raw);
+  if (typeof options === 'string') throw new Error(options);
+  const project = projectFromOptions(raw);
+  const path = relative(project.root, resolve(project.root, file.path)).split('\\').join('/');
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  return rewriteFile(j, root, posix.normalize(path), options, project, (m) => api.report(m)) ? printSource(root) : file.source;
+}
+
+/**
+ * When a split moved the declaration out of `options.file` into a new module, that module is
+ * not among the operation's files: rewrite it here, from the project as it is now.
+ */
+export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return [];
+  const { declaring } = findValueProviders(options.file, options.name, project);
+  if (!declaring || declaring === options.file) return [];
+  const source = project.read(declaring)!;
+  const j = jscodeshift.withParser('ts');
+  const root = j(source);
+  if (!rewriteFile(j, root, declaring, options, project, () => {})) return [];
+  return [{ path: declaring, source: printSource(root) }];
+}
+
+export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return options;
+  if (project.read(options.file) === undefined) return `defer-eager-init: ${options.file} does not exist`;
+  return undefined;
+}

@@ -1,0 +1,29 @@
+// Options of a defer-eager-init operation (from a lazify plan or the jscodeshift CLI).
+import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+
+/** Options of one defer-eager-init operation. Paths are relative to the project root. */
+export interface DeferEagerInitOptions {
+  /** The file that declares the value (before any split moved it; re-exports are followed). */
+  file: string;
+  /** The top-level `const` built at import (`encoder`, `chatSchema`). */
+  name: string;
+  /** How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS) or native `esm`. */
+  moduleFormat: ModuleFormat;
+  /**
+   * Native ESM only: an exported `const` cannot stay a lazily built export, so `name` is replaced by
+   * its accessor. That changes the module's API for outside users; it happens only with this set.
+   */
+  allowApiChange?: boolean;
+}
+
+/** Reads and checks options; returns a message naming the first problem, or the options. */
+export function readOptions(raw: Record<string, unknown>): DeferEagerInitOptions | string {
+  if (typeof raw.file !== 'string' || raw.file === '') return 'defer-eager-init: option "file" is required';
+  if (typeof raw.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(raw.name)) return 'defer-eager-init: option "name" must be an identifier';
+  if (raw.moduleFormat !== 'cjs' && raw.moduleFormat !== 'esm') return 'defer-eager-init: option "moduleFormat" must be cjs or esm';
+  const allowApiChange = raw.allowApiChange === true || raw.allowApiChange === 'true';
+  return { file: raw.file, name: raw.name, moduleFormat: raw.moduleFormat, allowApiChange };
+}
+
+/** The accessor's name: `encoder` -> `getEncoder`. */
+export const accessorName = (name: string) => `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;

@@ -1,0 +1,106 @@
+// Turns `const NAME = <built at import>` into a memoised accessor built on first use, and
+// rewrites the declaring file's own references. The exported name keeps working for
+// CommonJS users through a getter; for native ESM it is replaced only when allowed.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { enclosingFunction, valueReferences } from '../shared-lazy-loading/defer-binding.js';
+import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { accessorName, type DeferEagerInitOptions } from './options.js';
+import { rewriteTypeQueries } from './rewrite-references.js';
+
+/** The top-level `const NAME = init` statement (the export declaration when exported). */
+export function findEagerDeclaration(j: JSCodeshift, root: Collection, name: string): { statement: ASTPath<any>; declarator: any; exported: boolean } | undefined {
+  let found: { statement: ASTPath<any>; declarator: any; exported: boolean } | undefined;
+  root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((path) => {
+    const declaration = path.parent;
+    if (declaration.node.kind !== 'const' || declaration.node.declarations.length !== 1 || !path.node.init || declaration.node.declare) return;
+    const exported = declaration.parent.node.type === 'ExportNamedDeclaration';
+    const statement = exported ? declaration.parent : declaration;
+    if (statement.parent.node.type !== 'Program') return;
+    found = { statement, declarator: path.node, exported };
+  });
+  return found;
+}
+
+/** Rewrites the declaring file. Returns a problem (nothing changed) or notes for the report. */
+export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: DeferEagerInitOptions, typescript: boolean): { problem?: string; notes: string[] } {
+  const { name } = options;
+  const accessor = accessorName(name);
+  const found = findEagerDeclaration(j, root, name);
+  if (!found) return { problem: `no top-level const ${name} built at import`, notes: [] };
+  if (found.exported && options.moduleFormat === 'esm' && !options.allowApiChange) {
+    return {
+      problem: `${name} is an ES module export: outside users would have to call ${accessor}() instead; rerun with --allow-api-change to accept that`,
+      notes: [],
+    };
+  }
+  const notes: string[] = [];
+  const create = `create${accessor.slice(3)}`;
+  const stored = `${name}Value`;
+  const annotation = found.declarator.id.typeAnnotation?.typeAnnotation;
+  const typeText = annotation ? j(annotation).toSource() : `ReturnType<typeof ${create}>`;
+  const initText = j(found.declarator.init).toSource();
+  const t = (text: string) => (typescript ? text : '');
+
+  // References first, while the old declaration still marks what `name` means here.
+  for (const use of valueReferences(j, root, name)) {
+    const parent = use.parent.node;
+    if (isCommonJsExportsObject(use) && parent.type === 'ObjectProperty') {
+      // module.exports = { encoder }: a getter keeps `require('./x').encoder` working, built on first read.
+      const getter = parseExpression(j, `{ get ${name}() { return ${accessor}(); }, ${accessor} }`).properties;
+      use.parent.replace(...getter);
+      continue;
+    }
+    if (parent.type === 'AssignmentExpression' && parent.right === use.node && isExportsMember(parent.left, name) && use.parent.parent.node.type === 'ExpressionStatement') {
+      use.parent.parent.replace(j(`Object.defineProperty(exports, '${name}', { enumerable: true, get: ${accessor} });\nexports.${accessor} = ${accessor};`).get().node.program.body[0]);
+      continue;
+    }
+    if (!enclosingFunction(use)) notes.push(`${name} is read at module level (line ${use.node.loc?.start.line ?? '?'}), so it is still built at import there`);
+    use.replace(parseExpression(j, `${accessor}()`));
+  }
+  rewriteTypeQueries(j, root, name, accessor);
+
+  const exportKeyword = found.exported ? 'export ' : '';
+  const lines = [
+    `// lazify: built on first use instead of at import.`,
+    `const ${create} = () => ${initText};`,
+    `let ${stored}${t(`: ${typeText} | undefined`)};`,
+    `/** \`${name}\`, built on first use. */`,
+    `${exportKeyword}function ${accessor}()${t(`: ${typeText}`)} {`,
+    `  return (${stored} ??= ${create}());`,
+    `}`,
+  ];
+  if (found.exported && options.moduleFormat === 'cjs') {
+    lines.push(
+      `/** Kept for users of \`${name}\`: reading it builds the value on first use. */`,
+      `export declare const ${name}: ${typeText};`,
+      `Object.defineProperty(exports, '${name}', { enumerable: true, get: ${accessor} });`,
+    );
+  }
+  if (found.exported && options.moduleFormat === 'esm') notes.push(`API change: the export ${name} is now ${accessor}()`);
+  const statements = j(lines.join('\n')).get().node.program.body;
+  for (const statement of statements) statement.loc = null;
+  // Keep the declaration's own doc comment above the accessor code.
+  const original = (found.statement.node.comments ?? []).filter((c: any) => c.leading);
+  statements[0].comments = [...original, ...(statements[0].comments ?? [])];
+  found.statement.replace(...statements);
+  return { notes };
+}
+
+function isExportsMember(node: any, name: string): boolean {
+  if (node.type !== 'MemberExpression' || node.computed || node.property.name !== name) return false;
+  const object = node.object;
+  return (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && object.object.name === 'module' && object.property.name === 'exports');
+}
+
+/** True when `use` is a property value of the object assigned to `module.exports`. */
+function isCommonJsExportsObject(use: ASTPath<any>): boolean {
+  const object = use.parent?.parent;
+  const assignment = object?.parent?.node;
+  return (
+    object?.node.type === 'ObjectExpression' &&
+    assignment?.type === 'AssignmentExpression' &&
+    assignment.left.type === 'MemberExpression' &&
+    assignment.left.object.name === 'module' &&
+    assignment.left.property.name === 'exports'
+  );
+}

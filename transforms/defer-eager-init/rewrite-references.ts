@@ -1,0 +1,92 @@
+// Rewrites a project file's uses of a deferred value: `import { encoder }` becomes
+// `import { getEncoder }` and each read `getEncoder()`; re-exports also export the accessor.
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ProjectReader } from '../transform-module.js';
+import { isTypePosition } from '../shared-lazy-loading/binding-uses.js';
+import { valueReferences } from '../shared-lazy-loading/defer-binding.js';
+import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
+import { accessorName, type DeferEagerInitOptions } from './options.js';
+
+/** `typeof name` in type positions becomes `ReturnType<typeof accessor>`. */
+export function rewriteTypeQueries(j: JSCodeshift, root: Collection, name: string, accessor: string): void {
+  const returnType = () => j(`type T = ReturnType<typeof ${accessor}>;`).get().node.program.body[0].typeAnnotation;
+  root.find(j.Identifier, { name }).forEach((path) => {
+    if (!isTypePosition(path)) return;
+    const parent = path.parent.node;
+    if (parent.type === 'TSTypeQuery' && parent.exprName === path.node) {
+      path.parent.replace(returnType());
+      return;
+    }
+    // `typeof encoder.encode` -> `ReturnType<typeof getEncoder>['encode']`
+    const query = path.parent.parent?.node;
+    if (parent.type === 'TSQualifiedName' && parent.left === path.node && query?.type === 'TSTypeQuery' && query.exprName === parent) {
+      const member = parent.right.name;
+      path.parent.parent.replace(j(`type T = ReturnType<typeof ${accessor}>['${member}'];`).get().node.program.body[0].typeAnnotation);
+    }
+  });
+}
+
+/** Rewrites one importer; `providers` are the files that declare or re-export the value. Returns true when changed. */
+export function rewriteReferences(j: JSCodeshift, root: Collection, file: string, providers: Set<string>, options: DeferEagerInitOptions, project: ProjectReader): boolean {
+  const { name } = options;
+  const accessor = accessorName(name);
+  const fromProvider = (specifier: unknown) => typeof specifier === 'string' && providers.has(resolveRelativeModule(file, specifier, project) ?? '');
+  let changed = false;
+  const locals: string[] = [];
+  const namespaces: string[] = [];
+
+  root.find(j.ImportDeclaration).forEach((path) => {
+    if (!fromProvider(path.node.source.value)) return;
+    const specifiers = path.node.specifiers ?? [];
+    specifiers.forEach((spec, index) => {
+      if (spec.type === 'ImportNamespaceSpecifier') namespaces.push(spec.local!.name as string);
+      if (spec.type !== 'ImportSpecifier' || (spec.imported as any).name !== name) return;
+      locals.push(spec.local!.name as string);
+      specifiers[index] = j.importSpecifier(j.identifier(accessor));
+      changed = true;
+    });
+  });
+  // CommonJS: `const { encoder } = require('./utils')`, `const utils = require('./utils')`.
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const init = path.node.init as any;
+    if (init?.type !== 'CallExpression' || init.callee.name !== 'require' || !fromProvider(init.arguments[0]?.value)) return;
+    const id = path.node.id as any;
+    if (id.type === 'Identifier') namespaces.push(id.name);
+    if (id.type !== 'ObjectPattern') return;
+    for (const prop of id.properties) {
+      if (prop.key?.name !== name) continue;
+      locals.push((prop.value ?? prop.key).name);
+      prop.key = j.identifier(accessor);
+      prop.value = j.identifier(accessor);
+      prop.shorthand = true;
+      changed = true;
+    }
+  });
+  root.find(j.ExportNamedDeclaration).forEach((path) => {
+    if (!path.node.source || !fromProvider(path.node.source.value)) return;
+    const specifiers = path.node.specifiers ?? [];
+    const index = specifiers.findIndex((s: any) => s.local?.name === name);
+    if (index < 0 || specifiers.some((s: any) => s.local?.name === accessor)) return;
+    const added = j.exportSpecifier.from({ local: j.identifier(accessor), exported: j.identifier(accessor) });
+    // ESM with an accepted API change drops the old name; CommonJS keeps it (the getter serves it).
+    if (options.moduleFormat === 'esm') specifiers.splice(index, 1, added);
+    else specifiers.splice(index + 1, 0, added);
+    changed = true;
+  });
+
+  for (const local of locals) {
+    for (const use of valueReferences(j, root, local)) use.replace(parseExpression(j, `${accessor}()`));
+    rewriteTypeQueries(j, root, local, accessor);
+  }
+  for (const namespace of namespaces) {
+    root
+      .find(j.MemberExpression, { object: { type: 'Identifier', name: namespace }, property: { name } })
+      .filter((p) => !p.node.computed && !(p.parent.node.type === 'AssignmentExpression' && p.parent.node.left === p.node))
+      .forEach((p) => {
+        p.replace(parseExpression(j, `${namespace}.${accessor}()`));
+        changed = true;
+      });
+  }
+  return changed;
+}

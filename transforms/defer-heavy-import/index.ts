@@ -1,0 +1,39 @@
+// defer-heavy-import: a heavy import whose value is only read inside function bodies loads
+// when a function first needs it (CommonJS: `require` at the use; native ESM: `await import()`
+// inside async functions). Type-only uses keep an `import type`. Run alone:
+//   npx jscodeshift --parser=ts -t transforms/defer-heavy-import/index.ts src/providers/openai.ts \
+//     --bindings=OpenAI --moduleFormat=cjs
+import { printSource } from '../shared-lazy-loading/print-source.js';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import type { ProjectReader, TransformMeta } from '../transform-module.js';
+import { deferBinding } from '../shared-lazy-loading/defer-binding.js';
+import { readOptions } from './options.js';
+
+export const meta: TransformMeta = {
+  name: 'defer-heavy-import',
+  description: 'Moves a heavy import that is only used inside functions into those functions.',
+  phase: 'defer',
+};
+
+export const parser = 'ts';
+
+export default function transform(file: FileInfo, api: API, raw: Options): string | undefined {
+  const options = readOptions(raw);
+  if (typeof options === 'string') throw new Error(options);
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const typescript = /\.[mc]?tsx?$/.test(file.path);
+  let changed = false;
+  for (const local of options.bindings) {
+    const before = root.toSource();
+    const problem = deferBinding(j, root, local, options.moduleFormat, typescript);
+    if (problem) api.report(`${local} stays a top-level import: ${problem}`);
+    else if (root.toSource() !== before) changed = true;
+  }
+  return changed ? printSource(root) : file.source;
+}
+
+export function validateOptions(raw: Record<string, unknown>, _project: ProjectReader): string | undefined {
+  const options = readOptions(raw);
+  return typeof options === 'string' ? options : undefined;
+}

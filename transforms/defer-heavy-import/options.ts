@@ -1,0 +1,20 @@
+// Options of a defer-heavy-import operation (from a lazify plan or the jscodeshift CLI).
+import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+
+/** Options of one defer-heavy-import operation. */
+export interface DeferHeavyImportOptions {
+  /** Local names of the import bindings to defer (`OpenAI`, `getEncoding`); comma-separated on the CLI. */
+  bindings: string[];
+  /** How the output loads modules: `cjs` (require inside the function) or native `esm` (`await import()`). */
+  moduleFormat: ModuleFormat;
+}
+
+/** Reads and checks options; returns a message naming the first problem, or the options. */
+export function readOptions(raw: Record<string, unknown>): DeferHeavyImportOptions | string {
+  const bindings = typeof raw.bindings === 'string' ? raw.bindings.split(',').map((s) => s.trim()).filter(Boolean) : raw.bindings;
+  if (!Array.isArray(bindings) || bindings.length === 0 || !bindings.every((b) => typeof b === 'string')) {
+    return 'defer-heavy-import: option "bindings" must name at least one import binding';
+  }
+  if (raw.moduleFormat !== 'cjs' && raw.moduleFormat !== 'esm') return 'defer-heavy-import: option "moduleFormat" must be cjs or esm';
+  return { bindings: bindings as string[], moduleFormat: raw.moduleFormat };
+}
