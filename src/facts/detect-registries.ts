@@ -92,31 +92,36 @@ function objectLiteralsOf(statement: ts.Statement): Array<{ name: string; object
   return found;
 }
 
-/** The imported value a factory function constructs or calls: `(o) => new OpenAIHandler(o)`. */
-function factoryTarget(fn: ts.Node, scope: ModuleScope): ImportedValue | undefined {
-  let target: ImportedValue | undefined;
-  const visit = (node: ts.Node): void => {
-    if (target) return;
-    if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
-      const callee = effectiveCallee(node.expression);
-      const direct = importedValue(callee, scope);
-      if (direct) {
-        target = direct;
-        return;
-      }
-      // `X.create(o)` on an imported class.
-      if (ts.isPropertyAccessExpression(callee)) {
-        const owner = importedValue(callee.expression, scope);
-        if (owner) {
-          target = owner;
-          return;
-        }
-      }
+/**
+ * The imported value a factory function returns constructed or called:
+ * `(o) => new OpenAIHandler(o)`, `function (o) { return OpenAI.create(o); }`. Functions that
+ * merely use imported code along the way (an object's methods) are not factories.
+ */
+function factoryTarget(fn: ts.FunctionLikeDeclaration, scope: ModuleScope): ImportedValue | undefined {
+  const returned: ts.Expression[] = [];
+  if (fn.body && !ts.isBlock(fn.body)) returned.push(fn.body);
+  else if (fn.body) {
+    for (const statement of fn.body.statements) if (ts.isReturnStatement(statement) && statement.expression) returned.push(statement.expression);
+  }
+  for (const expression of returned) {
+    let value = unwrap(expression);
+    if (ts.isAwaitExpression(value)) value = unwrap(value.expression);
+    if (!ts.isNewExpression(value) && !ts.isCallExpression(value)) continue;
+    const callee = effectiveCallee(value.expression);
+    const direct = importedValue(callee, scope);
+    if (direct) return direct;
+    // `X.create(o)` on an imported class.
+    if (ts.isPropertyAccessExpression(callee)) {
+      const owner = importedValue(callee.expression, scope);
+      if (owner) return owner;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
-  return target;
+  }
+  return undefined;
+}
+
+/** Registered values are classes, handler objects or whole modules, not lower-case helper functions. */
+function looksLikeHandler(value: ImportedValue, shape: RegistryEntry['valueShape']): boolean {
+  return shape === 'factory' || value.export === 'default' || value.export === '*' || /^[A-Z]/.test(value.export);
 }
 
 function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statement: ts.Statement, scope: ModuleScope): RegistryFact | undefined {
@@ -134,7 +139,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     }
     if (ts.isShorthandPropertyAssignment(property)) {
       const value = importedValue(property.name, scope);
-      if (value) {
+      if (value && looksLikeHandler(value, 'reference')) {
         references += 1;
         entries.push({ key: property.name.text, module: value.module, export: value.export, valueShape: 'reference', line });
       }
@@ -147,7 +152,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     let valueShape: RegistryEntry['valueShape'] = 'reference';
     if (ts.isPropertyAssignment(property)) {
       const initializer = unwrap(property.initializer);
-      if (isFunctionLike(initializer)) {
+      if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
         value = factoryTarget(initializer, scope);
         valueShape = 'factory';
       } else {
@@ -157,7 +162,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
       value = factoryTarget(property, scope);
       valueShape = 'factory';
     }
-    if (!value) {
+    if (!value || !looksLikeHandler(value, valueShape)) {
       blockers.push(`value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line} is not an imported binding`);
       continue;
     }
@@ -270,7 +275,7 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
 
 function valueOf(expr: ts.Expression, scope: ModuleScope): { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined {
   const inner = unwrap(expr);
-  if (isFunctionLike(inner)) {
+  if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) {
     const target = factoryTarget(inner, scope);
     return target ? { imported: target, shape: 'factory' } : undefined;
   }

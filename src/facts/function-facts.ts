@@ -5,7 +5,8 @@ import { isReference } from './name-references.js';
 
 // Calls that read a container rather than run what it holds: `providers.get(name)` is a lookup.
 const CONTAINER_READS = new Set(['get', 'has', 'keys', 'values', 'entries', 'set', 'delete', 'includes', 'find', 'filter',
-  'map', 'some', 'every', 'forEach', 'hasOwnProperty', 'startsWith', 'endsWith', 'toString', 'push', 'reduce', 'sort', 'join']);
+  'map', 'some', 'every', 'forEach', 'hasOwnProperty', 'startsWith', 'endsWith', 'toString', 'push', 'reduce', 'sort', 'join',
+  'slice', 'split', 'replace', 'trim', 'toLowerCase', 'toUpperCase', 'indexOf', 'concat', 'match', 'test']);
 
 /**
  * Top-level functions, function-valued consts and methods of top-level classes, with the
@@ -41,6 +42,9 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
   const reads = new Set<string>();
   const derived = new Map<string, Set<string>>();
   const invocations: FunctionFact['invocations'] = [];
+  const valueReads: NonNullable<FunctionFact['valueReads']> = [];
+  const isTop = (node: ts.Node): node is ts.Identifier =>
+    ts.isIdentifier(node) && topNames.has(node.text) && !params.has(node.text) && !derived.has(node.text);
   const params = new Set(fn.parameters.flatMap((p) => boundNames(p.name)));
 
   const rootsOf = (node: ts.Node): Set<string> => {
@@ -71,6 +75,17 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
       const roots = rootsOf(node.expression);
       for (const declaration of node.initializer.declarations) for (const local of boundNames(declaration.name)) derived.set(local, roots);
     }
+    if (ts.isElementAccessExpression(node) && isTop(unwrap(node.expression)) && !isWriteTarget(node)) {
+      valueReads.push({ line: lineOf(node, sourceFile), name: (unwrap(node.expression) as ts.Identifier).text });
+    } else if (ts.isPropertyAccessExpression(node) && isTop(unwrap(node.expression)) && !KEY_ONLY_MEMBERS.has(node.name.text) && !isWriteTarget(node)) {
+      const parent = node.parent;
+      // `REGISTRY.register(...)`/`.set(...)` write; every other member read reads a value.
+      const isWriteCall = ts.isCallExpression(parent) && parent.expression === node && /^(set|add|delete|clear|register\w*)$/.test(node.name.text);
+      if (!isWriteCall) valueReads.push({ line: lineOf(node, sourceFile), name: (unwrap(node.expression) as ts.Identifier).text });
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === 'Object' && /^(values|entries)$/.test(node.expression.name.text) && node.arguments[0] && isTop(unwrap(node.arguments[0]))) {
+      valueReads.push({ line: lineOf(node, sourceFile), name: (unwrap(node.arguments[0]) as ts.Identifier).text });
+    }
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
       const callee = effectiveCallee(node.expression);
       const isContainerRead = ts.isPropertyAccessExpression(callee) && CONTAINER_READS.has(callee.name.text);
@@ -85,5 +100,14 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
-  return { name, line: lineOf(fn, sourceFile), async: isAsyncFunction(fn), reads: [...reads].sort(), invocations };
+  return { name, line: lineOf(fn, sourceFile), async: isAsyncFunction(fn), reads: [...reads].sort(), invocations, valueReads };
+}
+
+// Members that only tell which keys exist.
+const KEY_ONLY_MEMBERS = new Set(['has', 'size', 'keys', 'length', 'hasOwnProperty']);
+
+function isWriteTarget(node: ts.Expression): boolean {
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }

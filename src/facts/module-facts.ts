@@ -121,4 +121,10 @@ export interface FunctionFact {
    * `direct` is true for a plain call of the name itself (`getProvider(n)`).
    */
   invocations: Array<{ line: number; roots: string[]; direct: boolean; construct: boolean }>;
+  /**
+   * Reads of the values held by a top-level name (`MAP[k]`, `MAP.openai`, `map.get(k)`,
+   * `Object.values(MAP)`), as opposed to its keys (`Object.keys(MAP)`, `map.has(k)`): a
+   * synchronous function doing this needs the registered modules loaded.
+   */
+  valueReads?: Array<{ line: number; name: string }>;
 }

@@ -97,16 +97,20 @@ export function syncConsumerBlockers(id: string, registry: RegistryFact, facts: 
     }
   }
 
+  const registerName = registry.shape === 'register-calls' ? registry.name : undefined;
   const blockers: string[] = [];
   for (const [module, names] of sources) {
     for (const fn of facts[module]?.functions ?? []) {
-      if (fn.async) continue;
-      for (const invocation of fn.invocations) {
-        if (invocation.direct) continue;
-        if (!invocation.roots.some((root) => names.has(root))) continue;
+      if (fn.async || fn.name === registerName || (module !== id && names.has(fn.name) && fn.name === registerName)) continue;
+      const read = fn.valueReads?.find((r) => names.has(r.name));
+      if (read) {
+        blockers.push(`synchronous consumer ${fn.name}() reads a registered value from ${read.name} at ${module}:${read.line}`);
+        continue;
+      }
+      const invocation = fn.invocations.find((i) => !i.direct && i.roots.some((root) => names.has(root) && root !== fn.name));
+      if (invocation) {
         const via = invocation.roots.filter((root) => names.has(root)).join(', ');
         blockers.push(`synchronous consumer ${fn.name}() ${invocation.construct ? 'constructs' : 'calls'} a registered value from ${via} at ${module}:${invocation.line}`);
-        break;
       }
     }
   }
