@@ -1,0 +1,74 @@
+// One analysis run in a fresh process: `node dist/bench/analyze-child.js '<request JSON>'`.
+// Loads the tool first and times only the call, so the figure is analysis work, not module
+// loading; the parent separately records the whole process.
+import { join } from 'node:path';
+
+/** What the parent asks a child to analyse. */
+export interface AnalyzeChildRequest {
+  tool: 'lazify' | 'madge';
+  /** Absolute project directory. */
+  dir: string;
+  /** Entry file relative to `dir` (madge starts from it; lazify finds it from package.json itself). */
+  entry: string;
+  /** File extensions madge should follow: `['ts']` or `['js']`. */
+  extensions: string[];
+  /** tsconfig.json relative to `dir`, when the project has one. */
+  tsconfig?: string;
+}
+
+/** The child's answer, printed as the last line of stdout. */
+export interface AnalyzeChildResult {
+  /** False when the tool (lazify's `analyze()`) is not in this build. */
+  available: boolean;
+  /** Time of the analysis call alone. */
+  ms?: number;
+  /** Local modules the tool found reachable from the entry. */
+  modules?: number;
+  /** Why it is unavailable, or what the tool skipped. */
+  note?: string;
+}
+
+async function analyzeWithLazify(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
+  // Computed specifier: the public API may not export analyze() yet, and the bench must still build.
+  const apiUrl = new URL('../src/index.js', import.meta.url).href;
+  let api: { analyze?: (dir: string) => unknown };
+  try {
+    api = (await import(apiUrl)) as typeof api;
+  } catch (error) {
+    return { available: false, note: `dist/src/index.js does not load: ${(error as Error).message.split('\n')[0]}` };
+  }
+  if (typeof api.analyze !== 'function') return { available: false, note: 'analyze() is not exported by dist/src/index.js' };
+  const start = performance.now();
+  const result = await api.analyze(request.dir);
+  const ms = performance.now() - start;
+  return { available: true, ms, modules: countLocalModules(result) };
+}
+
+/** Local modules in lazify's graph; externals and builtins are leaves madge does not list either. */
+function countLocalModules(result: unknown): number | undefined {
+  const graph = (result as { graph?: { modules?: Record<string, { kind: string }> } }).graph;
+  if (!graph?.modules) return undefined;
+  return Object.values(graph.modules).filter((m) => m.kind === 'local').length;
+}
+
+async function analyzeWithMadge(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
+  const madgeName = 'madge'; // madge ships no types; a computed specifier keeps tsc from asking for them
+  const madge = ((await import(madgeName)) as { default: MadgeFunction }).default;
+  const start = performance.now();
+  const result = await madge(join(request.dir, request.entry), {
+    baseDir: request.dir,
+    fileExtensions: request.extensions,
+    ...(request.tsconfig ? { tsConfig: join(request.dir, request.tsconfig) } : {}),
+    // lazify's graph has no type-only edges; madge must not count them either.
+    detectiveOptions: { ts: { skipTypeImports: true }, es6: { skipTypeImports: true } },
+  });
+  const ms = performance.now() - start;
+  const skipped = result.skipped.length;
+  return { available: true, ms, modules: Object.keys(result.obj()).length, note: skipped ? `${skipped} imports madge could not resolve` : undefined };
+}
+
+type MadgeFunction = (path: string, config: object) => Promise<{ obj(): Record<string, string[]>; skipped: unknown[] }>;
+
+const request = JSON.parse(process.argv[2] ?? '{}') as AnalyzeChildRequest;
+const result = request.tool === 'lazify' ? await analyzeWithLazify(request) : await analyzeWithMadge(request);
+console.log(JSON.stringify(result));

@@ -1,0 +1,36 @@
+// `npm run bench`: the analyze benchmark, then the import-time benchmark. Figures go to stdout,
+// progress to stderr. Options: --only analyze|import, --runs N, --sizes 1000,5000.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchAnalyze } from './analyze-speed.js';
+import { benchImportTime } from './import-time.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    sizes: { type: 'string', default: '1000,5000' },
+  },
+});
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const runsOption = values.runs === undefined ? undefined : Number(values.runs);
+if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption > 0)) {
+  console.error(`--runs must be a positive integer, got ${values.runs}`);
+  process.exit(2);
+}
+const sizes = values.sizes.split(',').map(Number);
+if (sizes.some((s) => !Number.isInteger(s) || s < 20)) {
+  console.error(`--sizes must be integers >= 20, got ${values.sizes}`);
+  process.exit(2);
+}
+
+console.log(`lazify bench, ${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs\n`);
+if (values.only === undefined || values.only === 'analyze') {
+  console.log(benchAnalyze({ repoRoot, runs: runsOption ?? 5, sizes, progress }));
+  console.log();
+}
+if (values.only === undefined || values.only === 'import') {
+  console.log(benchImportTime({ repoRoot, runs: runsOption ?? 10, progress }));
+}
