@@ -29,6 +29,12 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
   const idOf = (file: string) => toModuleId(root, file);
   const entry = idOf(project.entryFile);
   const realRoot = realpathOrSelf(root);
+  // tsc keeps import statements as written under these options instead of eliding type-only uses.
+  const keepsImportStatements = Boolean(
+    compilerOptions?.verbatimModuleSyntax ||
+      compilerOptions?.preserveValueImports ||
+      (compilerOptions?.importsNotUsedAsValues !== undefined && compilerOptions.importsNotUsedAsValues !== 0),
+  );
   const queue: string[] = [project.entryFile];
   modules[entry] = placeholder(entry, project.entryFile);
 
@@ -44,7 +50,8 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
     node.format = format;
     const isTypeScript = /\.[cm]?tsx?$/.test(file);
     const parsed = parseImports(file, text, {
-      elideTypeOnlyUses: isTypeScript && !compilerOptions?.verbatimModuleSyntax,
+      elideTypeOnlyUses: isTypeScript && !keepsImportStatements,
+      keepTypeOnlySpecifierLists: isTypeScript && keepsImportStatements,
     });
     if (parsed.parseErrors.length > 0) {
       const first = parsed.parseErrors[0];

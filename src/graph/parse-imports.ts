@@ -25,6 +25,11 @@ export interface ParseImportsOptions {
    * TypeScript files unless `verbatimModuleSyntax` is on.
    */
   elideTypeOnlyUses: boolean;
+  /**
+   * Keep `import { type A } from './x'` as a side-effect import (`import {} from './x'`),
+   * as tsc does under `verbatimModuleSyntax`. `import type` is erased either way.
+   */
+  keepTypeOnlySpecifierLists?: boolean;
 }
 
 /** Script kind from a file name, so TSX/JSX parse correctly. */
@@ -48,6 +53,10 @@ export function parseImports(file: string, text: string, options: ParseImportsOp
   // Import declarations whose bindings may be elided, checked after the usage walk.
   const pendingImports: Array<{ record: ImportRecord; bindings: Array<{ local: string; name: string }> }> = [];
   const valueUses = new Set<string>();
+  // Arrow functions and function expressions called where they are defined run right away.
+  const invokedInPlace = new Set<ts.Node>();
+  // Names a require()/import() result is destructured or accessed into: `const { a } = require('x')`.
+  const boundNames = new Map<ts.Node, string[]>();
 
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement)) {
@@ -70,7 +79,10 @@ export function parseImports(file: string, text: string, options: ParseImportsOp
           bindings.push({ local: element.name.text, name: (element.propertyName ?? element.name).text });
         }
         // `import { type A, type B } from` has no runtime binding left; `import {} from` still runs the module.
-        if (bindings.length === 0 && named.elements.length > 0 && !clause.name) continue;
+        if (bindings.length === 0 && named.elements.length > 0 && !clause.name) {
+          if (options.keepTypeOnlySpecifierLists) imports.push({ specifier, kind: 'side-effect', lazy: false, line, names: [] });
+          continue;
+        }
       }
       const record: ImportRecord = { specifier, kind: 'import', lazy: false, line, names: bindings.map((b) => b.name) };
       if (options.elideTypeOnlyUses && bindings.length > 0) pendingImports.push({ record, bindings });
@@ -114,30 +126,42 @@ export function parseImports(file: string, text: string, options: ParseImportsOp
     if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
     // Types never run; `typeof X` in a type is elided too.
     if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return;
-    if (ts.isHeritageClause(node)) {
-      // `class A extends B` evaluates B; `implements` and interface `extends` are types.
-      if (node.token === ts.SyntaxKind.ExtendsKeyword && ts.isClassLike(node.parent)) {
-        for (const type of node.types) visit(type.expression, inFunction);
+    // `class A extends B` evaluates B; `implements` and interface `extends` are types.
+    // (Checked from the class: the tree is built without parent pointers, for speed.)
+    if (ts.isHeritageClause(node)) return;
+    if (ts.isClassLike(node)) {
+      for (const clause of node.heritageClauses ?? []) {
+        if (clause.token === ts.SyntaxKind.ExtendsKeyword) for (const type of clause.types) visit(type.expression, inFunction);
       }
-      return;
     }
     if (ts.isIdentifier(node)) {
       valueUses.add(node.text);
       return;
     }
+    if (ts.isVariableDeclaration(node) && node.initializer && ts.isObjectBindingPattern(node.name)) {
+      const call = unwrapCall(node.initializer);
+      if (call) boundNames.set(call, node.name.elements.map((e) => bindingName(e)).filter((n): n is string => !!n));
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const call = unwrapCall(node.expression);
+      if (call) boundNames.set(call, [node.name.text]);
+    }
     if (ts.isCallExpression(node)) {
+      const callee = skipParentheses(node.expression);
+      if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) invokedInPlace.add(callee);
       const call = callImport(node);
       if (call) {
         const line = lineOf(node.getStart(source));
         const specifier = (node.arguments[0] as ts.StringLiteralLike).text;
-        if (call === 'import') imports.push({ specifier, kind: 'dynamic-import', lazy: true, line, names: ['*'] });
+        const names = boundNames.get(node) ?? ['*'];
+        if (call === 'import') imports.push({ specifier, kind: 'dynamic-import', lazy: true, line, names });
         else {
           const kind = inFunction ? 'require-in-function' : 'require';
-          imports.push({ specifier, kind, lazy: inFunction, line, names: ['*'] });
+          imports.push({ specifier, kind, lazy: inFunction, line, names });
         }
       }
     }
-    const entersFunction = inFunction || isFunctionBody(node);
+    const entersFunction = inFunction || (isFunctionBody(node) && !invokedInPlace.has(node));
     ts.forEachChild(node, (child) => visit(child, entersFunction));
   };
   for (const statement of source.statements) visit(statement, false);
@@ -170,6 +194,26 @@ function callImport(node: ts.CallExpression): 'require' | 'import' | undefined {
   if (node.arguments.length < 1 || !ts.isStringLiteralLike(node.arguments[0])) return undefined;
   if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return 'import';
   if (ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) return 'require';
+  return undefined;
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/** The require()/import() call under `await` and parentheses, if that is what the expression is. */
+function unwrapCall(node: ts.Expression): ts.CallExpression | undefined {
+  let inner = skipParentheses(node);
+  if (ts.isAwaitExpression(inner)) inner = skipParentheses(inner.expression);
+  return ts.isCallExpression(inner) && callImport(inner) ? inner : undefined;
+}
+
+/** The export name a destructuring element reads: `{ a }` and `{ a: b }` read `a`; `...rest` reads all. */
+function bindingName(element: ts.BindingElement): string | undefined {
+  if (element.dotDotDotToken) return '*';
+  const property = element.propertyName ?? element.name;
+  if (ts.isIdentifier(property) || ts.isStringLiteral(property)) return property.text;
   return undefined;
 }
 

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import test from 'node:test';
+import { LazifyError } from '../../src/diagnostics/diagnostic.js';
+import { loadProject } from '../../src/project/load-project.js';
+import { fixture } from '../helpers/copy-fixture.js';
+import { writeTempProject } from '../helpers/write-temp-project.js';
+
+test('gateway-cjs: main dist/index.js maps back to src/index.ts through rootDir/outDir, before any build', () => {
+  const project = loadProject(fixture('gateway-cjs'));
+  assert.equal(project.entryFile, join(fixture('gateway-cjs'), 'src/index.ts'));
+  assert.equal(project.entrySource, 'main');
+  assert.equal(project.formats.formatOf(project.entryFile), 'commonjs');
+});
+
+test('gateway-js: a JavaScript main is the entry itself, CommonJS', () => {
+  const project = loadProject(fixture('gateway-js'));
+  assert.equal(project.entryFile, join(fixture('gateway-js'), 'index.js'));
+  assert.equal(project.tsconfig, undefined);
+  assert.equal(project.formats.formatOf(project.entryFile), 'commonjs');
+});
+
+test('gateway-esm: main maps to the ESM source', () => {
+  const project = loadProject(fixture('gateway-esm'));
+  assert.equal(project.entryFile, join(fixture('gateway-esm'), 'src/index.ts'));
+  assert.equal(project.formats.formatOf(project.entryFile), 'esm');
+});
+
+test('edge/exports-subpaths: exports "." with the require condition beats a stale main', () => {
+  const project = loadProject(fixture('edge/exports-subpaths'));
+  assert.equal(project.entryFile, join(fixture('edge/exports-subpaths'), 'src/index.ts'));
+  assert.equal(project.entrySource, 'exports');
+});
+
+test('nested export conditions are followed in key order; types is not a runtime condition', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({
+      type: 'module',
+      main: 'legacy.js',
+      exports: { '.': { types: './types.d.ts', node: { import: './node.mjs', require: './node.cjs' }, default: './x.js' } },
+    }),
+    'node.mjs': 'export {}',
+    'node.cjs': '',
+    'legacy.js': '',
+  });
+  try {
+    assert.equal(loadProject(dir).entryFile, join(dir, 'node.mjs'));
+  } finally {
+    cleanup();
+  }
+});
+
+test('a CommonJS package takes the require branch of a conditions object', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ exports: { import: './esm.mjs', require: './cjs.cjs' } }),
+    'esm.mjs': '',
+    'cjs.cjs': '',
+  });
+  try {
+    assert.equal(loadProject(dir).entryFile, join(dir, 'cjs.cjs'));
+  } finally {
+    cleanup();
+  }
+});
+
+test('no package.json is a LazifyError naming the directory', () => {
+  const { dir, cleanup } = writeTempProject({ 'index.js': '' });
+  try {
+    assert.throws(
+      () => loadProject(dir),
+      (error: unknown) => error instanceof LazifyError && error.code === 'no-package-json' && error.message.includes(dir),
+    );
+  } finally {
+    cleanup();
+  }
+});
+
+test('an entry that does not exist is a LazifyError naming it', () => {
+  const { dir, cleanup } = writeTempProject({ 'package.json': JSON.stringify({ main: 'lib/missing.js' }) });
+  try {
+    assert.throws(
+      () => loadProject(dir),
+      (error: unknown) => error instanceof LazifyError && error.code === 'entry-not-found' && error.message.includes('lib/missing.js'),
+    );
+    assert.throws(
+      () => loadProject(dir, { entry: 'nope.ts' }),
+      (error: unknown) => error instanceof LazifyError && error.message.includes('nope.ts'),
+    );
+  } finally {
+    cleanup();
+  }
+});
+
+test('--entry overrides package.json, and a dist path given there maps to source too', () => {
+  const project = loadProject(fixture('gateway-cjs'), { entry: 'dist/main.js' });
+  assert.equal(project.entryFile, join(fixture('gateway-cjs'), 'src/main.ts'));
+  assert.equal(project.entrySource, 'option');
+  assert.equal(loadProject(fixture('gateway-cjs'), { entry: 'src/router.ts' }).entryFile, join(fixture('gateway-cjs'), 'src/router.ts'));
+});
+
+test('tsconfig extends is applied (outDir/rootDir from the base config)', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ main: 'build/index.js' }),
+    'tsconfig.base.json': JSON.stringify({ compilerOptions: { outDir: 'build', rootDir: 'lib', module: 'commonjs' } }),
+    'tsconfig.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['lib'] }),
+    'lib/index.ts': 'export const x = 1;',
+  });
+  try {
+    const project = loadProject(dir);
+    assert.equal(project.entryFile, join(dir, 'lib/index.ts'));
+    assert.equal(project.formats.formatOf(project.entryFile), 'commonjs');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a broken tsconfig extends is a LazifyError; invalid package.json too', () => {
+  const broken = writeTempProject({
+    'package.json': JSON.stringify({ main: 'index.js' }),
+    'index.js': '',
+    'tsconfig.json': JSON.stringify({ extends: './missing.json' }),
+  });
+  const invalid = writeTempProject({ 'package.json': '{ nope' });
+  try {
+    assert.throws(() => loadProject(broken.dir), (e: unknown) => e instanceof LazifyError && e.code === 'bad-tsconfig');
+    assert.throws(() => loadProject(invalid.dir), (e: unknown) => e instanceof LazifyError && e.code === 'bad-package-json');
+  } finally {
+    broken.cleanup();
+    invalid.cleanup();
+  }
+});
+
+test('module format per file: extensions, package type, TS module setting', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ type: 'module', main: 'a.js' }),
+    'a.js': '',
+    'cjs/package.json': JSON.stringify({ type: 'commonjs' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs' } }),
+  });
+  try {
+    const { formats } = loadProject(dir);
+    assert.equal(formats.formatOf(join(dir, 'a.js')), 'esm');
+    assert.equal(formats.formatOf(join(dir, 'cjs/b.js')), 'commonjs');
+    assert.equal(formats.formatOf(join(dir, 'x.cjs')), 'commonjs');
+    assert.equal(formats.formatOf(join(dir, 'cjs/x.mjs')), 'esm');
+    assert.equal(formats.formatOf(join(dir, 'src/x.ts')), 'commonjs', 'TS compiled to CommonJS runs as CommonJS');
+    assert.equal(formats.formatOf(join(dir, 'src/x.mts')), 'esm');
+  } finally {
+    cleanup();
+  }
+});
