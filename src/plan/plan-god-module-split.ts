@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
+import { describeSplit } from '../../transforms/god-module-to-focused-modules/index.js';
 import { pointsAt } from '../../transforms/god-module-to-focused-modules/module-specifiers.js';
 import type { SplitOptions } from '../../transforms/god-module-to-focused-modules/split-options.js';
 import type { PlanOperation } from './plan.js';
@@ -24,10 +25,17 @@ export const godModulePlanner: Planner = {
       deprecate: context.choices.deprecate === true,
       extension: extensionFor(finding.file, importers, context),
     };
+    const placement = describeSplit(options as unknown as Record<string, unknown>, context.project);
+    if (typeof placement === 'string') return { operations: [], skipped: [`${finding.id}: ${placement}`] };
+    const lines = [
+      `split ${finding.file} into ${placement.length} focused modules; ${finding.file} stays as a re-export shim`,
+      ...placement.map((t) => `  ${t.module}: ${t.exports.join(', ') || '(no exports)'}${t.helpers.length ? ` (private: ${t.helpers.join(', ')})` : ''}`),
+      `  importers rewritten (${importers.length}): ${importers.join(', ') || 'none'}`,
+    ];
     const operation: PlanOperation = {
       id: finding.id,
       transform: 'god-module-to-focused-modules',
-      summary: `split ${finding.file} into ${clusters.map((c) => c.module).join(', ')}; rewrite ${importers.length} importer(s); leave a re-export shim`,
+      summary: lines.join('\n'),
       // Importers first: they must see the module before it becomes a shim.
       files: [...importers, finding.file],
       options: options as unknown as Record<string, unknown>,

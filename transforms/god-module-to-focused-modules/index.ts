@@ -86,6 +86,24 @@ export function validateOptions(raw: Record<string, unknown>, project: ProjectRe
   return undefined;
 }
 
+/** Where each declaration goes, for the printed plan: per target file, its exports and private helpers. */
+export function describeSplit(raw: Record<string, unknown>, project: ProjectReader): Array<{ module: string; exports: string[]; helpers: string[] }> | string {
+  const result = computeSplit(readSplitOptions(raw), project);
+  if (typeof result === 'string') return result;
+  const exported = new Set(result.layout.exports.values());
+  const targets = new Map<string, { module: string; exports: string[]; helpers: string[] }>();
+  result.layout.statements.forEach((s, i) => {
+    const module = result.assignment.statementTarget[i]!;
+    if (!module || module === result.options.module || s.kind !== 'declaration') return;
+    if (!targets.has(module)) targets.set(module, { module, exports: [], helpers: [] });
+    for (const name of s.declares) {
+      if (exported.has(name)) targets.get(module)!.exports.push(...[...result.layout.exports].filter(([, l]) => l === name).map(([n]) => n));
+      else targets.get(module)!.helpers.push(name);
+    }
+  });
+  return [...targets.values()];
+}
+
 export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
   const result = computeSplit(readSplitOptions(raw), project);
   if (typeof result === 'string' || alreadySplit(result)) return [];

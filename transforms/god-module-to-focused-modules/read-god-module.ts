@@ -13,6 +13,8 @@ export interface ModuleStatement {
   kind: 'import' | 'side-effect-import' | 'declaration' | 'export-list' | 'other';
   /** Source text, with its leading comments (JSDoc), without leading blank lines. */
   text: string;
+  /** True when a blank line separated it from the statement before (kept when it moves). */
+  blankLineBefore: boolean;
   /** Names the statement declares at top level. */
   declares: string[];
   /** Declared names exported by an `export` modifier (`export const a`). */
@@ -80,7 +82,8 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
-  const base: ModuleStatement = { kind: 'other', text: textOf(node, file), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
+  const leading = file.text.slice(node.getFullStart(), node.getStart(file));
+  const base: ModuleStatement = { kind: 'other', text: textOf(node, file), blankLineBefore: /\n[ \t]*\r?\n/.test(leading), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
   if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
     const clause = node.importClause;
     if (!clause) return { ...base, kind: 'side-effect-import', specifier: node.moduleSpecifier.text };

@@ -42,10 +42,12 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
       importedFrom.get(from)!.add(name);
     }
     for (const [from, names] of byFile) {
-      lines.push(`import { ${names.sort(byName).join(', ')} } from '${specifierFor(target, from, style)}';`);
+      lines.push(namedClause('import', names.sort(byName), specifierFor(target, from, style)));
     }
-    const body = statements.filter((s) => !(target === old && s.kind === 'export-list')).map((s) => s.text);
-    return [lines.join('\n'), body.join('\n\n')].filter(Boolean).join('\n\n');
+    const body = statements
+      .filter((s) => !(target === old && s.kind === 'export-list'))
+      .map((s, i) => (i > 0 && s.blankLineBefore ? `\n${s.text}` : s.text));
+    return [lines.join('\n'), body.join('\n')].filter(Boolean).join('\n\n');
   };
 
   const bodies = new Map(targets.map((t) => [t, bodyOf(t)]));
@@ -71,8 +73,8 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     const values = moved.filter((n) => !(isTypeScript && declaringStatement.get(layout.exports.get(n)!)?.typeOnly)).sort(byName);
     const types = moved.filter((n) => !values.includes(n)).sort(byName);
     const deprecated = options.deprecate ? `/** @deprecated Moved to '${specifier}': import from there. */\n` : '';
-    if (values.length > 0) reExports.push(`${deprecated}export { ${values.join(', ')} } from '${specifier}';`);
-    if (types.length > 0) reExports.push(`${deprecated}export type { ${types.join(', ')} } from '${specifier}';`);
+    if (values.length > 0) reExports.push(`${deprecated}${namedClause('export', values, specifier)}`);
+    if (types.length > 0) reExports.push(`${deprecated}${namedClause('export type', types, specifier)}`);
   }
   const keptLists = layout.statements
     .filter((s, i) => s.kind === 'export-list' && assignment.statementTarget[i] === old)
@@ -98,6 +100,13 @@ function renderImport(bindings: ImportBinding[], specifier: string, typeOnly: bo
   // A default and a namespace cannot share one clause with named bindings in every form; split when both.
   if (def && ns) return `${head} ${def.local} from '${specifier}';\n${head} * as ${ns.local} from '${specifier}';${named.length ? `\n${head} { ${named.join(', ')} } from '${specifier}';` : ''}`;
   return `${head} ${parts.join(', ')} from '${specifier}';`;
+}
+
+/** `import { a, b } from 'x';`, one name a line when it would not fit in 100 columns. */
+function namedClause(head: string, names: string[], specifier: string): string {
+  const flat = `${head} { ${names.join(', ')} } from '${specifier}';`;
+  if (flat.length <= 100) return flat;
+  return `${head} {\n${names.map((n) => `  ${n},\n`).join('')}} from '${specifier}';`;
 }
 
 function isExported(layout: GodModuleLayout, local: string): boolean {

@@ -1,11 +1,42 @@
 import type { CommandModule } from 'yargs';
-import { LazifyError } from '../../index.js';
+import { apply, colourDiff, renderApplyReport } from '../../index.js';
 
-// Placeholder until the command lands: says so plainly instead of pretending.
-export const applyCommand: CommandModule = {
-  command: 'apply',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new LazifyError('not-implemented', 'apply is not implemented yet');
+interface ApplyArgs {
+  dir: string;
+  entry?: string;
+  plan?: string;
+  'dry-run': boolean;
+  patch?: string;
+  force: boolean;
+  deprecate: boolean;
+  verify: boolean;
+}
+
+export const applyCommand: CommandModule<object, ApplyArgs> = {
+  command: 'apply [dir]',
+  describe: 'Apply the plan (or --plan FILE): all files or none; --dry-run prints diffs, --patch writes a patch',
+  builder: (yargs) =>
+    yargs
+      .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
+      .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
+      .option('plan', { type: 'string', describe: 'apply this plan (from `lazify plan --format json`, possibly edited)' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'print unified diffs, write nothing' })
+      .option('patch', { type: 'string', describe: 'write a patch `git apply` accepts to FILE instead of changing files' })
+      .option('force', { type: 'boolean', default: false, describe: 'apply even with uncommitted changes in the git tree' })
+      .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated, pointing at the new module' })
+      .option('verify', { type: 'boolean', default: false, describe: 'build, run the tests and compare the entry exports after writing' }),
+  handler: async (args) => {
+    const result = await apply(args.dir, {
+      entry: args.entry,
+      plan: args.plan,
+      dryRun: args['dry-run'],
+      patch: args.patch,
+      force: args.force,
+      deprecate: args.deprecate,
+      verify: args.verify,
+    });
+    const { output, exitCode } = renderApplyReport(result, { colour: process.stdout.isTTY ? colourDiff : undefined });
+    process.stdout.write(output);
+    process.exitCode = exitCode;
   },
 };

@@ -1,11 +1,26 @@
 import type { CommandModule } from 'yargs';
-import { LazifyError } from '../../index.js';
+import { plan, renderPlanReport } from '../../index.js';
 
-// Placeholder until the command lands: says so plainly instead of pretending.
-export const planCommand: CommandModule = {
-  command: 'plan',
-  describe: '(not implemented yet)',
-  handler: () => {
-    throw new LazifyError('not-implemented', 'plan is not implemented yet');
+interface PlanArgs {
+  dir: string;
+  entry?: string;
+  format: 'text' | 'json';
+  deprecate: boolean;
+}
+
+export const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan [dir]',
+  describe: 'Print what apply would do: which declarations move where, which importers change, what shims stay',
+  builder: (yargs) =>
+    yargs
+      .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
+      .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
+      .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' }),
+  handler: async (args) => {
+    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate });
+    const { output, exitCode } = renderPlanReport(result, args.format);
+    process.stdout.write(output);
+    process.exitCode = exitCode;
   },
 };

@@ -1,0 +1,133 @@
+// plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { LazifyError } from './diagnostics/diagnostic.js';
+import { FileSet, type FileChange } from './edits/file-set.js';
+import { uncommittedChanges } from './edits/git-status.js';
+import { runPlan } from './edits/run-plan.js';
+import type { OperationResult } from './edits/run-operation.js';
+import { unifiedDiff } from './edits/unified-diff.js';
+import { writeChanges } from './edits/write-files.js';
+import { writePatch } from './edits/write-patch.js';
+import { buildPlan } from './plan/build-plan.js';
+import type { Plan } from './plan/plan.js';
+import type { PlanChoices } from './plan/planner.js';
+import { validatePlan } from './plan/validate-plan.js';
+import { analyze } from './run-analysis.js';
+import { takeBaseline, verifyAfterApply, type Verification } from './verify/verify-apply.js';
+
+/** Options of {@link plan}. */
+export interface PlanOptions extends PlanChoices {
+  /** Entry file override, as for analyze. */
+  entry?: string;
+}
+
+/** A plan and what was left out of it. */
+export interface PlanResult {
+  plan: Plan;
+  /** One line per finding (or part of one) that got no operation, with why. */
+  skipped: string[];
+}
+
+/** Source files a planner may rewrite: the project's own, never dependencies or build output. */
+async function projectSourceFiles(root: string): Promise<string[]> {
+  const files = await glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {
+    cwd: root,
+    ignore: ['**/node_modules/**', 'dist/**', 'build/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'],
+  });
+  return files.sort();
+}
+
+/** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
+export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
+  const analysis = analyze(dir, { entry: options.entry });
+  const project = new FileSet(analysis.root);
+  const sourceFiles = await projectSourceFiles(analysis.root);
+  return buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate } });
+}
+
+/** Options of {@link apply}. */
+export interface ApplyOptions extends PlanOptions {
+  /** A plan (parsed JSON, possibly edited by a user) or a path to one; default: plan from analysis now. */
+  plan?: unknown;
+  /** Compute and return the diff; write nothing. */
+  dryRun?: boolean;
+  /** Write a `git apply`-able patch to this path instead of changing the project. */
+  patch?: string;
+  /** Apply even though the git work tree has uncommitted changes. */
+  force?: boolean;
+  /** After writing: build, run the project's tests, compare the entry's export names. */
+  verify?: boolean;
+}
+
+/** What apply did (or, with dryRun/patch, would do). */
+export interface ApplyResult {
+  root: string;
+  plan: Plan;
+  skipped: string[];
+  operations: OperationResult[];
+  changes: FileChange[];
+  /** Unified diff of all changes (git style). */
+  diff: string;
+  /** True when the project's files were written. */
+  written: boolean;
+  /** Absolute path of the patch file, when one was written. */
+  patchFile?: string;
+  verification?: Verification;
+}
+
+/**
+ * Applies a plan to the project in `dir`: every operation runs in memory first; then the diff
+ * is returned (dryRun), written as a patch, or written to the project all or nothing. Refuses
+ * on a git work tree with uncommitted changes unless `force`. With `verify`, the project is
+ * built before and after, its tests run, and its entry's export names compared.
+ */
+export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const root = resolve(dir);
+  let thePlan: Plan;
+  let skipped: string[] = [];
+  if (options.plan !== undefined) {
+    const raw = typeof options.plan === 'string' ? readPlanFile(options.plan) : options.plan;
+    thePlan = validatePlan(raw, new FileSet(root));
+    if (options.deprecate) for (const op of thePlan.operations) if ('deprecate' in op.options || op.transform === 'god-module-to-focused-modules') op.options.deprecate = true;
+  } else {
+    ({ plan: thePlan, skipped } = await plan(root, options));
+  }
+  const writes = !options.dryRun && options.patch === undefined;
+  if (writes && !options.force) {
+    const dirty = uncommittedChanges(root);
+    if (dirty && dirty.length > 0) {
+      throw new LazifyError(
+        'dirty-tree',
+        `${root} has ${dirty.length} uncommitted change(s) (${dirty.slice(0, 3).join(', ')}${dirty.length > 3 ? ', ...' : ''}); commit or stash them first, or pass --force`,
+      );
+    }
+  }
+  const baseline = writes && options.verify ? takeBaseline(root) : undefined;
+  const run = runPlan(thePlan, root);
+  const diff = unifiedDiff(run.changes);
+  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes: run.changes, diff, written: false };
+  if (options.patch !== undefined) {
+    result.patchFile = writePatch(options.patch, diff);
+  }
+  if (!writes) return result;
+  writeChanges(root, run.changes);
+  result.written = true;
+  if (baseline) result.verification = verifyAfterApply(root, baseline);
+  return result;
+}
+
+function readPlanFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new LazifyError('plan-not-found', `cannot read plan file ${path}`, path);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LazifyError('invalid-plan', `invalid plan: ${path} is not JSON (${(error as Error).message})`, path);
+  }
+}
