@@ -213,7 +213,7 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
       // `list.forEach((P) => register(P.id, P))`: the callback runs now, once per element.
       if (ts.isPropertyAccessExpression(callee) && /^(forEach|map)$/.test(callee.name.text)) {
         const callback = node.arguments[0] && unwrap(node.arguments[0]);
-        if (callback && isFunctionLike(callback) && callback.body) ts.forEachChild(callback.body, (child) => visit(child, true));
+        if (callback && isFunctionLike(callback) && callback.body) visit(callback.body, true);
       }
       const registration = registerCall(node, scope, loop);
       if (registration) found.push(registration);
@@ -243,7 +243,7 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
     }
     if (!registry) return undefined;
     // tsc emits `(0, registry_1.registerProvider)(...)`: name it after the member.
-    if (ts.isPropertyAccessExpression(callee) && scope.bindings.get(registry)?.imported === '*' && /regist/i.test(callee.name.text)) {
+    if (ts.isPropertyAccessExpression(callee) && scope.bindings.get(registry)?.imported === '*' && /^regist\w*[A-Z]/.test(callee.name.text)) {
       registry = callee.name.text;
     }
     const [keyArg, valueArg] = call.arguments as unknown as [ts.Expression, ts.Expression];

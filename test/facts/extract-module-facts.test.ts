@@ -1,0 +1,177 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractModuleFacts } from '../../src/facts/extract-module-facts.js';
+
+// Relative specifiers resolve to `src/<name>.ts`; bare ones stay package names, as in the graph.
+const resolve = (specifier: string) => (specifier.startsWith('.') ? `src/${specifier.replace(/^\.\.?\//, '').replace(/\.js$/, '')}.ts` : specifier);
+const facts = (text: string, file = 'src/mod.ts', format?: 'esm' | 'commonjs') => extractModuleFacts(file, `/p/${file}`, text, resolve, format);
+const kinds = (text: string, file?: string) => facts(text, file).statements.map((s) => `${s.kind}${s.callee ? `:${s.callee}` : ''}`);
+
+test('classifies declarations, eager init, global mutations and side-effect imports', () => {
+  assert.deepEqual(
+    kinds(`import './polyfill';
+import { getEncoding } from 'js-tiktoken';
+import { z } from 'zod';
+export const encoder = getEncoding('cl100k_base');
+export const Schema = z.object({ a: z.string() });
+const LIMIT = 4096;
+const cache = new Map<string, number>();
+export function count(text: string) { return encoder.encode(text).length; }
+export interface Options { a: string }
+process.env.LOG_LEVEL ??= 'info';
+globalThis.fetch = myFetch;
+String.prototype.shout = function () { return this.toUpperCase(); };
+console.log = () => {};
+setup();
+function setup() {}
+const config = await loadConfig();
+`),
+    [
+      'side-effect-import', 'declaration', 'declaration', 'eager-init:getEncoding', 'eager-init:z.object', 'declaration', 'declaration',
+      'declaration', 'declaration', 'global-mutation', 'global-mutation', 'global-mutation', 'global-mutation', 'other', 'declaration',
+      'eager-init:loadConfig',
+    ],
+  );
+});
+
+test('CommonJS: requires are imports, tsc export plumbing is declaration, calls of required code are eager init', () => {
+  const result = facts(`'use strict';
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.encoder = exports.count = void 0;
+const js_tiktoken_1 = require("js-tiktoken");
+require('./polyfill');
+exports.encoder = (0, js_tiktoken_1.getEncoding)('cl100k_base');
+function count(t) { return exports.encoder.encode(t).length; }
+exports.count = count;
+`, 'dist/mod.js', 'commonjs');
+  assert.deepEqual(result.statements.map((s) => s.kind), [
+    'declaration', 'declaration', 'declaration', 'declaration', 'side-effect-import', 'eager-init', 'declaration', 'declaration',
+  ]);
+  assert.equal(result.statements[5]!.callee, 'js_tiktoken_1.getEncoding');
+  assert.deepEqual(result.exports.map((e) => e.name), ['encoder', 'count']);
+  assert.deepEqual(result.exports.find((e) => e.name === 'count')!.uses, ['encoder']);
+  assert.deepEqual(result.bindings.map((b) => [b.local, b.module, b.imported, b.members]), [['js_tiktoken_1', 'js-tiktoken', '*', ['getEncoding']]]);
+});
+
+test('exports record what each declaration uses, re-exports and type-only flags', () => {
+  const result = facts(`import { getEncoding } from 'js-tiktoken';
+import type { Message } from './types';
+export * from './pricing';
+export { guessMime as mimeOf } from './mime';
+const encoder = getEncoding('cl100k_base');
+function encodeText(t: string) { return encoder.encode(t); }
+export function countTokens(t: string): number { return encodeText(t).length; }
+export function countMessages(m: Message[]) { return m.reduce((n, x) => n + countTokens(x.content), 0); }
+export type Counter = (t: string) => number;
+export default countTokens;
+`);
+  const byName = Object.fromEntries(result.exports.map((e) => [e.name, e]));
+  assert.deepEqual(byName['countTokens']!.uses, ['encodeText']);
+  assert.deepEqual(byName['countMessages']!.uses, ['Message', 'countTokens']);
+  assert.equal(byName['Counter']!.typeOnly, true);
+  assert.equal(byName['*']!.from, 'src/pricing.ts');
+  assert.deepEqual([byName['mimeOf']!.local, byName['mimeOf']!.from], ['guessMime', 'src/mime.ts']);
+  assert.equal(byName['default']!.local, 'countTokens');
+  const helper = result.declarations!.find((d) => d.name === 'encodeText')!;
+  assert.deepEqual([helper.exported, helper.uses], [false, ['encoder']]);
+});
+
+test('import bindings: used only in functions, only as type, shadowing ignored', () => {
+  const result = facts(`import OpenAI from 'openai';
+import { Anthropic } from '@anthropic-ai/sdk';
+import { Tiktoken } from 'js-tiktoken';
+import { BaseHandler } from './base';
+export class A extends BaseHandler { client = new OpenAI(); }
+export function make(Anthropic: unknown) { return Anthropic; }
+let t: Tiktoken;
+`);
+  const byLocal = Object.fromEntries(result.bindings.map((b) => [b.local, b]));
+  assert.equal(byLocal['OpenAI']!.usedOnlyInFunctions, true, 'instance field initialisers run at construction');
+  assert.equal(byLocal['BaseHandler']!.usedOnlyInFunctions, false, 'extends runs at class definition');
+  assert.equal(byLocal['Anthropic']!.usedOnlyInFunctions, true, 'only a shadowing parameter uses the name');
+  assert.equal(byLocal['Tiktoken']!.usedOnlyAsType, true);
+  assert.equal(byLocal['OpenAI']!.usedOnlyAsType, false);
+});
+
+test('registries: object map, factory map and register calls with resolved entries', () => {
+  const result = facts(`import { OpenAIHandler } from './providers/openai';
+import { AnthropicHandler } from './providers/anthropic';
+import { registerProvider } from './registry';
+export const MODEL_PREFIXES = { 'gpt-': OpenAIHandler, 'claude-': AnthropicHandler };
+export const FACTORIES = {
+  openai: (o: unknown) => new OpenAIHandler(o),
+  anthropic: function (o: unknown) { return new AnthropicHandler(o); },
+};
+registerProvider('openai', OpenAIHandler);
+registerProvider('anthropic', AnthropicHandler);
+`);
+  const summary = result.registries.map((r) => ({
+    name: r.name,
+    shape: r.shape,
+    entries: r.entries.map((e) => `${e.key}=${e.module}#${e.export}:${e.valueShape}`),
+    blockers: r.blockers,
+  }));
+  assert.deepEqual(summary, [
+    { name: 'MODEL_PREFIXES', shape: 'object-map', entries: ['gpt-=src/providers/openai.ts#OpenAIHandler:reference', 'claude-=src/providers/anthropic.ts#AnthropicHandler:reference'], blockers: [] },
+    { name: 'FACTORIES', shape: 'factory-map', entries: ['openai=src/providers/openai.ts#OpenAIHandler:factory', 'anthropic=src/providers/anthropic.ts#AnthropicHandler:factory'], blockers: [] },
+    { name: 'registerProvider', shape: 'register-calls', entries: ['openai=src/providers/openai.ts#OpenAIHandler:reference', 'anthropic=src/providers/anthropic.ts#AnthropicHandler:reference'], blockers: [] },
+  ]);
+  assert.deepEqual(result.statements.map((s) => s.kind).slice(3), ['registration', 'registration', 'registration', 'registration']);
+});
+
+test('registries in CommonJS: registry.register with require, map.set, element assignment', () => {
+  const result = facts(`const registry = require('./registry');
+const { GroqHandler } = require('./providers/groq');
+registry.register('openai', require('./providers/openai'));
+registry.register('anthropic', require('./providers/anthropic').AnthropicHandler);
+const byName = new Map();
+byName.set('groq', GroqHandler);
+const table = {};
+table['groq'] = GroqHandler;
+`, 'lib/index.js', 'commonjs');
+  const summary = Object.fromEntries(result.registries.map((r) => [r.name, r.entries.map((e) => `${e.key}=${e.module}#${e.export}`)]));
+  assert.deepEqual(summary, {
+    registry: ['openai=src/providers/openai.ts#default', 'anthropic=src/providers/anthropic.ts#AnthropicHandler'],
+    byName: ['groq=src/providers/groq.ts#GroqHandler'],
+    table: ['groq=src/providers/groq.ts#GroqHandler'],
+  });
+});
+
+test('registry blockers: computed keys, loops, spreads; barrels are not registries', () => {
+  const result = facts(`import { A } from './a';
+import { B } from './b';
+import { C } from './c';
+import * as more from './more';
+import { completion, embedding } from './main';
+const PREFIX = 'p:';
+export const byPrefix = {};
+byPrefix[PREFIX + A.prefix] = A;
+byPrefix['b'] = B;
+export const byId = new Map();
+for (const H of [A, B]) byId.set(H.id, H);
+[A, C].forEach((H) => register(H.id, H));
+export const MAP = { a: A, c: C, ...more };
+export default { completion, embedding, run: completion };
+`);
+  const byName = Object.fromEntries(result.registries.map((r) => [r.name, r]));
+  assert.deepEqual(byName['byPrefix']!.blockers, ['computed key `PREFIX + A.prefix` at line 8']);
+  assert.deepEqual(byName['byPrefix']!.entries.map((e) => e.key), [undefined, 'b']);
+  assert.match(byName['byId']!.blockers[0]!, /registered in a loop at line 11/);
+  assert.match(byName['register']!.blockers[0]!, /registered in a loop at line 12/);
+  assert.match(byName['MAP']!.blockers[0]!, /spread `\.\.\.more` at line 13/);
+  assert.equal(byName['default'], undefined);
+});
+
+test('function facts: sync value reads and invocations derived from top-level names', () => {
+  const result = facts(`import { PROVIDERS } from './registry';
+export function supports(name: string) { return PROVIDERS[name].vision; }
+export function names() { return Object.keys(PROVIDERS); }
+export async function complete(name: string) { const H = PROVIDERS[name]; return new H(); }
+export function make(name: string) { for (const [k, H] of Object.entries(PROVIDERS)) if (k === name) return new H(); }
+`);
+  const byName = Object.fromEntries(result.functions!.map((f) => [f.name, f]));
+  assert.deepEqual(byName['supports']!.valueReads, [{ line: 2, name: 'PROVIDERS' }]);
+  assert.deepEqual(byName['names']!.valueReads, []);
+  assert.equal(byName['complete']!.async, true);
+  assert.deepEqual(byName['make']!.invocations.filter((i) => i.construct).map((i) => i.roots), [['PROVIDERS']]);
+});
