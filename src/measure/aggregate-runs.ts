@@ -34,7 +34,7 @@ export const NOISY_SPREAD = 0.3;
 export function aggregateRuns(
   runs: RunMeasurement[],
   name: (file: string) => MeasuredModuleName,
-): { tree: ImportTimeNode[]; imports: Record<string, string[]>; diagnostics: Diagnostic[] } {
+): { tree: ImportTimeNode[]; imports: Record<string, string[]> } {
   const [shape] = runs;
   const build = (file: string): ImportTimeNode => {
     const first = shape.modules.get(file)!;
@@ -59,16 +59,19 @@ export function aggregateRuns(
     if (!shape.modules.has(from)) continue;
     imports[name(from).id] = tos.filter((to) => shape.modules.has(to)).map((to) => name(to).id);
   }
-  const diagnostics: Diagnostic[] = [];
-  const totals = runs.map((run) => run.totalMs);
+  return { tree, imports };
+}
+
+/** A warning when the totals of the runs spread too widely to trust small differences. */
+export function noisyTotals(totals: number[]): Diagnostic[] {
   const totalMedian = median(totals);
   const spread = interquartileRange(totals);
-  if (runs.length > 1 && totalMedian > 0 && spread / totalMedian > NOISY_SPREAD) {
-    diagnostics.push({
+  if (totals.length < 2 || totalMedian <= 0 || spread / totalMedian <= NOISY_SPREAD) return [];
+  return [
+    {
       code: 'measurement-noisy',
       severity: 'warning',
       message: `import time varied widely between runs (IQR ${spread.toFixed(1)} ms on a median of ${totalMedian.toFixed(1)} ms): close other programs or use more --runs`,
-    });
-  }
-  return { tree, imports, diagnostics };
+    },
+  ];
 }

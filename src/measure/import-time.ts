@@ -45,6 +45,11 @@ export interface ImportTimeResult {
   /** Interquartile range of the totals, in ms. */
   totalIqrMs: number;
   /**
+   * Median total of the runs with the ESM timing hooks, when it differs from `totalMs`: with ES
+   * modules, `totalMs` comes from paired runs without hooks, which slow loading (not bodies).
+   */
+  instrumentedTotalMs?: number;
+  /**
    * Part of the total not inside any module's body: for ESM, fetching, parsing and linking
    * that happen before evaluation (and the loader hooks' own overhead); for CommonJS, resolving
    * the entry. Median, in ms.

@@ -20,14 +20,13 @@ function readJsonLines<T>(file: string): T[] {
 }
 
 /** The node arguments of one measured run (exported so a user can be shown the exact command). */
-export function childArguments(target: MeasureTarget, scripts: ChildScripts): string[] {
+export function childArguments(target: MeasureTarget, scripts: ChildScripts, esmHooks: boolean): string[] {
   return [
     '--require',
     scripts.cjsHook,
     // tsx first, our hooks after: hooks registered later run first and see tsx's JavaScript.
     ...(target.tsxLoader ? ['--import', target.tsxLoader] : []),
-    '--import',
-    scripts.esmRegister,
+    ...(esmHooks ? ['--import', scripts.esmRegister] : []),
     scripts.runner,
     target.entryFile,
     target.mode,
@@ -38,14 +37,23 @@ export function childArguments(target: MeasureTarget, scripts: ChildScripts): st
  * Loads the entry once in a fresh Node process and returns what it measured. The user's code
  * runs only there: a throw, a hang (killed at `timeoutMs`) or a process.exit() comes back as
  * the run's outcome, never as an exception here.
+ *
+ * `esmHooks: false` runs without the ESM loader hooks: CommonJS is still timed, ES module
+ * bodies are not, but the total is what a plain `node` pays (see measure.ts for why).
  */
-export function runChild(target: MeasureTarget, scripts: ChildScripts, runIndex: number, timeoutMs: number): Promise<RunMeasurement & { stderr: string }> {
-  const eventsFile = join(scripts.dir, `events-${runIndex}.jsonl`);
-  const edgesFile = join(scripts.dir, `edges-${runIndex}.jsonl`);
+export function runChild(
+  target: MeasureTarget,
+  scripts: ChildScripts,
+  run: { index: number; timeoutMs: number; esmHooks: boolean },
+): Promise<RunMeasurement & { stderr: string }> {
+  const timeoutMs = run.timeoutMs;
+  const tag = `${run.esmHooks ? 'hooked' : 'plain'}-${run.index}`;
+  const eventsFile = join(scripts.dir, `events-${tag}.jsonl`);
+  const edgesFile = join(scripts.dir, `edges-${tag}.jsonl`);
   rmSync(eventsFile, { force: true });
   rmSync(edgesFile, { force: true });
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, childArguments(target, scripts), {
+    const child = spawn(process.execPath, childArguments(target, scripts, run.esmHooks), {
       cwd: target.root,
       env: { ...process.env, LAZIFY_EVENTS_FILE: eventsFile, LAZIFY_EDGES_FILE: edgesFile },
       stdio: ['ignore', 'ignore', 'pipe'],

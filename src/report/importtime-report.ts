@@ -26,6 +26,9 @@ function summaryLines(result: ImportTimeResult): string[] {
     `import time of ${result.entry}: ${ms(result.totalMs)} ms median of ${plural(result.runs, 'run')} (IQR ${ms(result.totalIqrMs)} ms), ` +
       `${plural(result.moduleCount, 'module')}, peak RSS ${formatBytes(result.maxRssBytes)}, via ${how}`,
   ];
+  if (result.instrumentedTotalMs !== undefined) {
+    lines.push(`(total from runs without loader hooks; the instrumented runs that timed ES module bodies took ${ms(result.instrumentedTotalMs)} ms)`);
+  }
   if (result.unattributedMs >= 0.05) {
     lines.push(`${ms(result.unattributedMs)} ms outside module bodies (resolving, reading, parsing, linking)`);
   }
