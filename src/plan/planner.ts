@@ -19,6 +19,8 @@ export interface PlanContext {
 export interface PlanChoices {
   /** Mark re-export shims `@deprecated`, pointing at the new module. */
   deprecate?: boolean;
+  /** Native ESM: let deferrals replace an exported value by its accessor (changes the module's API). */
+  allowApiChange?: boolean;
 }
 
 /**

@@ -22,7 +22,12 @@ export function registerProviderLoader(name: string, load: () => Parameters<type
 
 function loadProvidersEntry(name: string) {
   const load = providersLoaders.get(name);
-  if (load) registerProvider(name, load());
+  if (load) {
+    const value = load();
+    // Drop the placeholder so the register function's own checks (duplicates, shape) see a new name.
+    providers.delete(name);
+    registerProvider(name, value);
+  }
   return providers.get(name);
 }
 

@@ -24,7 +24,12 @@ function registerLoader(name, load) {
 
 function loadProvidersEntry(name) {
   const load = providersLoaders.get(name);
-  if (load) register(name, load());
+  if (load) {
+    const value = load();
+    // Drop the placeholder so the register function's own checks (duplicates, shape) see a new name.
+    providers.delete(name);
+    register(name, value);
+  }
   return providers.get(name);
 }
 

@@ -1,0 +1,40 @@
+import { ts } from 'ts-morph';
+import type { ProjectReader } from '../../transforms/transform-module.js';
+
+/**
+ * How a source file runs once built: `cjs` when its output is CommonJS (plain `.js` without
+ * `"type": "module"`, `.cjs`, or TypeScript compiled with `module: commonjs`), else `esm`.
+ * This decides between a synchronous `require` (always possible) and `await import()`.
+ */
+export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' | 'esm' {
+  if (/\.(mjs|mts)$/.test(file)) return 'esm';
+  if (/\.(cjs|cts)$/.test(file)) return 'cjs';
+  const packageType = readJson(project, 'package.json')?.type === 'module' ? 'esm' : 'cjs';
+  if (!/\.tsx?$/.test(file)) return packageType;
+  const module = String(readTsconfigModule(project) ?? '').toLowerCase();
+  if (module === 'commonjs' || module === 'umd' || module === 'amd') return 'cjs';
+  if (module === 'node16' || module === 'nodenext' || module === 'node18' || module === 'node20') return packageType;
+  if (module === '') return packageType;
+  return 'esm';
+}
+
+function readJson(project: ProjectReader, path: string): Record<string, any> | undefined {
+  const text = project.read(path);
+  if (text === undefined) return undefined;
+  const parsed = ts.parseConfigFileTextToJson(path, text);
+  return parsed.error ? undefined : parsed.config;
+}
+
+/** `compilerOptions.module` of tsconfig.json, following a relative `extends` chain. */
+function readTsconfigModule(project: ProjectReader, path = 'tsconfig.json', depth = 0): string | undefined {
+  const config = readJson(project, path);
+  if (!config || depth > 5) return undefined;
+  const own = config.compilerOptions?.module;
+  if (own !== undefined) return own;
+  if (typeof config.extends === 'string' && config.extends.startsWith('.')) {
+    const base = config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    return readTsconfigModule(project, (dir + base).replace(/^\.\//, ''), depth + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,158 @@
+import { ts } from 'ts-morph';
+import type { Finding } from '../findings/finding.js';
+import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
+import { accessorName } from '../../transforms/defer-eager-init/options.js';
+import type { DeferHeavyImportOptions } from '../../transforms/defer-heavy-import/options.js';
+import { outputModuleFormat } from './output-module-format.js';
+import type { PlanContext, Planner, PlannerResult } from './planner.js';
+import type { PlanOperation } from './plan.js';
+
+/** A top-level `const` built by calling imported package code, and whether it is exported. */
+interface EagerConst {
+  name: string;
+  exported: boolean;
+  /** The import binding the initialiser calls through (`getEncoding`, `z`). */
+  calleeRoot: string;
+}
+
+/**
+ * One defer-eager-init operation per value the finding's group builds at import: the finding
+ * names the first (`encoder`), its siblings call the same import (nine `z.object(...)`
+ * schemas are one finding). Each operation rewrites every source file that reads the value.
+ */
+export const eagerInitPlanner: Planner = {
+  kinds: ['eager-init'],
+  transform: 'defer-eager-init',
+  plan(finding: Finding, context: PlanContext): PlannerResult {
+    const source = context.project.read(finding.file);
+    if (!finding.symbol || source === undefined) return { operations: [], skipped: [`${finding.id}: no named value to defer`] };
+    const consts = eagerConsts(finding.file, source);
+    const first = consts.find((c) => c.name === finding.symbol);
+    if (!first) return { operations: [], skipped: [`${finding.id}: ${finding.symbol} is not a top-level const built from an import`] };
+    const moduleFormat = outputModuleFormat(finding.file, context.project);
+    const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
+    const operations: PlanOperation[] = [];
+    const skipped: string[] = [];
+    for (const value of consts.filter((c) => c.calleeRoot === first.calleeRoot)) {
+      if (moduleFormat === 'esm' && value.exported && !allowApiChange) {
+        skipped.push(
+          `${finding.id}: ${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessorName(value.name)}()); pass --allow-api-change to accept that`,
+        );
+        continue;
+      }
+      const options: DeferEagerInitOptions = { file: finding.file, name: value.name, moduleFormat, ...(allowApiChange ? { allowApiChange } : {}) };
+      operations.push({
+        id: `${finding.id}#${value.name}`,
+        transform: 'defer-eager-init',
+        summary: `${value.name} in ${finding.file}: built on first use through ${accessorName(value.name)}()${moduleFormat === 'cjs' && value.exported ? `, \`${value.name}\` kept as a getter export` : ''}`,
+        // Every source file: any of them may read the value, and a split may have moved it.
+        files: context.sourceFiles,
+        options: options as unknown as Record<string, unknown>,
+      });
+    }
+    return { operations, skipped };
+  },
+};
+
+/** One defer-heavy-import operation per heavy-import finding: the package's bindings in that file. */
+export const heavyImportPlanner: Planner = {
+  kinds: ['heavy-import'],
+  transform: 'defer-heavy-import',
+  plan(finding: Finding, context: PlanContext): PlannerResult {
+    const source = context.project.read(finding.file);
+    const target = finding.target ?? finding.symbol;
+    if (source === undefined || !target) return { operations: [], skipped: [`${finding.id}: no file or package`] };
+    const bindings = bindingsOf(finding.file, source, target);
+    if (bindings.length === 0) return { operations: [], skipped: [`${finding.id}: no import of ${target} found in ${finding.file}`] };
+    const options: DeferHeavyImportOptions = { bindings, moduleFormat: outputModuleFormat(finding.file, context.project) };
+    return {
+      operations: [
+        {
+          id: finding.id,
+          transform: 'defer-heavy-import',
+          summary: `${finding.file}: load ${target} (${bindings.join(', ')}) inside the functions that use it`,
+          files: [finding.file],
+          options: options as unknown as Record<string, unknown>,
+        },
+      ],
+    };
+  },
+};
+
+/** Top-level consts whose initialiser calls or constructs something reached through a package import. */
+export function eagerConsts(file: string, source: string): EagerConst[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const packageBindings = new Set<string>();
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.moduleSpecifier.text.startsWith('.')) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      if (clause.name) packageBindings.add(clause.name.text);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) packageBindings.add(named.name.text);
+      if (named && ts.isNamedImports(named)) for (const e of named.elements) if (!e.isTypeOnly) packageBindings.add(e.name.text);
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer;
+        if (init && ts.isCallExpression(init) && init.expression.getText(sf) === 'require' && ts.isStringLiteral(init.arguments[0]!) && !(init.arguments[0] as ts.StringLiteral).text.startsWith('.')) {
+          if (ts.isIdentifier(d.name)) packageBindings.add(d.name.text);
+          if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) packageBindings.add(e.name.text);
+        }
+      }
+    }
+  }
+  const found: EagerConst[] = [];
+  for (const statement of sf.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) continue;
+    const exported = !!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (statement.declarationList.declarations.length !== 1) continue;
+    const d = statement.declarationList.declarations[0]!;
+    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+    const root = calleeRoot(d.initializer);
+    if (root && packageBindings.has(root)) found.push({ name: d.name.text, exported, calleeRoot: root });
+  }
+  return found;
+}
+
+/** `getEncoding(...)` -> getEncoding, `z.object(...).strict()` -> z, `new Client()` -> Client. */
+function calleeRoot(node: ts.Expression): string | undefined {
+  let current: ts.Expression = node;
+  for (;;) {
+    if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
+    else if (ts.isCallExpression(current) || ts.isNewExpression(current)) current = current.expression;
+    else if (ts.isPropertyAccessExpression(current)) current = current.expression;
+    else break;
+  }
+  if (current === node) return undefined; // not a call: a literal or plain reference costs nothing
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** Local names bound in `file` by imports or requires of `target` (a package name). */
+function bindingsOf(file: string, source: string, target: string): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const names: string[] = [];
+  const matches = (spec: string) => spec === target || spec.startsWith(`${target}/`);
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && matches(statement.moduleSpecifier.text)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      if (clause.name) names.push(clause.name.text);
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) names.push(named.name.text);
+      if (named && ts.isNamedImports(named)) for (const e of named.elements) if (!e.isTypeOnly) names.push(e.name.text);
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer;
+        if (!init || !ts.isCallExpression(init) || init.expression.getText(sf) !== 'require') continue;
+        const arg = init.arguments[0];
+        if (!arg || !ts.isStringLiteral(arg) || !matches(arg.text)) continue;
+        if (ts.isIdentifier(d.name)) names.push(d.name.text);
+        if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) names.push(e.name.text);
+      }
+    }
+  }
+  return names;
+}

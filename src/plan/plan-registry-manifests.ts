@@ -1,0 +1,102 @@
+import { ts } from 'ts-morph';
+import type { Finding } from '../findings/finding.js';
+import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
+import { defaultManifestPath } from '../../transforms/registry-to-manifest/render-manifest.js';
+import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
+import { outputModuleFormat } from './output-module-format.js';
+import type { PlanContext, Planner, PlannerResult } from './planner.js';
+
+/**
+ * One registry-to-manifest operation per convertible registry finding. Native ESM registries
+ * are left out (with each blocking call site) until the transform awaits loaders at their
+ * call sites; CommonJS output can always load synchronously.
+ */
+export const registryManifestPlanner: Planner = {
+  kinds: ['registry'],
+  transform: 'registry-to-manifest',
+  plan(finding: Finding, context: PlanContext): PlannerResult {
+    const name = finding.symbol;
+    if (!name || !finding.shape) return { operations: [], skipped: [`${finding.id}: no registry name or shape`] };
+    if (!finding.convertible) {
+      const blockers = finding.blockers ?? [];
+      return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
+    }
+    const moduleFormat = outputModuleFormat(finding.file, context.project);
+    if (moduleFormat === 'esm') {
+      return {
+        operations: [],
+        skipped: [`${finding.id}: ${name} is in native ESM; converting it needs await at every lookup, which lazify does not rewrite yet (use it through async code and convert by hand, or compile to CommonJS)`],
+      };
+    }
+    const options: RegistryToManifestOptions = {
+      shape: finding.shape,
+      registry: name,
+      file: finding.file,
+      manifest: defaultManifestPath(finding.file),
+      moduleFormat,
+    };
+    const files = [finding.file];
+    if (finding.shape === 'register-calls') {
+      const home = registerFunctionHome(finding.file, name, context);
+      if (!home) return { operations: [], skipped: [`${finding.id}: cannot find the module that defines ${name}`] };
+      options.registryModule = home.module;
+      options.registerFunction = home.exportName;
+      files.unshift(home.module);
+    }
+    const keys = (finding.entries ?? []).map((e) => e.key).filter(Boolean);
+    return {
+      operations: [
+        {
+          id: finding.id,
+          transform: 'registry-to-manifest',
+          summary: `${name} in ${finding.file}: ${keys.length} keys into ${options.manifest}; providers load on first lookup`,
+          files,
+          options: options as unknown as Record<string, unknown>,
+        },
+      ],
+    };
+  },
+};
+
+/**
+ * Where a register function comes from: `registerProvider` imported from '../registry', or
+ * `registry.register` with `const registry = require('../registry')`.
+ */
+function registerFunctionHome(file: string, callee: string, context: PlanContext): { module: string; exportName: string } | undefined {
+  const source = context.project.read(file);
+  if (source === undefined) return undefined;
+  const [binding, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false);
+  for (const statement of sf.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      const spec = statement.moduleSpecifier.text;
+      if (bindings && ts.isNamedImports(bindings)) {
+        const found = bindings.elements.find((e) => e.name.text === binding);
+        if (found && !member) return home(spec, (found.propertyName ?? found.name).text);
+      }
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === binding && member) return home(spec, member);
+      if (clause?.name?.text === binding && member) return home(spec, member);
+    }
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (!init || !ts.isCallExpression(init) || init.expression.getText(sf) !== 'require' || !ts.isStringLiteral(init.arguments[0]!)) continue;
+        const spec = (init.arguments[0] as ts.StringLiteral).text;
+        if (ts.isIdentifier(declaration.name) && declaration.name.text === binding && member) return home(spec, member);
+        if (ts.isObjectBindingPattern(declaration.name) && !member) {
+          const element = declaration.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === binding);
+          if (element) return home(spec, (element.propertyName ?? element.name).getText(sf));
+        }
+      }
+    }
+  }
+  // Defined in the same file.
+  return source.includes(`function ${callee}`) ? { module: file, exportName: callee } : undefined;
+
+  function home(specifier: string, exportName: string) {
+    const module = resolveRelativeModule(file, specifier, context.project);
+    return module ? { module, exportName } : undefined;
+  }
+}
