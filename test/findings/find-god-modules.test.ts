@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { graphFromSources } from './graph-from-sources.js';
+import { findGodModules } from '../../src/findings/find-god-modules.js';
+import { stemsOf } from '../../src/findings/propose-split.js';
+
+const utils = `import { getEncoding } from 'js-tiktoken';
+import { lookup } from './registry';
+export const encoder = getEncoding('cl100k_base');
+function encodeText(text: string) { return encoder.encode(text); }
+export function countTokens(text: string) { return encodeText(text).length; }
+export function truncateToTokens(text: string, max: number) { return encoder.decode(encodeText(text).slice(0, max)); }
+export function splitByTokens(text: string) { return [encodeText(text)]; }
+export const PRICES: Record<string, number> = { gpt: 1 };
+function roundUsd(n: number) { return Math.round(n * 100) / 100; }
+export function getPrice(model: string) { return PRICES[model] ?? 0; }
+export function completionCost(model: string, tokens: number) { return roundUsd(getPrice(model) * tokens); }
+export function formatUsd(n: number) { return '$' + roundUsd(n); }
+const MIME: Record<string, string> = { png: 'image/png' };
+export function guessMimeType(file: string) { return MIME[file.split('.').pop()!]; }
+export function isImageUrl(url: string) { return guessMimeType(url)?.startsWith('image/') ?? false; }
+export function toDataUrl(mime: string, data: string) { return 'data:' + mime + ';base64,' + data; }
+export function parseDataUrl(url: string) { return url.slice(5); }
+export function toOpenAIMessages(messages: string[]) { return messages.map((m) => ({ role: 'user', content: m })); }
+export function toAnthropicMessages(messages: string[]) { return toOpenAIMessages(messages); }
+export function providerForModel(model: string) { return lookup(model); }
+export function isSupportedModel(model: string) { return providerForModel(model) !== undefined; }
+`;
+
+test('a module with many exports and importers gets a split named after its topics', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { countTokens } from './utils';\nimport { a } from './a';\nimport { b } from './b';\nexport { countTokens, a, b };\n`,
+    'src/a.ts': `import { completionCost, formatUsd } from './utils';\nexport const a = () => formatUsd(completionCost('gpt', 1));\n`,
+    'src/b.ts': `import { toOpenAIMessages, isImageUrl } from './utils';\nexport const b = () => [toOpenAIMessages([]), isImageUrl('x')];\n`,
+    'src/registry.ts': `export function lookup(model: string) { return model; }\n`,
+    'src/utils.ts': utils,
+  }, { 'js-tiktoken': 11_000_000 });
+  const [finding] = findGodModules(input);
+  assert.equal(finding!.id, 'god-module:src/utils.ts:3');
+  const split = Object.fromEntries(finding!.split!.map((c) => [c.module, c]));
+  assert.deepEqual(Object.keys(split).sort(), [
+    'src/utils/media.ts', 'src/utils/pricing.ts', 'src/utils/provider-lookup.ts', 'src/utils/request-transform.ts', 'src/utils/tokenization.ts',
+  ]);
+  assert.deepEqual(split['src/utils/tokenization.ts']!.exports, ['encoder', 'countTokens', 'truncateToTokens', 'splitByTokens']);
+  assert.deepEqual(split['src/utils/tokenization.ts']!.helpers, ['encodeText']);
+  assert.deepEqual(split['src/utils/pricing.ts']!.exports, ['PRICES', 'getPrice', 'completionCost', 'formatUsd']);
+  assert.deepEqual(split['src/utils/pricing.ts']!.helpers, ['roundUsd']);
+  assert.deepEqual(split['src/utils/media.ts']!.helpers, ['MIME']);
+  assert.deepEqual(split['src/utils/provider-lookup.ts']!.exports, ['providerForModel', 'isSupportedModel']);
+  assert.match(split['src/utils/tokenization.ts']!.reason, /js-tiktoken/);
+});
+
+test('few importers and a small footprint: not a god-module', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { countTokens } from './utils';\nexport { countTokens };\n`,
+    'src/registry.ts': `export function lookup(model: string) { return model; }\n`,
+    'src/utils.ts': utils,
+  });
+  assert.deepEqual(findGodModules(input), []);
+});
+
+test('name stems split camelCase, acronyms and snake case, dropping generic words', () => {
+  assert.deepEqual(stemsOf('toOpenAIMessages'), ['open', 'ai', 'messages']);
+  assert.deepEqual(stemsOf('MODEL_PRICES'), ['model', 'prices']);
+  assert.deepEqual(stemsOf('getModelPrice'), ['model', 'price']);
+});

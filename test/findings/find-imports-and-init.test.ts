@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { graphFromSources } from './graph-from-sources.js';
+import { findHeavyImports } from '../../src/findings/find-heavy-imports.js';
+import { findEagerInit } from '../../src/findings/find-eager-init.js';
+import { findGlobalSideEffects } from '../../src/findings/find-global-side-effects.js';
+import { findCycles } from '../../src/findings/find-cycles.js';
+
+test('heavy-import: a package used only inside functions is deferrable; one used at top level is not', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import OpenAI from 'openai';\nimport { z } from 'zod';\nexport const Schema = z.string();\nexport function client() { return new OpenAI(); }\n`,
+  }, { openai: 800_000, zod: 1_200_000 });
+  const findings = findHeavyImports(input);
+  assert.deepEqual(findings.map((f) => [f.id, f.target, f.cost.exclusiveBytes, f.severity]), [['heavy-import:src/index.ts:openai', 'openai', 800_000, 'medium']]);
+});
+
+test('heavy-import: a package shared by several modules is one finding when all of them can defer it', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { a } from './a';\nimport { b } from './b';\nexport { a, b };\n`,
+    'src/a.ts': `import OpenAI from 'openai';\nexport function a() { return new OpenAI(); }\n`,
+    'src/b.ts': `import OpenAI from 'openai';\nexport function b() { return new OpenAI(); }\n`,
+  }, { openai: 800_000 });
+  const findings = findHeavyImports(input);
+  assert.equal(findings.length, 1);
+  assert.match(findings[0]!.message, /src\/a\.ts:1, src\/b\.ts:1/);
+});
+
+test('eager-init: groups a module\'s calls into one package and names the callee', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { getEncoding } from 'js-tiktoken';\nimport { z } from 'zod';\nexport const encoder = getEncoding('cl100k_base');\nexport const A = z.string();\nexport const B = z.object({ a: A });\n`,
+  }, { 'js-tiktoken': 11_000_000, zod: 1_200_000 });
+  const findings = findEagerInit(input);
+  assert.deepEqual(findings.map((f) => [f.id, f.target, f.severity]), [
+    ['eager-init:src/index.ts:encoder', 'getEncoding', 'high'],
+    ['eager-init:src/index.ts:A', 'zod', 'high'],
+  ]);
+  assert.match(findings[1]!.message, /2 top-level statements \(A, B\) call zod/);
+});
+
+test('global side effects and cycles', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import './env';\nimport { a } from './a';\nexport { a };\n`,
+    'src/env.ts': `process.env.LEVEL ??= 'info';\nglobalThis.x = 1;\n`,
+    'src/a.ts': `import { b } from './b';\nexport function a() { return b(); }\n`,
+    'src/b.ts': `import { a } from './a';\nexport function b() { return 1; }\nexport const c = () => a();\n`,
+  });
+  assert.deepEqual(findGlobalSideEffects(input).map((f) => f.id), ['global-side-effect:src/env.ts:1', 'global-side-effect:src/env.ts:2']);
+  const cycles = findCycles(input);
+  assert.deepEqual(cycles.map((f) => [f.id, f.files]), [['cycle:src/a.ts:1', ['src/a.ts', 'src/b.ts']]]);
+  assert.match(cycles[0]!.message, /src\/a\.ts -> src\/b\.ts -> src\/a\.ts/);
+});

@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { graphFromSources } from './graph-from-sources.js';
+import { findRegistries } from '../../src/findings/find-registries.js';
+
+const providers = {
+  'src/providers/openai.ts': `import OpenAI from 'openai';\nexport class OpenAIHandler { static vision = true; run() { return new OpenAI(); } }\n`,
+  'src/providers/groq.ts': `import Groq from 'groq-sdk';\nexport class GroqHandler { static vision = false; run() { return new Groq(); } }\n`,
+};
+const packages = { openai: 800_000, 'groq-sdk': 120_000 };
+
+test('ESM object map read by a synchronous function: blocked, with the call site', () => {
+  const input = graphFromSources({
+    'src/index.ts': `export { supportsVision } from './capabilities.js';\nexport { complete } from './complete.js';\n`,
+    'src/registry.ts': `import { OpenAIHandler } from './providers/openai.js';\nimport { GroqHandler } from './providers/groq.js';\nexport const PROVIDERS = { openai: OpenAIHandler, groq: GroqHandler };\n`,
+    'src/capabilities.ts': `import { PROVIDERS } from './registry.js';\nexport function supportsVision(name: string) {\n  return PROVIDERS[name].vision;\n}\n`,
+    'src/complete.ts': `import { PROVIDERS } from './registry.js';\nexport async function complete(name: string) { const H = PROVIDERS[name]; return new H().run(); }\n`,
+    ...providers,
+  }, packages);
+  const [finding] = findRegistries(input);
+  assert.equal(finding!.id, 'registry:src/registry.ts:PROVIDERS');
+  assert.equal(finding!.convertible, false);
+  assert.deepEqual(finding!.blockers, ['synchronous consumer supportsVision() reads a registered value from PROVIDERS at src/capabilities.ts:3']);
+  assert.equal(finding!.cost.exclusiveBytes, 920_000);
+  assert.equal(finding!.severity, 'medium');
+});
+
+test('ESM registry with only async consumers and key reads is convertible', () => {
+  const input = graphFromSources({
+    'src/index.ts': `export { complete, names } from './complete.js';\n`,
+    'src/registry.ts': `import { OpenAIHandler } from './providers/openai.js';\nimport { GroqHandler } from './providers/groq.js';\nexport const PROVIDERS = { openai: OpenAIHandler, groq: GroqHandler };\n`,
+    'src/complete.ts': `import { PROVIDERS } from './registry.js';\nexport async function complete(name: string) { const H = PROVIDERS[name]; return new H().run(); }\nexport function names() { return Object.keys(PROVIDERS); }\n`,
+    ...providers,
+  }, packages);
+  const [finding] = findRegistries(input);
+  assert.equal(finding!.convertible, true);
+  assert.deepEqual(finding!.blockers, []);
+  assert.match(finding!.message, /import\(\)/);
+});
+
+test('ESM register calls: a synchronous getter in the registry module blocks; CommonJS does not', () => {
+  const sources = {
+    'src/index.ts': `import './register-all.js';\nexport { create } from './registry.js';\n`,
+    'src/registry.ts': `const providers = new Map<string, any>();\nexport function registerProvider(name: string, cls: any) { providers.set(name, cls); }\nexport function create(name: string) {\n  const Cls = providers.get(name);\n  return new Cls();\n}\n`,
+    'src/register-all.ts': `import { registerProvider } from './registry.js';\nimport { OpenAIHandler } from './providers/openai.js';\nimport { GroqHandler } from './providers/groq.js';\nregisterProvider('openai', OpenAIHandler);\nregisterProvider('groq', GroqHandler);\n`,
+    ...providers,
+  };
+  const esm = findRegistries(graphFromSources(sources, packages, 'esm'));
+  assert.equal(esm.length, 1);
+  assert.equal(esm[0]!.shape, 'register-calls');
+  assert.deepEqual(esm[0]!.entries!.map((e) => `${e.key}:${e.module}#${e.export}`), ['openai:src/providers/openai.ts#OpenAIHandler', 'groq:src/providers/groq.ts#GroqHandler']);
+  assert.deepEqual(esm[0]!.blockers, ['synchronous consumer create() reads a registered value from providers at src/registry.ts:4']);
+
+  const cjs = findRegistries(graphFromSources(sources, packages, 'commonjs'));
+  assert.equal(cjs[0]!.convertible, true);
+  assert.match(cjs[0]!.message, /lazy getters/);
+});
+
+test('computed keys block even in CommonJS', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { OpenAIHandler } from './providers/openai';\nimport { GroqHandler } from './providers/groq';\nexport const byPrefix: Record<string, unknown> = {};\nbyPrefix['p:' + OpenAIHandler.name] = OpenAIHandler;\nbyPrefix['groq'] = GroqHandler;\n`,
+    ...providers,
+  }, packages, 'commonjs');
+  const [finding] = findRegistries(input);
+  assert.equal(finding!.convertible, false);
+  assert.deepEqual(finding!.blockers, ["computed key `'p:' + OpenAIHandler.name` at line 4"]);
+});
