@@ -25,8 +25,12 @@ export { renderImportTimeReport } from './report/importtime-report.js';
 export type { ImportTimeFormat, ImportTimeReportOptions } from './report/importtime-report.js';
 export { renderHtmlReport } from './report/html.js';
 export type { HtmlReportInput } from './report/html.js';
-export type { ModuleFacts, TopLevelStatement, ExportFact, RegistryFact, RegistryEntry } from './facts/module-facts.js';
+export type { ModuleFacts, TopLevelStatement, ExportFact, RegistryFact, RegistryEntry, DeclarationFact, FunctionFact } from './facts/module-facts.js';
 export type { Finding, FindingKind, SplitCluster, FindingCost } from './findings/finding.js';
+export { extractFacts } from './facts/extract-facts.js';
+export { extractModuleFacts } from './facts/extract-module-facts.js';
+export { findFindings } from './findings/find-findings.js';
+export type { FindingsInput } from './findings/find-findings.js';
 export type { Plan, PlanOperation } from './plan/plan.js';
 // plan / apply: findings -> plan -> edits in memory -> diff, patch or all-or-nothing write -> verify.
 export { plan, apply } from './plan-and-apply.js';
