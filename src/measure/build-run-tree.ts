@@ -7,7 +7,7 @@ export type ChildEvent =
   | { t: 'begin'; ts: number }
   | { t: 'done'; ts: number; maxRss: number }
   | { t: 'threw'; ts: number; message: string; stack?: string; maxRss: number }
-  | { t: 'exit'; ts: number; code: number; maxRss: number };
+  | { t: 'exit'; ts: number; code: number; explicit: boolean; maxRss: number };
 
 /** One line of the ESM hooks' edges file: `from` resolved `to`, at `ts`. */
 export interface ChildEdge {
@@ -45,6 +45,8 @@ export interface RunMeasurement {
   errorMessage?: string;
   /** Exit code when a module called process.exit during import. */
   exitCode?: number;
+  /** True when the process ended on its own while the entry was still loading (never-settling top-level await). */
+  unsettled?: boolean;
   /** The innermost module still loading when the run failed (threw, hung or exited). */
   failedFile?: string;
 }
@@ -56,6 +58,8 @@ interface OpenRecord {
   end?: number;
   threw?: boolean;
   cjsParent?: string;
+  /** Stands for an ES module whose body never started; it spans its children. */
+  neverRan?: boolean;
 }
 
 function toPath(fileOrUrl: string): string {
@@ -89,7 +93,8 @@ export function buildRunTree(
     switch (event.t) {
       case 's': {
         const file = toPath(event.f);
-        if (file === runnerFile || records.has(file)) break;
+        // Before `begin` only preloads run (tsx, our hooks): not part of the user's import.
+        if (begin === undefined || file === runnerFile || records.has(file)) break;
         records.set(file, {
           file,
           format: event.k === 'cjs' ? 'commonjs' : 'esm',
@@ -164,12 +169,34 @@ export function buildRunTree(
     visited.add(file);
     for (const child of staticEdges.get(file) ?? []) {
       if (visited.has(child)) continue;
-      if (!parent.has(child) && records.has(child)) parent.set(child, file);
+      if (!parent.has(child)) parent.set(child, file);
       replay(child);
     }
   };
   entryFile ??= [...records.values()].find((r) => !r.cjsParent)?.file;
   if (entryFile) replay(entryFile);
+  // An ES module whose imports ran but whose own body never started (a dependency threw or
+  // hung) has no record: give it one spanning its children so the failed branch stays whole.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, importer] of parent) {
+      const start = records.get(child)?.start;
+      if (!importer || start === undefined) continue;
+      const known = records.get(importer);
+      if (!known) {
+        records.set(importer, { file: importer, format: 'esm', start, neverRan: true });
+        grew = true;
+      } else if (known.neverRan && start < known.start) {
+        known.start = start;
+        grew = true;
+      }
+    }
+  }
+  for (const [child] of parent) if (!records.has(child)) parent.delete(child);
+  // Keep records in order of first start, as the events had them.
+  const sortedRecords = [...records.values()].sort((a, b) => a.start - b.start);
+  records.clear();
+  for (const record of sortedRecords) records.set(record.file, record);
   // Loaded by a dynamic import() (or otherwise unexplained): hang it under its first importer.
   for (const record of records.values()) {
     if (parent.has(record.file) || record.file === entryFile) continue;
@@ -233,7 +260,8 @@ export function buildRunTree(
     totalMs: begin === undefined ? 0 : failTs - begin,
     maxRssKb: maxRss,
     errorMessage: finish?.t === 'threw' ? finish.message : undefined,
-    exitCode: finish?.t === 'exit' ? finish.code : undefined,
+    exitCode: finish?.t === 'exit' && finish.explicit ? finish.code : undefined,
+    unsettled: finish?.t === 'exit' && !finish.explicit,
     failedFile,
   };
 }

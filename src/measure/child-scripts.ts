@@ -37,20 +37,35 @@ const recorder = {
   e(url) { emit({ t: 'e', f: url, ts: now() }); },
 };
 Object.defineProperty(globalThis, '__lazifyImportTime', { value: recorder, enumerable: false });
+// Files whose load is open, innermost last. When ESM imports a CommonJS module, Node's ESM
+// translator pre-creates cache entries (without a parent) for what it re-exports, so a later
+// require() of those loads a module whose this.parent is unset: the open load is its parent.
+const loading = [];
 const originalLoad = Module.prototype.load;
 Module.prototype.load = function lazifyTimedLoad(filename) {
-  emit({ t: 's', k: 'cjs', f: filename, p: this.parent ? this.parent.filename : undefined, ts: now() });
+  const parent = this.parent ? this.parent.filename : loading[loading.length - 1];
+  emit({ t: 's', k: 'cjs', f: filename, p: parent, ts: now() });
+  loading.push(filename);
   let ok = false;
   try {
     const result = originalLoad.call(this, filename);
     ok = true;
     return result;
   } finally {
+    loading.pop();
     emit(ok ? { t: 'e', f: filename, ts: now() } : { t: 'x', f: filename, ts: now() });
   }
 };
+// A process.exit() from a module, told apart from the event loop running dry while the entry is
+// still loading (a top-level await that never settles), which also ends in 'exit'.
+let explicitExit = false;
+const originalExit = process.exit;
+process.exit = function lazifyRecordedExit(code) {
+  explicitExit = true;
+  return originalExit.call(process, code);
+};
 process.on('exit', (code) => {
-  if (!recorder.finished) emit({ t: 'exit', code, ts: now(), maxRss: process.resourceUsage().maxRSS });
+  if (!recorder.finished) emit({ t: 'exit', code, explicit: explicitExit, ts: now(), maxRss: process.resourceUsage().maxRSS });
 });
 `;
 

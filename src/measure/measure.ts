@@ -44,8 +44,7 @@ function describeFailure(run: RunMeasurement & { stderr: string }, target: Measu
         message: `timed out after ${timeoutMs / 1000}s while loading ${where}${inside}: a module hangs at import (raise --timeout if it is only slow)`,
       };
     default:
-      // Node exits with 13 when the entry's top-level await can never settle.
-      if (run.exitCode === 13) {
+      if (run.unsettled) {
         return { code: 'import-unsettled', severity: 'error', file: where, message: `${where} never finished loading${inside}: a top-level await that never settles` };
       }
       return run.exitCode !== undefined

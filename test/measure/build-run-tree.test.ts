@@ -123,3 +123,21 @@ test('a throw names the module whose load threw first, with the error message', 
   assert.equal(run.failedFile, '/p/bad.js');
   assert.equal(run.errorMessage, 'boom');
 });
+
+test('ES modules whose bodies never ran (a dependency hung) still hold their branch of the tree', () => {
+  const edges: ChildEdge[] = [
+    { from: 'file:///tmp/runner.mjs', to: 'file:///p/index.js', ts: 0 },
+    { from: 'file:///p/index.js', to: 'file:///p/mid.js', ts: 1 },
+    { from: 'file:///p/mid.js', to: 'file:///p/spin.js', ts: 2 },
+  ];
+  const events: ChildEvent[] = [
+    { t: 'begin', ts: 0 },
+    { t: 's', k: 'esm', f: 'file:///p/spin.js', ts: 10 },
+  ];
+  const run = buildRunTree(events, edges, RUNNER, true);
+  assert.deepEqual(run.roots, ['/p/index.js']);
+  assert.deepEqual(run.modules.get('/p/index.js')!.children, ['/p/mid.js']);
+  assert.deepEqual(run.modules.get('/p/mid.js')!.children, ['/p/spin.js']);
+  assert.equal(run.failedFile, '/p/spin.js');
+  for (const module of run.modules.values()) assert.ok(module.cumulativeMs >= module.selfMs);
+});
