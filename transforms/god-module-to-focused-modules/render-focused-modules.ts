@@ -22,7 +22,8 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
   const targets = [...new Set([...options.clusters.map((c) => c.module), assignment.shared])];
 
   const bodyOf = (target: string): string => {
-    const statements = layout.statements.filter((_, i) => assignment.statementTarget[i] === target);
+    // The old module's export lists are re-rendered below with only the names that stayed.
+    const statements = layout.statements.filter((s, i) => assignment.statementTarget[i] === target && !(target === old && s.kind === 'export-list'));
     const declaredHere = new Set(statements.flatMap((s) => s.declares));
     const needed = new Set([...statements.flatMap((s) => [...s.uses])].filter((n) => !declaredHere.has(n)));
     const lines: string[] = [];
@@ -44,9 +45,7 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     for (const [from, names] of byFile) {
       lines.push(namedClause('import', names.sort(byName), specifierFor(target, from, style)));
     }
-    const body = statements
-      .filter((s) => !(target === old && s.kind === 'export-list'))
-      .map((s, i) => (i > 0 && s.blankLineBefore ? `\n${s.text}` : s.text));
+    const body = statements.map((s, i) => (i > 0 && s.blankLineBefore ? `\n${s.text}` : s.text));
     return [lines.join('\n'), body.join('\n')].filter(Boolean).join('\n\n');
   };
 

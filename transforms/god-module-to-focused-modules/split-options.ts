@@ -42,7 +42,10 @@ export function readSplitOptions(raw: Record<string, unknown>): SplitOptions {
     if (!operation) throw new Error(`no god-module-to-focused-modules operation in ${raw.plan}`);
     options = { ...(operation.options as Record<string, unknown>), ...pick(raw, ['deprecate', 'extension']) };
   } else if (typeof raw.options === 'string') {
-    options = { ...(JSON.parse(readFileSync(resolve(root, raw.options), 'utf8')) as Record<string, unknown>), ...pick(raw, ['deprecate', 'extension']) };
+    const parsed = JSON.parse(readFileSync(resolve(root, raw.options), 'utf8')) as Record<string, unknown>;
+    // Either the options themselves or a single operation (`{ files, options }`).
+    const own = parsed.module === undefined && typeof parsed.options === 'object' ? (parsed.options as Record<string, unknown>) : parsed;
+    options = { ...own, ...pick(raw, ['deprecate', 'extension']) };
   }
   return { ...(options as unknown as SplitOptions), root, deprecate: options.deprecate === true || options.deprecate === 'true' };
 }

@@ -1,0 +1,8 @@
+// Two clusters and a type: one import per focused module, type modifiers kept.
+import { countTokens, cost, type Price, providerFor } from '../utils';
+import { loadEngine } from '../tokenizer-engine';
+
+export function describe(model: string, text: string, price: Price): string {
+  loadEngine('x');
+  return `${providerFor(model).name}: ${countTokens(text)} tokens, $${cost(model, countTokens(text))} at ${price.input}`;
+}

@@ -1,0 +1,2 @@
+export { countTokens, formatDollars } from './utils';
+export type { PriceTable } from './utils';

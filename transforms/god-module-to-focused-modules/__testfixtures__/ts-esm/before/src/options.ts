@@ -1,0 +1,5 @@
+export interface Options {
+  loud: boolean;
+}
+
+export const DEFAULTS: Options = { loud: false };
