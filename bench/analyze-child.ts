@@ -22,6 +22,8 @@ export interface AnalyzeChildResult {
   available: boolean;
   /** Time of the analysis call alone. */
   ms?: number;
+  /** CPU time (user + system) of the call: steadier than wall time when other processes share the cores. */
+  cpuMs?: number;
   /** Local modules the tool found reachable from the entry. */
   modules?: number;
   /** Why it is unavailable, or what the tool skipped. */
@@ -38,10 +40,11 @@ async function analyzeWithLazify(request: AnalyzeChildRequest): Promise<AnalyzeC
     return { available: false, note: `dist/src/index.js does not load: ${(error as Error).message.split('\n')[0]}` };
   }
   if (typeof api.analyze !== 'function') return { available: false, note: 'analyze() is not exported by dist/src/index.js' };
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await api.analyze(request.dir);
   const ms = performance.now() - start;
-  return { available: true, ms, modules: countLocalModules(result) };
+  return { available: true, ms, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
 }
 
 /** Local modules in lazify's graph; externals and builtins are leaves madge does not list either. */
@@ -54,6 +57,7 @@ function countLocalModules(result: unknown): number | undefined {
 async function analyzeWithMadge(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
   const madgeName = 'madge'; // madge ships no types; a computed specifier keeps tsc from asking for them
   const madge = ((await import(madgeName)) as { default: MadgeFunction }).default;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await madge(join(request.dir, request.entry), {
     baseDir: request.dir,
@@ -63,8 +67,14 @@ async function analyzeWithMadge(request: AnalyzeChildRequest): Promise<AnalyzeCh
     detectiveOptions: { ts: { skipTypeImports: true }, es6: { skipTypeImports: true } },
   });
   const ms = performance.now() - start;
+  const cpuMs = cpuMsSince(cpuStart);
   const skipped = result.skipped.length;
-  return { available: true, ms, modules: Object.keys(result.obj()).length, note: skipped ? `${skipped} imports madge could not resolve` : undefined };
+  return { available: true, ms, cpuMs, modules: Object.keys(result.obj()).length, note: skipped ? `${skipped} imports madge could not resolve` : undefined };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 type MadgeFunction = (path: string, config: object) => Promise<{ obj(): Record<string, string[]>; skipped: unknown[] }>;

@@ -1,5 +1,5 @@
 // `npm run bench`: the analyze benchmark, then the import-time benchmark. Figures go to stdout,
-// progress to stderr. Options: --only analyze|import, --runs N, --sizes 1000,5000.
+// progress to stderr. Options: --only analyze|import, --runs N, --sizes 1000,5000, --keep (temp copies).
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string' },
     sizes: { type: 'string', default: '1000,5000' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -32,5 +33,5 @@ if (values.only === undefined || values.only === 'analyze') {
   console.log();
 }
 if (values.only === undefined || values.only === 'import') {
-  console.log(benchImportTime({ repoRoot, runs: runsOption ?? 10, progress }));
+  console.log(await benchImportTime({ repoRoot, runs: runsOption ?? 10, keep: values.keep, progress }));
 }
