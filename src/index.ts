@@ -20,6 +20,8 @@ export type { JsonReport, JsonModule } from './report/json-report.js';
 export type { ReportFormat, ReportOptions, ReportOutput } from './report/report-output.js';
 // measure: real import time per module, in child processes (runs the package's code).
 export { measure } from './measure/measure.js';
+export { analyzeMeasured } from './run-measured-analysis.js';
+export { attachMeasuredCost } from './measure/attach-measured-cost.js';
 export type { ImportTimeResult, ImportTimeNode, MeasureOptions } from './measure/import-time.js';
 export { renderImportTimeReport } from './report/importtime-report.js';
 export type { ImportTimeFormat, ImportTimeReportOptions } from './report/importtime-report.js';

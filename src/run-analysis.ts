@@ -10,6 +10,7 @@ import { findImportChains, matchModule, type ImportChain } from './graph/find-im
 import { computeCost, type ModuleCost } from './graph/module-cost.js';
 import type { ModuleGraph } from './graph/module-graph.js';
 import { loadProject, type Project } from './project/load-project.js';
+import type { ImportTimeResult } from './measure/import-time.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -36,6 +37,8 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Every stage's diagnostics. */
   diagnostics: Diagnostic[];
+  /** Measured import times, from `analyzeMeasured()` / `analyze --measure`. */
+  importTime?: ImportTimeResult;
 }
 
 /**

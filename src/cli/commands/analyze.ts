@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs';
-import { analyze, renderReport, type ReportFormat } from '../../index.js';
+import { analyze, analyzeMeasured, renderHtmlReport, renderReport, type ReportFormat } from '../../index.js';
 
 interface AnalyzeArgs {
   dir: string;
   entry?: string;
-  format: ReportFormat;
+  format: ReportFormat | 'html';
   measure: boolean;
+  runs: number;
+  timeout: number;
   'fail-on'?: 'high' | 'medium' | 'low';
 }
 
@@ -16,11 +18,21 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     yargs
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
-      .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' as const, describe: 'output format' })
+      .option('format', { choices: ['text', 'json', 'markdown', 'html'] as const, default: 'text' as const, describe: 'output format (html measures: it charts import time)' })
       .option('measure', { type: 'boolean', default: false, describe: 'also measure real import times in a child process' })
+      .option('runs', { type: 'number', default: 5, describe: 'with --measure: fresh processes to measure (medians)' })
+      .option('timeout', { type: 'number', default: 30, describe: 'with --measure: seconds before a run is killed as hung' })
       .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: 'exit 1 when a finding this severe exists' }),
-  handler: (args) => {
-    const result = analyze(args.dir, { entry: args.entry, measure: args.measure });
+  handler: async (args) => {
+    // Measuring runs the package's code, so it happens only when asked (--measure, or html).
+    const result =
+      args.measure || args.format === 'html'
+        ? await analyzeMeasured(args.dir, { entry: args.entry, runs: args.runs, timeoutMs: args.timeout * 1000 })
+        : analyze(args.dir, { entry: args.entry });
+    if (args.format === 'html') {
+      process.stdout.write(renderHtmlReport({ importTime: result.importTime!, findings: result.findings }).output);
+      return;
+    }
     const { output, exitCode } = renderReport(result, args.format, {
       color: args.format === 'text' && Boolean(process.stdout.isTTY),
       failOn: args['fail-on'],

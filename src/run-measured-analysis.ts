@@ -1,0 +1,27 @@
+// analyze --measure: the static analysis, then the measure stage, then measured cost on findings.
+import { resolve } from 'node:path';
+import { attachMeasuredCost } from './measure/attach-measured-cost.js';
+import type { MeasureOptions } from './measure/import-time.js';
+import { measure } from './measure/measure.js';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from './run-analysis.js';
+
+/**
+ * {@link analyze}, plus real import times measured in child processes (this runs the package's
+ * code): findings get `cost.measuredMs` and are ranked by it, and the result carries the
+ * measurement (`importTime`) for the HTML report. A module that throws or hangs at import
+ * becomes an error diagnostic; the static findings are still returned.
+ */
+export async function analyzeMeasured(dir: string, options: Omit<AnalyzeOptions, 'measure'> & MeasureOptions = {}): Promise<AnalysisResult> {
+  const result = analyze(dir, { entry: options.entry });
+  const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, {
+    runs: options.runs,
+    timeoutMs: options.timeoutMs,
+    tsx: options.tsx,
+  });
+  return {
+    ...result,
+    findings: attachMeasuredCost(result.findings, result.graph, importTime),
+    importTime,
+    diagnostics: [...result.diagnostics, ...importTime.diagnostics],
+  };
+}
