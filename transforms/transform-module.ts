@@ -50,6 +50,13 @@ export interface LazifyTransformModule {
    */
   planFiles?(options: Record<string, unknown>, project: ProjectReader): PlannedFile[];
   /**
+   * Split-like operations: the declarations the operation moves to another file. buildPlan
+   * points later operations that name a moved declaration (`options.file` + `options.name`)
+   * at its new file, so e.g. a deferral planned on `src/utils.ts#encoder` runs on the module
+   * `encoder` moved to.
+   */
+  movedDeclarations?(options: Record<string, unknown>, project: ProjectReader): Array<{ from: string; name: string; to: string }>;
+  /**
    * Checks an operation's options (a user may have edited the plan). Returns one line naming
    * the problem, or undefined when the options are usable.
    */

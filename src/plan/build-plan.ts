@@ -4,6 +4,7 @@ import type { PlanContext } from './planner.js';
 import { planners } from './planners.js';
 import { orderOperations } from './operation-order.js';
 import { findConflicts } from './find-conflicts.js';
+import { relocateOperations } from './relocate-operations.js';
 
 /** A plan and what the planners left out, with why. */
 export interface BuiltPlan {
@@ -14,7 +15,8 @@ export interface BuiltPlan {
 
 /**
  * Runs every planner over the findings of its kinds and orders the operations the way apply
- * runs them. Operations that conflict with an earlier one are dropped into `skipped`.
+ * runs them. Operations that conflict with an earlier one are dropped into `skipped`; later
+ * operations on declarations a split moves are pointed at their new files.
  */
 export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
   const operations: PlanOperation[] = [];
@@ -31,7 +33,7 @@ export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan 
     }
   }
   return {
-    plan: { schemaVersion: 1, root: context.project.root, operations: orderOperations(operations) },
+    plan: { schemaVersion: 1, root: context.project.root, operations: relocateOperations(orderOperations(operations), context.project) },
     skipped,
   };
 }

@@ -18,7 +18,15 @@ export function validatePlan(raw: unknown, project: ProjectReader): Plan {
   if (plan.schemaVersion !== 1) fail(`unsupported schemaVersion ${JSON.stringify(plan.schemaVersion)} (expected 1)`);
   if (!Array.isArray(plan.operations)) fail('"operations" must be an array');
   const operations = plan.operations as unknown[];
-  operations.forEach((op, index) => checkOperation(op, index, project, fail));
+  // Later operations may name files earlier ones create (a deferral in a module a split makes),
+  // so each is checked against the project plus the files planned before it.
+  const planned = new Map<string, string>();
+  const overlay: ProjectReader = { root: project.root, read: (path) => planned.get(path) ?? project.read(path) };
+  operations.forEach((op, index) => {
+    checkOperation(op, index, overlay, fail);
+    const operation = op as PlanOperation;
+    for (const file of transforms[operation.transform]?.planFiles?.(operation.options, overlay) ?? []) planned.set(file.path, file.source);
+  });
   const conflicts = findConflicts(operations as PlanOperation[], project);
   if (conflicts.length > 0) fail(conflicts[0]!);
   return { schemaVersion: 1, root: typeof plan.root === 'string' ? plan.root : project.root, operations: operations as PlanOperation[] };

@@ -104,6 +104,13 @@ export function describeSplit(raw: Record<string, unknown>, project: ProjectRead
   return [...targets.values()];
 }
 
+export function movedDeclarations(raw: Record<string, unknown>, project: ProjectReader): Array<{ from: string; name: string; to: string }> {
+  const placement = describeSplit(raw, project);
+  if (typeof placement === 'string') return [];
+  const from = readSplitOptions(raw).module;
+  return placement.flatMap((t) => [...t.exports, ...t.helpers].map((name) => ({ from, name, to: t.module })));
+}
+
 export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
   const result = computeSplit(readSplitOptions(raw), project);
   if (typeof result === 'string' || alreadySplit(result)) return [];

@@ -1,0 +1,31 @@
+import { transforms } from '../../transforms/index.js';
+import type { ProjectReader } from '../../transforms/transform-module.js';
+import type { PlanOperation } from './plan.js';
+
+/**
+ * Operations are planned from findings on the project as it is, but run after the splits
+ * before them. A later operation that names a declaration (`options.file` + `options.name`)
+ * a split moves is pointed at the declaration's new file, and that file joins its `files`.
+ * Returns new operation objects; the input is not changed.
+ */
+export function relocateOperations(ordered: PlanOperation[], project: ProjectReader): PlanOperation[] {
+  const moved = new Map<string, string>();
+  return ordered.map((operation) => {
+    let result = operation;
+    const file = operation.options.file;
+    const name = operation.options.name;
+    const to = typeof file === 'string' && typeof name === 'string' ? moved.get(`${file}#${name}`) : undefined;
+    if (to) {
+      result = {
+        ...operation,
+        summary: `${operation.summary} (in ${to}, where the split moves ${name})`,
+        files: operation.files.includes(to) ? operation.files : [...operation.files, to],
+        options: { ...operation.options, file: to },
+      };
+    }
+    for (const m of transforms[operation.transform]?.movedDeclarations?.(operation.options, project) ?? []) {
+      moved.set(`${m.from}#${m.name}`, m.to);
+    }
+    return result;
+  });
+}
