@@ -4,6 +4,7 @@ import { boundNames, isFunctionLike } from './expression-shapes.js';
 /** One reference to a top-level name of the module. */
 export interface NameReference {
   name: string;
+  /** Offset of the identifier (its full start, leading trivia included). */
   pos: number;
   /** Inside a function body (or a non-static class field): runs only when called. */
   inFunction: boolean;
@@ -36,7 +37,7 @@ export function collectReferences(
         for (const element of node.exportClause.elements) {
           const local = (element.propertyName ?? element.name) as ts.Identifier;
           if (topNames.has(local.text)) {
-            references.push({ name: local.text, pos: local.getStart(), inFunction, inType: inType || node.isTypeOnly || element.isTypeOnly });
+            references.push({ name: local.text, pos: local.pos, inFunction, inType: inType || node.isTypeOnly || element.isTypeOnly });
           }
         }
       }
@@ -51,14 +52,14 @@ export function collectReferences(
       if (topNames.has(name) && isReference(node) && !isShadowed(name)) {
         const parent = node.parent;
         const member = parent && ts.isPropertyAccessExpression(parent) && parent.expression === node ? parent.name.text : undefined;
-        references.push({ name, pos: node.getStart(), inFunction, inType: nextInType, member });
+        references.push({ name, pos: node.pos, inFunction, inType: nextInType, member });
       } else if (name === 'exports' && commonJsExports.size > 0 && !isShadowed(name)) {
         const parent = node.parent;
         if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === node && commonJsExports.has(parent.name.text)) {
           // Writes (`exports.x = ...`) are the definition, not a use.
           const grand = parent.parent;
           const isWrite = grand && ts.isBinaryExpression(grand) && grand.left === parent && grand.operatorToken.kind === ts.SyntaxKind.EqualsToken;
-          if (!isWrite) references.push({ name: parent.name.text, pos: parent.getStart(), inFunction, inType: nextInType });
+          if (!isWrite) references.push({ name: parent.name.text, pos: parent.pos, inFunction, inType: nextInType });
         }
       }
       return;
