@@ -1,4 +1,6 @@
+import jscodeshift from 'jscodeshift';
 import { ts } from 'ts-morph';
+import { checkDeferrable } from '../../transforms/shared-lazy-loading/defer-binding.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
 import { accessorName } from '../../transforms/defer-eager-init/options.js';
@@ -54,27 +56,53 @@ export const eagerInitPlanner: Planner = {
   },
 };
 
-/** One defer-heavy-import operation per heavy-import finding: the package's bindings in that file. */
+/**
+ * One defer-heavy-import operation per heavy-import finding. The finding names one importer,
+ * but a package is only freed when every file that imports it defers it, so the operation
+ * covers every source file whose imports of the package can move into functions (for native
+ * ESM: only into async functions). Files that cannot are named in `skipped`.
+ */
 export const heavyImportPlanner: Planner = {
   kinds: ['heavy-import'],
   transform: 'defer-heavy-import',
   plan(finding: Finding, context: PlanContext): PlannerResult {
-    const source = context.project.read(finding.file);
     const target = finding.target ?? finding.symbol;
-    if (source === undefined || !target) return { operations: [], skipped: [`${finding.id}: no file or package`] };
-    const bindings = bindingsOf(finding.file, source, target);
-    if (bindings.length === 0) return { operations: [], skipped: [`${finding.id}: no import of ${target} found in ${finding.file}`] };
-    const options: DeferHeavyImportOptions = { bindings, moduleFormat: outputModuleFormat(finding.file, context.project) };
+    if (!target) return { operations: [], skipped: [`${finding.id}: no package named`] };
+    const files: string[] = [];
+    const names = new Set<string>();
+    const skipped: string[] = [];
+    const candidates = [finding.file, ...context.sourceFiles.filter((f) => f !== finding.file)];
+    for (const file of candidates) {
+      const source = context.project.read(file);
+      if (source === undefined || !source.includes(target)) continue;
+      const bindings = bindingsOf(file, source, target);
+      if (bindings.length === 0) continue;
+      const moduleFormat = outputModuleFormat(file, context.project);
+      const j = jscodeshift.withParser('ts');
+      const root = j(source);
+      const deferrable = bindings.filter((name) => {
+        const check = checkDeferrable(j, root, name, moduleFormat);
+        if (!check.ok && file === finding.file) skipped.push(`${finding.id}: ${file}: ${check.reason}`);
+        return check.ok;
+      });
+      if (deferrable.length === 0) continue;
+      files.push(file);
+      deferrable.forEach((name) => names.add(name));
+    }
+    if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [`${finding.id}: no deferrable import of ${target}`] };
+    // One format per operation: the finding's file decides (a project does not mix them per package).
+    const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat: outputModuleFormat(finding.file, context.project) };
     return {
       operations: [
         {
           id: finding.id,
           transform: 'defer-heavy-import',
-          summary: `${finding.file}: load ${target} (${bindings.join(', ')}) inside the functions that use it`,
-          files: [finding.file],
+          summary: `load ${target} (${[...names].join(', ')}) inside the functions that use it, in ${files.join(', ')}`,
+          files,
           options: options as unknown as Record<string, unknown>,
         },
       ],
+      skipped,
     };
   },
 };

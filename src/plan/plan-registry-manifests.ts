@@ -1,4 +1,6 @@
+import jscodeshift from 'jscodeshift';
 import { ts } from 'ts-morph';
+import { addRegistryLoaders } from '../../transforms/registry-to-manifest/add-registry-loaders.js';
 import type { Finding } from '../findings/finding.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { defaultManifestPath } from '../../transforms/registry-to-manifest/render-manifest.js';
@@ -22,10 +24,11 @@ export const registryManifestPlanner: Planner = {
       return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
     }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
-    if (moduleFormat === 'esm') {
+    if (moduleFormat === 'esm' && finding.shape !== 'register-calls') {
+      // Loaders in place of the values change what the exported map holds (a promise per key).
       return {
         operations: [],
-        skipped: [`${finding.id}: ${name} is in native ESM; converting it needs await at every lookup, which lazify does not rewrite yet (use it through async code and convert by hand, or compile to CommonJS)`],
+        skipped: [`${finding.id}: ${name} is a native ESM ${finding.shape}; its values would become async loaders, which changes its type for every user and is not done automatically (register calls behind an async lookup are)`],
       };
     }
     const options: RegistryToManifestOptions = {
@@ -37,11 +40,18 @@ export const registryManifestPlanner: Planner = {
     };
     const files = [finding.file];
     if (finding.shape === 'register-calls') {
-      const home = registerFunctionHome(finding.file, name, context);
+      // Facts name a method registry by its object (`registry` for `registry.register(...)`).
+      options.registry = registerCallee(context.project.read(finding.file) ?? '', name);
+      const home = registerFunctionHome(finding.file, options.registry, context);
       if (!home) return { operations: [], skipped: [`${finding.id}: cannot find the module that defines ${name}`] };
       options.registryModule = home.module;
       options.registerFunction = home.exportName;
       files.unshift(home.module);
+      // Try the registry module's rewrite now: in native ESM every read must sit in async code.
+      const registrySource = context.project.read(home.module) ?? '';
+      const j = jscodeshift.withParser('ts');
+      const problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
+      if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem}`] };
     }
     const keys = (finding.entries ?? []).map((e) => e.key).filter(Boolean);
     return {
@@ -57,6 +67,16 @@ export const registryManifestPlanner: Planner = {
     };
   },
 };
+
+/** The callee of the register calls as written: `registerProvider`, or `registry.register` for a registry object. */
+function registerCallee(source: string, name: string): string {
+  const escaped = name.replace(/[$.]/g, '\\$&');
+  if (new RegExp(`(^|\\n)\\s*${escaped}\\s*\\(\\s*['"]`).test(source)) return name;
+  const counts = new Map<string, number>();
+  for (const match of source.matchAll(new RegExp(`(?:^|\\n)\\s*${escaped}\\.(\\w+)\\s*\\(\\s*['"]`, 'g'))) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+  const method = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return method ? `${name}.${method}` : name;
+}
 
 /**
  * Where a register function comes from: `registerProvider` imported from '../registry', or

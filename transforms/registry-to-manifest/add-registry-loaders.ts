@@ -3,6 +3,7 @@
 // the first `store.get(name)` loads it through the original register function, so its
 // checks still run. `has`, `keys` and the unknown-name error never load a provider.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { enclosingFunction } from '../shared-lazy-loading/defer-binding.js';
 import { loaderFunctionName } from './rewrite-registry-file.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -47,7 +48,7 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
 }
 
 /** Adds loader support to the registry module; returns a problem message, or undefined when done (or already done). */
-export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFunction: string, typescript: boolean): string | undefined {
+export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFunction: string, typescript: boolean, esm = false): string | undefined {
   const loaderName = loaderFunctionName(registerFunction);
   if (root.find(j.FunctionDeclaration, { id: { name: loaderName } }).size() > 0) return undefined; // already converted
   const shape = findRegisterFunction(j, root, registerFunction);
@@ -58,22 +59,35 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
   const loadAll = `loadAll${capitalise(store)}`;
   const valueType = typescript ? `Parameters<typeof ${registerFunction}>[1]` : '';
   const t = (text: string) => (typescript ? text : '');
+  // Native ESM loads with import(), so a read of a registered value must be able to await it.
+  const awaitText = esm ? 'await ' : '';
+  const loaderType = esm ? `() => Promise<${valueType}>` : `() => ${valueType}`;
 
   // Reads of the store outside the register function see loaded values.
-  root
+  const reads = root
     .find(j.CallExpression, { callee: { type: 'MemberExpression', object: { name: store } } })
     .filter((p) => !isInside(p, shape.fn.node))
-    .forEach((p) => {
-      const method = (p.node.callee as any).property.name;
-      if (method === 'get' && p.node.arguments.length === 1) {
-        p.replace(j.callExpression(j.identifier(loadOne), p.node.arguments));
-      } else if (['values', 'entries', 'forEach'].includes(method)) {
-        p.replace(j.sequenceExpression([j.callExpression(j.identifier(loadAll), []), p.node]));
-      }
-    });
+    .filter((p) => ['get', 'values', 'entries', 'forEach'].includes((p.node.callee as any).property.name));
+  if (esm) {
+    const sync = reads.paths().filter((p) => !enclosingFunction(p)?.node.async);
+    if (sync.length > 0) {
+      const sites = sync.map((p) => `line ${p.node.loc?.start.line ?? '?'}`).join(', ');
+      return `${store} is read in synchronous code (${sites}); those functions would have to become async (and their callers await them) to load providers with import()`;
+    }
+  }
+  reads.forEach((p) => {
+    const method = (p.node.callee as any).property.name;
+    if (method === 'get' && p.node.arguments.length === 1) {
+      const call = j.callExpression(j.identifier(loadOne), p.node.arguments);
+      p.replace(esm ? j.awaitExpression(call) : call);
+    } else {
+      const loadAllCall = j.callExpression(j.identifier(loadAll), []);
+      p.replace(j.sequenceExpression([esm ? j.awaitExpression(loadAllCall) : loadAllCall, p.node]));
+    }
+  });
 
   const declareLoaders = j(
-    `// lazify: names registered with ${loaderName} stay unloaded until first looked up.\nconst ${loaders} = new Map${t(`<string, () => ${valueType}>`)}();`,
+    `// lazify: names registered with ${loaderName} stay unloaded until first looked up.\nconst ${loaders} = new Map${t(`<string, ${loaderType}>`)}();`,
   ).get().node.program.body[0];
   shape.storeStatement.insertAfter(declareLoaders);
 
@@ -83,16 +97,16 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
   const helpers = j(
     [
       `/** Registers \`name\` with a loader: it is listed at once and its module loads on first lookup. */`,
-      `${shape.exported ? 'export ' : ''}function ${loaderName}(name${t(': string')}, load${t(`: () => ${valueType}`)})${t(': void')} {`,
+      `${shape.exported ? 'export ' : ''}function ${loaderName}(name${t(': string')}, load${t(`: ${loaderType}`)})${t(': void')} {`,
       `  ${loaders}.set(name, load);`,
       `  // A placeholder keeps the name listed (has, keys, size) in registration order without loading it.`,
       `  ${store}.set(name, undefined${t(' as never')});`,
       `}`,
       ``,
-      `function ${loadOne}(name${t(': string')}) {`,
+      `${esm ? 'async ' : ''}function ${loadOne}(name${t(': string')}) {`,
       `  const load = ${loaders}.get(name);`,
       `  if (load) {`,
-      `    const value = load();`,
+      `    const value = ${awaitText}load();`,
       `    // Drop the placeholder so the register function's own checks (duplicates, shape) see a new name.`,
       `    ${store}.delete(name);`,
       `    ${registerFunction}(name, value);`,
@@ -100,8 +114,8 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
       `  return ${store}.get(name);`,
       `}`,
       ``,
-      `function ${loadAll}()${t(': void')} {`,
-      `  for (const name of [...${loaders}.keys()]) ${loadOne}(name);`,
+      `${esm ? 'async ' : ''}function ${loadAll}()${t(esm ? ': Promise<void>' : ': void')} {`,
+      `  for (const name of [...${loaders}.keys()]) ${awaitText}${loadOne}(name);`,
       `}`,
     ].join('\n'),
   ).get().node.program.body;

@@ -34,7 +34,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const typescript = isTypeScriptPath(file.path);
 
   if (options.shape === 'register-calls' && options.registryModule && samePath(file.path, options.registryModule, options.root)) {
-    const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript);
+    const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript, options.moduleFormat === 'esm');
     if (problem) {
       api.report(`left unchanged: ${problem}`);
       return undefined;

@@ -1,0 +1,136 @@
+// The proof: on temp copies of the demo gateways, the full apply (split + manifests +
+// deferrals) leaves a gateway that still builds, passes its own tests and exports the same
+// names, while requiring its entry loads no provider module, no SDK and not the tokenizer.
+// Structural checks on the loaded-module list of a child process, never timings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { apply } from '../../src/index.js';
+import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
+
+const SDK_PACKAGES = [
+  'openai',
+  '@anthropic-ai/sdk',
+  '@google/generative-ai',
+  '@mistralai/mistralai',
+  'groq-sdk',
+  'cohere-ai',
+  '@aws-sdk/client-bedrock-runtime',
+  'ollama',
+  'replicate',
+  '@huggingface/inference',
+];
+
+/** What requiring `entry` in a fresh node loads, and what the lookups that must not load providers return. */
+interface EntryProbe {
+  exportNames: string[];
+  /** Loaded files relative to the project (node_modules paths keep their package folder). */
+  loaded: string[];
+  /** Loaded files after listing, checking and failing lookups through the public API. */
+  loadedAfterLookups?: string[];
+  providers?: string[];
+  unknownError?: string;
+}
+
+function probeEntry(dir: string, entry: string, lookups: boolean): EntryProbe {
+  const script = `
+    const path = require('node:path');
+    const gateway = require(${JSON.stringify(join(dir, entry))});
+    const rel = () => Object.keys(require.cache).map((f) => path.relative(${JSON.stringify(dir)}, f).split(path.sep).join('/'));
+    const out = { exportNames: Object.keys(gateway).sort(), loaded: rel() };
+    if (${lookups}) {
+      const list = gateway.listProviders ?? gateway.list;
+      out.providers = list();
+      try { (gateway.getProvider ?? gateway.get)('no-such-provider'); } catch (e) { out.unknownError = e.message; }
+      out.loadedAfterLookups = rel();
+    }
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as EntryProbe;
+}
+
+/** Provider modules and heavy packages among loaded files. */
+function heavyModules(loaded: string[], providerDir: string): string[] {
+  const packageOf = (file: string) => {
+    const rest = file.split('node_modules/').pop()!;
+    return rest.startsWith('@') ? rest.split('/').slice(0, 2).join('/') : rest.split('/')[0]!;
+  };
+  return loaded.filter((file) => {
+    if (file.includes('node_modules/')) return SDK_PACKAGES.includes(packageOf(file)) || packageOf(file) === 'js-tiktoken';
+    return file.startsWith(`${providerDir}/`) && !/\/(base|register-all|index)(\.manifest)?\.js$/.test(file);
+  });
+}
+
+function run(dir: string, command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}` } });
+  assert.equal(result.status, 0, `${command} ${args.join(' ')} failed in ${dir}:\n${result.stdout}\n${result.stderr}`);
+}
+
+test('gateway-cjs: after apply, the gateway builds, passes its tests, keeps its exports and loads no provider at import', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture('gateway-cjs');
+  try {
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const before = probeEntry(dir, 'dist/index.js', false);
+    // The check below means something only if the untouched gateway does load them.
+    assert.ok(heavyModules(before.loaded, 'dist/providers').length > 10, 'the fixture should load its providers eagerly before apply');
+
+    const result = await apply(dir, { force: true });
+    const changed = result.changes.map((c) => c.path);
+    for (const manifest of ['src/router.manifest.ts', 'src/factories.manifest.ts', 'src/providers/register-all.manifest.ts']) {
+      assert.ok(changed.includes(manifest), `${manifest} is created`);
+    }
+    assert.ok(result.written);
+
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    run(dir, 'npm', ['test', '--silent']);
+    const after = probeEntry(dir, 'dist/index.js', true);
+    assert.deepEqual(after.exportNames.filter((n) => before.exportNames.includes(n)), before.exportNames, 'every export name is still there');
+    assert.deepEqual(heavyModules(after.loaded, 'dist/providers'), [], 'requiring the entry loads no provider, SDK or tokenizer');
+    assert.equal(after.providers?.length, 12);
+    assert.match(after.unknownError ?? '', /Unknown provider: no-such-provider/);
+    assert.deepEqual(heavyModules(after.loadedAfterLookups ?? [], 'dist/providers'), [], 'listing and unknown-provider errors come from the manifest alone');
+
+    // Idempotent: a second apply plans nothing that changes a file.
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.map((c) => c.path), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('gateway-js: after apply, its tests pass and requiring it loads no provider, SDK or tokenizer', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture('gateway-js');
+  try {
+    const before = probeEntry(dir, 'index.js', false);
+    assert.ok(heavyModules(before.loaded, 'lib/providers').length > 10, 'the fixture should load its providers eagerly before apply');
+    const result = await apply(dir, { force: true });
+    assert.ok(result.changes.some((c) => c.path === 'lib/providers/index.manifest.js'));
+    run(dir, 'npm', ['test', '--silent']);
+    const after = probeEntry(dir, 'index.js', true);
+    assert.deepEqual(after.exportNames, before.exportNames);
+    assert.deepEqual(heavyModules(after.loaded, 'lib/providers'), []);
+    assert.equal(after.providers?.length, 10);
+    assert.deepEqual(heavyModules(after.loadedAfterLookups ?? [], 'lib/providers'), []);
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.map((c) => c.path), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('gateway-esm: registries read synchronously are not converted, and the plan says where', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture('gateway-esm');
+  try {
+    const result = await apply(dir, { dryRun: true });
+    assert.equal(result.plan.operations.filter((o) => o.transform === 'registry-to-manifest').length, 0);
+    const registrySkips = result.skipped.filter((s) => s.startsWith('registry:'));
+    assert.ok(registrySkips.some((s) => /synchronous consumer .* at src\/registry\.ts:\d+/.test(s)), registrySkips.join('\n'));
+    assert.ok(existsSync(join(dir, 'src/router.ts')));
+  } finally {
+    cleanup();
+  }
+});
