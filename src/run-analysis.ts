@@ -16,7 +16,7 @@ import type { ImportTimeResult } from './measure/import-time.js';
 export interface AnalyzeOptions {
   /** Entry file override, relative to the project dir or absolute. */
   entry?: string;
-  /** Measure real import times too (the measure stage; not part of the static analysis). */
+  /** Not supported here: real import times come from `analyzeMeasured()`, which is async. */
   measure?: boolean;
 }
 
@@ -47,7 +47,8 @@ export interface AnalysisResult {
  */
 export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResult {
   if (options.measure) {
-    throw new LazifyError('not-implemented', '--measure is not implemented yet');
+    // Measuring runs the package's code in child processes, so it is async: a separate entry point.
+    throw new LazifyError('measure-is-async', 'analyze() is static; use analyzeMeasured() to measure import times');
   }
   const project = loadProject(dir, { entry: options.entry });
   const graph = buildModuleGraph(project);
@@ -63,7 +64,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     cost,
     facts,
     findings,
-    diagnostics: [...graph.diagnostics],
+    diagnostics: [...project.diagnostics, ...graph.diagnostics],
   };
 }
 
@@ -104,6 +105,6 @@ export function why(module: string, dir: string, options: WhyOptions = {}): WhyR
     chains: findImportChains(graph, target, { limit: options.limit }),
     exclusiveBytes: entry?.exclusiveBytes ?? 0,
     exclusiveModules: entry?.exclusiveModules ?? 0,
-    diagnostics: graph.diagnostics,
+    diagnostics: [...project.diagnostics, ...graph.diagnostics],
   };
 }

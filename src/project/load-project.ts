@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { LazifyError } from '../diagnostics/diagnostic.js';
+import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ModuleFormatDetector, type ModuleFormat } from './detect-module-format.js';
 import { conditionsFor, findPackageEntry, type EntrySource } from './find-package-entry.js';
 import { mapOutputToSource } from './map-output-to-source.js';
 import { readPackageJson, type PackageJson } from './read-package-json.js';
-import { readTsconfig, type Tsconfig } from './read-tsconfig.js';
+import { readTsconfigWithDiagnostics, type Tsconfig } from './read-tsconfig.js';
 
 /** What lazify knows about the analysed package before it reads any module. */
 export interface Project {
@@ -22,6 +22,8 @@ export interface Project {
   entrySource: EntrySource | 'option';
   /** Per-file runtime format (cached). */
   formats: ModuleFormatDetector;
+  /** Problems with the configuration that did not stop the analysis. */
+  diagnostics: Diagnostic[];
 }
 
 export interface LoadProjectOptions {
@@ -44,7 +46,7 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Proj
     throw new LazifyError('no-project-dir', `${root} is not a directory`, root);
   }
   const packageJson = readPackageJson(root);
-  const tsconfig = readTsconfig(root);
+  const { tsconfig, diagnostics } = readTsconfigWithDiagnostics(root);
   const packageFormat: ModuleFormat = packageJson.type === 'module' ? 'esm' : 'commonjs';
   const { file: entryFile, source: entrySource } = options.entry
     ? entryFromOption(root, options.entry, tsconfig)
@@ -57,6 +59,7 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Proj
     entryFile,
     entrySource,
     formats: new ModuleFormatDetector(tsconfig?.options),
+    diagnostics,
   };
 }
 

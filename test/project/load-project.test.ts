@@ -114,19 +114,24 @@ test('tsconfig extends is applied (outDir/rootDir from the base config)', () => 
   }
 });
 
-test('a broken tsconfig extends is a LazifyError; invalid package.json too', () => {
-  const broken = writeTempProject({
-    'package.json': JSON.stringify({ main: 'index.js' }),
-    'index.js': '',
-    'tsconfig.json': JSON.stringify({ extends: './missing.json' }),
+test('a tsconfig extending a base that is not installed is a diagnostic; invalid JSON is a LazifyError', () => {
+  const missingBase = writeTempProject({
+    'package.json': JSON.stringify({ main: 'build/index.js' }),
+    'lib/index.ts': '',
+    'tsconfig.json': JSON.stringify({ extends: '@some/tsconfig-not-installed', compilerOptions: { outDir: 'build', rootDir: 'lib' } }),
   });
   const invalid = writeTempProject({ 'package.json': '{ nope' });
+  const badTsconfig = writeTempProject({ 'package.json': '{}', 'index.js': '', 'tsconfig.json': '{ "compilerOptions": ' });
   try {
-    assert.throws(() => loadProject(broken.dir), (e: unknown) => e instanceof LazifyError && e.code === 'bad-tsconfig');
+    const project = loadProject(missingBase.dir);
+    assert.equal(project.entryFile, join(missingBase.dir, 'lib/index.ts'), 'its own outDir/rootDir still apply');
+    assert.deepEqual(project.diagnostics.map((d) => d.code), ['tsconfig-extends-not-found']);
     assert.throws(() => loadProject(invalid.dir), (e: unknown) => e instanceof LazifyError && e.code === 'bad-package-json');
+    assert.throws(() => loadProject(badTsconfig.dir), (e: unknown) => e instanceof LazifyError && e.code === 'bad-tsconfig');
   } finally {
-    broken.cleanup();
+    missingBase.cleanup();
     invalid.cleanup();
+    badTsconfig.cleanup();
   }
 });
 
