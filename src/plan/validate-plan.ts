@@ -22,7 +22,11 @@ export function validatePlan(raw: unknown, project: ProjectReader): Plan {
   // so each is checked against the project plus the files planned before it.
   const planned = new Map<string, string>();
   const overlay: ProjectReader = { root: project.root, read: (path) => planned.get(path) ?? project.read(path) };
+  const ids = new Set<string>();
   operations.forEach((op, index) => {
+    const id = isObject(op) ? op.id : undefined;
+    if (typeof id === 'string' && ids.has(id)) fail(`two operations have the id "${id}"`);
+    if (typeof id === 'string') ids.add(id);
     checkOperation(op, index, overlay, fail);
     const operation = op as PlanOperation;
     for (const file of transforms[operation.transform]?.planFiles?.(operation.options, overlay) ?? []) planned.set(file.path, file.source);

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeChanges } from '../../src/edits/write-files.js';
+import { FileSet } from '../../src/edits/file-set.js';
+import { isLazifyError } from '../../src/diagnostics/diagnostic.js';
+import { writeTempProject } from '../helpers/write-temp-project.js';
+
+test('FileSet reads through to disk, keeps writes in memory and lists only real changes', () => {
+  const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n', 'b.ts': 'b\n' });
+  try {
+    const files = new FileSet(dir);
+    files.write('b.ts', 'b\n'); // same content: not a change
+    files.write('a.ts', 'A\n');
+    files.write('new/c.ts', 'c\n');
+    assert.equal(files.read('a.ts'), 'A\n');
+    assert.equal(files.read('missing.ts'), undefined);
+    assert.equal(readFileSync(join(dir, 'a.ts'), 'utf8'), 'a\n', 'nothing written yet');
+    assert.deepEqual(files.changes(), [
+      { path: 'a.ts', before: 'a\n', after: 'A\n' },
+      { path: 'new/c.ts', before: undefined, after: 'c\n' },
+    ]);
+  } finally {
+    cleanup();
+  }
+});
+
+test('writeChanges writes every file, creating folders', () => {
+  const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n' });
+  try {
+    writeChanges(dir, [
+      { path: 'a.ts', before: 'a\n', after: 'A\n' },
+      { path: 'x/y/c.ts', before: undefined, after: 'c\n' },
+    ]);
+    assert.equal(readFileSync(join(dir, 'a.ts'), 'utf8'), 'A\n');
+    assert.equal(readFileSync(join(dir, 'x/y/c.ts'), 'utf8'), 'c\n');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp')), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('writeChanges writes nothing when one file cannot be written', () => {
+  // `blocker` is a file, so `blocker/c.ts` cannot be created: the change to a.ts must not land either.
+  const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n', 'blocker': 'not a folder\n' });
+  try {
+    assert.throws(
+      () =>
+        writeChanges(dir, [
+          { path: 'a.ts', before: 'a\n', after: 'A\n' },
+          { path: 'new-dir/b.ts', before: undefined, after: 'b\n' },
+          { path: 'blocker/c.ts', before: undefined, after: 'c\n' },
+        ]),
+      (error) => isLazifyError(error) && /could not write blocker\/c\.ts.*no file was changed/.test(error.message),
+    );
+    assert.equal(readFileSync(join(dir, 'a.ts'), 'utf8'), 'a\n');
+    assert.ok(!existsSync(join(dir, 'new-dir')), 'folders it created are removed');
+    assert.deepEqual(readdirSync(dir).sort(), ['a.ts', 'blocker']);
+  } finally {
+    cleanup();
+  }
+});
+
+test('writeChanges refuses a file that changed on disk since it was read', () => {
+  const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n', 'b.ts': 'b\n' });
+  try {
+    const files = new FileSet(dir);
+    files.write('a.ts', 'A\n');
+    files.write('b.ts', 'B\n');
+    writeFileSync(join(dir, 'b.ts'), 'edited meanwhile\n');
+    assert.throws(() => writeChanges(dir, files.changes()), /b\.ts changed on disk/);
+    assert.equal(readFileSync(join(dir, 'a.ts'), 'utf8'), 'a\n');
+  } finally {
+    cleanup();
+  }
+});

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { buildPlan } from '../../src/plan/build-plan.js';
+import { orderOperations } from '../../src/plan/operation-order.js';
+import { relocateOperations } from '../../src/plan/relocate-operations.js';
+import { FileSet } from '../../src/edits/file-set.js';
+import type { Finding } from '../../src/findings/finding.js';
+import type { PlanOperation } from '../../src/plan/plan.js';
+import { repoRoot } from '../helpers/copy-fixture.js';
+
+const root = join(repoRoot, 'transforms/god-module-to-focused-modules/__testfixtures__/ts-commonjs/before');
+const sourceFiles = globSync(['src/**/*.ts'], { cwd: root }).sort();
+
+const godModule: Finding = {
+  id: 'god-module:src/utils.ts:1',
+  kind: 'god-module',
+  severity: 'high',
+  file: 'src/utils.ts',
+  line: 1,
+  message: '',
+  cost: { exclusiveBytes: 0, exclusiveModules: 0 },
+  split: [
+    { module: 'src/utils/tokenization.ts', exports: ['engine', 'countTokens'], helpers: ['encode'], reason: '' },
+    { module: 'src/utils/pricing.ts', exports: ['Price', 'PriceTable', 'priceOf', 'cost', 'formatDollars'], helpers: [], reason: '' },
+    { module: 'src/utils/provider-lookup.ts', exports: ['providerFor'], helpers: [], reason: '' },
+  ],
+};
+
+test('a god-module finding becomes one split operation: importers first, the module last', () => {
+  const { plan, skipped } = buildPlan([godModule], { project: new FileSet(root), sourceFiles, choices: { deprecate: true } });
+  assert.deepEqual(skipped, []);
+  assert.equal(plan.operations.length, 1);
+  const [op] = plan.operations;
+  assert.equal(op!.transform, 'god-module-to-focused-modules');
+  assert.deepEqual(op!.files, ['src/index.ts', 'src/providers/alpha.ts', 'src/providers/beta.ts', 'src/utils.ts']);
+  assert.equal(op!.options.deprecate, true);
+  assert.equal(op!.options.extension, 'none');
+  // The printed plan says where private helpers go, as the transform will place them.
+  assert.match(op!.summary, /src\/utils\/tokenization\.ts: engine, countTokens \(private: encode\)/);
+  assert.match(op!.summary, /src\/utils\/shared\.ts: \(no exports\) \(private: clamp\)/);
+  assert.match(op!.summary, /importers rewritten \(3\)/);
+});
+
+test('a finding with fewer than two clusters is skipped with a reason', () => {
+  const { plan, skipped } = buildPlan([{ ...godModule, split: godModule.split!.slice(0, 1) }], { project: new FileSet(root), sourceFiles, choices: {} });
+  assert.equal(plan.operations.length, 0);
+  assert.match(skipped[0]!, /fewer than two clusters/);
+});
+
+test('apply order: splits, then registry conversions, then deferrals; plan order within a phase', () => {
+  const op = (id: string, transform: string): PlanOperation => ({ id, transform, summary: '', files: [], options: {} });
+  const ordered = orderOperations([
+    op('d1', 'defer-heavy-import'),
+    op('r1', 'registry-to-manifest'),
+    op('s1', 'god-module-to-focused-modules'),
+    op('d2', 'defer-eager-init'),
+    op('r2', 'registry-to-manifest'),
+  ]);
+  assert.deepEqual(ordered.map((o) => o.id), ['s1', 'r1', 'r2', 'd1', 'd2']);
+});
+
+test('a later operation on a declaration the split moves is pointed at its new file', () => {
+  const { plan } = buildPlan([godModule], { project: new FileSet(root), sourceFiles, choices: {} });
+  const later: PlanOperation = { id: 'defer', transform: 'defer-eager-init', summary: 'defer engine', files: ['src/utils.ts'], options: { file: 'src/utils.ts', name: 'engine' } };
+  const untouched: PlanOperation = { id: 'other', transform: 'defer-eager-init', summary: '', files: ['src/registry.ts'], options: { file: 'src/registry.ts', name: 'providers' } };
+  const [, moved, same] = relocateOperations([plan.operations[0]!, later, untouched], new FileSet(root));
+  assert.equal(moved!.options.file, 'src/utils/tokenization.ts');
+  assert.deepEqual(moved!.files, ['src/utils.ts', 'src/utils/tokenization.ts']);
+  assert.equal(later.options.file, 'src/utils.ts', 'the input operation is not changed');
+  assert.equal(same, untouched);
+});
