@@ -96,19 +96,6 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
     else groups.push(single);
   }
 
-  // Non-exported helpers go with the one cluster that uses them.
-  const helperOwners = new Map<string, Set<number>>();
-  groups.forEach((group, index) => {
-    for (const member of group) {
-      for (const used of closureOf(exportNames[member]!)) {
-        if (exported.has(used) || runtimeBindings.has(used) || !declarations.has(used)) continue;
-        const owners = helperOwners.get(used) ?? new Set<number>();
-        owners.add(index);
-        helperOwners.set(used, owners);
-      }
-    }
-  });
-
   // Two groups with the same topic are one module's worth: merge them.
   const byName = new Map<string, number[]>();
   for (const group of groups) {
@@ -119,21 +106,43 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
   }
   groups.splice(0, groups.length, ...byName.values());
 
+  // Non-exported helpers go with the cluster that uses them; one several clusters need goes
+  // with the cluster that uses it most, and the others import it from there.
+  const helperUses = new Map<string, number[]>();
+  groups.forEach((group, index) => {
+    for (const member of group) {
+      for (const used of closureOf(exportNames[member]!)) {
+        if (exported.has(used) || runtimeBindings.has(used) || !declarations.has(used)) continue;
+        const counts = helperUses.get(used) ?? new Array<number>(groups.length).fill(0);
+        counts[index]! += 1;
+        helperUses.set(used, counts);
+      }
+    }
+  });
+  const helperHome = new Map<string, number>();
+  for (const [helper, counts] of helperUses) helperHome.set(helper, counts.indexOf(Math.max(...counts)));
+
   const directory = facts.id.replace(/\.[cm]?[jt]sx?$/, '');
   const extension = /\.([cm]?[jt]sx?)$/.exec(facts.id)?.[1] ?? 'ts';
   const taken = new Set<string>();
   const result = groups.map((group, index) => {
     const names = group.map((i) => exportNames[i]!).sort((x, y) => exportNames.indexOf(x) - exportNames.indexOf(y));
     const modules = [...new Set(names.flatMap((n) => [...closureOf(n)].map((u) => runtimeBindings.get(u)?.module).filter((m): m is string => !!m)))];
-    const helpers = [...helperOwners].filter(([, owners]) => owners.size === 1 && owners.has(index)).map(([helper]) => helper).sort();
+    const helpers = [...helperHome].filter(([, home]) => home === index).map(([helper]) => helper).sort();
+    const borrowed = [...helperUses].filter(([helper, counts]) => counts[index]! > 0 && helperHome.get(helper) !== index).map(([helper]) => helper).sort();
     const name = uniqueName(clusterName(names, helpers, modules), taken);
     return {
       module: `${directory}/${name}.${extension}`,
       exports: names,
       helpers,
-      reason: reasonFor(names, helpers, modules, group.map((i) => features[i]!)),
+      reason: reasonFor(names, helpers, modules, group.map((i) => features[i]!)) + (borrowed.length > 0 ? `; also needs ${borrowed.join(', ')} (kept in another new module)` : ''),
     };
   });
+  // The borrowed helpers' new homes, once every cluster has its module name.
+  for (const cluster of result) {
+    cluster.reason = cluster.reason.replace(/also needs (.+) \(kept in another new module\)$/, (_, list: string) =>
+      `also needs ${list.split(', ').map((h) => `${h} from ${result[helperHome.get(h)!]!.module}`).join(', ')}`);
+  }
   return result.sort((a, b) => b.exports.length - a.exports.length || a.module.localeCompare(b.module));
 }
 
@@ -216,6 +225,6 @@ function reasonFor(names: string[], helpers: string[], modules: string[], featur
   if (modules.length > 0) parts.push(`uses ${modules.join(', ')}`);
   const sharedNames = shared.map((f) => f.slice(2)).filter((n) => !names.includes(n) || names.length > 1).slice(0, 4);
   if (sharedNames.length > 0) parts.push(`shares ${sharedNames.join(', ')}`);
-  if (helpers.length > 0) parts.push(`only these use ${helpers.join(', ')}`);
+  if (helpers.length > 0) parts.push(`moves ${helpers.join(', ')} along`);
   return parts.length > 0 ? parts.join('; ') : 'no shared dependency with the other groups';
 }

@@ -10,12 +10,14 @@ export const encoder = getEncoding('cl100k_base');
 function encodeText(text: string) { return encoder.encode(text); }
 export function countTokens(text: string) { return encodeText(text).length; }
 export function truncateToTokens(text: string, max: number) { return encoder.decode(encodeText(text).slice(0, max)); }
-export function splitByTokens(text: string) { return [encodeText(text)]; }
+export function splitByTokens(text: string) { return [encodeText(clampText(text))]; }
+export function headTokens(text: string) { return encodeText(clampText(text)); }
 export const PRICES: Record<string, number> = { gpt: 1 };
 function roundUsd(n: number) { return Math.round(n * 100) / 100; }
 export function getPrice(model: string) { return PRICES[model] ?? 0; }
 export function completionCost(model: string, tokens: number) { return roundUsd(getPrice(model) * tokens); }
-export function formatUsd(n: number) { return '$' + roundUsd(n); }
+export function formatUsd(n: number) { return '$' + roundUsd(n) + clampText(''); }
+function clampText(t: string) { return t.slice(0, 10); }
 const MIME: Record<string, string> = { png: 'image/png' };
 export function guessMimeType(file: string) { return MIME[file.split('.').pop()!]; }
 export function isImageUrl(url: string) { return guessMimeType(url)?.startsWith('image/') ?? false; }
@@ -41,8 +43,10 @@ test('a module with many exports and importers gets a split named after its topi
   assert.deepEqual(Object.keys(split).sort(), [
     'src/utils/media.ts', 'src/utils/pricing.ts', 'src/utils/provider-lookup.ts', 'src/utils/request-transform.ts', 'src/utils/tokenization.ts',
   ]);
-  assert.deepEqual(split['src/utils/tokenization.ts']!.exports, ['encoder', 'countTokens', 'truncateToTokens', 'splitByTokens']);
-  assert.deepEqual(split['src/utils/tokenization.ts']!.helpers, ['encodeText']);
+  assert.deepEqual(split['src/utils/tokenization.ts']!.exports, ['encoder', 'countTokens', 'truncateToTokens', 'splitByTokens', 'headTokens']);
+  // clampText: used twice by tokenization, once by pricing, so it lives with tokenization.
+  assert.deepEqual(split['src/utils/tokenization.ts']!.helpers, ['clampText', 'encodeText']);
+  assert.match(split['src/utils/pricing.ts']!.reason, /also needs clampText from src\/utils\/tokenization\.ts/);
   assert.deepEqual(split['src/utils/pricing.ts']!.exports, ['PRICES', 'getPrice', 'completionCost', 'formatUsd']);
   assert.deepEqual(split['src/utils/pricing.ts']!.helpers, ['roundUsd']);
   assert.deepEqual(split['src/utils/media.ts']!.helpers, ['MIME']);
