@@ -4,8 +4,7 @@
 // Structural checks on the loaded-module list of a child process, never timings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { apply } from '../../src/index.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
@@ -122,14 +121,25 @@ test('gateway-js: after apply, its tests pass and requiring it loads no provider
   }
 });
 
-test('gateway-esm: registries read synchronously are not converted, and the plan says where', { timeout: 600_000 }, async () => {
+test('gateway-esm: register calls behind the async lookup become loaders; maps whose type would change are reported', { timeout: 600_000 }, async () => {
   const { dir, cleanup } = copyFixture('gateway-esm');
   try {
-    const result = await apply(dir, { dryRun: true });
-    assert.equal(result.plan.operations.filter((o) => o.transform === 'registry-to-manifest').length, 0);
-    const registrySkips = result.skipped.filter((s) => s.startsWith('registry:'));
-    assert.ok(registrySkips.some((s) => /synchronous consumer .* at src\/registry\.ts:\d+/.test(s)), registrySkips.join('\n'));
-    assert.ok(existsSync(join(dir, 'src/router.ts')));
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const exportNames = () => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const g = await import(${JSON.stringify(join(dir, 'dist/index.js'))}); process.stdout.write(JSON.stringify(Object.keys(g).sort()));`], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout) as string[];
+    };
+    const before = exportNames();
+    const result = await apply(dir, { force: true });
+    const registryOps = result.plan.operations.filter((o) => o.transform === 'registry-to-manifest');
+    assert.deepEqual(registryOps.map((o) => o.options.shape), ['register-calls']);
+    assert.ok(result.skipped.some((s) => /MODEL_PREFIXES is a native ESM object-map/.test(s)), result.skipped.join('\n'));
+    const registerAll = result.changes.find((c) => c.path === 'src/providers/register-all.ts')?.after ?? '';
+    assert.doesNotMatch(registerAll, /from '\.\/openai\.js'/, 'register-all no longer imports providers');
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    run(dir, 'npm', ['test', '--silent']);
+    assert.deepEqual(exportNames(), before);
   } finally {
     cleanup();
   }
