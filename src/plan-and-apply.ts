@@ -44,7 +44,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const analysis = analyze(dir, { entry: options.entry });
   const project = new FileSet(analysis.root);
   const sourceFiles = await projectSourceFiles(analysis.root);
-  return buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate } });
+  return buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
 }
 
 /** Options of {@link apply}. */

@@ -9,6 +9,7 @@ interface ApplyArgs {
   patch?: string;
   force: boolean;
   deprecate: boolean;
+  'allow-api-change': boolean;
   verify: boolean;
 }
 
@@ -24,6 +25,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .option('patch', { type: 'string', describe: 'write a patch `git apply` accepts to FILE instead of changing files' })
       .option('force', { type: 'boolean', default: false, describe: 'apply even with uncommitted changes in the git tree' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated, pointing at the new module' })
+      .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
       .option('verify', { type: 'boolean', default: false, describe: 'build, run the tests and compare the entry exports after writing' }),
   handler: async (args) => {
     const result = await apply(args.dir, {
@@ -33,6 +35,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       patch: args.patch,
       force: args.force,
       deprecate: args.deprecate,
+      allowApiChange: args['allow-api-change'],
       verify: args.verify,
     });
     const { output, exitCode } = renderApplyReport(result, { colour: process.stdout.isTTY ? colourDiff : undefined });

@@ -6,6 +6,7 @@ interface PlanArgs {
   entry?: string;
   format: 'text' | 'json';
   deprecate: boolean;
+  'allow-api-change': boolean;
 }
 
 export const planCommand: CommandModule<object, PlanArgs> = {
@@ -16,9 +17,10 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
-      .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' }),
+      .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' })
+      .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' }),
   handler: async (args) => {
-    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate });
+    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'] });
     const { output, exitCode } = renderPlanReport(result, args.format);
     process.stdout.write(output);
     process.exitCode = exitCode;
