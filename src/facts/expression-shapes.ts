@@ -106,6 +106,15 @@ export function isFunctionLike(node: ts.Node): node is ts.FunctionLikeDeclaratio
   );
 }
 
+/** `(() => {...})()` and `(function () {...})()`: a function body that runs where it is written. */
+export function isImmediatelyInvoked(node: ts.Node): boolean {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  const parent = current.parent;
+  return !!parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression === current;
+}
+
 /** Every name bound by a binding pattern or identifier. */
 export function boundNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];

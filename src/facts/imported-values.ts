@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { ImportBinding, ResolveSpecifier } from './import-bindings.js';
-import { effectiveCallee, isFunctionLike, requireMember, requireSpecifier, rootIdentifier, unwrap } from './expression-shapes.js';
+import { effectiveCallee, isFunctionLike, isImmediatelyInvoked, requireMember, requireSpecifier, rootIdentifier, unwrap } from './expression-shapes.js';
 
 /** What the per-module analyses share about one parsed module. */
 export interface ModuleScope {
@@ -53,7 +53,7 @@ export function importedValue(node: ts.Expression, scope: ModuleScope): Imported
 export function executedInvocations(node: ts.Node): Array<ts.CallExpression | ts.NewExpression | ts.AwaitExpression> {
   const found: Array<ts.CallExpression | ts.NewExpression | ts.AwaitExpression> = [];
   const visit = (current: ts.Node): void => {
-    if (isFunctionLike(current)) return;
+    if (isFunctionLike(current) && !isImmediatelyInvoked(current)) return;
     if (ts.isPropertyDeclaration(current) && !ts.getModifiers(current)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
     if (ts.isCallExpression(current) || ts.isNewExpression(current) || ts.isAwaitExpression(current)) found.push(current);
     if (ts.isForOfStatement(current) && current.awaitModifier) found.push(current as unknown as ts.AwaitExpression);

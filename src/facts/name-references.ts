@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { boundNames, isFunctionLike } from './expression-shapes.js';
+import { boundNames, isFunctionLike, isImmediatelyInvoked } from './expression-shapes.js';
 
 /** One reference to a top-level name of the module. */
 export interface NameReference {
@@ -67,7 +67,9 @@ export function collectReferences(
 
     if (isFunctionLike(node)) {
       shadowStack.push(functionScopeNames(node));
-      ts.forEachChild(node, (child) => visit(child, true, nextInType));
+      // An immediately invoked function runs where it stands.
+      const runsLater = inFunction || !isImmediatelyInvoked(node);
+      ts.forEachChild(node, (child) => visit(child, runsLater, nextInType));
       shadowStack.pop();
       return;
     }

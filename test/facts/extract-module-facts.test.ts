@@ -175,3 +175,14 @@ export function make(name: string) { for (const [k, H] of Object.entries(PROVIDE
   assert.equal(byName['complete']!.async, true);
   assert.deepEqual(byName['make']!.invocations.filter((i) => i.construct).map((i) => i.roots), [['PROVIDERS']]);
 });
+
+test('immediately invoked functions run at import: their calls and uses are top level', () => {
+  const result = facts(`import OpenAI from 'openai';
+import { helper } from './helper';
+const client = (() => new OpenAI())();
+export function later() { return helper(); }
+`);
+  assert.deepEqual(result.statements.map((s) => s.kind), ['declaration', 'declaration', 'eager-init', 'declaration']);
+  const byLocal = Object.fromEntries(result.bindings.map((b) => [b.local, b.usedOnlyInFunctions]));
+  assert.deepEqual(byLocal, { OpenAI: false, helper: true });
+});
