@@ -17,7 +17,8 @@ export function defineTransformCases(folder: string, module: LazifyTransformModu
     const outputPath = join(fixtures, `${name}.output${ext}`);
     const optionsPath = join(fixtures, `${name}.options.json`);
     test(`${module.meta.name}: ${name}`, () => {
-      const options = existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {};
+      // `dry`: as with `jscodeshift --dry`, a transform run alone must not write its planned files here.
+      const options = { dry: true, ...(existsSync(optionsPath) ? JSON.parse(readFileSync(optionsPath, 'utf8')) : {}) };
       // A case that needs the rest of a project (resolving importers) names a folder beside it as `root`.
       if (typeof options.root === 'string') options.root = join(fixtures, options.root);
       const source = readFileSync(join(fixtures, input), 'utf8');

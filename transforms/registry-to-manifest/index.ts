@@ -5,11 +5,13 @@
 //     --shape=object-map --registry=MODEL_PREFIXES --file=src/router.ts \
 //     --manifest=src/router.manifest.ts --moduleFormat=cjs
 // (the manifest file itself is created by `lazify apply`, through planFiles).
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
+import { diskProject } from '../shared-lazy-loading/disk-project.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions } from './options.js';
@@ -44,6 +46,12 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
 
+  // Alone on the jscodeshift CLI nobody else creates the manifest: write it, as jscodeshift
+  // writes its own output (never under --dry). Under lazify, planFiles did it in memory.
+  if (raw.driver !== 'lazify' && !raw.dry) {
+    const project = diskProject(options.root);
+    for (const planned of planFiles(raw, project)) writeFileSync(join(project.root, planned.path), planned.source);
+  }
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path)) return file.source;
