@@ -50,6 +50,9 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
       registrationStatements.add(index);
       if (found.loop) {
         registry.blockers.push(`registered in a loop at line ${found.line}: the keys are only known at runtime`);
+        for (const entry of found.loopEntries ?? []) {
+          if (!registry.entries.some((e) => e.module === entry.module && e.export === entry.export && e.key === undefined)) registry.entries.push(entry);
+        }
         continue;
       }
       if (found.blocker) registry.blockers.push(found.blocker);
@@ -193,6 +196,8 @@ interface FoundRegistration {
   loop: boolean;
   entry?: RegistryEntry;
   blocker?: string;
+  /** For a loop over a literal list of imports (`for (const H of [A, B])`): what it registers, keys unknown. */
+  loopEntries?: RegistryEntry[];
 }
 
 const REGISTER_METHOD = /^(register\w*|add\w*|set|use|define\w*)$/i;
@@ -202,10 +207,23 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
   const { sourceFile } = scope;
   const found: FoundRegistration[] = [];
 
+  // The imported values a loop iterates over, when it iterates over a literal list of them.
+  let loopValues: RegistryEntry[] | undefined;
+  const record = (registration: FoundRegistration | undefined) => {
+    if (!registration) return;
+    if (registration.loop && loopValues) registration.loopEntries = loopValues;
+    found.push(registration);
+  };
+  const inLoop = (list: ts.Expression | undefined, body: () => void) => {
+    const saved = loopValues;
+    loopValues = list ? importedElements(list, scope) : undefined;
+    body();
+    loopValues = saved;
+  };
   const visit = (node: ts.Node, loop: boolean): void => {
     if (isFunctionLike(node)) return;
     if (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isWhileStatement(node) || ts.isDoStatement(node)) {
-      ts.forEachChild(node, (child) => visit(child, true));
+      inLoop(ts.isForOfStatement(node) ? node.expression : undefined, () => ts.forEachChild(node, (child) => visit(child, true)));
       return;
     }
     if (ts.isCallExpression(node)) {
@@ -213,14 +231,13 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
       // `list.forEach((P) => register(P.id, P))`: the callback runs now, once per element.
       if (ts.isPropertyAccessExpression(callee) && /^(forEach|map)$/.test(callee.name.text)) {
         const callback = node.arguments[0] && unwrap(node.arguments[0]);
-        if (callback && isFunctionLike(callback) && callback.body) visit(callback.body, true);
+        const body = callback && isFunctionLike(callback) ? callback.body : undefined;
+        if (body) inLoop(callee.expression, () => visit(body, true));
       }
-      const registration = registerCall(node, scope, loop);
-      if (registration) found.push(registration);
+      record(registerCall(node, scope, loop));
     }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left)) {
-      const registration = elementAssignment(node.left, node.right, scope, loop);
-      if (registration) found.push(registration);
+      record(elementAssignment(node.left, node.right, scope, loop));
     }
     ts.forEachChild(node, (child) => visit(child, loop));
   };
@@ -271,6 +288,27 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
     const blocker = keyText === undefined && !loop ? `computed key \`${keyArg.getText(sourceFile)}\` at line ${line}` : undefined;
     return { registry, line, loop, entry, blocker };
   }
+}
+
+/** `[A, B]` or a top-level `const LIST = [A, B]`: the imported values listed, as keyless entries. */
+function importedElements(list: ts.Expression, scope: ModuleScope): RegistryEntry[] | undefined {
+  let inner = unwrap(list);
+  if (ts.isIdentifier(inner)) {
+    const name = inner.text;
+    const declaration = scope.sourceFile.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((s) => [...s.declarationList.declarations])
+      .find((d) => ts.isIdentifier(d.name) && d.name.text === name);
+    if (!declaration?.initializer) return undefined;
+    inner = unwrap(declaration.initializer);
+  }
+  if (!ts.isArrayLiteralExpression(inner)) return undefined;
+  const entries: RegistryEntry[] = [];
+  for (const element of inner.elements) {
+    const value = importedValue(element, scope);
+    if (value) entries.push({ module: value.module, export: value.export, valueShape: 'reference', line: lineOf(element, scope.sourceFile) });
+  }
+  return entries;
 }
 
 function valueOf(expr: ts.Expression, scope: ModuleScope): { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined {

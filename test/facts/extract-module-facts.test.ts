@@ -157,6 +157,9 @@ export default { completion, embedding, run: completion };
   assert.deepEqual(byName['byPrefix']!.blockers, ['computed key `PREFIX + A.prefix` at line 8']);
   assert.deepEqual(byName['byPrefix']!.entries.map((e) => e.key), [undefined, 'b']);
   assert.match(byName['byId']!.blockers[0]!, /registered in a loop at line 11/);
+  // The loop's list is literal: what it registers is known, only the keys are not.
+  assert.deepEqual(byName['byId']!.entries.map((e) => [e.key, e.module, e.export]), [[undefined, 'src/a.ts', 'A'], [undefined, 'src/b.ts', 'B']]);
+  assert.deepEqual(byName['register']!.entries.map((e) => e.module), ['src/a.ts', 'src/c.ts']);
   assert.match(byName['register']!.blockers[0]!, /registered in a loop at line 12/);
   assert.match(byName['MAP']!.blockers[0]!, /spread `\.\.\.more` at line 13/);
   assert.equal(byName['default'], undefined);

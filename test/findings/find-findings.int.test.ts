@@ -114,6 +114,7 @@ test('edge/computed-registration: computed keys and loop registration are blocke
   const byIdRegistry = byId(findings, 'registry:src/by-id.ts:handlersById');
   assert.equal(byIdRegistry.convertible, false);
   assert.ok(byIdRegistry.blockers!.some((b) => /registered in a loop/.test(b)));
+  assert.deepEqual(byIdRegistry.entries!.map((e) => e.module).sort(), ['src/providers/cohere.ts', 'src/providers/groq.ts', 'src/providers/mistral.ts']);
 });
 
 test('edge/esm-sync-registry: synchronous readers of the registry are blockers with their call sites', () => {
