@@ -2,10 +2,15 @@ import type { Finding } from '../findings/finding.js';
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
-/** Findings biggest saving first; severity, then file and line break ties so output is stable. */
+/**
+ * Findings biggest saving first: measured milliseconds when `--measure` gave them (real time
+ * beats estimated bytes), else exclusive bytes; severity, then file and line break ties so
+ * output is stable.
+ */
 export function rankFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
+      (b.cost.measuredMs ?? -1) - (a.cost.measuredMs ?? -1) ||
       b.cost.exclusiveBytes - a.cost.exclusiveBytes ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.file.localeCompare(b.file) ||

@@ -40,3 +40,10 @@ test('measured exclusive ms: what stops loading, summed from measured self times
     ],
   );
 });
+
+test('reporters rank by measured ms when --measure gave them', async () => {
+  const { rankFindings } = await import('../../src/report/rank-findings.js');
+  const big = finding('big-bytes', 'src/a.ts', { cost: { exclusiveBytes: 9_000_000, exclusiveModules: 3, measuredMs: 10 } });
+  const slow = finding('slow', 'src/b.ts', { cost: { exclusiveBytes: 1_000, exclusiveModules: 1, measuredMs: 900 } });
+  assert.deepEqual(rankFindings([big, slow]).map((f) => f.id), ['slow', 'big-bytes']);
+});
