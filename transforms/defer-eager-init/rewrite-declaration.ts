@@ -54,7 +54,8 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
       use.parent.parent.replace(j(`Object.defineProperty(exports, '${name}', { enumerable: true, get: ${accessor} });\nexports.${accessor} = ${accessor};`).get().node.program.body[0]);
       continue;
     }
-    if (!enclosingFunction(use)) notes.push(`${name} is read at module level (line ${use.node.loc?.start.line ?? '?'}), so it is still built at import there`);
+    // A read inside another top-level value's initialiser is usually deferred by that value's own operation.
+    if (!enclosingFunction(use) && !insideTopLevelConst(use)) notes.push(`${name} is read at module level (line ${use.node.loc?.start.line ?? '?'}), so it is still built at import there`);
     use.replace(parseExpression(j, `${accessor}()`));
   }
   rewriteTypeQueries(j, root, name, accessor);
@@ -103,4 +104,11 @@ function isCommonJsExportsObject(use: ASTPath<any>): boolean {
     assignment.left.object.name === 'module' &&
     assignment.left.property.name === 'exports'
   );
+}
+
+function insideTopLevelConst(use: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = use.parent; p; p = p.parent) {
+    if (p.node.type === 'VariableDeclaration') return p.node.kind === 'const' && (p.parent?.node.type === 'Program' || p.parent?.node.type === 'ExportNamedDeclaration');
+  }
+  return false;
 }
