@@ -25,13 +25,13 @@ export type ResolveSpecifier = (specifier: string) => string;
 export function collectImportBindings(sourceFile: ts.SourceFile, resolve: ResolveSpecifier): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   for (const statement of sourceFile.statements) {
-    const line = lineOf(statement, sourceFile);
+    const line = () => lineOf(statement, sourceFile);
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
       const specifier = statement.moduleSpecifier.text;
       const clause = statement.importClause;
       if (!clause) continue;
       const module = resolve(specifier);
-      const base = { module, specifier, line, via: 'import' as const };
+      const base = { module, specifier, line: line(), via: 'import' as const };
       if (clause.name) bindings.push({ ...base, local: clause.name.text, imported: 'default', typeOnly: clause.isTypeOnly });
       const named = clause.namedBindings;
       if (named && ts.isNamespaceImport(named)) {
@@ -55,7 +55,7 @@ export function collectImportBindings(sourceFile: ts.SourceFile, resolve: Resolv
           specifier: expr.text,
           imported: '*',
           typeOnly: statement.isTypeOnly,
-          line,
+          line: line(),
           via: 'require',
         });
       }
@@ -67,7 +67,7 @@ export function collectImportBindings(sourceFile: ts.SourceFile, resolve: Resolv
         const spec = specifier ?? member?.specifier;
         if (spec === undefined) continue;
         const module = resolve(spec);
-        const base = { module, specifier: spec, line, via: 'require' as const, typeOnly: false };
+        const base = { module, specifier: spec, line: line(), via: 'require' as const, typeOnly: false };
         if (ts.isIdentifier(declaration.name)) {
           bindings.push({ ...base, local: declaration.name.text, imported: member?.member ?? '*' });
         } else if (ts.isObjectBindingPattern(declaration.name) && !member) {

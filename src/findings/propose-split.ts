@@ -80,10 +80,10 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
     const [a, b] = pair;
     clusters = clusters.filter((_, i) => i !== a && i !== b).concat([[...clusters[a]!, ...clusters[b]!]]);
   }
-  // Singletons join the cluster they resemble most, when they resemble any.
+  // Singletons join the cluster they resemble most, when they resemble it enough.
   const groups = clusters.filter((c) => c.length > 1);
   for (const single of clusters.filter((c) => c.length === 1)) {
-    let best = 0;
+    let best = threshold / 2;
     let target: number[] | undefined;
     for (const group of groups) {
       const s = similarity(single, group);
@@ -96,15 +96,20 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
     else groups.push(single);
   }
 
-  // Two groups with the same topic are one module's worth: merge them.
+  // Two groups with the same topic are one module's worth: merge them. A lone export with
+  // neither a topic nor anything shared stays where it is (key ''): a one-function module
+  // named after itself helps nobody.
   const byName = new Map<string, number[]>();
   for (const group of groups) {
     const names = group.map((i) => exportNames[i]!);
     const modules = names.flatMap((n) => [...closureOf(n)].map((u) => runtimeBindings.get(u)?.module).filter((m): m is string => !!m));
-    const key = clusterName(names, [], modules);
+    const { name, topical } = clusterName(names, [], modules);
+    const key = group.length === 1 && !topical ? '' : name;
+    // (a group without a topic or a shared stem gets '' from clusterName and stays too)
     byName.set(key, [...(byName.get(key) ?? []), ...group]);
   }
   groups.splice(0, groups.length, ...byName.values());
+  const stays = new Set(byName.get('') ?? []);
 
   // Non-exported helpers go with the cluster that uses them; one several clusters need goes
   // with the cluster that uses it most, and the others import it from there.
@@ -130,7 +135,10 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
     const modules = [...new Set(names.flatMap((n) => [...closureOf(n)].map((u) => runtimeBindings.get(u)?.module).filter((m): m is string => !!m)))];
     const helpers = [...helperHome].filter(([, home]) => home === index).map(([helper]) => helper).sort();
     const borrowed = [...helperUses].filter(([helper, counts]) => counts[index]! > 0 && helperHome.get(helper) !== index).map(([helper]) => helper).sort();
-    const name = uniqueName(clusterName(names, helpers, modules), taken);
+    if (group.every((i) => stays.has(i))) {
+      return { module: facts.id, exports: names, helpers, reason: `no topic or dependency shared with the other groups: stays in ${facts.id}` };
+    }
+    const name = uniqueName(clusterName(names, helpers, modules).name, taken);
     return {
       module: `${directory}/${name}.${extension}`,
       exports: names,
@@ -190,7 +198,8 @@ function topicsOf(name: string): string[] {
   return topics;
 }
 
-function clusterName(names: string[], helpers: string[], modules: string[]): string {
+/** A cluster's module name, and whether it comes from a topic (rather than a stem of its names). */
+function clusterName(names: string[], helpers: string[], modules: string[]): { name: string; topical: boolean } {
   const score = (words: string[]) => {
     let total = 0;
     for (const name of names) if (stemsOf(name).some((s) => words.includes(s))) total += 2;
@@ -203,13 +212,14 @@ function clusterName(names: string[], helpers: string[], modules: string[]): str
     const s = score(topic.words);
     if (s > 0 && (!best || s > best.score)) best = { name: topic.name, score: s };
   }
-  if (best && best.score >= names.length) return best.name;
+  if (best && best.score >= names.length) return { name: best.name, topical: true };
   // No topic covers the cluster: its commonest stem names it.
   const counts = new Map<string, number>();
   for (const name of names) for (const stem of new Set(stemsOf(name))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
   const common = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  if (best && (!common || common[1] < 2)) return best.name;
-  return common ? common[0] : names[0]!.toLowerCase();
+  if (best && (!common || common[1] < 2)) return { name: best.name, topical: true };
+  // A stem only one export has names nothing: '' means "no name, keep these where they are".
+  return { name: common && common[1] >= 2 ? common[0] : '', topical: false };
 }
 
 function uniqueName(name: string, taken: Set<string>): string {
@@ -226,5 +236,5 @@ function reasonFor(names: string[], helpers: string[], modules: string[], featur
   const sharedNames = shared.map((f) => f.slice(2)).filter((n) => !names.includes(n) || names.length > 1).slice(0, 4);
   if (sharedNames.length > 0) parts.push(`shares ${sharedNames.join(', ')}`);
   if (helpers.length > 0) parts.push(`moves ${helpers.join(', ')} along`);
-  return parts.length > 0 ? parts.join('; ') : 'no shared dependency with the other groups';
+  return parts.length > 0 ? parts.join('; ') : 'no shared dependency: grouped by what their names are about';
 }

@@ -27,6 +27,8 @@ export function toOpenAIMessages(messages: string[]) { return messages.map((m) =
 export function toAnthropicMessages(messages: string[]) { return toOpenAIMessages(messages); }
 export function providerForModel(model: string) { return lookup(model); }
 export function isSupportedModel(model: string) { return providerForModel(model) !== undefined; }
+export function nowMs() { return Date.now(); }
+export function redactSecrets(text: string) { return text.replace(/sk-\\w+/g, 'sk-***'); }
 `;
 
 test('a module with many exports and importers gets a split named after its topics', () => {
@@ -41,7 +43,7 @@ test('a module with many exports and importers gets a split named after its topi
   assert.equal(finding!.id, 'god-module:src/utils.ts:3');
   const split = Object.fromEntries(finding!.split!.map((c) => [c.module, c]));
   assert.deepEqual(Object.keys(split).sort(), [
-    'src/utils/media.ts', 'src/utils/pricing.ts', 'src/utils/provider-lookup.ts', 'src/utils/request-transform.ts', 'src/utils/tokenization.ts',
+    'src/utils.ts', 'src/utils/media.ts', 'src/utils/pricing.ts', 'src/utils/provider-lookup.ts', 'src/utils/request-transform.ts', 'src/utils/tokenization.ts',
   ]);
   assert.deepEqual(split['src/utils/tokenization.ts']!.exports, ['encoder', 'countTokens', 'truncateToTokens', 'splitByTokens', 'headTokens']);
   // clampText: used twice by tokenization, once by pricing, so it lives with tokenization.
@@ -52,6 +54,8 @@ test('a module with many exports and importers gets a split named after its topi
   assert.deepEqual(split['src/utils/media.ts']!.helpers, ['MIME']);
   assert.deepEqual(split['src/utils/provider-lookup.ts']!.exports, ['providerForModel', 'isSupportedModel']);
   assert.match(split['src/utils/tokenization.ts']!.reason, /js-tiktoken/);
+  // Exports with no topic and nothing shared are not given one-function modules: they stay.
+  assert.deepEqual(split['src/utils.ts']!.exports, ['nowMs', 'redactSecrets']);
 });
 
 test('few importers and a small footprint: not a god-module', () => {
