@@ -87,14 +87,16 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
           modules[resolution.name] = {
             id: resolution.name,
             kind: 'external',
-            file: resolution.file ?? resolution.packageDir,
+            file: resolution.file ?? resolver.resolveExternalFile(record.specifier, file, format) ?? resolution.packageDir,
             version: info.version,
             size: info.size,
             imports: [],
           };
         }
       } else if (resolution.kind === 'local') {
-        const outside = symlinkOutside(realRoot, resolution.file);
+        const targetId = idOf(resolution.file);
+        // Checked once per file: a module already in the graph passed.
+        const outside = modules[targetId] ? undefined : symlinkOutside(realRoot, resolution.file);
         if (outside) {
           diagnostics.push({
             code: 'symlink-outside-project',
@@ -105,7 +107,6 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
           });
           continue;
         }
-        const targetId = idOf(resolution.file);
         edge.to = targetId;
         if (!modules[targetId]) {
           modules[targetId] = placeholder(targetId, resolution.file);
@@ -140,25 +141,28 @@ function placeholder(id: string, file: string): ModuleNode {
  * for files lazify keeps as opaque leaves: too big, binary or unreadable.
  */
 function readModuleText(file: string, id: string, node: ModuleNode, diagnostics: Diagnostic[]): string | undefined {
-  let size: number;
+  const isCode = CODE_FILE.test(file) || extname(file) === '.json';
+  let buffer: Buffer | undefined;
   try {
-    size = statSync(file).size;
+    // Assets are only sized; code is read once (its length is its size).
+    if (isCode) {
+      buffer = readFileSync(file);
+      node.size = buffer.length;
+    } else node.size = statSync(file).size;
   } catch (error) {
     diagnostics.push({ code: 'unreadable-file', severity: 'error', message: `${id}: ${(error as Error).message}`, file: id });
     return undefined;
   }
-  node.size = size;
-  if (size > MAX_PARSED_FILE_BYTES) {
+  if (node.size > MAX_PARSED_FILE_BYTES) {
     diagnostics.push({
       code: 'file-too-large',
       severity: 'warning',
-      message: `${id} is ${size} bytes (over ${MAX_PARSED_FILE_BYTES}); its imports are not followed`,
+      message: `${id} is ${node.size} bytes (over ${MAX_PARSED_FILE_BYTES}); its imports are not followed`,
       file: id,
     });
     return undefined;
   }
-  if (!CODE_FILE.test(file) && extname(file) !== '.json') return undefined; // assets: size only
-  const buffer = readFileSync(file);
+  if (!buffer) return undefined;
   if (buffer.includes(0)) {
     diagnostics.push({
       code: 'binary-file',
@@ -181,7 +185,7 @@ function symlinkOutside(realRoot: string, file: string): string | undefined {
 
 function realpathOrSelf(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }

@@ -1,4 +1,5 @@
 import { computeDominators, dominates } from './dominators.js';
+import { stronglyConnectedIndexes } from './strongly-connected-components.js';
 import type { ModuleGraph } from './module-graph.js';
 
 /** What one module costs when the entry is imported. */
@@ -88,30 +89,7 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     exclusiveModules[tree.idom[node]] += exclusiveModules[node];
   }
 
-  // Cumulative sizes: one eager walk per module, reusing a stamp array instead of sets.
-  const stamp = new Int32Array(n).fill(-1);
-  const cumulativeBytes = new Float64Array(n);
-  const cumulativeModules = new Int32Array(n);
-  const stack: number[] = [];
-  for (let start = 0; start < n; start++) {
-    let bytes = 0;
-    let count = 0;
-    stack.push(start);
-    stamp[start] = start;
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      bytes += size[node];
-      count++;
-      for (const next of eagerSuccessors[node]) {
-        if (stamp[next] !== start) {
-          stamp[next] = start;
-          stack.push(next);
-        }
-      }
-    }
-    cumulativeBytes[start] = bytes;
-    cumulativeModules[start] = count;
-  }
+  const { cumulativeBytes, cumulativeModules } = cumulativeSizes(eagerSuccessors, size);
 
   const modules: Record<string, ModuleCostEntry> = {};
   for (let i = 0; i < n; i++) {
@@ -176,4 +154,51 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     module: (id) => modules[id],
     exclusiveOfSet,
   };
+}
+
+/**
+ * Bytes and modules each node loads eagerly, itself included. Modules of one strongly
+ * connected component load the same set, so the walk runs once per component over the
+ * condensed graph (gateways tie most of their modules into one big cycle through utils).
+ */
+function cumulativeSizes(successors: readonly number[][], size: readonly number[]) {
+  const n = successors.length;
+  const componentOf = stronglyConnectedIndexes(successors);
+  let components = 0;
+  for (const c of componentOf) if (c + 1 > components) components = c + 1;
+  const componentBytes = new Float64Array(components);
+  const componentModules = new Int32Array(components);
+  const componentSuccessors: number[][] = Array.from({ length: components }, () => []);
+  for (let node = 0; node < n; node++) {
+    const c = componentOf[node];
+    componentBytes[c] += size[node];
+    componentModules[c]++;
+    for (const next of successors[node]) if (componentOf[next] !== c) componentSuccessors[c].push(componentOf[next]);
+  }
+  const stamp = new Int32Array(components).fill(-1);
+  const bytes = new Float64Array(components);
+  const modules = new Int32Array(components);
+  const stack: number[] = [];
+  for (let start = 0; start < components; start++) {
+    stack.push(start);
+    stamp[start] = start;
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      bytes[start] += componentBytes[c];
+      modules[start] += componentModules[c];
+      for (const next of componentSuccessors[c]) {
+        if (stamp[next] !== start) {
+          stamp[next] = start;
+          stack.push(next);
+        }
+      }
+    }
+  }
+  const cumulativeBytes = new Float64Array(n);
+  const cumulativeModules = new Int32Array(n);
+  for (let node = 0; node < n; node++) {
+    cumulativeBytes[node] = bytes[componentOf[node]];
+    cumulativeModules[node] = modules[componentOf[node]];
+  }
+  return { cumulativeBytes, cumulativeModules };
 }

@@ -47,7 +47,14 @@ function scriptKindOf(file: string): ts.ScriptKind {
  * inside a function body are lazy.
  */
 export function parseImports(file: string, text: string, options: ParseImportsOptions): ParsedImports {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+  // No parent pointers and no JSDoc parsing: neither is needed to find imports, and both cost time.
+  const source = ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindOf(file),
+  );
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
   const imports: ImportRecord[] = [];
   // Import declarations whose bindings may be elided, checked after the usage walk.

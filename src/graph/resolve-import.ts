@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import enhancedResolve from 'enhanced-resolve';
 import { ts } from 'ts-morph';
 import type { ModuleFormat } from '../project/detect-module-format.js';
+import { DirectoryListingCache } from './directory-listing-cache.js';
 
 /** Where a specifier leads. */
 export type Resolution =
@@ -35,10 +36,11 @@ export class ImportResolver {
 
   constructor(private readonly options: ImportResolverOptions) {
     // No realpath: a symlink must stay visible so the graph can refuse to follow it out of the project.
+    const listings = new DirectoryListingCache();
     this.tsHost = {
-      fileExists: ts.sys.fileExists,
+      fileExists: listings.fileExists,
       readFile: ts.sys.readFile,
-      directoryExists: ts.sys.directoryExists,
+      directoryExists: listings.directoryExists,
       getCurrentDirectory: ts.sys.getCurrentDirectory,
     };
     if (options.compilerOptions) {
@@ -59,13 +61,36 @@ export class ImportResolver {
     this.runtime = { esm: make(['node', 'import', 'default']), commonjs: make(['node', 'require', 'default']) };
   }
 
+  private readonly cache = new Map<string, Resolution>();
+
+  /**
+   * Resolves `specifier` as `fromFile` would. Files of one directory resolve a specifier the
+   * same way (for one format and language), so results are cached per directory.
+   */
   resolve(specifier: string, fromFile: string, format: ModuleFormat): Resolution {
+    const key = `${dirname(fromFile)}\0${specifier}\0${format}\0${TS_FILE.test(fromFile)}`;
+    let resolution = this.cache.get(key);
+    if (!resolution) {
+      resolution = this.resolveUncached(specifier, fromFile, format);
+      this.cache.set(key, resolution);
+    }
+    return resolution;
+  }
+
+  private resolveUncached(specifier: string, fromFile: string, format: ModuleFormat): Resolution {
     if (isBuiltin(specifier)) return { kind: 'builtin', id: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
+    const bare = isBareSpecifier(specifier);
+    // An installed package needs no TypeScript resolution (which would go looking for its
+    // types) unless tsconfig `paths` could map the name to a local file first.
+    if (bare && !this.options.compilerOptions?.paths) {
+      const packageDir = this.findPackageDir(packageNameOf(specifier), dirname(fromFile));
+      if (packageDir) return { kind: 'external', name: packageNameOf(specifier), packageDir };
+    }
     if (this.options.compilerOptions && TS_FILE.test(fromFile)) {
       const local = this.resolveWithTypeScript(specifier, fromFile);
       if (local) return { kind: 'local', file: local };
     }
-    if (isBareSpecifier(specifier)) return this.resolveExternal(specifier, fromFile, format);
+    if (bare) return this.resolveExternal(specifier, fromFile, format);
     try {
       const file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier);
       if (file) return insideNodeModules(file) ? this.externalFromFile(file) : { kind: 'local', file };
@@ -104,13 +129,16 @@ export class ImportResolver {
       }
       return { kind: 'unresolved', reason: `package ${name} is not installed` };
     }
-    let file: string | undefined;
+    return { kind: 'external', name, packageDir };
+  }
+
+  /** The file a package specifier loads at runtime, for reports; undefined when it does not resolve. */
+  resolveExternalFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
     try {
-      file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier) || undefined;
+      return this.runtime[format].resolveSync({}, dirname(fromFile), specifier) || undefined;
     } catch {
-      file = undefined; // the package is there; a missing subpath still counts as the package
+      return undefined; // the package is there; a missing subpath still counts as the package
     }
-    return { kind: 'external', name, packageDir, file };
   }
 
   private externalFromFile(file: string): Resolution {

@@ -25,14 +25,27 @@ export function findStronglyConnectedComponents(graph: ModuleGraph, options: Com
     }
     return out;
   });
-  const index = new Int32Array(ids.length).fill(-1);
-  const low = new Int32Array(ids.length);
-  const onStack = new Uint8Array(ids.length);
-  const stack: number[] = [];
+  const componentOf = stronglyConnectedIndexes(successors);
   const components: string[][] = [];
-  let counter = 0;
+  for (let node = 0; node < ids.length; node++) (components[componentOf[node]] ??= []).push(ids[node]);
+  return components;
+}
 
-  for (let start = 0; start < ids.length; start++) {
+/**
+ * Tarjan over successor lists of node indexes: the component number of every node.
+ * Components are numbered in the order Tarjan closes them (reverse topological order).
+ */
+export function stronglyConnectedIndexes(successors: readonly number[][]): Int32Array {
+  const n = successors.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const componentOf = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  let counter = 0;
+  let components = 0;
+
+  for (let start = 0; start < n; start++) {
     if (index[start] !== -1) continue;
     // Explicit call stack of [node, next successor position].
     const frames: Array<[number, number]> = [[start, 0]];
@@ -61,18 +74,17 @@ export function findStronglyConnectedComponents(graph: ModuleGraph, options: Com
         low[parent] = Math.min(low[parent], low[v]);
       }
       if (low[v] === index[v]) {
-        const component: string[] = [];
         let w: number;
         do {
           w = stack.pop()!;
           onStack[w] = 0;
-          component.push(ids[w]);
+          componentOf[w] = components;
         } while (w !== v);
-        components.push(component);
+        components++;
       }
     }
   }
-  return components;
+  return componentOf;
 }
 
 /**

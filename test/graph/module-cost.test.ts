@@ -90,7 +90,7 @@ function random(seed: number): () => number {
   };
 }
 
-test('on 200 random graphs, exclusive sizes and import savings equal brute-force reachability', () => {
+test('on 200 random graphs, cumulative and exclusive sizes and import savings equal brute-force reachability', () => {
   for (let seed = 1; seed <= 200; seed++) {
     const next = random(seed);
     const n = 3 + Math.floor(next() * 12);
@@ -105,6 +105,11 @@ test('on 200 random graphs, exclusive sizes and import savings equal brute-force
     for (const id of Object.keys(graph.modules)) {
       const expected = all.has(id) ? sizeOf(graph, [...all].filter((x) => !eagerReach(graph, undefined, new Set([id])).has(x))) : 0;
       assert.equal(cost.modules[id].exclusiveBytes, id === graph.entry ? sizeOf(graph, all) : expected, `seed ${seed} module ${id}`);
+    }
+    for (const id of Object.keys(graph.modules)) {
+      const reach = eagerReach({ ...graph, entry: id });
+      assert.equal(cost.modules[id].cumulativeBytes, sizeOf(graph, reach), `seed ${seed} cumulative ${id}`);
+      assert.equal(cost.modules[id].cumulativeModules, reach.size);
     }
     for (const saving of cost.imports) {
       const without = eagerReach(graph, (from, to) => from === saving.from && to === saving.to);
