@@ -36,6 +36,8 @@ export function findGodModules(input: FindingsInput): Finding[] {
       }
     }
     const split = proposeSplit(facts, importersOf);
+    const moved = new Set(split.flatMap((c) => c.exports));
+    const staying = runtimeExports.map((e) => e.local ?? e.name).filter((name) => name !== 'default' && !moved.has(name));
     const module = input.cost.module(id);
     const cost = { exclusiveBytes: module?.exclusiveBytes ?? 0, exclusiveModules: module?.exclusiveModules ?? 0 };
     const line = runtimeExports[0]!.line;
@@ -45,7 +47,7 @@ export function findGodModules(input: FindingsInput): Finding[] {
       severity: severityFor(cost),
       file: id,
       line,
-      message: `${id} has ${runtimeExports.length} exports and ${importers.length} importers; importing any helper loads all of it (${formatBytes(cumulativeBytes)} with its imports). Split it into ${split.map((c) => c.module).join(', ')}.`,
+      message: `${id} has ${runtimeExports.length} exports and ${importers.length} importers; importing any helper loads all of it (${formatBytes(cumulativeBytes)} with its imports). Split it into ${split.map((c) => c.module).join(', ')}${staying.length > 0 ? `; ${staying.join(', ')} share nothing with those and stay in ${id}` : ''}.`,
       cost,
       split,
     });

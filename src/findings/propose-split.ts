@@ -135,9 +135,8 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
     const modules = [...new Set(names.flatMap((n) => [...closureOf(n)].map((u) => runtimeBindings.get(u)?.module).filter((m): m is string => !!m)))];
     const helpers = [...helperHome].filter(([, home]) => home === index).map(([helper]) => helper).sort();
     const borrowed = [...helperUses].filter(([helper, counts]) => counts[index]! > 0 && helperHome.get(helper) !== index).map(([helper]) => helper).sort();
-    if (group.every((i) => stays.has(i))) {
-      return { module: facts.id, exports: names, helpers, reason: `no topic or dependency shared with the other groups: stays in ${facts.id}` };
-    }
+    // Left out of the split: exports not listed in any cluster stay where they are.
+    if (group.every((i) => stays.has(i))) return undefined;
     const name = uniqueName(clusterName(names, helpers, modules).name, taken);
     return {
       module: `${directory}/${name}.${extension}`,
@@ -148,10 +147,11 @@ export function proposeSplit(facts: ModuleFacts, importersOf: ReadonlyMap<string
   });
   // The borrowed helpers' new homes, once every cluster has its module name.
   for (const cluster of result) {
+    if (!cluster) continue;
     cluster.reason = cluster.reason.replace(/also needs (.+) \(kept in another new module\)$/, (_, list: string) =>
-      `also needs ${list.split(', ').map((h) => `${h} from ${result[helperHome.get(h)!]!.module}`).join(', ')}`);
+      `also needs ${list.split(', ').map((h) => `${h} from ${result[helperHome.get(h)!]?.module ?? facts.id}`).join(', ')}`);
   }
-  return result.sort((a, b) => b.exports.length - a.exports.length || a.module.localeCompare(b.module));
+  return result.filter((c): c is SplitCluster => c !== undefined).sort((a, b) => b.exports.length - a.exports.length || a.module.localeCompare(b.module));
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
