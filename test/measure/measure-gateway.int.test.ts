@@ -4,18 +4,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { measure, type ImportTimeNode, type ImportTimeResult } from '../../src/index.js';
+import { analyze, attachMeasuredCost, measure, type Finding, type ImportTimeNode, type ImportTimeResult } from '../../src/index.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 
 function all(nodes: ImportTimeNode[]): ImportTimeNode[] {
   return nodes.flatMap((node) => [node, ...all(node.children)]);
 }
 
-async function measureBuilt(name: string): Promise<ImportTimeResult> {
+/** Builds a copy of the fixture, measures it, and (with `findings`) ranks its static findings by the measurement. */
+async function measureBuilt(name: string, findings = false): Promise<ImportTimeResult & { ranked?: Finding[] }> {
   const { dir, cleanup } = copyFixture(name);
   try {
     execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'pipe' });
-    return await measure(dir, { runs: 1, timeoutMs: 240_000 });
+    const result = await measure(dir, { runs: 1, timeoutMs: 240_000 });
+    if (!findings) return result;
+    const analysis = analyze(dir);
+    return { ...result, ranked: attachMeasuredCost(analysis.findings, analysis.graph, result) };
   } finally {
     cleanup();
   }
@@ -46,7 +50,16 @@ function assertGatewayShape(result: ImportTimeResult, format: 'commonjs' | 'esm'
 }
 
 test('gateway-cjs (built): providers, their SDKs and the tokenizer under utils', { timeout: 300_000 }, async () => {
-  assertGatewayShape(await measureBuilt('gateway-cjs'), 'commonjs');
+  const result = await measureBuilt('gateway-cjs', true);
+  assertGatewayShape(result, 'commonjs');
+  // analyze --measure: every finding that keeps modules loaded gets measured ms, ranked by them.
+  const ranked = result.ranked!;
+  const measured = ranked.filter((f) => f.cost.measuredMs !== undefined);
+  assert.ok(measured.length >= 5, `findings with measured ms: ${measured.length}`);
+  assert.deepEqual(ranked.slice(0, measured.length), measured, 'measured findings come first');
+  const ms = measured.map((f) => f.cost.measuredMs!);
+  assert.deepEqual(ms, [...ms].sort((a, b) => b - a), 'largest measured saving first');
+  assert.ok(ms.every((value) => value <= result.tree[0].cumulativeMs + 1e-6), 'no saving exceeds the whole import');
 });
 
 test('gateway-esm (built): the same shape through the ESM loader hooks', { timeout: 600_000 }, async () => {
