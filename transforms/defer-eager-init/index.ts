@@ -56,7 +56,7 @@ function rewriteFile(j: JSCodeshift, root: Collection, path: string, options: De
       }
     }
   }
-  if (rewriteReferences(j, root, path, providers.files, options, project)) changed = true;
+  if (rewriteReferences(j, root, path, providers, options, project)) changed = true;
   return changed;
 }
 

@@ -6,6 +6,7 @@ import { isTypePosition } from '../shared-lazy-loading/binding-uses.js';
 import { valueReferences } from '../shared-lazy-loading/defer-binding.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
 import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
+import { findValueProviders, type ValueProviders } from './find-declaring-module.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
 
 /** `typeof name` in type positions becomes `ReturnType<typeof accessor>`. */
@@ -28,10 +29,17 @@ export function rewriteTypeQueries(j: JSCodeshift, root: Collection, name: strin
 }
 
 /** Rewrites one importer; `providers` are the files that declare or re-export the value. Returns true when changed. */
-export function rewriteReferences(j: JSCodeshift, root: Collection, file: string, providers: Set<string>, options: DeferEagerInitOptions, project: ProjectReader): boolean {
+export function rewriteReferences(j: JSCodeshift, root: Collection, file: string, providers: ValueProviders, options: DeferEagerInitOptions, project: ProjectReader): boolean {
   const { name } = options;
   const accessor = accessorName(name);
-  const fromProvider = (specifier: unknown) => typeof specifier === 'string' && providers.has(resolveRelativeModule(file, specifier, project) ?? '');
+  // A module provides the value when it is on the chain from options.file, or when its own
+  // re-exports lead to the same declaration (a shim the split left, a barrel).
+  const fromProvider = (specifier: unknown) => {
+    if (typeof specifier !== 'string') return false;
+    const target = resolveRelativeModule(file, specifier, project);
+    if (!target) return false;
+    return providers.files.has(target) || (!!providers.declaring && findValueProviders(target, name, project).declaring === providers.declaring);
+  };
   let changed = false;
   const locals: string[] = [];
   const namespaces: string[] = [];

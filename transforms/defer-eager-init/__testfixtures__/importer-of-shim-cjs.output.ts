@@ -1,0 +1,3 @@
+import { getEncoder } from '../utils';
+
+export const count = (text: string): number => getEncoder().encode(text).length;

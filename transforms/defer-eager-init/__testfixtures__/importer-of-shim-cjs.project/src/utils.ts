@@ -1,0 +1,1 @@
+export { encoder, countTokens } from './utils/tokenization';
