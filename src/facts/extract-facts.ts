@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { MAX_PARSED_FILE_BYTES } from '../graph/build-module-graph.js';
 import type { ModuleGraph } from '../graph/module-graph.js';
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
@@ -7,20 +8,22 @@ import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /**
- * Facts for every local module of the graph, by module id. Unreadable files are skipped
- * (the graph already reported them); a file that does not parse cleanly still yields the
- * facts of what TypeScript's tolerant parser recovered.
+ * Facts for every local module of the graph, by module id. Unreadable, binary and huge files
+ * are skipped (the graph already reported them and kept them as opaque leaves); a file that
+ * does not parse cleanly still yields the facts of what TypeScript's tolerant parser recovered.
  */
 export function extractFacts(graph: ModuleGraph): Record<string, ModuleFacts> {
   const facts: Record<string, ModuleFacts> = {};
   for (const node of Object.values(graph.modules)) {
     if (node.kind !== 'local' || !node.file || !SCRIPT_FILE.test(node.file) || node.file.endsWith('.d.ts')) continue;
+    if (node.size > MAX_PARSED_FILE_BYTES) continue;
     let text: string;
     try {
       text = readFileSync(node.file, 'utf8');
     } catch {
       continue;
     }
+    if (text.includes('\0')) continue;
     facts[node.id] = extractModuleFacts(node.id, node.file, text, resolverFor(node), node.format);
   }
   return facts;
