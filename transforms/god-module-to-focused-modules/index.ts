@@ -35,9 +35,6 @@ interface SplitResult {
 function computeSplit(options: SplitOptions, project: ProjectReader): SplitResult | string {
   const source = project.read(options.module);
   if (source === undefined) return `${options.module} does not exist`;
-  if (/\.(c?js|mjs|jsx)$/.test(options.module) && /\b(module\.exports|exports\.\w+)\s*=/.test(source)) {
-    return `${options.module} is plain JavaScript CommonJS; splitting those is not supported yet`;
-  }
   const layout = readGodModule(options.module, source);
   const assignment = assignDeclarations(layout, options);
   if (assignment.problems.length > 0) return assignment.problems[0]!;
@@ -67,6 +64,8 @@ function alreadySplit(result: SplitResult): boolean {
 /** The names each cluster lists that the module neither declares nor re-exports. */
 function missingExports(options: SplitOptions, layout: GodModuleLayout): string[] {
   const reExported = new Set(layout.statements.flatMap((s) => s.reExportNames ?? []));
+  // `export *` / `...require()` may re-export any name: only a load could tell, so trust the plan.
+  if (reExported.has('*')) return [];
   return options.clusters.flatMap((c) => c.exports).filter((n) => !layout.exports.has(n) && !reExported.has(n));
 }
 

@@ -10,7 +10,7 @@ export interface ImportBinding {
 
 /** A top-level statement of the god-module, as plain data. */
 export interface ModuleStatement {
-  kind: 'import' | 'side-effect-import' | 'declaration' | 'export-list' | 'other';
+  kind: 'import' | 'side-effect-import' | 'declaration' | 'export-list' | 'directive' | 'other';
   /** Source text, with its leading comments (JSDoc), without leading blank lines. */
   text: string;
   /** True when a blank line separated it from the statement before (kept when it moves). */
@@ -45,12 +45,18 @@ export interface GodModuleLayout {
   exports: Map<string, string>;
   /** Relative specifiers as written, to copy their extension style. */
   relativeSpecifiers: string[];
+  /**
+   * `commonjs` for plain JavaScript that imports with `require` and exports through
+   * `module.exports = { ... }` / `exports.x = x`; the split then writes CommonJS too.
+   */
+  format: 'esm' | 'commonjs';
 }
 
 /** Parses the god-module with the TypeScript compiler API and lays out its top level. */
 export function readGodModule(path: string, source: string): GodModuleLayout {
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, scriptKindOf(path));
-  const statements: ModuleStatement[] = file.statements.map((node) => describe(node, file));
+  const commonjs = /\.(c?js|jsx)$/.test(path) && !file.statements.some((n) => ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isExportAssignment(n) || hasModifier(n, ts.SyntaxKind.ExportKeyword));
+  const statements: ModuleStatement[] = file.statements.map((node) => (commonjs ? describeCommonJs(node, file) : undefined) ?? describe(node, file));
   const topLevel = new Set<string>();
   for (const s of statements) {
     for (const name of s.declares) topLevel.add(name);
@@ -63,7 +69,7 @@ export function readGodModule(path: string, source: string): GodModuleLayout {
     for (const e of s.exportList ?? []) exports.set(e.name, e.local);
   }
   const relativeSpecifiers = statements.flatMap((s) => [s.specifier, s.reExportFrom]).filter((x): x is string => !!x && x.startsWith('.'));
-  return { statements, topLevel, exports, relativeSpecifiers };
+  return { statements, topLevel, exports, relativeSpecifiers, format: commonjs ? 'commonjs' : 'esm' };
 }
 
 function scriptKindOf(path: string): ts.ScriptKind {
@@ -122,6 +128,47 @@ function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
   if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) return declared([node.name.text]);
   if (ts.isVariableStatement(node)) return declared(node.declarationList.declarations.flatMap((d) => bindingNames(d.name)));
   return base;
+}
+
+/** `require` bindings, `module.exports = { a, b: c }`, `exports.x = x` and `'use strict'`; undefined for anything else. */
+function describeCommonJs(node: ts.Statement, file: ts.SourceFile): ModuleStatement | undefined {
+  const leading = file.text.slice(node.getFullStart(), node.getStart(file));
+  const base: ModuleStatement = { kind: 'other', text: textOf(node, file), blankLineBefore: /\n[ \t]*\r?\n/.test(leading), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
+  if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === 'use strict') return { ...base, kind: 'directive' };
+  if (ts.isVariableStatement(node) && node.declarationList.declarations.length === 1) {
+    const d = node.declarationList.declarations[0]!;
+    const init = d.initializer;
+    if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]!)) {
+      const specifier = (init.arguments[0] as ts.StringLiteral).text;
+      if (ts.isIdentifier(d.name)) return { ...base, kind: 'import', specifier, bindings: [{ local: d.name.text, imported: '*', typeOnly: false }] };
+      if (ts.isObjectBindingPattern(d.name) && d.name.elements.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && !e.initializer && (!e.propertyName || ts.isIdentifier(e.propertyName)))) {
+        const bindings = d.name.elements.map((e) => ({ local: (e.name as ts.Identifier).text, imported: ((e.propertyName ?? e.name) as ts.Identifier).text, typeOnly: false }));
+        return { ...base, kind: 'import', specifier, bindings };
+      }
+    }
+  }
+  if (ts.isExpressionStatement(node) && ts.isBinaryExpression(node.expression) && node.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const { left, right } = node.expression;
+    const target = left.getText(file);
+    if (target === 'module.exports' && ts.isObjectLiteralExpression(right)) {
+      const exportList: Array<{ name: string; local: string; typeOnly: boolean }> = [];
+      const spreads: string[] = [];
+      for (const p of right.properties) {
+        // `...require('./utils/x')`: a shim this transform wrote (a re-export of everything there).
+        if (ts.isSpreadAssignment(p) && ts.isCallExpression(p.expression) && ts.isIdentifier(p.expression.expression) && p.expression.expression.text === 'require' && p.expression.arguments.length === 1 && ts.isStringLiteral(p.expression.arguments[0]!)) {
+          spreads.push((p.expression.arguments[0] as ts.StringLiteral).text);
+          continue;
+        }
+        if (ts.isShorthandPropertyAssignment(p)) exportList.push({ name: p.name.text, local: p.name.text, typeOnly: false });
+        else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && ts.isIdentifier(p.initializer)) exportList.push({ name: p.name.text, local: p.initializer.text, typeOnly: false });
+        else return undefined; // computed or inline values: left as they are, in the old module
+      }
+      return { ...base, kind: 'export-list', exportList, ...(spreads.length > 0 ? { reExportFrom: spreads[0], reExportNames: ['*'] } : {}) };
+    }
+    const single = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (single && ts.isIdentifier(right)) return { ...base, kind: 'export-list', exportList: [{ name: single[1]!, local: right.text, typeOnly: false }] };
+  }
+  return undefined;
 }
 
 function bindingNames(name: ts.BindingName): string[] {

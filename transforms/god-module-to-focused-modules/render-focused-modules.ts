@@ -15,6 +15,8 @@ export interface RenderedSplit {
 export function renderSplit(layout: GodModuleLayout, assignment: Assignment, options: SplitOptions, style: ExtensionStyle): RenderedSplit {
   const old = options.module;
   const isTypeScript = /\.[mc]?tsx?$/.test(old);
+  const commonjs = layout.format === 'commonjs';
+  const directives = layout.statements.filter((s) => s.kind === 'directive').map((s) => s.text);
   const declaringStatement = new Map<string, ModuleStatement>();
   for (const s of layout.statements) for (const n of s.declares) declaringStatement.set(n, s);
   // Names some other file imports from the target they live in.
@@ -23,7 +25,7 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
 
   const bodyOf = (target: string): string => {
     // The old module's export lists are re-rendered below with only the names that stayed.
-    const statements = layout.statements.filter((s, i) => assignment.statementTarget[i] === target && !(target === old && s.kind === 'export-list'));
+    const statements = layout.statements.filter((s, i) => assignment.statementTarget[i] === target && s.kind !== 'directive' && !(target === old && s.kind === 'export-list'));
     const declaredHere = new Set(statements.flatMap((s) => s.declares));
     const needed = new Set([...statements.flatMap((s) => [...s.uses])].filter((n) => !declaredHere.has(n)));
     const lines: string[] = [];
@@ -31,7 +33,7 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
       if (s.kind === 'side-effect-import' && target === old) lines.push(s.text);
       if (s.kind !== 'import') continue;
       const used = s.bindings!.filter((b) => needed.has(b.local));
-      if (used.length > 0) lines.push(renderImport(used, moveSpecifier(s.specifier!, old, target), s.importTypeOnly === true));
+      if (used.length > 0) lines.push((commonjs ? renderRequire : renderImport)(used, moveSpecifier(s.specifier!, old, target), s.importTypeOnly === true));
     }
     const byFile = new Map<string, string[]>();
     for (const name of needed) {
@@ -43,7 +45,8 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
       importedFrom.get(from)!.add(name);
     }
     for (const [from, names] of byFile) {
-      lines.push(namedClause('import', names.sort(byName), specifierFor(target, from, style)));
+      const specifier = specifierFor(target, from, style);
+      lines.push(commonjs ? `const { ${names.sort(byName).join(', ')} } = require('${specifier}');` : namedClause('import', names.sort(byName), specifier));
     }
     const body = statements.map((s, i) => (i > 0 && s.blankLineBefore ? `\n${s.text}` : s.text));
     return [lines.join('\n'), body.join('\n')].filter(Boolean).join('\n\n');
@@ -56,13 +59,14 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     const listed = [...layout.exports].filter(([name, local]) => assignment.nameTarget.get(local) === target && !isModifierExport(layout, local, name));
     const needExport = [...(importedFrom.get(target) ?? [])].filter((n) => !isExported(layout, n)).sort(byName);
     const entries = [...listed.map(([name, local]) => (name === local ? name : `${local} as ${name}`)), ...needExport];
-    if (entries.length > 0) out.push(`export { ${entries.join(', ')} };`);
+    if (entries.length > 0 && commonjs) out.push(`module.exports = { ${entries.map((e) => e.replace(/^(\S+) as (\S+)$/, '$2: $1')).join(', ')} };`);
+    else if (entries.length > 0) out.push(`export { ${entries.join(', ')} };`);
     return out;
   };
 
   const created = targets
     .filter((t) => layout.statements.some((_, i) => assignment.statementTarget[i] === t))
-    .map((path) => ({ path, source: `${[bodies.get(path)!, ...exportsOf(path)].filter(Boolean).join('\n\n')}\n` }));
+    .map((path) => ({ path, source: `${[...directives, bodies.get(path)!, ...exportsOf(path)].filter(Boolean).join('\n\n')}\n` }));
 
   const reExports: string[] = [];
   for (const path of targets) {
@@ -81,8 +85,23 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     .filter((list) => list.length > 0)
     .map((list) => `export { ${list.map((e) => (e.name === e.local ? e.name : `${e.local} as ${e.name}`)).join(', ')} };`);
   const shimHeader = '// Re-exports what moved to focused modules, so every name importable from this path still is.';
+  if (commonjs) {
+    // One export object: everything the focused modules export, then what stayed here.
+    const spreads = targets
+      .filter((path) => [...layout.exports].some(([, local]) => assignment.nameTarget.get(local) === path))
+      .map((path) => `${options.deprecate ? `  /** @deprecated Moved to '${specifierFor(old, path, style)}': require it from there. */\n` : ''}  ...require('${specifierFor(old, path, style)}'),`);
+    const kept = [...layout.exports].filter(([, local]) => assignment.nameTarget.get(local) === old).map(([name, local]) => `  ${name === local ? name : `${name}: ${local}`},`);
+    const exportObject = `module.exports = {\n${[...spreads, ...kept].join('\n')}\n};`;
+    return { created, shim: `${[...directives, shimHeader, oldBody, exportObject].filter(Boolean).join('\n\n')}\n` };
+  }
   const shim = `${[shimHeader + '\n' + reExports.join('\n'), oldBody, ...keptLists].filter(Boolean).join('\n\n')}\n`;
   return { created, shim };
+}
+
+function renderRequire(bindings: ImportBinding[], specifier: string): string {
+  const whole = bindings.find((b) => b.imported === '*' || b.imported === 'default');
+  if (whole) return `const ${whole.local} = require('${specifier}');`;
+  return `const { ${bindings.map((b) => (b.imported === b.local ? b.local : `${b.imported}: ${b.local}`)).join(', ')} } = require('${specifier}');`;
 }
 
 function renderImport(bindings: ImportBinding[], specifier: string, typeOnly: boolean): string {
