@@ -101,7 +101,7 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
           diagnostics.push({
             code: 'symlink-outside-project',
             severity: 'warning',
-            message: `${id}:${record.line}: '${record.specifier}' is a symlink to ${outside}, outside the project; not followed`,
+            message: `${id}:${record.line}: '${record.specifier}' resolves to ${targetId}, a symlink to ${outside} outside the project; not followed`,
             file: id,
             line: record.line,
           });

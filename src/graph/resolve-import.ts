@@ -127,7 +127,7 @@ export class ImportResolver {
       } catch {
         // fall through to unresolved
       }
-      return { kind: 'unresolved', reason: `package ${name} is not installed` };
+      return { kind: 'unresolved', reason: `package ${name} is not installed: npm install ${name}` };
     }
     return { kind: 'external', name, packageDir };
   }

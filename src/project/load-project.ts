@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ModuleFormatDetector, type ModuleFormat } from './detect-module-format.js';
 import { conditionsFor, findPackageEntry, type EntrySource } from './find-package-entry.js';
-import { mapOutputToSource } from './map-output-to-source.js';
+import { mapOutputToSource, sourceCandidates } from './map-output-to-source.js';
 import { readPackageJson, type PackageJson } from './read-package-json.js';
 import { readTsconfigWithDiagnostics, type Tsconfig } from './read-tsconfig.js';
 
@@ -98,9 +98,11 @@ function entryFromPackage(
     if (source) return { file: source, source: found.source };
     if (existsSync(file) && statSync(file).isFile()) return { file, source: found.source };
   }
+  const expected = tsconfig ? sourceCandidates(resolve(root, found.path), tsconfig.options, root)[0] : undefined;
+  const lookedFor = expected ? ` and its source ${relative(root, expected)} does not exist either` : '';
   throw new LazifyError(
     'entry-not-found',
-    `entry ${found.path} (package.json ${found.source}) does not exist in ${root} and maps to no source file: build the package or pass --entry FILE`,
+    `entry ${found.path} (package.json ${found.source}) does not exist in ${root}${lookedFor}: fix package.json ${found.source}, build the package or pass --entry FILE`,
     relative(root, resolve(root, found.path)),
   );
 }

@@ -17,20 +17,19 @@ const SOURCE_EXTENSIONS: Record<string, string[]> = {
  * source exists for it.
  */
 export function mapOutputToSource(file: string, options: ts.CompilerOptions, projectDir: string): string | undefined {
+  return sourceCandidates(file, options, projectDir).find((candidate) => existsSync(candidate));
+}
+
+/** The source files tsc could have compiled `file` from, most likely first (empty when not under outDir). */
+export function sourceCandidates(file: string, options: ts.CompilerOptions, projectDir: string): string[] {
   const outDir = options.outDir;
-  if (!outDir) return undefined;
+  if (!outDir) return [];
   const rel = relative(outDir, file);
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  if (rel.startsWith('..') || isAbsolute(rel)) return [];
   const match = /(\.d)?(\.[cm]?jsx?)$/.exec(rel);
-  if (!match || match[1]) return undefined;
+  if (!match || match[1]) return [];
   const stem = rel.slice(0, -match[2].length);
   // Without an explicit rootDir tsc uses the common source dir; `src` is the usual one, then the project.
   const rootDirs = options.rootDir ? [options.rootDir] : [join(projectDir, 'src'), projectDir];
-  for (const rootDir of rootDirs) {
-    for (const ext of SOURCE_EXTENSIONS[match[2]] ?? []) {
-      const candidate = join(rootDir, stem + ext);
-      if (existsSync(candidate)) return candidate;
-    }
-  }
-  return undefined;
+  return rootDirs.flatMap((rootDir) => (SOURCE_EXTENSIONS[match[2]] ?? []).map((ext) => join(rootDir, stem + ext)));
 }
