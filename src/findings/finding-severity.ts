@@ -21,10 +21,21 @@ export function findingId(kind: FindingKind, file: string, symbol: string | unde
 
 /** What deferring the eager imports `from -> to` saves; falls back to `to`'s exclusive cost. */
 export function importSaving(cost: CostModelLike, from: string, to: string): FindingCost {
-  const saving = cost.imports?.find((s) => s.from === from && s.to === to);
+  const saving = savingsIndex(cost).get(`${from}\0${to}`);
   if (saving) return { exclusiveBytes: saving.savedBytes, exclusiveModules: saving.savedModules };
   const module = cost.module(to);
   return { exclusiveBytes: module?.exclusiveBytes ?? 0, exclusiveModules: module?.exclusiveModules ?? 0 };
+}
+
+// One index per cost model: a gateway has tens of thousands of import pairs and hundreds of findings.
+const savingsIndexes = new WeakMap<CostModelLike, Map<string, { savedBytes: number; savedModules: number }>>();
+function savingsIndex(cost: CostModelLike): Map<string, { savedBytes: number; savedModules: number }> {
+  let index = savingsIndexes.get(cost);
+  if (!index) {
+    index = new Map((cost.imports ?? []).map((s) => [`${s.from}\0${s.to}`, s]));
+    savingsIndexes.set(cost, index);
+  }
+  return index;
 }
 
 /** What making a set of modules lazy together stops loading. */
