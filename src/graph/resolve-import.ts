@@ -81,8 +81,8 @@ export class ImportResolver {
     if (isBuiltin(specifier)) return { kind: 'builtin', id: specifier.startsWith('node:') ? specifier : `node:${specifier}` };
     const bare = isBareSpecifier(specifier);
     // An installed package needs no TypeScript resolution (which would go looking for its
-    // types) unless tsconfig `paths` could map the name to a local file first.
-    if (bare && !this.options.compilerOptions?.paths) {
+    // types) unless tsconfig `paths` or `baseUrl` could map the name to a local file first.
+    if (bare && !this.options.compilerOptions?.paths && !this.options.compilerOptions?.baseUrl) {
       const packageDir = this.findPackageDir(packageNameOf(specifier), dirname(fromFile));
       if (packageDir) return { kind: 'external', name: packageNameOf(specifier), packageDir };
     }

@@ -91,3 +91,20 @@ test('bad inputs become diagnostics, not crashes: unresolved, parse error, binar
     outside.cleanup();
   }
 });
+
+test('tsconfig baseUrl wins over an installed package of the same name, as in tsc', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ main: 'src/index.ts' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: 'src', module: 'commonjs', moduleResolution: 'node10' } }),
+    'src/index.ts': "import { pad } from 'left-pad';\nexport const x = pad;",
+    'src/left-pad.ts': 'export const pad = 1;',
+    'node_modules/left-pad/package.json': JSON.stringify({ name: 'left-pad', version: '1.0.0', main: 'index.js' }),
+    'node_modules/left-pad/index.js': 'module.exports = {};',
+  });
+  try {
+    const graph = graphOf(dir);
+    assert.deepEqual(graph.modules['src/index.ts'].imports.map((e) => e.to), ['src/left-pad.ts']);
+  } finally {
+    cleanup();
+  }
+});
