@@ -34,7 +34,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       return;
     }
     const { output, exitCode } = renderReport(result, args.format, {
-      color: args.format === 'text' && Boolean(process.stdout.isTTY),
+      // Colours only for a terminal, and never when NO_COLOR is set (no-color.org).
+      color: args.format === 'text' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       failOn: args['fail-on'],
     });
     process.stdout.write(output);

@@ -21,7 +21,7 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
       .option('limit', { type: 'number', default: 10, describe: 'most chains to show' }),
   handler: (args) => {
     const result = why(args.module, args.dir, { entry: args.entry, limit: args.limit });
-    const { output, exitCode } = renderWhyReport(result, { format: args.format, color: Boolean(process.stdout.isTTY) });
+    const { output, exitCode } = renderWhyReport(result, { format: args.format, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
     process.stdout.write(output);
     process.exitCode = exitCode;
   },
