@@ -5,6 +5,7 @@ import { extractFacts } from './facts/extract-facts.js';
 import type { ModuleFacts } from './facts/module-facts.js';
 import { findFindings } from './findings/find-findings.js';
 import type { Finding } from './findings/finding.js';
+import type { ParsedSources } from './graph/parse-source.js';
 import { buildModuleGraph } from './graph/build-module-graph.js';
 import { findImportChains, matchModule, type ImportChain } from './graph/find-import-chains.js';
 import { computeCost, type ModuleCost } from './graph/module-cost.js';
@@ -51,9 +52,11 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     throw new LazifyError('measure-is-async', 'analyze() is static; use analyzeMeasured() to measure import times');
   }
   const project = loadProject(dir, { entry: options.entry });
-  const graph = buildModuleGraph(project);
+  // One parse per file for the whole run: the graph's syntax trees serve the facts too.
+  const sources: ParsedSources = new Map();
+  const graph = buildModuleGraph(project, { sources });
   const cost = computeCost(graph);
-  const facts = extractFacts(graph);
+  const facts = extractFacts(graph, { sources });
   const findings = findFindings({ graph, facts, cost });
   return {
     root: project.root,

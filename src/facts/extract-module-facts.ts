@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { parseSource, type ParsedSources } from '../graph/parse-source.js';
 import type { ModuleNode } from '../graph/module-graph.js';
 import type { ModuleFacts } from './module-facts.js';
 import { collectImportBindings, type ResolveSpecifier } from './import-bindings.js';
@@ -17,13 +18,6 @@ export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier
   return (specifier) => targets.get(specifier) ?? specifier;
 }
 
-function scriptKindOf(fileName: string): ts.ScriptKind {
-  if (/\.tsx$/.test(fileName)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
-}
-
 /**
  * Facts of one module from its source text. `resolve` maps specifiers to module ids (see
  * {@link resolverFor}). Parses with `ts.createSourceFile` only: no program, no type checker.
@@ -34,8 +28,9 @@ export function extractModuleFacts(
   text: string,
   resolve: ResolveSpecifier,
   format?: 'esm' | 'commonjs',
+  sources?: ParsedSources,
 ): ModuleFacts {
-  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+  const sourceFile = parseSource(fileName, text, sources);
   const importBindings = collectImportBindings(sourceFile, resolve);
   const bindings = new Map(importBindings.map((b) => [b.local, b]));
   const localNames = new Set<string>();

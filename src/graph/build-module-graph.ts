@@ -5,6 +5,7 @@ import type { Project } from '../project/load-project.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
 import { packageInfo } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
+import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
 
 /** Files bigger than this are not parsed: generated bundles or data, kept as opaque leaves. */
@@ -20,7 +21,7 @@ export type GraphInput = Pick<Project, 'root' | 'entryFile' | 'tsconfig' | 'form
  * with single files (unresolved imports, syntax errors, binary or huge files, symlinks out of
  * the project) become diagnostics and the walk goes on.
  */
-export function buildModuleGraph(project: GraphInput): ModuleGraph {
+export function buildModuleGraph(project: GraphInput, options: { sources?: ParsedSources } = {}): ModuleGraph {
   const { root } = project;
   const compilerOptions = project.tsconfig?.options;
   const resolver = new ImportResolver({ compilerOptions });
@@ -52,6 +53,7 @@ export function buildModuleGraph(project: GraphInput): ModuleGraph {
     const parsed = parseImports(file, text, {
       elideTypeOnlyUses: isTypeScript && !keepsImportStatements,
       keepTypeOnlySpecifierLists: isTypeScript && keepsImportStatements,
+      sources: options.sources,
     });
     if (parsed.parseErrors.length > 0) {
       const first = parsed.parseErrors[0];

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { EdgeKind } from './module-graph.js';
+import { parseSource, type ParsedSources } from './parse-source.js';
 
 /** One runtime import as written in a file, before resolution. */
 export interface ImportRecord {
@@ -30,14 +31,8 @@ export interface ParseImportsOptions {
    * as tsc does under `verbatimModuleSyntax`. `import type` is erased either way.
    */
   keepTypeOnlySpecifierLists?: boolean;
-}
-
-/** Script kind from a file name, so TSX/JSX parse correctly. */
-function scriptKindOf(file: string): ts.ScriptKind {
-  if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
-  if (/\.[cm]?ts$/.test(file)) return ts.ScriptKind.TS;
-  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
-  return ts.ScriptKind.JS;
+  /** This run's syntax trees: the tree is kept there for the facts stage to reuse. */
+  sources?: ParsedSources;
 }
 
 /**
@@ -47,14 +42,7 @@ function scriptKindOf(file: string): ts.ScriptKind {
  * inside a function body are lazy.
  */
 export function parseImports(file: string, text: string, options: ParseImportsOptions): ParsedImports {
-  // No parent pointers and no JSDoc parsing: neither is needed to find imports, and both cost time.
-  const source = ts.createSourceFile(
-    file,
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    scriptKindOf(file),
-  );
+  const source = parseSource(file, text, options.sources);
   const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
   const imports: ImportRecord[] = [];
   // Import declarations whose bindings may be elided, checked after the usage walk.
