@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { extname, isAbsolute, relative } from 'node:path';
+import { dirname, extname, isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/load-project.js';
+import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
 import { packageInfo } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
@@ -24,7 +25,9 @@ export type GraphInput = Pick<Project, 'root' | 'entryFile' | 'tsconfig' | 'form
 export function buildModuleGraph(project: GraphInput, options: { sources?: ParsedSources } = {}): ModuleGraph {
   const { root } = project;
   const compilerOptions = project.tsconfig?.options;
-  const resolver = new ImportResolver({ compilerOptions });
+  const listings = new DirectoryListingCache();
+  const resolver = new ImportResolver({ compilerOptions, listings });
+  const linkFree = linkFreeUnder(root, listings);
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -98,7 +101,7 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
       } else if (resolution.kind === 'local') {
         const targetId = idOf(resolution.file);
         // Checked once per file: a module already in the graph passed.
-        const outside = modules[targetId] ? undefined : symlinkOutside(realRoot, resolution.file);
+        const outside = modules[targetId] ? undefined : linkFree(resolution.file) ? undefined : symlinkOutside(realRoot, resolution.file);
         if (outside) {
           diagnostics.push({
             code: 'symlink-outside-project',
@@ -175,6 +178,28 @@ function readModuleText(file: string, id: string, node: ModuleNode, diagnostics:
     return undefined;
   }
   return buffer.toString('utf8');
+}
+
+/**
+ * A test for "this file lies under `root` and neither it nor any directory between it and
+ * `root` is a symlink", answered from cached directory listings. Such a file cannot lead out
+ * of the project, so it needs no `realpath` (one syscall per file on big graphs). False means
+ * "not sure": the caller checks with `realpath`.
+ */
+function linkFreeUnder(root: string, listings: DirectoryListingCache): (file: string) => boolean {
+  const dirs = new Map<string, boolean>([[root, true]]);
+  const dirLinkFree = (dir: string): boolean => {
+    let free = dirs.get(dir);
+    if (free !== undefined) return free;
+    const parent = dirname(dir);
+    free = parent !== dir && listings.isListable(parent) && !listings.isSymbolicLink(dir) && dirLinkFree(parent);
+    dirs.set(dir, free);
+    return free;
+  };
+  return (file) => {
+    const dir = dirname(file);
+    return listings.isListable(dir) && !listings.isSymbolicLink(file) && dirLinkFree(dir);
+  };
 }
 
 /** The real path when `file` is a symlink (or under one) leading out of the project, else undefined. */

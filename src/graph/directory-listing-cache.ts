@@ -9,7 +9,7 @@ import { basename, dirname } from 'node:path';
  * analysed project is not expected to change while it runs.
  */
 export class DirectoryListingCache {
-  private readonly listings = new Map<string, { files: Set<string>; dirs: Set<string> } | null>();
+  private readonly listings = new Map<string, Listing | null>();
 
   fileExists = (path: string): boolean => this.listing(dirname(path))?.files.has(basename(path)) ?? false;
 
@@ -19,16 +19,27 @@ export class DirectoryListingCache {
     return this.listing(parent)?.dirs.has(basename(path)) ?? false;
   };
 
-  private listing(dir: string): { files: Set<string>; dirs: Set<string> } | null {
+  /**
+   * Whether `path` is a symbolic link, from its directory's listing. False when the directory
+   * cannot be read: callers that must be sure fall back to `realpath`.
+   */
+  isSymbolicLink = (path: string): boolean => this.listing(dirname(path))?.links.has(basename(path)) ?? false;
+
+  /** Whether the directory could be listed (so `isSymbolicLink` answers for its entries). */
+  isListable = (dir: string): boolean => this.listing(dir) !== null;
+
+  private listing(dir: string): Listing | null {
     let listing = this.listings.get(dir);
     if (listing !== undefined) return listing;
     try {
       const files = new Set<string>();
       const dirs = new Set<string>();
+      const links = new Set<string>();
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         if (entry.isFile()) files.add(entry.name);
         else if (entry.isDirectory()) dirs.add(entry.name);
         else if (entry.isSymbolicLink()) {
+          links.add(entry.name);
           // A link counts as what it points to; a dangling one as nothing.
           try {
             const target = statSync(`${dir}/${entry.name}`);
@@ -37,13 +48,20 @@ export class DirectoryListingCache {
           } catch {
             // dangling
           }
-        }
+        } else links.add(entry.name); // unknown entry type: treat as a link so callers check it the slow way
       }
-      listing = { files, dirs };
+      listing = { files, dirs, links };
     } catch {
       listing = null;
     }
     this.listings.set(dir, listing);
     return listing;
   }
+}
+
+interface Listing {
+  files: Set<string>;
+  dirs: Set<string>;
+  /** Symbolic links, and entries of unknown type, by name. */
+  links: Set<string>;
 }

@@ -16,6 +16,8 @@ export type Resolution =
 export interface ImportResolverOptions {
   /** Compiler options of the project (tsconfig), when it has one. */
   compilerOptions?: ts.CompilerOptions;
+  /** Directory listings to share with the caller (one `readdir` per directory per analysis). */
+  listings?: DirectoryListingCache;
 }
 
 const RUNTIME_EXTENSIONS = ['.js', '.mjs', '.cjs', '.json', '.node', '.ts', '.tsx', '.mts', '.cts', '.jsx'];
@@ -36,7 +38,7 @@ export class ImportResolver {
 
   constructor(private readonly options: ImportResolverOptions) {
     // No realpath: a symlink must stay visible so the graph can refuse to follow it out of the project.
-    const listings = new DirectoryListingCache();
+    const listings = options.listings ?? new DirectoryListingCache();
     this.tsHost = {
       fileExists: listings.fileExists,
       readFile: ts.sys.readFile,
