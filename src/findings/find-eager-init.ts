@@ -1,7 +1,8 @@
 import type { TopLevelStatement } from '../facts/module-facts.js';
 import type { FindingsInput } from './find-findings.js';
 import type { Finding } from './finding.js';
-import { findingId, formatBytes, importSaving, severityFor } from './finding-severity.js';
+import { findingId, importSaving, severityFor } from './finding-severity.js';
+import { formatBytes } from '../messages/format-size.js';
 
 /**
  * Top-level calls of imported code (`getEncoding('cl100k_base')`, `z.object(...)`, top-level

@@ -1,6 +1,7 @@
 import type { FindingsInput } from './find-findings.js';
 import type { Finding } from './finding.js';
-import { findingId, formatBytes, severityFor } from './finding-severity.js';
+import { findingId, severityFor } from './finding-severity.js';
+import { formatBytes } from '../messages/format-size.js';
 import { proposeSplit } from './propose-split.js';
 
 /** A module with at least this many runtime exports... */

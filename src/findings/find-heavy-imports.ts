@@ -1,6 +1,7 @@
 import type { FindingsInput } from './find-findings.js';
 import type { Finding } from './finding.js';
-import { findingId, formatBytes, importSaving, severityFor } from './finding-severity.js';
+import { findingId, importSaving, severityFor } from './finding-severity.js';
+import { formatBytes } from '../messages/format-size.js';
 
 /**
  * External packages imported at the top level whose bindings are only used inside function

@@ -1,7 +1,8 @@
 import type { ModuleFacts, RegistryFact } from '../facts/module-facts.js';
 import type { FindingsInput } from './find-findings.js';
 import type { Finding } from './finding.js';
-import { findingId, formatBytes, setSaving, severityFor } from './finding-severity.js';
+import { findingId, setSaving, severityFor } from './finding-severity.js';
+import { formatBytes } from '../messages/format-size.js';
 
 /**
  * One finding per registry. The cost is what the registered modules would stop loading if

@@ -50,19 +50,3 @@ export function setSaving(cost: CostModelLike, ids: readonly string[]): FindingC
   }
   return { exclusiveBytes, exclusiveModules };
 }
-
-/**
- * `812 B`, `14.2 KB`, `3.4 MB` (1 KB = 1024 B) for messages: the same units the reporters print
- * next to them (src/report/format-size.ts), kept here so findings do not depend on reporters.
- */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
-}

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { ImportTimeResult } from '../measure/import-time.js';
-import { formatBytes, plural } from './format-size.js';
+import { formatBytes, plural } from '../messages/format-size.js';
 import { HTML_CLIENT_SCRIPT } from './html-client-script.js';
 import { HTML_STYLES } from './html-styles.js';
 import type { ReportOutput } from './report-output.js';

@@ -1,6 +1,6 @@
 import type { ImportTimeNode, ImportTimeResult } from '../measure/import-time.js';
 import type { Finding } from '../findings/finding.js';
-import { formatBytes, plural } from './format-size.js';
+import { formatBytes, plural } from '../messages/format-size.js';
 import { renderHtmlReport } from './html.js';
 import type { ReportOutput } from './report-output.js';
 

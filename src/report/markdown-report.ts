@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../run-analysis.js';
 import { costTreeRows } from './cost-tree.js';
-import { formatBytes, plural } from './format-size.js';
+import { formatBytes, plural } from '../messages/format-size.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
 import type { ReportOptions, ReportOutput } from './report-output.js';
 

@@ -1,7 +1,8 @@
 import { createColors } from 'picocolors';
 import type { AnalysisResult } from '../run-analysis.js';
+import type { Finding } from '../findings/finding.js';
 import { costTreeRows } from './cost-tree.js';
-import { formatBytes, plural } from './format-size.js';
+import { formatBytes, plural } from '../messages/format-size.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
 import type { ReportOptions, ReportOutput } from './report-output.js';
 
@@ -33,7 +34,9 @@ export function renderTextReport(result: AnalysisResult, options: ReportOptions 
         : '';
     const measured = finding.cost.measuredMs !== undefined ? ` ${c.green(`${finding.cost.measuredMs.toFixed(0)} ms`)}` : '';
     const symbol = finding.symbol ? ` ${c.bold(finding.symbol)}` : '';
-    lines.push(`  ${c.cyan(`${finding.file}:${finding.line}`)} ${severity(finding.kind)}${symbol} ${finding.message}${saving}${measured}`);
+    lines.push(`  ${c.cyan(`${finding.file}:${finding.line}`)} ${severity(finding.kind)}${symbol}${saving}${measured}`);
+    lines.push(`      ${finding.message}`);
+    for (const entryLine of registryEntryLines(finding)) lines.push(`      ${c.dim(entryLine)}`);
     if (finding.files && finding.files.length > 0) lines.push(`      ${c.dim(finding.files.join(' -> '))}`);
   }
   if (findings.length > maxFindings) lines.push(c.dim(`  ... ${findings.length - maxFindings} more (--format json lists all)`));
@@ -63,4 +66,20 @@ export function renderTextReport(result: AnalysisResult, options: ReportOptions 
     }
   }
   return { output: lines.join('\n') + '\n', exitCode: exitCodeFor(result.findings, options.failOn) };
+}
+
+/**
+ * A registry's entries, one line per providing module and export, so a reader sees every
+ * key and where it comes from: `'gpt-', 'o1' -> src/providers/openai.ts OpenAIHandler`.
+ */
+function registryEntryLines(finding: Finding): string[] {
+  if (!finding.entries || finding.entries.length === 0) return [];
+  const byTarget = new Map<string, string[]>();
+  for (const entry of finding.entries) {
+    const target = entry.module ? `${entry.module}${entry.export ? ` ${entry.export}` : ''}` : '(not an import)';
+    const keys = byTarget.get(target) ?? [];
+    keys.push(entry.key === undefined ? '[computed]' : `'${entry.key}'`);
+    byTarget.set(target, keys);
+  }
+  return [...byTarget].map(([target, keys]) => `${keys.join(', ')} -> ${target}`);
 }

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import type { WhyResult } from '../run-analysis.js';
-import { formatBytes, plural } from './format-size.js';
+import { formatBytes, plural } from '../messages/format-size.js';
 import type { ReportOutput } from './report-output.js';
 
 /** `lazify why` as text: one line per chain, `file:line` at each import. Exit 1 when nothing reaches the module. */

@@ -3,16 +3,17 @@ import test from 'node:test';
 import { renderTextReport } from '../../src/report/text-report.js';
 import { sampleResult } from './sample-result.js';
 
-test('findings are ranked by saving, each as `file:line kind symbol message`', () => {
+test('findings are ranked by saving, each as `file:line kind symbol saving` over its message', () => {
   const { output, exitCode } = renderTextReport(sampleResult());
   assert.equal(exitCode, 0);
   const section = output.slice(output.indexOf('Findings'), output.indexOf('Cost tree'));
   const findingLines = section.split('\n').filter((l) => /^ {2}src\/\S+:\d+ /.test(l));
   assert.deepEqual(
     findingLines.map((l) => l.trim().split(' ').slice(0, 3).join(' ')),
-    ['src/utils.ts:3 eager-init encoder', 'src/registry.ts:5 registry PROVIDERS', 'src/index.ts:1 cycle import'],
+    ['src/utils.ts:3 eager-init encoder', 'src/registry.ts:5 registry PROVIDERS', 'src/index.ts:1 cycle'],
   );
-  assert.match(output, /src\/utils\.ts:3 eager-init encoder getEncoding runs at import saves 4\.8 MB, 1 module/);
+  assert.match(output, /src\/utils\.ts:3 eager-init encoder saves 4\.8 MB, 1 module\n {6}getEncoding runs at import\n/);
+  assert.match(output, /\n {6}'openai' -> openai OpenAI\n/, 'registry entries listed: key -> module export');
   assert.match(output, /src\/index\.ts -> src\/registry\.ts/, 'cycle files listed');
 });
 

@@ -1,3 +1,4 @@
+// Human-readable quantities, shared by the findings' messages and the reporters so both print the same units.
 /** Bytes as a short human size: `812 B`, `14.2 KB`, `3.4 MB` (1 KB = 1024 B). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${Math.round(bytes)} B`;
