@@ -147,12 +147,13 @@ function placeholder(id: string, file: string): ModuleNode {
  */
 function readModuleText(file: string, id: string, node: ModuleNode, diagnostics: Diagnostic[]): string | undefined {
   const isCode = CODE_FILE.test(file) || extname(file) === '.json';
-  let buffer: Buffer | undefined;
+  let text: string | undefined;
   try {
-    // Assets are only sized; code is read once (its length is its size).
+    // Assets are only sized; code is read once, decoded in one call (its byte length is its size).
     if (isCode) {
-      buffer = readFileSync(file);
-      node.size = buffer.length;
+      text = readFileSync(file, 'utf8');
+      // Invalid UTF-8 decodes to U+FFFD, which changes the byte count: size such files from disk.
+      node.size = text.includes('\uFFFD') ? statSync(file).size : Buffer.byteLength(text, 'utf8');
     } else node.size = statSync(file).size;
   } catch (error) {
     diagnostics.push({ code: 'unreadable-file', severity: 'error', message: `${id}: ${(error as Error).message}`, file: id });
@@ -167,8 +168,9 @@ function readModuleText(file: string, id: string, node: ModuleNode, diagnostics:
     });
     return undefined;
   }
-  if (!buffer) return undefined;
-  if (buffer.includes(0)) {
+  if (text === undefined) return undefined;
+  // A NUL byte decodes to U+0000 and nothing else does.
+  if (text.includes('\0')) {
     diagnostics.push({
       code: 'binary-file',
       severity: 'warning',
@@ -177,7 +179,7 @@ function readModuleText(file: string, id: string, node: ModuleNode, diagnostics:
     });
     return undefined;
   }
-  return buffer.toString('utf8');
+  return text;
 }
 
 /**
