@@ -87,7 +87,7 @@ test('gateway-cjs: after apply, the gateway builds, passes its tests, keeps its 
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
     run(dir, 'npm', ['test', '--silent']);
     const after = probeEntry(dir, 'dist/index.js', true);
-    assert.deepEqual(after.exportNames.filter((n) => before.exportNames.includes(n)), before.exportNames, 'every export name is still there');
+    assert.deepEqual(after.exportNames, before.exportNames, 'the entry exports exactly the same names (no accessor added)');
     assert.deepEqual(heavyModules(after.loaded, 'dist/providers'), [], 'requiring the entry loads no provider, SDK or tokenizer');
     assert.equal(after.providers?.length, 12);
     assert.match(after.unknownError ?? '', /Unknown provider: no-such-provider/);
@@ -110,7 +110,7 @@ test('gateway-js: after apply, its tests pass and requiring it loads no provider
     assert.ok(result.changes.some((c) => c.path === 'lib/providers/index.manifest.js'));
     run(dir, 'npm', ['test', '--silent']);
     const after = probeEntry(dir, 'index.js', true);
-    assert.deepEqual(after.exportNames, before.exportNames);
+    assert.deepEqual(after.exportNames, before.exportNames, 'the entry exports exactly the same names (no accessor added)');
     assert.deepEqual(heavyModules(after.loaded, 'lib/providers'), []);
     assert.equal(after.providers?.length, 10);
     assert.deepEqual(heavyModules(after.loadedAfterLookups ?? [], 'lib/providers'), []);

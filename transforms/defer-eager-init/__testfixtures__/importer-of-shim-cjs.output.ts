@@ -1,3 +1,3 @@
-import { getEncoder } from '../utils';
+import { getEncoder } from '../utils/tokenization';
 
 export const count = (text: string): number => getEncoder().encode(text).length;
