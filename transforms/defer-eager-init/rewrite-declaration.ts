@@ -61,11 +61,14 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
   rewriteTypeQueries(j, root, name, accessor);
 
   const exportKeyword = found.exported ? 'export ' : '';
+  // The user's own doc comment stays above the code (it may say "built at import"); a second,
+  // contradicting doc on the accessor would only add noise, so it is written only when there is none.
+  const original = (found.statement.node.comments ?? []).filter((c: any) => c.leading);
   const lines = [
     `// lazify: built on first use instead of at import.`,
     `const ${create} = () => ${initText};`,
     `let ${stored}${t(`: ${typeText} | undefined`)};`,
-    `/** \`${name}\`, built on first use. */`,
+    ...(original.length === 0 ? [`/** \`${name}\`, built on first use. */`] : []),
     `${exportKeyword}function ${accessor}()${t(`: ${typeText}`)} {`,
     `  return (${stored} ??= ${create}());`,
     `}`,
@@ -81,7 +84,6 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
   const statements = j(lines.join('\n')).get().node.program.body;
   for (const statement of statements) statement.loc = null;
   // Keep the declaration's own doc comment above the accessor code.
-  const original = (found.statement.node.comments ?? []).filter((c: any) => c.leading);
   statements[0].comments = [...original, ...(statements[0].comments ?? [])];
   found.statement.replace(...statements);
   return { notes };

@@ -43,25 +43,33 @@ function isNonReference(path: ASTPath): boolean {
 }
 
 /** Counts value and type references to `name` in the file (shadowing is not tracked: over-counting only keeps an import). */
-export function countBindingUses(j: JSCodeshift, root: Collection, name: string): BindingUses {
+export function countBindingUses(j: JSCodeshift, root: Collection, name: string, localScopes?: ReadonlySet<unknown>): BindingUses {
   const uses: BindingUses = { value: 0, type: 0 };
   root.find(j.Identifier, { name }).forEach((path) => {
     if (isNonReference(path)) return;
     if (isTypePosition(path)) uses.type++;
-    else uses.value++;
+    else if (!insideAny(path, localScopes)) uses.value++;
   });
   // `<X />` in TSX and shorthand `{ X }` are references too; shorthand shows as ObjectProperty.shorthand (counted above).
   return uses;
 }
 
+/** True when `path` sits inside one of `scopes` (functions that bind the name themselves). */
+function insideAny(path: ASTPath, scopes: ReadonlySet<unknown> | undefined): boolean {
+  if (!scopes || scopes.size === 0) return false;
+  for (let p: ASTPath | null = path.parent; p; p = p.parent) if (scopes.has(p.node)) return true;
+  return false;
+}
+
 /**
  * Removes import specifiers (and `const X = require(...)` declarations) listed in `names`
- * that have no value use left; keeps type-only uses as `import type`. Returns the names removed.
+ * that have no value use left (uses inside `localScopes`, functions that bind the name themselves,
+ * do not count); keeps type-only uses as `import type`. Returns the names removed.
  */
-export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iterable<string>, typescript: boolean): string[] {
+export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iterable<string>, typescript: boolean, localScopes?: ReadonlySet<unknown>): string[] {
   const removed: string[] = [];
   for (const name of new Set(names)) {
-    const uses = countBindingUses(j, root, name);
+    const uses = countBindingUses(j, root, name, localScopes);
     if (uses.value > 0) continue;
     let handled = false;
     root.find(j.ImportDeclaration).forEach((declPath) => {

@@ -1,9 +1,9 @@
 // Moves a top-level import whose value is only read inside function bodies into those
-// bodies: `require` at each use for CommonJS output, `await import()` for native ESM (only
-// when every use sits in an async function). Type-only uses keep an `import type`.
+// bodies: a module-level `require` loader for CommonJS output, `await import()` for native ESM
+// (only when every use sits in an async function). Type-only uses keep an `import type`.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isTypePosition, pruneUnusedImports } from './binding-uses.js';
-import { findBindingSource, lazyReferenceText, parseExpression, type ModuleFormat } from './lazy-reference.js';
+import { isRequireCall, isTypePosition, pruneUnusedImports } from './binding-uses.js';
+import { findBindingSource, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -60,9 +60,104 @@ export function checkDeferrable(j: JSCodeshift, root: Collection, local: string,
   return { ok: true, uses };
 }
 
+/** `openai` -> `OpenAI`-ish: the last path segment of a package, in PascalCase. */
+function pascalModuleName(module: string): string {
+  const segment = module.split('/').filter((part) => part && part !== '.' && part !== '..').pop() ?? 'module';
+  const words = segment.replace(/\.[mc]?[jt]sx?$/, '').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return /^[A-Za-z_$]/.test(name) ? name : `M${name}`;
+}
+
+/** Names declared or referenced anywhere in the file (a loader's name must avoid them all). */
+function usedNames(j: JSCodeshift, root: Collection): Set<string> {
+  const names = new Set<string>();
+  root.find(j.Identifier).forEach((path) => {
+    names.add(path.node.name);
+  });
+  return names;
+}
+
+/**
+ * The module-level loader for `source` (CommonJS output): reuses one this transform already
+ * emitted for the same module and shape, else inserts it after the file's imports. Default
+ * imports of packages get the `__esModule` interop tsc would apply, once, inside the loader.
+ * Returns the loader's name and whether it returns the module (so a named binding reads `loadX().name`).
+ */
+function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingSource, local: string, typescript: boolean): { name: string; returnsModule: boolean } {
+  const spec = `'${source.module.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const returnsModule = source.imported !== 'default';
+  // Named imports share one loader per module (`loadZod().z`); a default or whole-module binding is named after itself.
+  const base = source.imported === '*' || source.imported === 'default' ? `load${local.charAt(0).toUpperCase()}${local.slice(1)}` : `load${pascalModuleName(source.module)}`;
+  const t = (text: string) => (typescript ? text : '');
+  const body = (name: string) => {
+    if (returnsModule) return `const ${name} = ()${t(`: typeof import(${spec})`)} => require(${spec});`;
+    if (source.module.startsWith('.')) return `const ${name} = ()${t(`: typeof import(${spec}).default`)} => require(${spec}).default;`;
+    return [
+      `const ${name} = ()${t(`: typeof import(${spec}).default`)} => {`,
+      `  const loaded = require(${spec});`,
+      `  return loaded.__esModule ? loaded.default : loaded;`,
+      `};`,
+    ].join('\n');
+  };
+  // Already emitted (another binding of the same module): reuse it.
+  let existing: string | undefined;
+  root.find(j.VariableDeclaration).forEach((path) => {
+    if (path.parent.node.type !== 'Program' || path.node.declarations.length !== 1) return;
+    const id = (path.node.declarations[0] as any).id;
+    if (id.type !== 'Identifier' || !id.name.startsWith(base)) return;
+    if (j(path).toSource().replace(/^\s*\/\/.*$/gm, '').trim().replace(/\s+/g, ' ') === body(id.name).replace(/\s+/g, ' ')) existing = id.name;
+  });
+  if (existing) return { name: existing, returnsModule };
+  const taken = usedNames(j, root);
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  const statements = j(`${LOADER_COMMENT}\n${body(name)}`).get().node.program.body;
+  // Parsed from another string: its positions would make recast splice it in as if it were original text.
+  for (const statement of statements) statement.loc = null;
+  const program = root.find(j.Program).get();
+  const topLevel = program.node.body as any[];
+  let at = 0;
+  topLevel.forEach((statement, index) => {
+    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement) || isLoader(statement)) at = index + 1;
+  });
+  topLevel.splice(at, 0, ...statements);
+  return { name, returnsModule };
+}
+
+const LOADER_COMMENT = '// lazify: loaded on first use instead of at import.';
+
+/** A loader this transform emitted earlier (new loaders go after it, keeping them together and in order). */
+function isLoader(statement: any): boolean {
+  return statement.type === 'VariableDeclaration' && (statement.comments ?? []).some((c: any) => c.leading && `//${c.value}` === LOADER_COMMENT);
+}
+
+function isTopLevelRequire(statement: any): boolean {
+  if (statement.type !== 'VariableDeclaration') return false;
+  return statement.declarations.every((d: any) => isRequireCall(d.init) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
+}
+
+/** Statements of the block around a function's code, turning `() => expr` into `() => { return expr; }`. */
+function functionBlock(j: JSCodeshift, fn: ASTPath<any>): any[] | undefined {
+  const node = fn.node;
+  if (node.type === 'ClassProperty' || node.type === 'ClassPrivateProperty' || node.type === 'TSDeclareMethod') return undefined;
+  const target = node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod' ? node : node;
+  if (!target.body) return undefined;
+  if (target.body.type !== 'BlockStatement') target.body = j.blockStatement([j.returnStatement(target.body)]);
+  return target.body.body;
+}
+
+/** Inserts `statement` at the top of a function body, after a leading `super(...)` call. */
+function insertAtTop(body: any[], statement: any): void {
+  const first = body[0];
+  const afterSuper = first?.type === 'ExpressionStatement' && first.expression.type === 'CallExpression' && first.expression.callee.type === 'Super';
+  body.splice(afterSuper ? 1 : 0, 0, statement);
+}
+
 /**
  * Defers `local`'s import into its uses. Returns undefined when done, or why not (nothing
  * changes then). A binding with no value use left becomes `import type` or goes away.
+ * CommonJS output reads it through one module-level loader (`loadOpenAI()`); native ESM
+ * through `await import()`. A function that uses it more than once binds it once at its top.
  */
 export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat, typescript: boolean): string | undefined {
   const source = findBindingSource(j, root, local);
@@ -70,20 +165,56 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
   if (source.typeOnly) return undefined;
   const check = checkDeferrable(j, root, local, format);
   if (!check.ok) return check.reason;
-  const text = lazyReferenceText(source, format, typescript);
-  for (const use of check.uses) {
-    const replacement = parseExpression(j, text);
-    const parent = use.parent.node;
-    // `new require('m').X()` would construct `require`; `{ X }` shorthand needs its key kept.
-    if ((parent.type === 'NewExpression' && parent.callee === use.node) || replacement.type === 'AwaitExpression' || (parent.type === 'MemberExpression' && parent.object === use.node && replacement.type !== 'MemberExpression')) {
-      replacement.extra = { ...(replacement.extra ?? {}), parenthesized: true };
-    }
-    if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === use.node) {
-      parent.shorthand = false;
-      parent.key = j.identifier(local);
-    }
-    use.replace(replacement);
+  if (check.uses.length === 0) {
+    pruneUnusedImports(j, root, [local], typescript);
+    return undefined;
   }
-  pruneUnusedImports(j, root, [local], typescript);
+  // Uses grouped by the function they run in: repeated uses in one function bind once.
+  const byFunction = new Map<any, { fn: ASTPath<any>; uses: ASTPath<any>[] }>();
+  for (const use of check.uses) {
+    const fn = enclosingFunction(use)!;
+    const group = byFunction.get(fn.node) ?? { fn, uses: [] };
+    group.uses.push(use);
+    byFunction.set(fn.node, group);
+  }
+  let text: string;
+  let binding: (name: string) => string;
+  if (format === 'esm') {
+    text = lazyReferenceText(source, format, typescript);
+    const spec = `'${source.module.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    binding = (name) =>
+      source.imported === '*' ? `const ${name} = await import(${spec});` : `const { ${source.imported === name ? name : `${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? source.imported : spec}: ${name}`} } = await import(${spec});`;
+  } else {
+    const loader = ensureCommonJsLoader(j, root, source, local, typescript);
+    text = loader.returnsModule && source.imported !== '*' ? `${loader.name}()${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? `.${source.imported}` : `['${source.imported}']`}` : `${loader.name}()`;
+    binding = (name) =>
+      loader.returnsModule && source.imported !== '*'
+        ? `const { ${source.imported === name ? name : `${source.imported}: ${name}`} } = ${loader.name}();`
+        : `const ${name} = ${loader.name}();`;
+  }
+  const localScopes = new Set<unknown>();
+  for (const { fn, uses } of byFunction.values()) {
+    const body = uses.length > 1 ? functionBlock(j, fn) : undefined;
+    if (body) {
+      localScopes.add(fn.node);
+      // The local name now refers to the function's own binding; type uses still see the `import type`.
+      insertAtTop(body, j(binding(local)).get().node.program.body[0]);
+      continue;
+    }
+    for (const use of uses) {
+      const replacement = parseExpression(j, text);
+      const parent = use.parent.node;
+      // `new loadX().Y()` would construct the loader's result; `{ X }` shorthand needs its key kept.
+      if ((parent.type === 'NewExpression' && parent.callee === use.node) || replacement.type === 'AwaitExpression' || (parent.type === 'MemberExpression' && parent.object === use.node && replacement.type !== 'MemberExpression' && replacement.type !== 'CallExpression')) {
+        replacement.extra = { ...(replacement.extra ?? {}), parenthesized: true };
+      }
+      if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === use.node) {
+        parent.shorthand = false;
+        parent.key = j.identifier(local);
+      }
+      use.replace(replacement);
+    }
+  }
+  pruneUnusedImports(j, root, [local], typescript, localScopes);
   return undefined;
 }

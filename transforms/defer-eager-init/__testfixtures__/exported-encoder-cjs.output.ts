@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
+// lazify: loaded on first use instead of at import.
+const loadJsTiktoken = (): typeof import('js-tiktoken') => require('js-tiktoken');
+
 /** Shared tokenizer. */
 // lazify: built on first use instead of at import.
-const createEncoder = () => (require('js-tiktoken') as typeof import('js-tiktoken')).getEncoding('cl100k_base');
+const createEncoder = () => loadJsTiktoken().getEncoding('cl100k_base');
 
 let encoderValue: ReturnType<typeof createEncoder> | undefined;
 
-/** `encoder`, built on first use. */
 export function getEncoder(): ReturnType<typeof createEncoder> {
   return (encoderValue ??= createEncoder());
 }

@@ -1,11 +1,13 @@
 'use strict';
+// lazify: loaded on first use instead of at import.
+const loadJsTiktoken = () => require('js-tiktoken');
+
 // Built at load time: loading the BPE ranks is the slowest thing in this file.
 // lazify: built on first use instead of at import.
-const createEncoder = () => require('js-tiktoken').getEncoding('cl100k_base');
+const createEncoder = () => loadJsTiktoken().getEncoding('cl100k_base');
 
 let encoderValue;
 
-/** `encoder`, built on first use. */
 function getEncoder() {
   return (encoderValue ??= createEncoder());
 }

@@ -3,9 +3,15 @@ import { toOpenAIChatBody } from '../utils';
 import type { ClientOptions } from 'openai';
 import { BaseHandler } from './base';
 
+// lazify: loaded on first use instead of at import.
+const loadOpenAI = (): typeof import('openai').default => {
+  const loaded = require('openai');
+  return loaded.__esModule ? loaded.default : loaded;
+};
+
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
-    return new ((require('openai').__esModule ? require('openai').default : require('openai')) as typeof import('openai').default)(options);
+    return new (loadOpenAI())(options);
   }
   body(params: unknown) {
     return toOpenAIChatBody(params);
