@@ -1,0 +1,15 @@
+// lazify runs on its own source: the project that splits god-modules must not have one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/index.js';
+import { repoRoot } from '../helpers/copy-fixture.js';
+
+test('lazify analyze on lazify itself: the whole pipeline is reachable from the API and there is no god-module', () => {
+  const result = analyze(repoRoot);
+  assert.equal(result.entry, 'src/index.ts', 'dist/src/index.js (package.json main) maps back to its source');
+  for (const stage of ['src/project/', 'src/graph/', 'src/facts/', 'src/findings/', 'src/plan/', 'src/edits/', 'src/measure/', 'src/report/']) {
+    assert.ok(Object.keys(result.graph.modules).some((id) => id.startsWith(stage)), `${stage} is reachable from the public API`);
+  }
+  const godModules = result.findings.filter((f) => f.kind === 'god-module').map((f) => f.file);
+  assert.deepEqual(godModules, []);
+});
