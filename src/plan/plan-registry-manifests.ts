@@ -9,9 +9,10 @@ import { outputModuleFormat } from './output-module-format.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 
 /**
- * One registry-to-manifest operation per convertible registry finding. Native ESM registries
- * are left out (with each blocking call site) until the transform awaits loaders at their
- * call sites; CommonJS output can always load synchronously.
+ * One registry-to-manifest operation per convertible registry finding. CommonJS output can
+ * always load synchronously. In native ESM, register calls (behind the async lookup) and
+ * factory maps (factories turn async; their callers await them) convert; object maps do not,
+ * since their exported values would change from classes to loaders.
  */
 export const registryManifestPlanner: Planner = {
   kinds: ['registry'],
@@ -24,11 +25,11 @@ export const registryManifestPlanner: Planner = {
       return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
     }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
-    if (moduleFormat === 'esm' && finding.shape !== 'register-calls') {
-      // Loaders in place of the values change what the exported map holds (a promise per key).
+    if (moduleFormat === 'esm' && finding.shape === 'object-map') {
+      // Loaders in place of the values change what the exported map holds (a loader per key).
       return {
         operations: [],
-        skipped: [`${finding.id}: ${name} is a native ESM ${finding.shape}; its values would become async loaders, which changes its type for every user and is not done automatically (register calls behind an async lookup are)`],
+        skipped: [`${finding.id}: ${name} is a native ESM object-map; converting it would change its exported values from classes to loaders, which lazify does not do yet (factory maps and register calls behind an async lookup are converted)`],
       };
     }
     const options: RegistryToManifestOptions = {
@@ -53,6 +54,12 @@ export const registryManifestPlanner: Planner = {
       const problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
       if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem}`] };
     }
+    if (finding.shape === 'factory-map' && moduleFormat === 'esm') {
+      // Each factory now returns a promise: every module calling one awaits it (facts found
+      // no synchronous reader, or the finding would not be convertible).
+      options.consumers = registryImporters(finding.file, name, context);
+      files.push(...options.consumers);
+    }
     const keys = (finding.entries ?? []).map((e) => e.key).filter(Boolean);
     return {
       operations: [
@@ -67,6 +74,26 @@ export const registryManifestPlanner: Planner = {
     };
   },
 };
+
+/** Source files (other than `file`) that import the binding `name` from `file`, in source order. */
+function registryImporters(file: string, name: string, context: PlanContext): string[] {
+  const importers: string[] = [];
+  for (const path of context.sourceFiles) {
+    if (path === file) continue;
+    const source = context.project.read(path);
+    if (source === undefined || !source.includes(name)) continue;
+    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false);
+    const imports = sf.statements.some((statement) => {
+      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause?.isTypeOnly) return false;
+      const bindings = statement.importClause?.namedBindings;
+      if (!bindings || !ts.isNamedImports(bindings)) return false;
+      if (!bindings.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === name)) return false;
+      return resolveRelativeModule(path, statement.moduleSpecifier.text, context.project) === file;
+    });
+    if (imports) importers.push(path);
+  }
+  return importers;
+}
 
 /** The callee of the register calls as written: `registerProvider`, or `registry.register` for a registry object. */
 function registerCallee(source: string, name: string): string {

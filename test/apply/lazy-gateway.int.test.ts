@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { apply } from '../../src/index.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 
@@ -121,25 +122,77 @@ test('gateway-js: after apply, its tests pass and requiring it loads no provider
   }
 });
 
-test('gateway-esm: register calls behind the async lookup become loaders; maps whose type would change are reported', { timeout: 600_000 }, async () => {
+/**
+ * What a fresh node does when it imports `module` (an ES module): the project files it loads
+ * (relative) and, for each importing project file, the files it imports (a module.register
+ * resolve hook records both ends of each import), and the module's export names.
+ */
+function probeEsmModule(dir: string, module: string): { exportNames: string[]; loaded: string[]; imports: Record<string, string[]> } {
+  const hook = 'let port; export function initialize(data) { port = data.port; } export async function resolve(specifier, context, next) { const r = await next(specifier, context); port.postMessage([context.parentURL ?? "", r.url]); return r; }';
+  const script = `
+    import { register } from 'node:module';
+    import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+    import { fileURLToPath } from 'node:url';
+    import path from 'node:path';
+    const { port1, port2 } = new MessageChannel();
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}), { data: { port: port2 }, transferList: [port2] });
+    const g = await import(${JSON.stringify(pathToFileURL(join(dir, module)).href)});
+    // The hook posts each URL before the module loads, so all of them are queued by now.
+    const rel = (url) => path.relative(${JSON.stringify(dir)}, fileURLToPath(url)).split(path.sep).join('/');
+    const loaded = new Set();
+    const imports = {};
+    for (let m; (m = receiveMessageOnPort(port1)); ) {
+      const [parent, url] = m.message;
+      if (!url.startsWith('file:')) continue;
+      loaded.add(rel(url));
+      // Imports made by the project's own files only (packages import thousands of files).
+      if (parent.startsWith('file:') && !rel(parent).includes('node_modules/')) (imports[rel(parent)] ??= []).push(rel(url));
+    }
+    port1.close();
+    process.stdout.write(JSON.stringify({ exportNames: Object.keys(g).sort(), loaded: [...loaded], imports }));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as { exportNames: string[]; loaded: string[]; imports: Record<string, string[]> };
+}
+
+test('gateway-esm: register calls and the factory map become loaders (callers await factories); the object map is reported', { timeout: 600_000 }, async () => {
   const { dir, cleanup } = copyFixture('gateway-esm');
   try {
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
-    const exportNames = () => {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const g = await import(${JSON.stringify(join(dir, 'dist/index.js'))}); process.stdout.write(JSON.stringify(Object.keys(g).sort()));`], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      return JSON.parse(r.stdout) as string[];
-    };
-    const before = exportNames();
+    const providers = (loaded: string[]) => heavyModules(loaded, 'dist/providers').filter((f) => !f.includes('node_modules/'));
+    const before = probeEsmModule(dir, 'dist/index.js');
+    // The checks below mean something only if the untouched gateway loads its providers eagerly,
+    // through factories.js and register-all.js among others.
+    assert.equal(providers(before.loaded).length, 12);
+    assert.equal(providers(before.imports['dist/factories.js'] ?? []).length, 12, 'factories.js imports every provider before apply');
+    assert.equal(providers(before.imports['dist/providers/register-all.js'] ?? []).length, 12);
+
     const result = await apply(dir, { force: true });
     const registryOps = result.plan.operations.filter((o) => o.transform === 'registry-to-manifest');
-    assert.deepEqual(registryOps.map((o) => o.options.shape), ['register-calls']);
+    assert.deepEqual(registryOps.map((o) => o.options.shape).sort(), ['factory-map', 'register-calls']);
     assert.ok(result.skipped.some((s) => /MODEL_PREFIXES is a native ESM object-map/.test(s)), result.skipped.join('\n'));
-    const registerAll = result.changes.find((c) => c.path === 'src/providers/register-all.ts')?.after ?? '';
-    assert.doesNotMatch(registerAll, /from '\.\/openai\.js'/, 'register-all no longer imports providers');
+    const after = (path: string) => result.changes.find((c) => c.path === path)?.after ?? '';
+    assert.doesNotMatch(after('src/providers/register-all.ts'), /from '\.\/openai\.js'/, 'register-all no longer imports providers');
+    assert.doesNotMatch(after('src/factories.ts'), /from '\.\/providers\/openai\.js'/, 'factories no longer imports providers');
+    assert.match(after('src/factories.ts'), /openai: async .*=> new \(await PROVIDER_FACTORIES_MANIFEST\.openai\.load\(\)\)\(opts\)/);
+    assert.match(after('src/main.ts'), /handler: await factory\(options\)/);
+    // createHandlerForModel calls a factory; wherever the god-module split puts it, the call is awaited.
+    const lookup = result.changes.find((c) => /export async function createHandlerForModel/.test(c.after ?? ''));
+    assert.match(lookup?.after ?? '', /factory \? await factory\(options\)/, lookup?.path);
+
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
     run(dir, 'npm', ['test', '--silent']);
-    assert.deepEqual(exportNames(), before);
+    const afterProbe = probeEsmModule(dir, 'dist/index.js');
+    assert.deepEqual(afterProbe.exportNames, before.exportNames, 'the entry exports exactly the same names');
+    assert.deepEqual(providers(afterProbe.imports['dist/factories.js'] ?? []), [], 'factories.js imports no provider');
+    assert.deepEqual(providers(afterProbe.imports['dist/providers/register-all.js'] ?? []), [], 'register-all.js imports no provider');
+    // The entry still loads every provider through the router's object map (not converted in
+    // native ESM); register-all and the factory map no longer pull any in.
+    assert.ok(afterProbe.loaded.includes('dist/providers/register-all.manifest.js'));
+
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.filter((c) => /factories|register-all|registry\.ts/.test(c.path)).map((c) => c.path), []);
   } finally {
     cleanup();
   }

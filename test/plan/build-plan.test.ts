@@ -71,3 +71,14 @@ test('a later operation on a declaration the split moves is pointed at its new f
   assert.equal(later.options.file, 'src/utils.ts', 'the input operation is not changed');
   assert.equal(same, untouched);
 });
+
+test('a factory map whose caller module is split also rewrites the calls in the modules declarations move to', () => {
+  const { plan } = buildPlan([godModule], { project: new FileSet(root), sourceFiles, choices: {} });
+  const factoryMap: PlanOperation = { id: 'factories', transform: 'registry-to-manifest', summary: '', files: ['src/factories.ts', 'src/utils.ts'], options: { file: 'src/factories.ts', consumers: ['src/utils.ts'] } };
+  const [, relocated] = relocateOperations([plan.operations[0]!, factoryMap], new FileSet(root));
+  const consumers = relocated!.options.consumers as string[];
+  assert.equal(consumers[0], 'src/utils.ts');
+  assert.ok(consumers.includes('src/utils/tokenization.ts'), consumers.join(', '));
+  assert.deepEqual(relocated!.files, ['src/factories.ts', ...consumers]);
+  assert.deepEqual(factoryMap.options.consumers, ['src/utils.ts'], 'the input operation is not changed');
+});

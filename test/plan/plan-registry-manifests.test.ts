@@ -74,3 +74,15 @@ test('the manifest lists every key with its module and export, and loads nothing
   // No top-level import or require: every require sits inside a `load` arrow.
   assert.doesNotMatch(manifest!.source, /^(import|const .* = require)/m);
 });
+
+test('a native ESM factory map is converted; the modules that import it are rewritten too (their calls gain an await)', () => {
+  const base = context('gateway-esm');
+  const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
+  const result = registryManifestPlanner.plan(registryFinding('src/factories.ts', 'PROVIDER_FACTORIES', 'factory-map'), { ...base, sourceFiles });
+  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  const [operation] = result.operations;
+  // index.ts only re-exports the map (no call to await); main.ts and utils.ts call factories.
+  assert.deepEqual(operation!.options.consumers, ['src/main.ts', 'src/utils.ts']);
+  assert.deepEqual(operation!.files, ['src/factories.ts', 'src/main.ts', 'src/utils.ts']);
+  assert.equal(operation!.options.moduleFormat, 'esm');
+});

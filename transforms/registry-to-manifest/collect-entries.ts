@@ -21,6 +21,8 @@ export interface CollectedRegistry {
   skipped: string[];
   /** The map's object literal (object-map / factory-map), when found. */
   object?: ASTPath<any>;
+  /** The map's declarator (`NAME: Type = { ... }`), when found. */
+  declarator?: ASTPath<any>;
 }
 
 /** The key of an object property as a string, when it is static. */
@@ -127,7 +129,7 @@ export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string
     }
     entries.push({ key, source: relative[0][1], local: relative[0][0], path });
   }
-  return { entries, skipped, object };
+  return { entries, skipped, object, declarator };
 }
 
 const isImportedValueModule = (source: BindingSource) => source.module.length > 0;

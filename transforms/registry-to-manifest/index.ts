@@ -6,12 +6,13 @@
 //     --manifest=src/router.manifest.ts --moduleFormat=cjs
 // (the manifest file itself is created by `lazify apply`, through planFiles).
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
+import { awaitFactoryCalls } from './await-factory-calls.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions } from './options.js';
@@ -25,6 +26,13 @@ export const meta: TransformMeta = {
 };
 
 export const parser = 'ts';
+
+/** True when `specifier`, written in `from`, names `target` (`./factories.js` for `src/factories.ts`). */
+function importsFile(from: string, specifier: string, target: string, root: string | undefined): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const stem = (p: string) => resolve(root ?? '.', p).replace(/\.[mc]?[jt]sx?$/, '');
+  return stem(join(dirname(from), specifier)) === stem(target);
+}
 
 const samePath = (a: string, b: string, root: string | undefined) => resolve(root ?? '.', a) === resolve(root ?? '.', b);
 
@@ -43,6 +51,12 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     }
     const out = printSource(root);
     return out === file.source ? file.source : out;
+  }
+  if (options.shape === 'factory-map' && options.moduleFormat === 'esm' && !samePath(file.path, options.file, options.root)) {
+    if (!(options.consumers ?? []).some((c) => samePath(file.path, c, options.root))) return undefined;
+    const result = awaitFactoryCalls(j, root, options.registry, (specifier) => importsFile(file.path, specifier, options.file, options.root));
+    for (const line of result?.notAsync ?? []) api.report(`left unchanged: the factory call at line ${line} is not inside an async function`);
+    return result?.changed ? printSource(root) : file.source;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
 
@@ -76,5 +90,7 @@ export function validateOptions(raw: Record<string, unknown>, project: ProjectRe
   if (typeof options === 'string') return options;
   if (project.read(options.file) === undefined) return `registry-to-manifest: ${options.file} does not exist`;
   if (options.registryModule && project.read(options.registryModule) === undefined) return `registry-to-manifest: ${options.registryModule} does not exist`;
+  const missing = (options.consumers ?? []).find((c) => project.read(c) === undefined);
+  if (missing) return `registry-to-manifest: ${missing} does not exist`;
   return undefined;
 }

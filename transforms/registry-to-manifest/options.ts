@@ -21,6 +21,11 @@ export interface RegistryToManifestOptions {
   registryModule?: string;
   /** register-calls: the register function's name in `registryModule` (`registerProvider`, `register`). */
   registerFunction?: string;
+  /**
+   * factory-map, native ESM: modules that import the map and call its factories (each call
+   * gains an `await`, since a factory now returns a promise).
+   */
+  consumers?: string[];
   /** Project root (lazify sets it; under the jscodeshift CLI paths are taken from the working directory). */
   root?: string;
 }
@@ -37,6 +42,9 @@ export function readOptions(raw: Record<string, unknown>): RegistryToManifestOpt
   if (options.moduleFormat !== 'cjs' && options.moduleFormat !== 'esm') return 'registry-to-manifest: option "moduleFormat" must be cjs or esm';
   if (options.shape === 'register-calls' && (!options.registryModule || !options.registerFunction)) {
     return 'registry-to-manifest: register-calls needs "registryModule" and "registerFunction"';
+  }
+  if (options.consumers !== undefined && (!Array.isArray(options.consumers) || options.consumers.some((c) => typeof c !== 'string'))) {
+    return 'registry-to-manifest: option "consumers" must be a list of paths';
   }
   return options as RegistryToManifestOptions;
 }

@@ -4,6 +4,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { promiseFactoryTypes } from './await-factory-calls.js';
 import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
 import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
@@ -47,6 +48,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
         });
       if (options.moduleFormat === 'esm') fn.async = true;
     }
+    if (options.moduleFormat === 'esm' && collected.declarator) promiseFactoryTypes(j, root, collected.declarator.node);
   } else {
     const registerCallee = options.registry;
     const loaderCallee = registerCallee.includes('.')
