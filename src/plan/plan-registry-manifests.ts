@@ -11,8 +11,8 @@ import type { PlanContext, Planner, PlannerResult } from './planner.js';
 /**
  * One registry-to-manifest operation per convertible registry finding. CommonJS output can
  * always load synchronously. In native ESM, register calls (behind the async lookup) and
- * factory maps (factories turn async; their callers await them) convert; object maps do not,
- * since their exported values would change from classes to loaders.
+ * factory maps (factories turn async; their callers await them) convert; object maps only with
+ * `allowApiChange`, since their exported values change from classes to loaders.
  */
 export const registryManifestPlanner: Planner = {
   kinds: ['registry'],
@@ -25,11 +25,12 @@ export const registryManifestPlanner: Planner = {
       return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
     }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
-    if (moduleFormat === 'esm' && finding.shape === 'object-map') {
+    const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
+    if (moduleFormat === 'esm' && finding.shape === 'object-map' && !allowApiChange) {
       // Loaders in place of the values change what the exported map holds (a loader per key).
       return {
         operations: [],
-        skipped: [`${finding.id}: ${name} is a native ESM object-map; converting it would change its exported values from classes to loaders, which lazify does not do yet (factory maps and register calls behind an async lookup are converted)`],
+        skipped: [`${finding.id}: ${name} is a native ESM object-map; converting it would change the exported value of ${name} from classes to loaders; pass --allow-api-change`],
       };
     }
     const options: RegistryToManifestOptions = {
@@ -54,9 +55,10 @@ export const registryManifestPlanner: Planner = {
       const problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
       if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem}`] };
     }
-    if (finding.shape === 'factory-map' && moduleFormat === 'esm') {
-      // Each factory now returns a promise: every module calling one awaits it (facts found
-      // no synchronous reader, or the finding would not be convertible).
+    if (finding.shape !== 'register-calls' && moduleFormat === 'esm') {
+      // Each factory (or object-map value) now returns a promise: every module calling or
+      // reading one awaits it (facts found no synchronous reader, or the finding would not be
+      // convertible).
       options.consumers = registryImporters(finding.file, name, context);
       files.push(...options.consumers);
     }

@@ -6,7 +6,7 @@ import type { PlanOperation } from './plan.js';
  * Operations are planned from findings on the project as it is, but run after the splits
  * before them. A later operation that names a declaration (`options.file` + `options.name`)
  * a split moves is pointed at the declaration's new file, and that file joins its `files`.
- * A factory map's `options.consumers` gain the files declarations move to from a listed consumer.
+ * A registry operation's `options.consumers` gain the files declarations move to from a listed consumer.
  * Returns new operation objects; the input is not changed.
  */
 export function relocateOperations(ordered: PlanOperation[], project: ProjectReader): PlanOperation[] {
@@ -24,7 +24,7 @@ export function relocateOperations(ordered: PlanOperation[], project: ProjectRea
         options: { ...operation.options, file: to },
       };
     }
-    // A factory map's callers (`options.consumers`): a split may have moved a caller out of a
+    // A map's callers (`options.consumers`, native ESM factory and object maps): a split may have moved a caller out of a
     // listed module, so the modules it moves declarations into are searched for calls too.
     const consumers = result.options.consumers;
     if (Array.isArray(consumers)) {

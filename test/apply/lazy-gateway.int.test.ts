@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apply } from '../../src/index.js';
+import { apply, plan } from '../../src/index.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 
 const SDK_PACKAGES = [
@@ -188,11 +188,44 @@ test('gateway-esm: register calls and the factory map become loaders (callers aw
     assert.deepEqual(providers(afterProbe.imports['dist/factories.js'] ?? []), [], 'factories.js imports no provider');
     assert.deepEqual(providers(afterProbe.imports['dist/providers/register-all.js'] ?? []), [], 'register-all.js imports no provider');
     // The entry still loads every provider through the router's object map (not converted in
-    // native ESM); register-all and the factory map no longer pull any in.
+    // native ESM without --allow-api-change); register-all and the factory map no longer pull any in.
     assert.ok(afterProbe.loaded.includes('dist/providers/register-all.manifest.js'));
 
     const again = await apply(dir, { dryRun: true });
     assert.deepEqual(again.changes.filter((c) => /factories|register-all|registry\.ts/.test(c.path)).map((c) => c.path), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('gateway-esm with --allow-api-change: the object map becomes loaders too; importing the entry loads no provider', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture('gateway-esm');
+  try {
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const providers = (loaded: string[]) => heavyModules(loaded, 'dist/providers').filter((f) => !f.includes('node_modules/'));
+    const before = probeEsmModule(dir, 'dist/index.js');
+    assert.equal(providers(before.loaded).length, 12, 'the untouched gateway loads every provider at import');
+
+    const planned = await plan(dir, { allowApiChange: true });
+    const registryOps = planned.plan.operations.filter((o) => o.transform === 'registry-to-manifest');
+    assert.deepEqual(registryOps.map((o) => o.options.shape).sort(), ['factory-map', 'object-map', 'register-calls']);
+    // This case is about the registries: the other API changes --allow-api-change permits (exported
+    // schemas and the tokenizer become accessors) are dropped from the plan, as a user may edit it;
+    // the fixture's own tests read those exports directly.
+    const operations = planned.plan.operations.filter((o) => o.options.allowApiChange !== true);
+    const result = await apply(dir, { force: true, plan: { ...planned.plan, operations } });
+    const after = (path: string) => result.changes.find((c) => c.path === path)?.after ?? '';
+    assert.match(after('src/router.ts'), /'claude-': \(\) => MODEL_PREFIXES_MANIFEST\['claude-'\]\.load\(\)/);
+    assert.match(after('src/router.ts'), /MODEL_PREFIXES: Record<string, \(\) => Promise<HandlerClass>>/);
+    const lookup = result.changes.find((c) => /export async function resolveModel/.test(c.after ?? ''));
+    assert.match(lookup?.after ?? '', /const handlerClass = await MODEL_PREFIXES\[prefix\]!\(\)/, lookup?.path);
+
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    run(dir, 'npm', ['test', '--silent']);
+    const afterProbe = probeEsmModule(dir, 'dist/index.js');
+    assert.deepEqual(afterProbe.exportNames, before.exportNames, 'the entry exports exactly the same names');
+    assert.deepEqual(providers(afterProbe.loaded), [], 'importing the entry loads no provider module');
+    assert.ok(afterProbe.loaded.length < before.loaded.length);
   } finally {
     cleanup();
   }

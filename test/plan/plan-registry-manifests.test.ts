@@ -54,7 +54,16 @@ test('a registry with blockers is not converted and the blockers are reported', 
 test('a native ESM object map is reported, not converted: its values would become promises', () => {
   const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), context('gateway-esm'));
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.[0] ?? '', /native ESM object-map/);
+  assert.match(result.skipped?.[0] ?? '', /would change the exported value of MODEL_PREFIXES from classes to loaders; pass --allow-api-change/);
+});
+
+test('with allowApiChange a native ESM object map is converted and the modules importing it are rewritten too', () => {
+  const base = context('gateway-esm');
+  const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
+  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), { ...base, sourceFiles, choices: { allowApiChange: true } });
+  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  assert.deepEqual(result.operations[0]!.options.consumers, ['src/utils.ts']);
+  assert.deepEqual(result.operations[0]!.files, ['src/router.ts', 'src/utils.ts']);
 });
 
 test('native ESM register calls are converted when every read of the registry is in async code', () => {

@@ -10,6 +10,14 @@ const isPromiseType = (node: any) => node?.type === 'TSTypeReference' && node.ty
  * Makes the function types in the map's annotation return a promise: the annotation itself
  * (`Record<string, (o: O) => H>`) and type aliases of this file it names (`ProviderFactory`).
  */
+export function loaderValueTypes(j: JSCodeshift, declarator: any): void {
+  const annotation = declarator.id?.typeAnnotation?.typeAnnotation;
+  const params = annotation?.type === 'TSTypeReference' && annotation.typeName?.name === 'Record' ? annotation.typeParameters?.params : undefined;
+  if (!params || params.length !== 2 || params[1].type === 'TSFunctionType') return;
+  // `Record<string, C>` -> `Record<string, () => Promise<C>>`.
+  params[1] = (j(`let x: () => Promise<${j(params[1]).toSource()}>;`).get().node.program.body[0] as any).declarations[0].id.typeAnnotation.typeAnnotation;
+}
+
 export function promiseFactoryTypes(j: JSCodeshift, root: Collection, declarator: any): void {
   const annotation = declarator.id?.typeAnnotation?.typeAnnotation;
   if (!annotation) return;
@@ -60,6 +68,41 @@ function enclosingFunction(path: any): any {
 export function awaitFactoryCalls(j: JSCodeshift, root: Collection, registry: string, fromRegistryFile: (specifier: string) => boolean): { changed: boolean; notAsync: number[] } | undefined {
   const maps = new Set(importedNames(j, root, registry, fromRegistryFile));
   if (maps.size === 0) return undefined;
+  return awaitCalls(j, root, maps);
+}
+
+/**
+ * Object maps whose values became loaders (`() => Promise<Class>`): every read of a value
+ * (`MAP[key]`, `MAP.key`) becomes `(await MAP[key]?.())` (`MAP[key]!` becomes `await MAP[key]!()`). Same result shape as awaitFactoryCalls.
+ */
+export function awaitObjectMapReads(j: JSCodeshift, root: Collection, registry: string, fromRegistryFile: (specifier: string) => boolean): { changed: boolean; notAsync: number[] } | undefined {
+  const maps = new Set(importedNames(j, root, registry, fromRegistryFile));
+  if (maps.size === 0) return undefined;
+  let changed = false;
+  const notAsync: number[] = [];
+  root.find(j.MemberExpression).forEach((p: any) => {
+    if (!isMapRead(p.node, maps)) return;
+    let outer = p;
+    while (outer.parent.node.type === 'TSNonNullExpression') outer = outer.parent;
+    // Already a loader call (a second run), or an assignment target: leave it.
+    if (/^(Optional)?CallExpression$/.test(outer.parent.node.type) && outer.parent.node.callee === outer.node) return;
+    if (outer.parent.node.type === 'AssignmentExpression' && outer.parent.node.left === outer.node) return;
+    if (!enclosingFunction(p)?.async) {
+      notAsync.push(p.node.loc?.start.line ?? 0);
+      return;
+    }
+    // recast would keep the read's own parentheses inside the new call: `(await (M[k])())`.
+    if (outer.node.extra?.parenthesized) outer.node.extra = { ...outer.node.extra, parenthesized: false };
+    // `MAP[k]?.()`: a key that is not in the map still reads as undefined (`if (!MAP[k])`);
+    // after `MAP[k]!` the code already asserts the key is there.
+    const call = outer === p ? j.optionalCallExpression(outer.node, [], true) : j.callExpression(outer.node, []);
+    outer.replace(j.awaitExpression(call));
+    changed = true;
+  });
+  return { changed, notAsync };
+}
+
+function awaitCalls(j: JSCodeshift, root: Collection, maps: Set<string>): { changed: boolean; notAsync: number[] } {
   // `const factory = MAP[key]`: calls of `factory` in the same function are factory calls.
   const aliases = new Map<string, any>();
   root.find(j.VariableDeclarator).forEach((p: any) => {

@@ -96,7 +96,7 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
     }
     entries.push({ key, ...found, path });
   }
-  return { entries, skipped, object };
+  return { entries, skipped, object, declarator };
 }
 
 /** Collects a factory map's entries: `{ openai: (o) => new OpenAIHandler(o) }`, one imported value per factory. */

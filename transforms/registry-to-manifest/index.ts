@@ -12,7 +12,7 @@ import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
-import { awaitFactoryCalls } from './await-factory-calls.js';
+import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions } from './options.js';
@@ -52,10 +52,11 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     const out = printSource(root);
     return out === file.source ? file.source : out;
   }
-  if (options.shape === 'factory-map' && options.moduleFormat === 'esm' && !samePath(file.path, options.file, options.root)) {
+  if (options.shape !== 'register-calls' && options.moduleFormat === 'esm' && !samePath(file.path, options.file, options.root)) {
     if (!(options.consumers ?? []).some((c) => samePath(file.path, c, options.root))) return undefined;
-    const result = awaitFactoryCalls(j, root, options.registry, (specifier) => importsFile(file.path, specifier, options.file, options.root));
-    for (const line of result?.notAsync ?? []) api.report(`left unchanged: the factory call at line ${line} is not inside an async function`);
+    const awaitUses = options.shape === 'factory-map' ? awaitFactoryCalls : awaitObjectMapReads;
+    const result = awaitUses(j, root, options.registry, (specifier) => importsFile(file.path, specifier, options.file, options.root));
+    for (const line of result?.notAsync ?? []) api.report(`left unchanged: the ${options.shape === 'factory-map' ? 'factory call' : 'read'} at line ${line} is not inside an async function`);
     return result?.changed ? printSource(root) : file.source;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;

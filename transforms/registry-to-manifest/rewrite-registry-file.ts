@@ -4,7 +4,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
-import { promiseFactoryTypes } from './await-factory-calls.js';
+import { loaderValueTypes, promiseFactoryTypes } from './await-factory-calls.js';
 import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
 import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
@@ -31,11 +31,12 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
       // module loads on the first read of its key.
       const getter = parseExpression(j, `{ get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
       if (options.moduleFormat === 'esm') {
-        entry.path.node.value = parseExpression(j, `${memberText(manifest, entry.key)}.load`);
+        entry.path.node.value = parseExpression(j, `() => ${memberText(manifest, entry.key)}.load()`);
       } else {
         entry.path.replace(getter);
       }
     }
+    if (options.moduleFormat === 'esm' && collected.declarator) loaderValueTypes(j, collected.declarator.node);
   } else if (options.shape === 'factory-map') {
     for (const entry of collected.entries) {
       const fn = entry.path.node.type === 'ObjectMethod' ? entry.path.node : entry.path.node.value;
