@@ -11,6 +11,7 @@ import { findImportChains, matchModule, type ImportChain } from './graph/find-im
 import { computeCost, type ModuleCost } from './graph/module-cost.js';
 import type { ModuleGraph } from './graph/module-graph.js';
 import { loadProject, type Project } from './project/load-project.js';
+import { enginesNode, supportsRequireEsm } from './project/require-esm-support.js';
 import type { ImportTimeResult } from './measure/import-time.js';
 
 /** Options of {@link analyze}. */
@@ -57,7 +58,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const graph = buildModuleGraph(project, { sources });
   const cost = computeCost(graph);
   const facts = extractFacts(graph, { sources });
-  const findings = findFindings({ graph, facts, cost });
+  const findings = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
   return {
     root: project.root,
     packageName: project.packageJson.name,

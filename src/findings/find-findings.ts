@@ -14,6 +14,11 @@ export interface FindingsInput {
   graph: ModuleGraph;
   facts: Record<string, ModuleFacts>;
   cost: CostModelLike;
+  /**
+   * True when package.json `engines.node` admits only Node versions that `require()` ES
+   * modules: native ESM registries can then load synchronously, so sync readers do not block.
+   */
+  requireEsm?: boolean;
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;

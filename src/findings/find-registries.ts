@@ -8,8 +8,9 @@ import { formatBytes } from '../messages/format-size.js';
  * One finding per registry. The cost is what the registered modules would stop loading if
  * they were loaded on first lookup. Native ESM registries read synchronously (a sync function
  * that looks a provider up and calls or constructs it) cannot become lazy without changing
- * that function to async: each such call site is a blocker. CommonJS registries can always
- * become lazy getters (`require` is synchronous), unless their keys are only known at runtime.
+ * that function to async: each such call site is a blocker, unless the package's Node versions
+ * all `require()` ES modules. CommonJS registries can always become lazy getters (`require` is
+ * synchronous), unless their keys are only known at runtime.
  */
 export function findRegistries(input: FindingsInput): Finding[] {
   const findings: Finding[] = [];
@@ -30,14 +31,17 @@ export function findRegistries(input: FindingsInput): Finding[] {
     const format = facts.format ?? node?.format ?? 'esm';
     for (const registry of facts.registries) {
       const blockers = [...registry.blockers];
-      if (format === 'esm') blockers.push(...syncConsumerBlockers(id, registry, input.facts));
+      const asyncOnly = format === 'esm' && !input.requireEsm;
+      if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
       const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
       const cost = setSaving(input.cost, modules);
       const convertible = blockers.length === 0 && registry.entries.length > 0;
       const elsewhere = new Set(modules.flatMap((m) => registeredBy.get(m) ?? []).filter((r) => !r.startsWith(`${id} (${registry.name})`)));
       const howToFix = format === 'commonjs'
         ? 'replace it with a static manifest of keys and lazy getters that require each module on first lookup'
-        : 'replace it with a static manifest of keys and `() => import()` loaders awaited on first lookup';
+        : asyncOnly
+          ? 'replace it with a static manifest of keys and `() => import()` loaders awaited on first lookup'
+          : 'replace it with a static manifest of keys and lazy getters that require() each ES module on first lookup (engines.node admits only Node versions that can)';
       const shared = elsewhere.size > 0 ? ` The same modules are also registered in ${[...elsewhere].join(', ')}; convert those too to realise the saving.` : '';
       const message = convertible
         ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${shared}`

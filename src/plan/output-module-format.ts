@@ -1,5 +1,7 @@
 import { ts } from 'ts-morph';
+import type { ModuleFormat } from '../../transforms/shared-lazy-loading/lazy-reference.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
+import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
 
 /**
  * How a source file runs once built: `cjs` when its output is CommonJS (plain `.js` without
@@ -16,6 +18,16 @@ export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' 
   if (module === 'node16' || module === 'nodenext' || module === 'node18' || module === 'node20') return packageType;
   if (module === '') return packageType;
   return 'esm';
+}
+
+/**
+ * How a lazy load in `file` is written: `cjs` for CommonJS output; for native ESM,
+ * `esm-require` when package.json `engines.node` admits only Node versions that `require()`
+ * ES modules (a synchronous load, so nothing has to become async), else `esm` (`import()`).
+ */
+export function lazyLoadingFormat(file: string, project: ProjectReader): ModuleFormat {
+  if (outputModuleFormat(file, project) === 'cjs') return 'cjs';
+  return supportsRequireEsm(enginesNode(readJson(project, 'package.json'))) ? 'esm-require' : 'esm';
 }
 
 function readJson(project: ProjectReader, path: string): Record<string, any> | undefined {

@@ -5,14 +5,18 @@ import type { Finding } from '../findings/finding.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { defaultManifestPath } from '../../transforms/registry-to-manifest/render-manifest.js';
 import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
-import { outputModuleFormat } from './output-module-format.js';
+import { findTopLevelAwait } from './find-top-level-await.js';
+import { lazyLoadingFormat } from './output-module-format.js';
+import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 
 /**
  * One registry-to-manifest operation per convertible registry finding. CommonJS output can
- * always load synchronously. In native ESM, register calls (behind the async lookup) and
- * factory maps (factories turn async; their callers await them) convert; object maps only with
- * `allowApiChange`, since their exported values change from classes to loaders.
+ * always load synchronously, and so can native ESM when the package's `engines.node` admits
+ * only Node versions that `require()` ES modules (`esm-require`): every shape keeps its API.
+ * Otherwise, in native ESM, register calls (behind the async lookup) and factory maps
+ * (factories turn async; their callers await them) convert with `import()`; object maps only
+ * with `allowApiChange`, since their exported values change from classes to loaders.
  */
 export const registryManifestPlanner: Planner = {
   kinds: ['registry'],
@@ -24,13 +28,27 @@ export const registryManifestPlanner: Planner = {
       const blockers = finding.blockers ?? [];
       return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
     }
-    const moduleFormat = outputModuleFormat(finding.file, context.project);
+    let moduleFormat = lazyLoadingFormat(finding.file, context.project);
+    if (moduleFormat === 'esm-require') {
+      // require() of an ES module whose graph awaits at top level throws: such providers stay eager.
+      const entryModules = [...new Set((finding.entries ?? []).flatMap((e) => (e.module ? [e.module] : [])))];
+      const awaits = findTopLevelAwait(entryModules, context.project);
+      if (awaits) {
+        return {
+          operations: [],
+          skipped: [`${finding.id}: ${name} stays eager: ${awaits.file}:${awaits.line} awaits at top level, and require() cannot load an ES module that does`],
+        };
+      }
+    }
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
     if (moduleFormat === 'esm' && finding.shape === 'object-map' && !allowApiChange) {
       // Loaders in place of the values change what the exported map holds (a loader per key).
       return {
         operations: [],
-        skipped: [`${finding.id}: ${name} is a native ESM object-map; converting it would change the exported value of ${name} from classes to loaders; pass --allow-api-change`],
+        skipped: [
+          `${finding.id}: ${name} is a native ESM object-map; converting it would change the exported value of ${name} from classes to loaders; pass --allow-api-change, ` +
+            `or declare engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json (Node versions that require() ES modules) to keep it synchronous with lazy getters`,
+        ],
       };
     }
     const options: RegistryToManifestOptions = {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apply, plan } from '../../src/index.js';
-import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
+import { copyFixture, dropEngines, repoRoot } from '../helpers/copy-fixture.js';
 
 const SDK_PACKAGES = [
   'openai',
@@ -156,9 +156,57 @@ function probeEsmModule(dir: string, module: string): { exportNames: string[]; l
   return JSON.parse(result.stdout) as { exportNames: string[]; loaded: string[]; imports: Record<string, string[]> };
 }
 
-test('gateway-esm: register calls and the factory map become loaders (callers await factories); the object map is reported', { timeout: 600_000 }, async () => {
+test('gateway-esm (engines admit require(esm)): all three registries stay synchronous and lazy; same API, tests pass, no provider loads at import', { timeout: 600_000 }, async () => {
   const { dir, cleanup } = copyFixture('gateway-esm');
   try {
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    const providers = (loaded: string[]) => heavyModules(loaded, 'dist/providers').filter((f) => !f.includes('node_modules/'));
+    const before = probeEsmModule(dir, 'dist/index.js');
+    assert.equal(providers(before.loaded).length, 12, 'the untouched gateway loads every provider at import');
+    assert.equal(providers(before.imports['dist/router.js'] ?? []).length, 12, 'router.js imports every provider before apply');
+
+    const result = await apply(dir, { force: true });
+    const registryOps = result.plan.operations.filter((o) => o.transform === 'registry-to-manifest');
+    assert.deepEqual(registryOps.map((o) => o.options.shape).sort(), ['factory-map', 'object-map', 'register-calls']);
+    assert.deepEqual([...new Set(registryOps.map((o) => o.options.moduleFormat))], ['esm-require']);
+    const after = (path: string) => result.changes.find((c) => c.path === path)?.after ?? '';
+    assert.match(after('src/router.manifest.ts'), /^const require = createRequire\(import\.meta\.url\);$/m);
+    // The exported map keeps its type and synchronous values: a getter per key.
+    assert.match(after('src/router.ts'), /export const MODEL_PREFIXES: Record<string, HandlerClass> = \{/);
+    assert.match(after('src/router.ts'), /get 'claude-'\(\) \{ return MODEL_PREFIXES_MANIFEST\['claude-'\]\.load\(\); \}/);
+    assert.match(after('src/factories.ts'), /openai: \(opts\) => new \(PROVIDER_FACTORIES_MANIFEST\.openai\.load\(\)\)\(opts\)/, 'factories stay synchronous');
+    assert.doesNotMatch(after('src/main.ts'), /await factory/, 'no caller changes');
+
+    run(dir, 'tsc', ['-p', 'tsconfig.json']);
+    run(dir, 'npm', ['test', '--silent']);
+    const afterProbe = probeEsmModule(dir, 'dist/index.js');
+    assert.deepEqual(afterProbe.exportNames, before.exportNames, 'the entry exports exactly the same names');
+    assert.deepEqual(providers(afterProbe.loaded), [], 'importing the entry loads no provider module');
+
+    // Synchronous reads of the exported map and factories work, loading one provider each.
+    const script = `
+      const g = await import('./dist/index.js');
+      const keys = Object.keys(g.MODEL_PREFIXES).length;
+      const claude = g.MODEL_PREFIXES['claude-'].providerName;
+      const handler = g.PROVIDER_FACTORIES.groq({ apiKey: 'k' });
+      process.stdout.write(JSON.stringify({ keys, claude, provider: handler.provider, base: handler instanceof g.BaseHandler }));
+    `;
+    const reads = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+    assert.equal(reads.status, 0, reads.stderr);
+    assert.deepEqual(JSON.parse(reads.stdout), { keys: 28, claude: 'anthropic', provider: 'groq', base: true });
+    assert.doesNotMatch(reads.stderr, /Warning/, 'require() of the ES modules prints no warning');
+
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.map((c) => c.path), []);
+  } finally {
+    cleanup();
+  }
+});
+
+test('gateway-esm without engines: register calls and the factory map become import() loaders (callers await factories); the object map is reported', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture('gateway-esm');
+  try {
+    dropEngines(dir);
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
     const providers = (loaded: string[]) => heavyModules(loaded, 'dist/providers').filter((f) => !f.includes('node_modules/'));
     const before = probeEsmModule(dir, 'dist/index.js');
@@ -198,9 +246,10 @@ test('gateway-esm: register calls and the factory map become loaders (callers aw
   }
 });
 
-test('gateway-esm with --allow-api-change: the object map becomes loaders too; importing the entry loads no provider', { timeout: 600_000 }, async () => {
+test('gateway-esm without engines, with --allow-api-change: the object map becomes loaders too; importing the entry loads no provider', { timeout: 600_000 }, async () => {
   const { dir, cleanup } = copyFixture('gateway-esm');
   try {
+    dropEngines(dir);
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
     const providers = (loaded: string[]) => heavyModules(loaded, 'dist/providers').filter((f) => !f.includes('node_modules/'));
     const before = probeEsmModule(dir, 'dist/index.js');

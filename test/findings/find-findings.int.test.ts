@@ -7,11 +7,15 @@ import { computeCost } from '../../src/graph/module-cost.js';
 import { extractFacts } from '../../src/facts/extract-facts.js';
 import { findFindings } from '../../src/findings/find-findings.js';
 import type { Finding } from '../../src/findings/finding.js';
+import { enginesNode, supportsRequireEsm } from '../../src/project/require-esm-support.js';
 
-// Read-only: the fixtures are analysed in place, nothing is written.
-function analyse(name: string): Finding[] {
-  const graph = buildModuleGraph(loadProject(fixture(name)));
-  return findFindings({ graph, facts: extractFacts(graph), cost: computeCost(graph) });
+// Read-only: the fixtures are analysed in place, nothing is written. `requireEsm` defaults to
+// what the fixture's package.json engines say, as in analyze().
+function analyse(name: string, options: { requireEsm?: boolean } = {}): Finding[] {
+  const project = loadProject(fixture(name));
+  const graph = buildModuleGraph(project);
+  const requireEsm = options.requireEsm ?? supportsRequireEsm(enginesNode(project.packageJson));
+  return findFindings({ graph, facts: extractFacts(graph), cost: computeCost(graph), requireEsm });
 }
 const byId = (findings: Finding[], id: string) => {
   const found = findings.find((f) => f.id === id);
@@ -86,13 +90,19 @@ test('gateway-cjs: CommonJS registries are convertible; gateway-esm: so are ESM 
   const cjs = analyse('gateway-cjs').filter((f) => f.kind === 'registry');
   assert.deepEqual(cjs.map((f) => f.convertible), [true, true, true]);
   assert.ok(cjs.every((f) => /lazy getters/.test(f.message)));
-  const esm = analyse('gateway-esm').filter((f) => f.kind === 'registry');
+  const esm = analyse('gateway-esm', { requireEsm: false }).filter((f) => f.kind === 'registry');
   assert.deepEqual(esm.map((f) => [f.symbol, f.convertible, f.blockers]), [
     ['PROVIDER_FACTORIES', true, []],
     ['registerProvider', true, []],
     ['MODEL_PREFIXES', true, []],
   ]);
   assert.ok(esm.every((f) => /import\(\)/.test(f.message)));
+});
+
+test('gateway-esm declares engines that require() ES modules: its registries become lazy getters loading through require()', () => {
+  const esm = analyse('gateway-esm').filter((f) => f.kind === 'registry');
+  assert.deepEqual(esm.map((f) => [f.symbol, f.convertible]), [['PROVIDER_FACTORIES', true], ['registerProvider', true], ['MODEL_PREFIXES', true]]);
+  assert.ok(esm.every((f) => /lazy getters that require\(\) each ES module/.test(f.message)), esm.map((f) => f.message).join('\n'));
 });
 
 test('gateway-js: registry.register(name, require(...)) calls and the eager tokenizer', () => {
@@ -122,4 +132,10 @@ test('edge/esm-sync-registry: synchronous readers of the registry are blockers w
   assert.equal(registry.convertible, false);
   assert.deepEqual(registry.blockers!.map((b) => /at (\S+)$/.exec(b)![1]).sort(), ['src/capabilities.ts:5', 'src/capabilities.ts:9']);
   assert.ok(!registry.blockers!.some((b) => /listProviders|completion/.test(b)), 'key reads and async consumers are fine');
+});
+
+test('edge/esm-sync-registry: where Node can require() ES modules, synchronous readers no longer block', () => {
+  const registry = byId(analyse('edge/esm-sync-registry', { requireEsm: true }), 'registry:src/registry.ts:PROVIDERS');
+  assert.equal(registry.convertible, true);
+  assert.deepEqual(registry.blockers, []);
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +24,14 @@ export function copyFixture(name: string): { dir: string; cleanup: () => void } 
   });
   if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Removes `engines` from a project copy's package.json: for gateway-esm this takes away the
+ * guarantee that Node can `require()` ES modules, so registries load with `import()` instead.
+ */
+export function dropEngines(dir: string): void {
+  const file = join(dir, 'package.json');
+  const { engines: _dropped, ...rest } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, `${JSON.stringify(rest, null, 2)}\n`);
 }

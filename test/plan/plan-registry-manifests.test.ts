@@ -9,6 +9,14 @@ import { fixture } from '../helpers/copy-fixture.js';
 
 const context = (name: string): PlanContext => ({ project: new FileSet(fixture(name)), sourceFiles: [], choices: {} });
 
+/** gateway-esm as it would be without `engines` in package.json: Node may not require() ES modules. */
+function withoutEngines(name: string): PlanContext {
+  const project = new FileSet(fixture(name));
+  const { engines: _dropped, ...rest } = JSON.parse(project.read('package.json')!) as Record<string, unknown>;
+  project.write('package.json', JSON.stringify(rest));
+  return { project, sourceFiles: [], choices: {} };
+}
+
 function registryFinding(file: string, symbol: string, shape: Finding['shape'], extra: Partial<Finding> = {}): Finding {
   return {
     id: `registry:${file}:${symbol}`,
@@ -51,23 +59,45 @@ test('a registry with blockers is not converted and the blockers are reported', 
   assert.match(result.skipped?.join('\n') ?? '', /synchronous consumer supportsVision\(\) at src\/capabilities\.ts:4/);
 });
 
-test('a native ESM object map is reported, not converted: its values would become promises', () => {
-  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), context('gateway-esm'));
+test('a native ESM object map is reported, not converted, when Node may not require() ES modules: its values would become promises', () => {
+  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), withoutEngines('gateway-esm'));
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.[0] ?? '', /would change the exported value of MODEL_PREFIXES from classes to loaders; pass --allow-api-change/);
+  assert.match(result.skipped?.[0] ?? '', /would change the exported value of MODEL_PREFIXES from classes to loaders; pass --allow-api-change, or declare engines\.node "\^20\.19\.0 \|\| >=22\.12\.0"/);
+});
+
+test('when engines.node admits only Node versions that require() ES modules, a native ESM object map converts synchronously (no consumer changes)', () => {
+  const base = context('gateway-esm');
+  const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
+  const finding = registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map', { entries: [{ key: 'claude-', module: 'src/providers/anthropic.ts', export: 'AnthropicHandler', valueShape: 'reference', line: 20 }] });
+  const result = registryManifestPlanner.plan(finding, { ...base, sourceFiles });
+  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  assert.equal(result.operations[0]!.options.moduleFormat, 'esm-require');
+  assert.equal(result.operations[0]!.options.consumers, undefined);
+  assert.deepEqual(result.operations[0]!.files, ['src/router.ts']);
+});
+
+test('a provider whose module graph awaits at top level keeps an esm-require registry eager, naming the file and line', () => {
+  const base = context('gateway-esm');
+  const project = base.project as FileSet;
+  // base.ts is imported by every provider: a top-level await there reaches them all.
+  project.write('src/providers/base.ts', `${project.read('src/providers/base.ts')}\nexport const ready = await Promise.resolve(true);\n`);
+  const finding = registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map', { entries: [{ key: 'claude-', module: 'src/providers/anthropic.ts', export: 'AnthropicHandler', valueShape: 'reference', line: 20 }] });
+  const result = registryManifestPlanner.plan(finding, base);
+  assert.equal(result.operations.length, 0);
+  const line = project.read('src/providers/base.ts')!.split('\n').findIndex((l) => l.includes('await Promise.resolve')) + 1;
+  assert.equal(result.skipped?.[0], `registry:src/router.ts:MODEL_PREFIXES: MODEL_PREFIXES stays eager: src/providers/base.ts:${line} awaits at top level, and require() cannot load an ES module that does`);
 });
 
 test('with allowApiChange a native ESM object map is converted and the modules importing it are rewritten too', () => {
-  const base = context('gateway-esm');
   const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
-  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), { ...base, sourceFiles, choices: { allowApiChange: true } });
+  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), { ...withoutEngines('gateway-esm'), sourceFiles, choices: { allowApiChange: true } });
   assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
   assert.deepEqual(result.operations[0]!.options.consumers, ['src/utils.ts']);
   assert.deepEqual(result.operations[0]!.files, ['src/router.ts', 'src/utils.ts']);
 });
 
 test('native ESM register calls are converted when every read of the registry is in async code', () => {
-  const result = registryManifestPlanner.plan(registryFinding('src/providers/register-all.ts', 'registerProvider', 'register-calls'), context('gateway-esm'));
+  const result = registryManifestPlanner.plan(registryFinding('src/providers/register-all.ts', 'registerProvider', 'register-calls'), withoutEngines('gateway-esm'));
   assert.equal(result.operations[0]?.options.moduleFormat, 'esm');
   assert.equal(result.operations[0]?.options.registryModule, 'src/registry.ts');
 });
@@ -85,7 +115,7 @@ test('the manifest lists every key with its module and export, and loads nothing
 });
 
 test('a native ESM factory map is converted; the modules that import it are rewritten too (their calls gain an await)', () => {
-  const base = context('gateway-esm');
+  const base = withoutEngines('gateway-esm');
   const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
   const result = registryManifestPlanner.plan(registryFinding('src/factories.ts', 'PROVIDER_FACTORIES', 'factory-map'), { ...base, sourceFiles });
   assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
@@ -94,4 +124,15 @@ test('a native ESM factory map is converted; the modules that import it are rewr
   assert.deepEqual(operation!.options.consumers, ['src/main.ts', 'src/utils.ts']);
   assert.deepEqual(operation!.files, ['src/factories.ts', 'src/main.ts', 'src/utils.ts']);
   assert.equal(operation!.options.moduleFormat, 'esm');
+});
+
+test('an esm-require manifest makes its own require with createRequire and loads each ES module on first use', () => {
+  const project = new FileSet(fixture('gateway-esm'));
+  const options = { shape: 'object-map', registry: 'MODEL_PREFIXES', file: 'src/router.ts', manifest: 'src/router.manifest.ts', moduleFormat: 'esm-require' };
+  const [manifest] = registryToManifest.planFiles(options, project);
+  const source = manifest!.source;
+  assert.match(source, /^import \{ createRequire \} from 'node:module';\nconst require = createRequire\(import\.meta\.url\);$/m);
+  assert.ok(source.includes(`'claude-': { module: './providers/anthropic.js', export: 'AnthropicHandler', load: () => (require('./providers/anthropic.js') as typeof import('./providers/anthropic.js')).AnthropicHandler },`));
+  // The only import is node:module: no provider is imported at top level.
+  assert.deepEqual(source.match(/^import .*$/gm), [`import { createRequire } from 'node:module';`]);
 });

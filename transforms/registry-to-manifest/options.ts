@@ -1,6 +1,6 @@
 // The options a registry-to-manifest operation carries. The same object comes from a lazify
 // plan or from the jscodeshift CLI (`--shape=object-map --registry=MODEL_PREFIXES ...`).
-import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import { MODULE_FORMATS, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
 
 /** Options of one registry-to-manifest operation. Paths are relative to the project root. */
 export interface RegistryToManifestOptions {
@@ -15,7 +15,11 @@ export interface RegistryToManifestOptions {
   file: string;
   /** The manifest module to create beside `file` (e.g. `src/router.manifest.ts`). */
   manifest: string;
-  /** How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS) or native `esm`. */
+  /**
+   * How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS), native
+   * `esm` (`import()`, awaited), or `esm-require` (native ESM whose Node can `require()` ES
+   * modules: synchronous loaders, the registry keeps its API).
+   */
   moduleFormat: ModuleFormat;
   /** register-calls: the file that defines the register function; it gains loader support. */
   registryModule?: string;
@@ -39,7 +43,7 @@ export function readOptions(raw: Record<string, unknown>): RegistryToManifestOpt
   for (const key of ['registry', 'file', 'manifest'] as const) {
     if (typeof options[key] !== 'string' || options[key] === '') return `registry-to-manifest: option "${key}" is required`;
   }
-  if (options.moduleFormat !== 'cjs' && options.moduleFormat !== 'esm') return 'registry-to-manifest: option "moduleFormat" must be cjs or esm';
+  if (!MODULE_FORMATS.includes(options.moduleFormat as ModuleFormat)) return `registry-to-manifest: option "moduleFormat" must be one of ${MODULE_FORMATS.join(', ')}`;
   if (options.shape === 'register-calls' && (!options.registryModule || !options.registerFunction)) {
     return 'registry-to-manifest: register-calls needs "registryModule" and "registerFunction"';
   }

@@ -2,7 +2,7 @@
 // provide it, and a loader. Reading it loads no provider, so listing keys, checking a key and
 // the "unknown provider" error never pay for the providers.
 import { basename } from 'node:path';
-import { loaderText, type BindingSource, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import { loaderText, MODULE_REQUIRE_LINES, type BindingSource, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
 import type { RegistryToManifestOptions } from './options.js';
 
 /** One manifest line. */
@@ -26,12 +26,12 @@ export function manifestBindingName(options: Pick<RegistryToManifestOptions, 're
 
 /**
  * How the registry file imports the manifest: `./router.manifest` for TS compiled to
- * CommonJS, `./router.manifest.js` for native ESM and JavaScript.
+ * CommonJS, `./router.manifest.js` for native ESM (either loading) and JavaScript.
  */
 export function manifestSpecifier(options: Pick<RegistryToManifestOptions, 'manifest' | 'moduleFormat'>): string {
   const name = basename(options.manifest);
   const stem = name.replace(/\.[mc]?[jt]sx?$/, '');
-  const ext = isTypeScriptPath(name) ? (options.moduleFormat === 'esm' ? '.js' : '') : name.slice(stem.length);
+  const ext = isTypeScriptPath(name) ? (options.moduleFormat === 'cjs' ? '' : '.js') : name.slice(stem.length);
   return `./${stem}${ext}`;
 }
 
@@ -54,6 +54,8 @@ export function renderManifest(entries: ManifestEntry[], options: RegistryToMani
     '// with the module and export that provide it. Reading this file loads none of them;',
     '// `load()` loads one, on first use.',
   ];
+  // Native ESM loading synchronously: Node's require() of ES modules, through a module-level require.
+  if (format === 'esm-require') header.push(...MODULE_REQUIRE_LINES, '');
   const body = `{\n${lines.join('\n')}\n}`;
   if (format === 'cjs' && !typescript) return [`'use strict';`, ...header, `exports.${name} = ${body};`, ''].join('\n');
   return [...header, `export const ${name} = ${body};`, ''].join('\n');

@@ -1,5 +1,6 @@
 // Turns "the value bound to X by `import { X } from 'm'`" into an expression that loads
-// `m` only when evaluated: `require` for CommonJS output, `await import()` for native ESM.
+// `m` only when evaluated: `require` for CommonJS output, `await import()` for native ESM, and
+// a module-level `createRequire(import.meta.url)` for native ESM on a Node that can require it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall } from './binding-uses.js';
 
@@ -13,8 +14,18 @@ export interface BindingSource {
   typeOnly: boolean;
 }
 
-/** How the file's output is loaded: decides between `require` and `import()`. */
-export type ModuleFormat = 'cjs' | 'esm';
+/**
+ * How the file's output loads a module lazily: `cjs`, CommonJS output (`require`); `esm`, native
+ * ESM (`await import()`, so only inside async functions); `esm-require`, native ESM whose
+ * supported Node versions all `require()` ES modules (a `require` made by `createRequire`,
+ * synchronous like CommonJS).
+ */
+export type ModuleFormat = 'cjs' | 'esm' | 'esm-require';
+
+export const MODULE_FORMATS: readonly ModuleFormat[] = ['cjs', 'esm', 'esm-require'];
+
+/** True when the format loads synchronously (`require`), so lazy values keep synchronous reads. */
+export const loadsSynchronously = (format: ModuleFormat) => format !== 'esm';
 
 /** Finds the import or top-level `require` that binds `local`, if any. */
 export function findBindingSource(j: JSCodeshift, root: Collection, local: string): BindingSource | undefined {
@@ -58,8 +69,10 @@ const member = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` :
  * - cjs + TypeScript: `(require('m') as typeof import('m')).X`, so the value keeps its type.
  * - cjs + JavaScript: `require('m').X`.
  * - esm: `(await import('m')).X`; only valid inside an async function (callers check).
+ * - esm-require: as cjs; the file declares `require` first ({@link MODULE_REQUIRE_LINES}).
  * A default import of a package (not a relative module) goes through the same interop
- * check tsc emits, because a CommonJS package may have no `default` export.
+ * check tsc emits, because a CommonJS package may have no `default` export; under
+ * esm-require an ES module package's namespace (tagged `Module`) gives its `default` too.
  */
 export function lazyReferenceText(source: BindingSource, format: ModuleFormat, typescript: boolean): string {
   const spec = quote(source.module);
@@ -70,7 +83,8 @@ export function lazyReferenceText(source: BindingSource, format: ModuleFormat, t
   const required = typescript ? `(require(${spec}) as typeof import(${spec}))` : `require(${spec})`;
   if (source.imported === '*') return required;
   if (source.imported === 'default' && !isRelative(source.module)) {
-    const interop = `(require(${spec}).__esModule ? require(${spec}).default : require(${spec}))`;
+    const esModule = format === 'esm-require' ? `(require(${spec}).__esModule || require(${spec})[Symbol.toStringTag] === 'Module')` : `require(${spec}).__esModule`;
+    const interop = `(${esModule} ? require(${spec}).default : require(${spec}))`;
     return typescript ? `(${interop} as typeof import(${spec}).default)` : interop;
   }
   return `${required}${member(source.imported)}`;
@@ -84,6 +98,12 @@ export function loaderText(source: BindingSource, format: ModuleFormat, typescri
   }
   return `() => ${lazyReferenceText(source, format, typescript)}`;
 }
+
+/**
+ * Source lines that give a native ESM module a `require` (for esm-require loaders):
+ * `import { createRequire } from 'node:module';` and `const require = createRequire(import.meta.url);`.
+ */
+export const MODULE_REQUIRE_LINES = [`import { createRequire } from 'node:module';`, `const require = createRequire(import.meta.url);`];
 
 /** Parses an expression snippet with the transform's parser. */
 export function parseExpression(j: JSCodeshift, text: string): any {
