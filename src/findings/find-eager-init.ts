@@ -8,7 +8,9 @@ import { formatBytes } from '../messages/format-size.js';
  * Top-level calls of imported code (`getEncoding('cl100k_base')`, `z.object(...)`, top-level
  * await), grouped per module and imported package: one finding for a module's nine zod
  * schemas, not nine. The cost is what deferring that package's import would save, which a
- * lazy initialiser (a memoised getter) makes possible.
+ * lazy initialiser (a memoised getter) makes possible. Calls into Node builtins
+ * (`createRequire(import.meta.url)`, `fileURLToPath(...)`, `promisify(...)`) are set-up, not
+ * heavy initialisation: deferring them saves no import, so they are not findings.
  */
 export function findEagerInit(input: FindingsInput): Finding[] {
   const findings: Finding[] = [];
@@ -17,6 +19,7 @@ export function findEagerInit(input: FindingsInput): Finding[] {
     for (const statement of facts.statements) {
       if (statement.kind !== 'eager-init') continue;
       const target = targetOf(statement, facts.bindings) ?? statement.callee ?? 'await';
+      if (input.graph.modules[target]?.kind === 'builtin') continue;
       const group = groups.get(target) ?? [];
       group.push(statement);
       groups.set(target, group);

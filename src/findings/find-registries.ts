@@ -3,6 +3,7 @@ import type { FindingsInput } from './find-findings.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';
+import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 
 /**
  * One finding per registry. The cost is what the registered modules would stop loading if
@@ -45,7 +46,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
       const shared = elsewhere.size > 0 ? ` The same modules are also registered in ${[...elsewhere].join(', ')}; convert those too to realise the saving.` : '';
       const message = convertible
         ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${shared}`
-        : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.`;
+        : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.${asyncOnly && registry.blockers.length === 0 ? ` Alternatively, declaring engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json lets these readers stay synchronous (providers load with require()).` : ''}`;
       findings.push({
         id: findingId('registry', id, registry.name, registry.line),
         kind: 'registry',

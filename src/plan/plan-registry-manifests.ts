@@ -86,13 +86,20 @@ export const registryManifestPlanner: Planner = {
         {
           id: finding.id,
           transform: 'registry-to-manifest',
-          summary: `${name} in ${finding.file}: ${keys.length} keys into ${options.manifest}; providers load on first lookup`,
+          summary: `${name} in ${finding.file}: ${keys.length} keys into ${options.manifest}; providers load on first lookup${HOW_LOADED[moduleFormat]}`,
           files,
           options: options as unknown as Record<string, unknown>,
         },
       ],
     };
   },
+};
+
+/** How the summary says providers load, per output format. */
+const HOW_LOADED: Record<RegistryToManifestOptions['moduleFormat'], string> = {
+  cjs: '',
+  esm: ' (import(), awaited by the callers)',
+  'esm-require': ` (require() of the ES module, synchronous: engines.node admits only Node ${REQUIRE_ESM_NODE_RANGE})`,
 };
 
 /** Source files (other than `file`) that import the binding `name` from `file`, in source order. */

@@ -132,6 +132,7 @@ test('edge/esm-sync-registry: synchronous readers of the registry are blockers w
   assert.equal(registry.convertible, false);
   assert.deepEqual(registry.blockers!.map((b) => /at (\S+)$/.exec(b)![1]).sort(), ['src/capabilities.ts:5', 'src/capabilities.ts:9']);
   assert.ok(!registry.blockers!.some((b) => /listProviders|completion/.test(b)), 'key reads and async consumers are fine');
+  assert.match(registry.message, /declaring engines\.node "\^20\.19\.0 \|\| >=22\.12\.0" in package\.json lets these readers stay synchronous/);
 });
 
 test('edge/esm-sync-registry: where Node can require() ES modules, synchronous readers no longer block', () => {

@@ -4,6 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { enclosingFunction, valueReferences } from '../shared-lazy-loading/defer-binding.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { unusedName } from '../shared-lazy-loading/unused-name.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
 import { rewriteTypeQueries } from './rewrite-references.js';
 
@@ -34,8 +35,8 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
     };
   }
   const notes: string[] = [];
-  const create = `create${accessor.slice(3)}`;
-  const stored = `${name}Value`;
+  const create = unusedName(j, root, `create${accessor.slice(3)}`);
+  const stored = unusedName(j, root, `${name}Value`);
   const annotation = found.declarator.id.typeAnnotation?.typeAnnotation;
   const typeText = annotation ? j(annotation).toSource() : `ReturnType<typeof ${create}>`;
   const initText = j(found.declarator.init).toSource();
