@@ -29,6 +29,13 @@ export const registryManifestPlanner: Planner = {
       return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
     }
     let moduleFormat = lazyLoadingFormat(finding.file, context.project);
+    if (moduleFormat === 'esm-require' && /\.[mc]?tsx?$/.test(finding.file) && !hasNodeTypes(context.project)) {
+      // The manifest imports createRequire from node:module: tsc needs Node's types for it.
+      return {
+        operations: [],
+        skipped: [`${finding.id}: ${name} stays eager: its manifest would import createRequire from node:module, and package.json lists no @types/node for TypeScript to type it; add @types/node to devDependencies`],
+      };
+    }
     if (moduleFormat === 'esm-require') {
       // require() of an ES module whose graph awaits at top level throws: such providers stay eager.
       const entryModules = [...new Set((finding.entries ?? []).flatMap((e) => (e.module ? [e.module] : [])))];
@@ -94,6 +101,19 @@ export const registryManifestPlanner: Planner = {
     };
   },
 };
+
+/** True when the project declares Node's types (package.json) or has them installed beside it. */
+function hasNodeTypes(project: PlanContext['project']): boolean {
+  if (project.read('node_modules/@types/node/package.json') !== undefined) return true;
+  const text = project.read('package.json');
+  if (text === undefined) return false;
+  try {
+    const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
+    return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => pkg[field]?.['@types/node'] !== undefined);
+  } catch {
+    return false;
+  }
+}
 
 /** How the summary says providers load, per output format. */
 const HOW_LOADED: Record<RegistryToManifestOptions['moduleFormat'], string> = {

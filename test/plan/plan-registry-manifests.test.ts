@@ -136,3 +136,17 @@ test('an esm-require manifest makes its own require with createRequire and loads
   // The only import is node:module: no provider is imported at top level.
   assert.deepEqual(source.match(/^import .*$/gm), [`import { createRequire } from 'node:module';`]);
 });
+
+test('a TypeScript esm-require manifest needs Node types: without @types/node the registry stays eager and the plan says what to add', () => {
+  const base = context('gateway-esm');
+  const project = base.project as FileSet;
+  const pkg = JSON.parse(project.read('package.json')!) as { devDependencies: Record<string, string> };
+  delete pkg.devDependencies['@types/node'];
+  project.write('package.json', JSON.stringify(pkg));
+  // The fixture has no node_modules of its own (tests link the repository's into copies), so
+  // package.json is all the planner sees here.
+  assert.equal(project.read('node_modules/@types/node/package.json'), undefined);
+  const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), base);
+  assert.equal(result.operations.length, 0);
+  assert.match(result.skipped?.[0] ?? '', /MODEL_PREFIXES stays eager: its manifest would import createRequire from node:module, and package\.json lists no @types\/node .*add @types\/node to devDependencies/);
+});
