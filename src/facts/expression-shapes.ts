@@ -33,7 +33,10 @@ export function requireSpecifier(node: ts.Expression): string | undefined {
     : ts.isPropertyAccessExpression(expr.expression)
       ? expr.expression.name.text
       : '';
-  if (/^__import(Default|Star)$|^_interop/.test(calleeName) && expr.arguments.length === 1) {
+  // Interop helpers around a require: tsc `__importDefault(require('x'))`, babel
+  // `_interopRequireDefault(require('x'))`, esbuild `__toESM(require('x'), 1)`.
+  const helperArity = /^__import(Default|Star)$|^_interop/.test(calleeName) ? 1 : /^__to(ESM|Module)$/.test(calleeName) ? 2 : 0;
+  if (helperArity > 0 && expr.arguments.length >= 1 && expr.arguments.length <= helperArity) {
     return requireSpecifier(expr.arguments[0]!);
   }
   return undefined;

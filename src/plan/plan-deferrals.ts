@@ -1,5 +1,6 @@
 import jscodeshift from 'jscodeshift';
 import { ts } from 'ts-morph';
+import { requireSpecifier } from '../facts/expression-shapes.js';
 import { checkDeferrable } from '../../transforms/shared-lazy-loading/defer-binding.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
@@ -122,8 +123,8 @@ export function eagerConsts(file: string, source: string): EagerConst[] {
     }
     if (ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) {
-        const init = d.initializer;
-        if (init && ts.isCallExpression(init) && init.expression.getText(sf) === 'require' && ts.isStringLiteral(init.arguments[0]!) && !(init.arguments[0] as ts.StringLiteral).text.startsWith('.')) {
+        const specifier = d.initializer ? requireSpecifier(d.initializer) : undefined;
+        if (specifier !== undefined && !specifier.startsWith('.')) {
           if (ts.isIdentifier(d.name)) packageBindings.add(d.name.text);
           if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) packageBindings.add(e.name.text);
         }
@@ -173,10 +174,9 @@ function bindingsOf(file: string, source: string, target: string): string[] {
     }
     if (ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) {
-        const init = d.initializer;
-        if (!init || !ts.isCallExpression(init) || init.expression.getText(sf) !== 'require') continue;
-        const arg = init.arguments[0];
-        if (!arg || !ts.isStringLiteral(arg) || !matches(arg.text)) continue;
+        // `require('m')`, or wrapped by an interop helper (`__toESM(require('m'), 1)` in bundles).
+        const specifier = d.initializer ? requireSpecifier(d.initializer) : undefined;
+        if (specifier === undefined || !matches(specifier)) continue;
         if (ts.isIdentifier(d.name)) names.push(d.name.text);
         if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) names.push(e.name.text);
       }

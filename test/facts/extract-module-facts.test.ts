@@ -189,3 +189,19 @@ export function later() { return helper(); }
   const byLocal = Object.fromEntries(result.bindings.map((b) => [b.local, b.usedOnlyInFunctions]));
   assert.deepEqual(byLocal, { OpenAI: false, helper: true });
 });
+
+test('requires wrapped in interop helpers (esbuild, tsc, babel bundles) are bindings of the package', () => {
+  const result = facts(`"use strict";
+var import_openai = __toESM(require("openai"), 1);
+var import_sdk = __toESM(require("@anthropic-ai/sdk"));
+const zod_1 = __importDefault(require("zod"));
+var _groq = _interopRequireDefault(require("groq-sdk"));
+var notARequire = __toESM(loadSomething("openai"));
+class Engine { constructor() { this.a = new import_openai.default(); this.b = new import_sdk.default(); this.c = zod_1.default; this.d = new _groq.default(); } }
+module.exports = { Engine };
+`, 'dist/index.js', 'commonjs');
+  assert.deepEqual(
+    result.bindings.map((b) => [b.local, b.module, b.usedOnlyInFunctions]),
+    [['import_openai', 'openai', true], ['import_sdk', '@anthropic-ai/sdk', true], ['zod_1', 'zod', true], ['_groq', 'groq-sdk', true]],
+  );
+});

@@ -96,10 +96,10 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
       else decl.specifiers = rest;
     });
     if (handled) continue;
-    // CommonJS: `const X = require('m')` or `const { X } = require('m')`.
+    // CommonJS: `const X = require('m')`, `const { X } = require('m')`, `var X = __toESM(require('m'))`.
     root.find(j.VariableDeclarator).forEach((declPath) => {
       const init = declPath.node.init as any;
-      if (!isRequireCall(init) && !(init?.type === 'MemberExpression' && isRequireCall(init.object))) return;
+      if (!isRequireLike(init) && !(init?.type === 'MemberExpression' && isRequireCall(init.object))) return;
       const id = declPath.node.id as any;
       if (id.type === 'Identifier' && id.name === name) {
         removed.push(name);
@@ -118,8 +118,20 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
 
 function removeDeclarator(j: JSCodeshift, declPath: ASTPath<any>): void {
   const declaration = declPath.parent;
-  if (declaration.node.declarations.length === 1) j(declaration).remove();
-  else declPath.prune();
+  if (declaration.node.declarations.length === 1) {
+    keepLeadingComments(declaration);
+    j(declaration).remove();
+  } else declPath.prune();
+}
+
+/** A removed statement's leading comments (`// src/openai.ts` in a bundle) move to the statement after it. */
+function keepLeadingComments(statement: ASTPath<any>): void {
+  const leading = (statement.node.comments ?? []).filter((c: any) => c.leading);
+  const siblings = statement.parent?.node.body;
+  if (leading.length === 0 || !Array.isArray(siblings)) return;
+  const next = siblings[siblings.indexOf(statement.node) + 1];
+  if (!next) return;
+  next.comments = [...leading, ...(next.comments ?? [])];
 }
 
 /** `require('x')` with a string literal argument. */
@@ -132,4 +144,23 @@ export function isRequireCall(node: any): boolean {
     (node.arguments[0].type === 'StringLiteral' || node.arguments[0].type === 'Literal') &&
     typeof node.arguments[0].value === 'string'
   );
+}
+
+/** Interop helpers compilers and bundlers wrap a `require` in: esbuild, tsc, babel. */
+const INTEROP_HELPERS = /^(__toESM|__toModule|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard)$/;
+
+/**
+ * `__toESM(require('x'), 1)`, `__importDefault(require('x'))` and the like: the helper's name,
+ * the `require` call and the helper's other arguments (literals only), or undefined.
+ */
+export function interopRequire(node: any): { callee: string; require: any; extraArgs: any[] } | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || !INTEROP_HELPERS.test(node.callee.name)) return undefined;
+  const [first, ...rest] = node.arguments;
+  if (!isRequireCall(first) || rest.some((arg: any) => !/Literal$/.test(arg.type))) return undefined;
+  return { callee: node.callee.name, require: first, extraArgs: rest };
+}
+
+/** A plain `require('x')` or one wrapped in an interop helper ({@link interopRequire}). */
+export function isRequireLike(node: any): boolean {
+  return isRequireCall(node) || interopRequire(node) !== undefined;
 }

@@ -2,8 +2,8 @@
 // bodies: a module-level `require` loader for CommonJS output, `await import()` for native ESM
 // (only when every use sits in an async function). Type-only uses keep an `import type`.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isRequireCall, isTypePosition, pruneUnusedImports } from './binding-uses.js';
-import { findBindingSource, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
+import { isRequireCall, isRequireLike, isTypePosition, pruneUnusedImports } from './binding-uses.js';
+import { findBindingSource, interopText, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -90,6 +90,8 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   const base = source.imported === '*' || source.imported === 'default' ? `load${local.charAt(0).toUpperCase()}${local.slice(1)}` : `load${pascalModuleName(source.module)}`;
   const t = (text: string) => (typescript ? text : '');
   const body = (name: string) => {
+    // Bundler output (`var x = __toESM(require('m'), 1)`): the loader keeps the interop wrapper.
+    if (source.interop) return `const ${name} = () => ${interopText(source, spec)};`;
     if (returnsModule) return `const ${name} = ()${t(`: typeof import(${spec})`)} => require(${spec});`;
     if (source.module.startsWith('.')) return `const ${name} = ()${t(`: typeof import(${spec}).default`)} => require(${spec}).default;`;
     return [
@@ -99,12 +101,12 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
       `};`,
     ].join('\n');
   };
-  // Already emitted (another binding of the same module): reuse it.
+  // Already emitted (another binding of the same module, under any name): reuse it.
   let existing: string | undefined;
   root.find(j.VariableDeclaration).forEach((path) => {
     if (path.parent.node.type !== 'Program' || path.node.declarations.length !== 1) return;
     const id = (path.node.declarations[0] as any).id;
-    if (id.type !== 'Identifier' || !id.name.startsWith(base)) return;
+    if (id.type !== 'Identifier' || (!id.name.startsWith(base) && !isLoader(path.node))) return;
     if (j(path).toSource().replace(/^\s*\/\/.*$/gm, '').trim().replace(/\s+/g, ' ') === body(id.name).replace(/\s+/g, ' ')) existing = id.name;
   });
   if (existing) return { name: existing, returnsModule };
@@ -120,6 +122,14 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   topLevel.forEach((statement, index) => {
     if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement) || isLoader(statement)) at = index + 1;
   });
+  // In a bundle, requires sit between code (`var import_x = __toESM(require('x'))` before the
+  // class that uses it): after the last require would be too late for code that runs before
+  // it, so the loader takes the place of the binding it replaces.
+  const interleaved = topLevel.slice(0, at).some((statement) => !isPreamble(statement));
+  if (interleaved) {
+    const own = topLevel.findIndex((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d: any) => d.id?.type === 'Identifier' && d.id.name === local));
+    if (own >= 0) at = own;
+  }
   topLevel.splice(at, 0, ...statements);
   return { name, returnsModule };
 }
@@ -131,9 +141,19 @@ function isLoader(statement: any): boolean {
   return statement.type === 'VariableDeclaration' && (statement.comments ?? []).some((c: any) => c.leading && `//${c.value}` === LOADER_COMMENT);
 }
 
+/** Imports, requires, loaders, directives and helper functions: what may precede a file's code. */
+function isPreamble(statement: any): boolean {
+  return (
+    statement.type === 'ImportDeclaration' ||
+    isTopLevelRequire(statement) ||
+    isLoader(statement) ||
+    (statement.type === 'ExpressionStatement' && (statement.directive || statement.expression?.type === 'StringLiteral'))
+  );
+}
+
 function isTopLevelRequire(statement: any): boolean {
   if (statement.type !== 'VariableDeclaration') return false;
-  return statement.declarations.every((d: any) => isRequireCall(d.init) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
+  return statement.declarations.every((d: any) => isRequireLike(d.init) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
 }
 
 /** Statements of the block around a function's code, turning `() => expr` into `() => { return expr; }`. */

@@ -2,7 +2,7 @@
 // `m` only when evaluated: `require` for CommonJS output, `await import()` for native ESM, and
 // a module-level `createRequire(import.meta.url)` for native ESM on a Node that can require it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { isRequireCall } from './binding-uses.js';
+import { interopRequire, isRequireCall } from './binding-uses.js';
 
 /** Where a local binding's value comes from. */
 export interface BindingSource {
@@ -12,6 +12,11 @@ export interface BindingSource {
   imported: string;
   /** True when the binding is an `import type` (it never loads anything). */
   typeOnly: boolean;
+  /**
+   * The interop helper the `require` was wrapped in (`var x = __toESM(require('m'), 1)`, as
+   * bundlers emit), with its other arguments as source text: a lazy load keeps the wrapper.
+   */
+  interop?: { callee: string; extraArgs: string[] };
 }
 
 /**
@@ -45,7 +50,11 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
     if (path.parent?.parent?.node.type !== 'Program') return;
     const init = path.node.init as any;
     const id = path.node.id as any;
-    if (isRequireCall(init)) {
+    const wrapped = interopRequire(init);
+    if (wrapped && id.type === 'Identifier' && id.name === local) {
+      const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
+      found = { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } };
+    } else if (isRequireCall(init)) {
       const module = init.arguments[0].value;
       if (id.type === 'Identifier' && id.name === local) found = { module, imported: '*', typeOnly: false };
       if (id.type === 'ObjectPattern') {
@@ -80,6 +89,7 @@ export function lazyReferenceText(source: BindingSource, format: ModuleFormat, t
     const loaded = `(await import(${spec}))`;
     return source.imported === '*' ? loaded : `${loaded}${member(source.imported)}`;
   }
+  if (source.interop) return interopText(source, spec);
   const required = typescript ? `(require(${spec}) as typeof import(${spec}))` : `require(${spec})`;
   if (source.imported === '*') return required;
   if (source.imported === 'default' && !isRelative(source.module)) {
@@ -88,6 +98,12 @@ export function lazyReferenceText(source: BindingSource, format: ModuleFormat, t
     return typescript ? `(${interop} as typeof import(${spec}).default)` : interop;
   }
   return `${required}${member(source.imported)}`;
+}
+
+/** `__toESM(require('m'), 1)`: the require in its original interop wrapper. */
+export function interopText(source: BindingSource, spec: string): string {
+  const { callee, extraArgs } = source.interop!;
+  return `${callee}(${[`require(${spec})`, ...extraArgs].join(', ')})`;
 }
 
 /** Source text of a loader function for `source`: `() => require(...)` or `() => import(...).then(...)`. */

@@ -1,0 +1,29 @@
+"use strict";
+// The shape esbuild gives a CommonJS bundle: interop helpers first, then each source module's
+// requires right before its code.
+var __toESM = (mod, isNodeMode) => (isNodeMode || !mod || !mod.__esModule ? { ...mod, default: mod } : mod);
+
+// lazify: loaded on first use instead of at import.
+const loadImport_openai = () => __toESM(require('openai'), 1);
+
+// lazify: loaded on first use instead of at import.
+const loadImport_minimatch = () => require('minimatch');
+
+// src/openai.ts
+var OpenAIEngine = class {
+  constructor(config) {
+    this.client = new (loadImport_openai().default)({ apiKey: config.apiKey });
+  }
+  supportsVision(model) {
+    return (0, loadImport_minimatch().minimatch)(model, "gpt-4o*");
+  }
+};
+var openai = new OpenAIEngine({ apiKey: process.env.OPENAI_API_KEY ?? "" });
+
+// src/groq.ts
+var GroqEngine = class {
+  supportsVision(model) {
+    return (0, loadImport_minimatch().minimatch)(model, "*vision*");
+  }
+};
+module.exports = { OpenAIEngine, GroqEngine, openai };
