@@ -34,9 +34,12 @@ export function requireSpecifier(node: ts.Expression): string | undefined {
       ? expr.expression.name.text
       : '';
   // Interop helpers around a require: tsc `__importDefault(require('x'))`, babel
-  // `_interopRequireDefault(require('x'))`, esbuild `__toESM(require('x'), 1)`.
-  const helperArity = /^__import(Default|Star)$|^_interop/.test(calleeName) ? 1 : /^__to(ESM|Module)$/.test(calleeName) ? 2 : 0;
-  if (helperArity > 0 && expr.arguments.length >= 1 && expr.arguments.length <= helperArity) {
+  // `_interopRequireDefault(require('x'))`, esbuild `__toESM(require('x'), 1)`, and the same
+  // helpers renamed by a minifier (`Z(require("x"),1)`), known by their `__esModule` check.
+  const local = ts.isIdentifier(expr.expression) && isLocalInteropHelper(expr.expression);
+  const helperArity = /^__import(Default|Star)$|^_interop/.test(calleeName) ? 1 : /^__to(ESM|Module)$/.test(calleeName) || local ? 2 : 0;
+  const extraLiterals = expr.arguments.slice(1).every((arg) => ts.isLiteralExpression(arg) || arg.kind === ts.SyntaxKind.TrueKeyword || arg.kind === ts.SyntaxKind.FalseKeyword);
+  if (helperArity > 0 && expr.arguments.length >= 1 && expr.arguments.length <= helperArity && extraLiterals) {
     return requireSpecifier(expr.arguments[0]!);
   }
   return undefined;
@@ -158,4 +161,33 @@ export function excerpt(node: ts.Node, sourceFile: ts.SourceFile): string {
 /** 1-based line of a node's start (after trivia). */
 export function lineOf(node: ts.Node, sourceFile: ts.SourceFile): number {
   return sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+}
+
+const interopHelperCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * Whether `callee` names a top-level function of its file that checks `__esModule`: an interop
+ * helper, whatever a minifier called it. Needs parent pointers (without them: false).
+ */
+function isLocalInteropHelper(callee: ts.Identifier): boolean {
+  let node: ts.Node | undefined = callee;
+  while (node && !ts.isSourceFile(node)) node = node.parent;
+  if (!node) return false;
+  const sf = node as ts.SourceFile;
+  let helpers = interopHelperCache.get(sf);
+  if (!helpers) {
+    helpers = new Set();
+    for (const statement of sf.statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name && statement.body?.getText(sf).includes('__esModule')) helpers.add(statement.name.text);
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const init = declaration.initializer;
+        if (ts.isIdentifier(declaration.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && init.getText(sf).includes('__esModule')) {
+          helpers.add(declaration.name.text);
+        }
+      }
+    }
+    interopHelperCache.set(sf, helpers);
+  }
+  return helpers.has(callee.text);
 }

@@ -205,3 +205,14 @@ module.exports = { Engine };
     [['import_openai', 'openai', true], ['import_sdk', '@anthropic-ai/sdk', true], ['zod_1', 'zod', true], ['_groq', 'groq-sdk', true]],
   );
 });
+
+test('a minified interop helper is known by its __esModule check, not its name', () => {
+  const result = facts(`"use strict";var Z=(p,e,a)=>(a=p!=null?Object.create(Object.getPrototypeOf(p)):{},!p||!p.__esModule?Object.defineProperty(a,"default",{value:p}):a);
+var W=(p)=>({wrapped:p});
+var Ee=Z(require("openai"),1);var Fe=W(require("zod"));
+var $1=class{create(){return [new Ee.default(), Fe]}};
+module.exports={$1};
+`, 'dist/index.cjs', 'commonjs');
+  // W does not check __esModule: W(require('zod')) is a call of local code, not an import binding.
+  assert.deepEqual(result.bindings.map((b) => [b.local, b.module]), [['Ee', 'openai']]);
+});

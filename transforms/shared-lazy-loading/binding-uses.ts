@@ -97,9 +97,10 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
     });
     if (handled) continue;
     // CommonJS: `const X = require('m')`, `const { X } = require('m')`, `var X = __toESM(require('m'))`.
+    const helpers = localInteropHelpers(j, root);
     root.find(j.VariableDeclarator).forEach((declPath) => {
       const init = declPath.node.init as any;
-      if (!isRequireLike(init) && !(init?.type === 'MemberExpression' && isRequireCall(init.object))) return;
+      if (!isRequireLike(init, helpers) && !(init?.type === 'MemberExpression' && isRequireCall(init.object))) return;
       const id = declPath.node.id as any;
       if (id.type === 'Identifier' && id.name === name) {
         removed.push(name);
@@ -149,18 +150,43 @@ export function isRequireCall(node: any): boolean {
 /** Interop helpers compilers and bundlers wrap a `require` in: esbuild, tsc, babel. */
 const INTEROP_HELPERS = /^(__toESM|__toModule|__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard)$/;
 
+const localHelperCache = new WeakMap<object, Set<string>>();
+
 /**
- * `__toESM(require('x'), 1)`, `__importDefault(require('x'))` and the like: the helper's name,
- * the `require` call and the helper's other arguments (literals only), or undefined.
+ * Names of the file's top-level functions that check `__esModule`: interop helpers a minifier
+ * renamed (`var Z=(p,e,a)=>(...p.__esModule...)`), recognised by what they do.
  */
-export function interopRequire(node: any): { callee: string; require: any; extraArgs: any[] } | undefined {
-  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier' || !INTEROP_HELPERS.test(node.callee.name)) return undefined;
+export function localInteropHelpers(j: JSCodeshift, root: Collection): Set<string> {
+  const program = root.find(j.Program).get().node;
+  const cached = localHelperCache.get(program);
+  if (cached) return cached;
+  const helpers = new Set<string>();
+  const checksEsModule = (node: any) => j(node).find(j.Identifier, { name: '__esModule' }).size() > 0;
+  for (const statement of program.body as any[]) {
+    if (statement.type === 'FunctionDeclaration' && statement.id && checksEsModule(statement.body)) helpers.add(statement.id.name);
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init;
+      if (declarator.id.type === 'Identifier' && (init?.type === 'ArrowFunctionExpression' || init?.type === 'FunctionExpression') && checksEsModule(init)) helpers.add(declarator.id.name);
+    }
+  }
+  localHelperCache.set(program, helpers);
+  return helpers;
+}
+
+/**
+ * `__toESM(require('x'), 1)`, `__importDefault(require('x'))` and the like (or a call of one of
+ * `localHelpers`): the helper's name, the `require` call and its other arguments (literals only).
+ */
+export function interopRequire(node: any, localHelpers?: ReadonlySet<string>): { callee: string; require: any; extraArgs: any[] } | undefined {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'Identifier') return undefined;
+  if (!INTEROP_HELPERS.test(node.callee.name) && !localHelpers?.has(node.callee.name)) return undefined;
   const [first, ...rest] = node.arguments;
   if (!isRequireCall(first) || rest.some((arg: any) => !/Literal$/.test(arg.type))) return undefined;
   return { callee: node.callee.name, require: first, extraArgs: rest };
 }
 
 /** A plain `require('x')` or one wrapped in an interop helper ({@link interopRequire}). */
-export function isRequireLike(node: any): boolean {
-  return isRequireCall(node) || interopRequire(node) !== undefined;
+export function isRequireLike(node: any, localHelpers?: ReadonlySet<string>): boolean {
+  return isRequireCall(node) || interopRequire(node, localHelpers) !== undefined;
 }

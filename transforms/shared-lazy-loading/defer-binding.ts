@@ -2,7 +2,7 @@
 // bodies: a module-level `require` loader for CommonJS output, `await import()` for native ESM
 // (only when every use sits in an async function). Type-only uses keep an `import type`.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isRequireCall, isRequireLike, isTypePosition, pruneUnusedImports } from './binding-uses.js';
+import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports } from './binding-uses.js';
 import { findBindingSource, interopText, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
@@ -118,14 +118,15 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   for (const statement of statements) statement.loc = null;
   const program = root.find(j.Program).get();
   const topLevel = program.node.body as any[];
+  const helpers = localInteropHelpers(j, root);
   let at = 0;
   topLevel.forEach((statement, index) => {
-    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement) || isLoader(statement)) at = index + 1;
+    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement, helpers) || isLoader(statement)) at = index + 1;
   });
   // In a bundle, requires sit between code (`var import_x = __toESM(require('x'))` before the
   // class that uses it): after the last require would be too late for code that runs before
   // it, so the loader takes the place of the binding it replaces.
-  const interleaved = topLevel.slice(0, at).some((statement) => !isPreamble(statement));
+  const interleaved = topLevel.slice(0, at).some((statement) => !isPreamble(statement, helpers));
   if (interleaved) {
     const own = topLevel.findIndex((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d: any) => d.id?.type === 'Identifier' && d.id.name === local));
     if (own >= 0) at = own;
@@ -142,18 +143,18 @@ function isLoader(statement: any): boolean {
 }
 
 /** Imports, requires, loaders, directives and helper functions: what may precede a file's code. */
-function isPreamble(statement: any): boolean {
+function isPreamble(statement: any, helpers: ReadonlySet<string>): boolean {
   return (
     statement.type === 'ImportDeclaration' ||
-    isTopLevelRequire(statement) ||
+    isTopLevelRequire(statement, helpers) ||
     isLoader(statement) ||
     (statement.type === 'ExpressionStatement' && (statement.directive || statement.expression?.type === 'StringLiteral'))
   );
 }
 
-function isTopLevelRequire(statement: any): boolean {
+function isTopLevelRequire(statement: any, helpers: ReadonlySet<string>): boolean {
   if (statement.type !== 'VariableDeclaration') return false;
-  return statement.declarations.every((d: any) => isRequireLike(d.init) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
+  return statement.declarations.every((d: any) => isRequireLike(d.init, helpers) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
 }
 
 /** Statements of the block around a function's code, turning `() => expr` into `() => { return expr; }`. */

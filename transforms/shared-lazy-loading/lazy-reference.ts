@@ -2,7 +2,7 @@
 // `m` only when evaluated: `require` for CommonJS output, `await import()` for native ESM, and
 // a module-level `createRequire(import.meta.url)` for native ESM on a Node that can require it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { interopRequire, isRequireCall } from './binding-uses.js';
+import { interopRequire, isRequireCall, localInteropHelpers } from './binding-uses.js';
 
 /** Where a local binding's value comes from. */
 export interface BindingSource {
@@ -50,7 +50,7 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
     if (path.parent?.parent?.node.type !== 'Program') return;
     const init = path.node.init as any;
     const id = path.node.id as any;
-    const wrapped = interopRequire(init);
+    const wrapped = interopRequire(init, localInteropHelpers(j, root));
     if (wrapped && id.type === 'Identifier' && id.name === local) {
       const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
       found = { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } };
