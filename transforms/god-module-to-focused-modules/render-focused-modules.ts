@@ -28,6 +28,8 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     const statements = layout.statements.filter((s, i) => assignment.statementTarget[i] === target && s.kind !== 'directive' && !(target === old && s.kind === 'export-list'));
     const declaredHere = new Set(statements.flatMap((s) => s.declares));
     const needed = new Set([...statements.flatMap((s) => [...s.uses])].filter((n) => !declaredHere.has(n)));
+    // The old module keeps re-exporting what it exported from its own imports (`exports.$Command = $Command`).
+    if (target === old) for (const local of layout.exports.values()) if (!assignment.nameTarget.has(local) && !declaredHere.has(local)) needed.add(local);
     const lines: string[] = [];
     for (const s of layout.statements) {
       if (s.kind === 'side-effect-import' && target === old) lines.push(s.text);
@@ -79,9 +81,11 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     if (values.length > 0) reExports.push(`${deprecated}${namedClause('export', values, specifier)}`);
     if (types.length > 0) reExports.push(`${deprecated}${namedClause('export type', types, specifier)}`);
   }
+  // Names that stay exported here: declared here, or import bindings the module re-exports (no target).
+  const staysHere = (local: string) => !assignment.nameTarget.has(local) || assignment.nameTarget.get(local) === old;
   const keptLists = layout.statements
     .filter((s, i) => s.kind === 'export-list' && assignment.statementTarget[i] === old)
-    .map((s) => s.exportList!.filter((e) => assignment.nameTarget.get(e.local) === old))
+    .map((s) => s.exportList!.filter((e) => staysHere(e.local)))
     .filter((list) => list.length > 0)
     .map((list) => `export { ${list.map((e) => (e.name === e.local ? e.name : `${e.local} as ${e.name}`)).join(', ')} };`);
   const shimHeader = '// Re-exports what moved to focused modules, so every name importable from this path still is.';
@@ -90,7 +94,7 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
     const spreads = targets
       .filter((path) => [...layout.exports].some(([, local]) => assignment.nameTarget.get(local) === path))
       .map((path) => `${options.deprecate ? `  /** @deprecated Moved to '${specifierFor(old, path, style)}': require it from there. */\n` : ''}  ...require('${specifierFor(old, path, style)}'),`);
-    const kept = [...layout.exports].filter(([, local]) => assignment.nameTarget.get(local) === old).map(([name, local]) => `  ${name === local ? name : `${name}: ${local}`},`);
+    const kept = [...layout.exports].filter(([, local]) => staysHere(local)).map(([name, local]) => `  ${name === local ? name : `${name}: ${local}`},`);
     const exportObject = `module.exports = {\n${[...spreads, ...kept].join('\n')}\n};`;
     return { created, shim: `${[...directives, shimHeader, oldBody, exportObject].filter(Boolean).join('\n\n')}\n` };
   }

@@ -2,6 +2,8 @@
 // A CommonJS god-module: require destructuring in, one module.exports object out.
 const { createHash } = require('node:crypto');
 const path = require('node:path');
+// Re-exported as it is: the shim keeps exporting it (bundles do this: `exports.$Command = $Command`).
+const { inspect: describeValue } = require('node:util');
 
 const SALT = 'lazify';
 
@@ -26,4 +28,4 @@ function baseName(file) {
 }
 
 exports.extension = extension;
-module.exports = { digest, short: shortDigest, extension, baseName };
+module.exports = { digest, short: shortDigest, extension, baseName, describeValue };
