@@ -4,6 +4,7 @@ import { describeSplit } from '../../transforms/god-module-to-focused-modules/in
 import { pointsAt } from '../../transforms/god-module-to-focused-modules/module-specifiers.js';
 import type { SplitOptions } from '../../transforms/god-module-to-focused-modules/split-options.js';
 import type { PlanOperation } from './plan.js';
+import { outputModuleFormat } from './output-module-format.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 
 // Any static `import`/`export ... from`/`require` of a relative path; enough to find importers
@@ -58,7 +59,8 @@ export function findImporters(module: string, context: PlanContext): string[] {
 
 /**
  * The extension new specifiers get: what the project already writes (`.js` under NodeNext
- * ESM, none under CommonJS resolution), judged from the importers' specifiers of the module.
+ * ESM, none under CommonJS resolution), judged from the importers' specifiers of the module;
+ * without any, what the module's output needs (native ESM resolves only full file names).
  */
 function extensionFor(module: string, importers: string[], context: PlanContext): 'js' | 'none' | 'ts' {
   for (const file of importers) {
@@ -71,5 +73,5 @@ function extensionFor(module: string, importers: string[], context: PlanContext)
       if (posix.extname(specifier) === '') return 'none';
     }
   }
-  return 'none';
+  return outputModuleFormat(module, context.project) === 'esm' ? 'js' : 'none';
 }

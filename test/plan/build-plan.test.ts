@@ -82,3 +82,20 @@ test('a factory map whose caller module is split also rewrites the calls in the 
   assert.deepEqual(relocated!.files, ['src/factories.ts', ...consumers]);
   assert.deepEqual(factoryMap.options.consumers, ['src/utils.ts'], 'the input operation is not changed');
 });
+
+test('with no importer to copy from, a native ESM god-module gets full file names in new specifiers (.mjs stays .mjs)', () => {
+  const mjsRoot = join(repoRoot, 'transforms/god-module-to-focused-modules/__testfixtures__/mjs-enum/before');
+  const finding: Finding = {
+    ...godModule,
+    id: 'god-module:lib/helpers.mjs:1',
+    file: 'lib/helpers.mjs',
+    split: [
+      { module: 'lib/helpers/levels.mjs', exports: ['Level', 'levelName'], helpers: [], reason: '' },
+      { module: 'lib/helpers/text.mjs', exports: ['slug'], helpers: [], reason: '' },
+    ],
+  };
+  // No source file imports the module here, so only its format can decide.
+  const { plan, skipped } = buildPlan([finding], { project: new FileSet(mjsRoot), sourceFiles: ['lib/helpers.mjs'], choices: {} });
+  assert.deepEqual(skipped, []);
+  assert.equal(plan.operations[0]!.options.extension, 'js');
+});

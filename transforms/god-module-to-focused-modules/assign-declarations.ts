@@ -74,6 +74,20 @@ export function assignDeclarations(layout: GodModuleLayout, options: SplitOption
     const s = layout.statements[i]!;
     return s.kind === 'import' || s.kind === 'side-effect-import' ? '' : (t ?? old);
   });
+  // A statement assigning a top-level name must sit with its declaration: elsewhere the name
+  // would be an import binding, which cannot be assigned. Import-time code (`(function (E) {
+  // ... })(E || (E = {}))`, as compilers emit enums) follows the declaration; a declaration
+  // that assigns a name declared in another target makes the split unusable.
+  const declaredAt = new Map<string, number>();
+  layout.statements.forEach((s, i) => s.declares.forEach((n) => declaredAt.set(n, i)));
+  layout.statements.forEach((s, i) => {
+    for (const name of s.assigns ?? []) {
+      const at = declaredAt.get(name);
+      if (at === undefined || at === i || placed[at] === placed[i]) continue;
+      if (s.kind === 'other') placed[i] = placed[at]!;
+      else if (s.kind === 'declaration') problems.push(`${s.declares.join(', ')} assigns ${name}, which goes to ${placed[at]} while ${s.declares.join(', ')} goes to ${placed[i]}`);
+    }
+  });
   layout.statements.forEach((s, i) => s.declares.forEach((n) => nameTarget.set(n, placed[i]!)));
   return { statementTarget: placed, nameTarget, shared, problems };
 }

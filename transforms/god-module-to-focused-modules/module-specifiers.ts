@@ -37,7 +37,7 @@ export function specifierFor(fromFile: string, toFile: string, style: ExtensionS
   const stem = relative.replace(sourceExtension, '');
   if (style === 'none') return stem;
   if (style === 'ts') return relative;
-  const ext = /\.(mts)$/.test(toFile) ? '.mjs' : /\.(cts)$/.test(toFile) ? '.cjs' : /\.(jsx|tsx)$/.test(toFile) ? '.js' : '.js';
+  const ext = /\.(mts|mjs)$/.test(toFile) ? '.mjs' : /\.(cts|cjs)$/.test(toFile) ? '.cjs' : '.js';
   return `${stem}${ext}`;
 }
 

@@ -23,6 +23,8 @@ export interface ModuleStatement {
   typeOnly: boolean;
   /** Top-level names of the module the statement refers to (declarations and import bindings). */
   uses: Set<string>;
+  /** Top-level names the statement assigns (`X = ...`, `X ||= ...`, `X++`), anywhere inside it. */
+  assigns?: Set<string>;
   /** Imports: the specifier and bindings. */
   specifier?: string;
   bindings?: ImportBinding[];
@@ -62,7 +64,10 @@ export function readGodModule(path: string, source: string): GodModuleLayout {
     for (const name of s.declares) topLevel.add(name);
     for (const b of s.bindings ?? []) topLevel.add(b.local);
   }
-  for (const [i, node] of file.statements.entries()) statements[i]!.uses = referencedNames(node, topLevel);
+  for (const [i, node] of file.statements.entries()) {
+    statements[i]!.uses = referencedNames(node, topLevel);
+    statements[i]!.assigns = assignedNames(node, topLevel);
+  }
   const exports = new Map<string, string>();
   for (const s of statements) {
     if (s.kind === 'declaration' && s.exportedByModifier) for (const name of s.declares) exports.set(name, name);
@@ -189,6 +194,27 @@ function referencedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
   };
   visit(node);
   return uses;
+}
+
+/**
+ * Top-level names a statement assigns to directly (an imported binding cannot be assigned, so
+ * such a statement must stay beside the declaration), e.g. the enum pattern compilers emit:
+ * `(function (E) { ... })(E || (E = {}))`.
+ */
+function assignedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
+  const assigns = new Set<string>();
+  const target = (n: ts.Expression) => {
+    let e = n;
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isIdentifier(e) && topLevel.has(e.text)) assigns.add(e.text);
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(n.left);
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target(n.operand);
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return assigns;
 }
 
 function isReference(id: ts.Identifier): boolean {

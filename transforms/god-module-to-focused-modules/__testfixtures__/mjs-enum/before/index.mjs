@@ -1,0 +1,1 @@
+export { Level, levelName, slug } from './lib/helpers.mjs';
