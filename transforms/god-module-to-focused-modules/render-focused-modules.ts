@@ -95,7 +95,10 @@ export function renderSplit(layout: GodModuleLayout, assignment: Assignment, opt
       .filter((path) => [...layout.exports].some(([, local]) => assignment.nameTarget.get(local) === path))
       .map((path) => `${options.deprecate ? `  /** @deprecated Moved to '${specifierFor(old, path, style)}': require it from there. */\n` : ''}  ...require('${specifierFor(old, path, style)}'),`);
     const kept = [...layout.exports].filter(([, local]) => staysHere(local)).map(([name, local]) => `  ${name === local ? name : `${name}: ${local}`},`);
-    const exportObject = `module.exports = {\n${[...spreads, ...kept].join('\n')}\n};`;
+    // What stays here may still write to `exports` (`exports.x = shared.x`, `__exportStar(...)`):
+    // the new export object keeps those names too, after the ones a loader can read statically.
+    const ownWrites = /\bexports\b/.test(oldBody) ? ['  ...exports,'] : [];
+    const exportObject = `module.exports = {\n${[...spreads, ...kept, ...ownWrites].join('\n')}\n};`;
     return { created, shim: `${[...directives, shimHeader, oldBody, exportObject].filter(Boolean).join('\n\n')}\n` };
   }
   const shim = `${[shimHeader + '\n' + reExports.join('\n'), oldBody, ...keptLists].filter(Boolean).join('\n\n')}\n`;

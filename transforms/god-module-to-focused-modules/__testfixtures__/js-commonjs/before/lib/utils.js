@@ -29,3 +29,5 @@ function baseName(file) {
 
 exports.extension = extension;
 module.exports = { digest, short: shortDigest, extension, baseName, describeValue };
+// Written to the export object by code that stays here: the shim keeps it too.
+module.exports.separator = path.sep;
