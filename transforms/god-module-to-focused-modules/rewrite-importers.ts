@@ -31,7 +31,9 @@ interface Declaration {
  */
 export function rewriteImporter(importer: string, source: string, api: API, godModule: string, movedTo: Map<string, string>): string | undefined {
   const j = api.jscodeshift;
-  const root = j(source);
+  // Offsets are spliced into `source` itself: with recast's default tab width a tab before a
+  // node would shift its `start` (each tab counted as several columns), so count tabs as one.
+  const root = j(source, { tabWidth: 1 });
   const program = root.find(j.Program).get().node as { body: Declaration[] };
   const edits: Array<{ start: number; end: number; text: string }> = [];
   for (const node of program.body) {
