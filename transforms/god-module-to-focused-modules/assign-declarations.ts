@@ -89,5 +89,49 @@ export function assignDeclarations(layout: GodModuleLayout, options: SplitOption
     }
   });
   layout.statements.forEach((s, i) => s.declares.forEach((n) => nameTarget.set(n, placed[i]!)));
+  const cycle = evaluationCycle(layout, placed, nameTarget);
+  if (cycle) problems.push(`the new modules would import each other in a cycle (${cycle.join(' -> ')}), so one would run before what it reads at import exists`);
   return { statementTarget: placed, nameTarget, shared, problems };
+}
+
+/**
+ * A cycle among the modules the split creates (and the old module) that can break loading:
+ * in CommonJS output every cycle can (each side destructures the other's exports at require
+ * time); in ESM, a cycle where some module reads another's binding while it is evaluated (a
+ * class `extends`, a top-level call or initialiser), not only inside function declarations.
+ * Returns the modules of one such cycle, or undefined.
+ */
+function evaluationCycle(layout: GodModuleLayout, placed: string[], nameTarget: Map<string, string>): string[] | undefined {
+  // Types (interfaces, aliases) are erased: importing one creates no runtime edge.
+  const typeNames = new Set(layout.statements.filter((s) => s.typeOnly).flatMap((s) => s.declares));
+  // from -> to -> true when some use is evaluated at import
+  const edges = new Map<string, Map<string, boolean>>();
+  layout.statements.forEach((s, i) => {
+    const from = placed[i];
+    if (!from || s.typeOnly) return;
+    for (const name of s.uses) {
+      const to = nameTarget.get(name);
+      if (!to || to === from || s.declares.includes(name) || typeNames.has(name)) continue;
+      const targets = edges.get(from) ?? new Map<string, boolean>();
+      targets.set(to, (targets.get(to) ?? false) || s.functionDeclaration !== true);
+      edges.set(from, targets);
+    }
+  });
+  for (const start of edges.keys()) {
+    // Depth-first search for a path back to `start`.
+    const stack: Array<{ node: string; path: string[]; eager: boolean }> = [{ node: start, path: [start], eager: false }];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const { node, path, eager } = stack.pop()!;
+      for (const [next, nextEager] of edges.get(node) ?? []) {
+        const isEager = eager || nextEager;
+        if (next === start && (layout.format === 'commonjs' || isEager)) return [...path, start];
+        const key = `${next}|${isEager}`;
+        if (seen.has(key) || next === start) continue;
+        seen.add(key);
+        stack.push({ node: next, path: [...path, next], eager: isEager });
+      }
+    }
+  }
+  return undefined;
 }

@@ -25,6 +25,8 @@ export interface ModuleStatement {
   uses: Set<string>;
   /** Top-level names the statement assigns (`X = ...`, `X ||= ...`, `X++`), anywhere inside it. */
   assigns?: Set<string>;
+  /** A function declaration: hoisted, and what it uses is only read when it is called. */
+  functionDeclaration?: boolean;
   /** Imports: the specifier and bindings. */
   specifier?: string;
   bindings?: ImportBinding[];
@@ -127,7 +129,8 @@ function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
   if (hasModifier(node, ts.SyntaxKind.DefaultKeyword)) return base;
   const exported = hasModifier(node, ts.SyntaxKind.ExportKeyword);
   const declared = (names: string[], typeOnly = false): ModuleStatement => ({ ...base, kind: 'declaration', declares: names, exportedByModifier: exported, typeOnly });
-  if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) return declared([node.name.text]);
+  if (ts.isFunctionDeclaration(node) && node.name) return { ...declared([node.name.text]), functionDeclaration: true };
+  if (ts.isClassDeclaration(node) && node.name) return declared([node.name.text]);
   if (ts.isEnumDeclaration(node)) return declared([node.name.text]);
   if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return declared([node.name.text], true);
   if (ts.isModuleDeclaration(node) && ts.isIdentifier(node.name)) return declared([node.name.text]);
