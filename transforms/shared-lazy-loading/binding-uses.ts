@@ -157,7 +157,9 @@ const localHelperCache = new WeakMap<object, Set<string>>();
  * renamed (`var Z=(p,e,a)=>(...p.__esModule...)`), recognised by what they do.
  */
 export function localInteropHelpers(j: JSCodeshift, root: Collection): Set<string> {
-  const program = root.find(j.Program).get().node;
+  // The root collection holds the File (its program is one step down): no search needed.
+  const top = root.get().node;
+  const program = top.type === 'File' ? top.program : top.type === 'Program' ? top : root.find(j.Program).get().node;
   const cached = localHelperCache.get(program);
   if (cached) return cached;
   const helpers = new Set<string>();

@@ -46,11 +46,12 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
     }
   });
   if (found) return found;
+  const helpers = localInteropHelpers(j, root);
   root.find(j.VariableDeclarator).forEach((path) => {
     if (path.parent?.parent?.node.type !== 'Program') return;
     const init = path.node.init as any;
     const id = path.node.id as any;
-    const wrapped = interopRequire(init, localInteropHelpers(j, root));
+    const wrapped = interopRequire(init, helpers);
     if (wrapped && id.type === 'Identifier' && id.name === local) {
       const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
       found = { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } };
