@@ -30,7 +30,8 @@ export function lazyLoadingFormat(file: string, project: ProjectReader): ModuleF
   return supportsRequireEsm(enginesNode(readJson(project, 'package.json'))) ? 'esm-require' : 'esm';
 }
 
-function readJson(project: ProjectReader, path: string): Record<string, any> | undefined {
+/** A JSON file of the project (read leniently, as tsconfig files are), or undefined. */
+export function readJson(project: ProjectReader, path: string): Record<string, any> | undefined {
   const text = project.read(path);
   if (text === undefined) return undefined;
   const parsed = ts.parseConfigFileTextToJson(path, text);

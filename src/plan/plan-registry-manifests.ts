@@ -6,7 +6,7 @@ import type { RegistryToManifestOptions } from '../../transforms/registry-to-man
 import { defaultManifestPath } from '../../transforms/registry-to-manifest/render-manifest.js';
 import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
-import { lazyLoadingFormat } from './output-module-format.js';
+import { lazyLoadingFormat, readJson } from './output-module-format.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 
@@ -105,14 +105,8 @@ export const registryManifestPlanner: Planner = {
 /** True when the project declares Node's types (package.json) or has them installed beside it. */
 function hasNodeTypes(project: PlanContext['project']): boolean {
   if (project.read('node_modules/@types/node/package.json') !== undefined) return true;
-  const text = project.read('package.json');
-  if (text === undefined) return false;
-  try {
-    const pkg = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
-    return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => pkg[field]?.['@types/node'] !== undefined);
-  } catch {
-    return false;
-  }
+  const pkg = readJson(project, 'package.json');
+  return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => pkg?.[field]?.['@types/node'] !== undefined);
 }
 
 /** How the summary says providers load, per output format. */

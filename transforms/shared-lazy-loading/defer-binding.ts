@@ -3,6 +3,7 @@
 // (only when every use sits in an async function). Type-only uses keep an `import type`.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports } from './binding-uses.js';
+import { unusedName } from './unused-name.js';
 import { findBindingSource, interopText, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
@@ -68,15 +69,6 @@ function pascalModuleName(module: string): string {
   return /^[A-Za-z_$]/.test(name) ? name : `M${name}`;
 }
 
-/** Names declared or referenced anywhere in the file (a loader's name must avoid them all). */
-function usedNames(j: JSCodeshift, root: Collection): Set<string> {
-  const names = new Set<string>();
-  root.find(j.Identifier).forEach((path) => {
-    names.add(path.node.name);
-  });
-  return names;
-}
-
 /**
  * The module-level loader for `source` (CommonJS output): reuses one this transform already
  * emitted for the same module and shape, else inserts it after the file's imports. Default
@@ -110,9 +102,8 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
     if (j(path).toSource().replace(/^\s*\/\/.*$/gm, '').trim().replace(/\s+/g, ' ') === body(id.name).replace(/\s+/g, ' ')) existing = id.name;
   });
   if (existing) return { name: existing, returnsModule };
-  const taken = usedNames(j, root);
-  let name = base;
-  for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+  // A loader's name avoids every name declared or referenced anywhere in the file.
+  const name = unusedName(j, root, base);
   const statements = j(`${LOADER_COMMENT}\n${body(name)}`).get().node.program.body;
   // Parsed from another string: its positions would make recast splice it in as if it were original text.
   for (const statement of statements) statement.loc = null;
