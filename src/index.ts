@@ -26,6 +26,12 @@ export type { ImportTimeResult, ImportTimeNode, MeasureOptions } from './measure
 export { renderImportTimeReport } from './report/importtime-report.js';
 export type { ImportTimeFormat, ImportTimeReportOptions } from './report/importtime-report.js';
 export { renderHtmlReport } from './report/html.js';
+export { compareImportTimes, readImportTimeFile } from './measure/compare-import-times.js';
+export type { ImportTimeComparison, ModuleTimeChange } from './measure/compare-import-times.js';
+export { renderImportTimeComparison } from './report/importtime-comparison-report.js';
+export type { ImportTimeComparisonFormat } from './report/importtime-comparison-report.js';
+export { toSpeedscope } from './report/speedscope.js';
+export type { SpeedscopeFile } from './report/speedscope.js';
 export type { HtmlReportInput } from './report/html.js';
 export type { ModuleFacts, TopLevelStatement, ExportFact, RegistryFact, RegistryEntry, DeclarationFact, FunctionFact } from './facts/module-facts.js';
 export type { Finding, FindingKind, SplitCluster, FindingCost } from './findings/finding.js';

@@ -22,7 +22,29 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 #details dd { margin: 0; }
 #details ol, #details ul { margin: 0; padding-left: 20px; font-family: ui-monospace, monospace; font-size: 12px; }
 .toolbar { margin: 8px 0; display: flex; gap: 12px; align-items: center; font-size: 13px; }
-.legend span { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; border-radius: 2px; }
+h2 { font-size: 16px; margin: 18px 0 6px; }
+#breadcrumb { font-family: ui-monospace, monospace; font-size: 12px; overflow-wrap: anywhere; }
+#breadcrumb .sep { color: #8a93a3; }
+#legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 0; margin: 8px 0; font-size: 12px; }
+#legend .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 5px; border-radius: 2px; vertical-align: -1px; }
+#chart g.axis line { stroke: #e4e7ec; }
+#chart g.axis text { font: 10px ui-monospace, monospace; fill: #4a5263; }
+#chart g.ancestor rect { opacity: 0.55; }
+#findings ol { padding-left: 22px; margin: 0; }
+#findings li { margin: 6px 0; font-size: 13px; }
+#findings li p { margin: 2px 0 0; color: #2c3340; }
+#findings .severity { display: inline-block; min-width: 52px; padding: 0 6px; border-radius: 3px; font-weight: 600; text-transform: uppercase; font-size: 11px; }
+#findings .high .severity { background: #f8d7da; }
+#findings .medium .severity { background: #fff3cd; }
+#findings .low .severity { background: #e2e8f0; }
+#findings .kind { font-weight: 600; }
+#findings .saving { color: #4a5263; }
+#comparison .verdict { font-size: 14px; }
+#measurement button { font: inherit; padding: 2px 10px; border: 1px solid #b9c0cc; background: #fff; cursor: pointer; }
+#measurement button[aria-pressed="true"] { background: #1d2430; color: #fff; }
+td.better { color: #1e7a34; }
+td.worse { color: #b02a37; }
+td.gone { color: #8a93a3; text-align: center; }
 table { border-collapse: collapse; font-size: 13px; margin-top: 16px; background: #fff; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #e4e7ec; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

@@ -3,9 +3,10 @@ import type { Finding } from '../findings/finding.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { renderHtmlReport } from './html.js';
 import type { ReportOutput } from './report-output.js';
+import { toSpeedscope } from './speedscope.js';
 
 /** Output formats of `lazify importtime`. */
-export type ImportTimeFormat = 'text' | 'json' | 'html';
+export type ImportTimeFormat = 'text' | 'json' | 'html' | 'speedscope';
 
 export interface ImportTimeReportOptions {
   /** Hide subtrees whose cumulative median is below this many ms (text; default 1). */
@@ -82,12 +83,14 @@ function renderText(result: ImportTimeResult, options: ImportTimeReportOptions):
 }
 
 /**
- * Renders a measurement as a Python-style tree (text), JSON, or one self-contained HTML page.
+ * Renders a measurement as a Python-style tree (text), JSON, one self-contained HTML page, or a
+ * speedscope profile.
  * Exit code 1 when the import failed (threw, hung, exited), so scripts notice.
  */
 export function renderImportTimeReport(result: ImportTimeResult, format: ImportTimeFormat, options: ImportTimeReportOptions = {}): ReportOutput {
   const exitCode = result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   if (format === 'json') return { output: JSON.stringify(result, null, 2) + '\n', exitCode };
+  if (format === 'speedscope') return { output: JSON.stringify(toSpeedscope(result, 'lazify importtime')) + '\n', exitCode };
   if (format === 'html') return { output: renderHtmlReport({ importTime: result, findings: options.findings }).output, exitCode };
   return { output: renderText(result, options), exitCode };
 }

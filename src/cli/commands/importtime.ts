@@ -1,11 +1,12 @@
 import type { CommandModule } from 'yargs';
-import { measure, renderImportTimeReport } from '../../index.js';
+import { compareImportTimes, measure, readImportTimeFile, renderImportTimeComparison, renderImportTimeReport } from '../../index.js';
 
 interface ImporttimeArgs {
   target: string;
   runs: number;
   timeout: number;
-  format: 'text' | 'json' | 'html';
+  format: 'text' | 'json' | 'html' | 'speedscope';
+  compare?: string[];
   tsx: boolean;
   'min-ms': number;
   depth?: number;
@@ -20,12 +21,25 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
       .positional('target', { type: 'string', default: '.', describe: 'package directory (has package.json) or entry file' })
       .option('runs', { type: 'number', default: 5, describe: 'fresh processes to measure; medians are reported' })
       .option('timeout', { type: 'number', default: 30, describe: 'seconds before a run is killed as hung' })
-      .option('format', { choices: ['text', 'json', 'html'] as const, default: 'text' as const })
+      .option('format', { choices: ['text', 'json', 'html', 'speedscope'] as const, default: 'text' as const, describe: 'speedscope: a profile for speedscope.app' })
+      .option('compare', { type: 'string', array: true, nargs: 2, describe: 'compare two saved measurements (importtime --format json) instead of measuring: before.json after.json' })
       .option('tsx', { type: 'boolean', default: false, describe: 'run the TypeScript sources through tsx even when a build exists' })
       .option('min-ms', { type: 'number', default: 1, describe: 'text: hide imports faster than this (cumulative ms)' })
       .option('depth', { type: 'number', describe: 'text: deepest level of the tree to print' })
-      .option('sort', { choices: ['time', 'load'] as const, default: 'time' as const, describe: 'text: children slowest first, or in load order' }),
+      .option('sort', { choices: ['time', 'load'] as const, default: 'time' as const, describe: 'text: children slowest first, or in load order' })
+      .check((argv) => {
+        if (argv.compare && argv.compare.length !== 2) throw new Error('--compare takes two files: before.json after.json');
+        if (argv.compare && argv.format === 'speedscope') throw new Error('--compare prints text, json or html, not speedscope');
+        return true;
+      }),
   handler: async (args) => {
+    if (args.compare) {
+      const comparison = compareImportTimes(readImportTimeFile(args.compare[0]!), readImportTimeFile(args.compare[1]!));
+      const { output, exitCode } = renderImportTimeComparison(comparison, args.format as 'text' | 'json' | 'html');
+      process.stdout.write(output);
+      process.exitCode = exitCode;
+      return;
+    }
     const result = await measure(args.target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx });
     const { output, exitCode } = renderImportTimeReport(result, args.format, { minMs: args['min-ms'], maxDepth: args.depth, sort: args.sort });
     process.stdout.write(output);
