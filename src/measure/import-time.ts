@@ -26,7 +26,42 @@ export interface ImportTimeNode {
   failed?: 'threw' | 'timeout' | 'exited';
   /** Modules this one loaded first, in load order. */
   children: ImportTimeNode[];
+  /**
+   * What the module's self time went to, costliest first, from a CPU profile of the import:
+   * calls its top level made and its own lines (absent when no profile was taken).
+   */
+  topLevel?: TopLevelCost[];
 }
+
+/**
+ * One part of a module's self time: a call its top level made, its own code on a line, or (for
+ * the entry of an ES module graph that `require()` loaded) loading and linking that graph.
+ */
+export type TopLevelCost =
+  | {
+      kind: 'call';
+      /** The function called (`getEncoding`). */
+      call: string;
+      /** Where the called function is defined, as a module id (`js-tiktoken/dist/index.cjs`). */
+      callee?: string;
+      /** 1-based line of the call in `file` (the file that ran: build output when a build ran). */
+      line?: number;
+      /** Share of the module's median self time, in ms. */
+      ms: number;
+    }
+  | {
+      kind: 'code';
+      /** 1-based line in `file`. */
+      line?: number;
+      ms: number;
+    }
+  | {
+      kind: 'esm-graph';
+      /** ES modules of the graph (children of this node in the tree). */
+      modules: number;
+      /** Resolving, reading, linking, outside any module's body. */
+      ms: number;
+    };
 
 /** The result of `measure()`: median import time per module over N fresh processes. */
 export interface ImportTimeResult {
@@ -75,4 +110,9 @@ export interface MeasureOptions {
   timeoutMs?: number;
   /** Run TypeScript sources through tsx even when a build output exists. */
   tsx?: boolean;
+  /**
+   * One more run under the CPU profiler, to split self time into top-level calls and lines and
+   * to break an ES module graph loaded by `require()` into its modules (default true).
+   */
+  profile?: boolean;
 }

@@ -1,12 +1,13 @@
-import { rmSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { aggregateRuns, interquartileRange, median, noisyTotals } from './aggregate-runs.js';
 import type { RunMeasurement } from './build-run-tree.js';
-import { writeChildScripts } from './child-scripts.js';
+import { writeChildScripts, type ChildScripts } from './child-scripts.js';
 import type { ImportTimeResult, MeasureOptions } from './import-time.js';
 import { resolveMeasureTarget, type MeasureTarget } from './measure-target.js';
 import { nameMeasuredModule } from './name-measured-module.js';
+import { attachProfile, findCallLine, profileModules, readCpuProfile, type ProfiledModule } from './profile-import.js';
 import { runChild } from './run-child.js';
 
 /** Chain of files from a root of the run's tree down to `file` (inclusive). */
@@ -76,6 +77,7 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
   // Totals of runs without the ESM loader hooks, when the graph has ES modules (see below).
   const plainTotals: number[] = [];
   const diagnostics: Diagnostic[] = [...resolved.diagnostics];
+  let profiled: { modules: Map<string, ProfiledModule>; totalMs: number } | undefined;
   try {
     for (let index = 0; index < runs; index++) {
       const run = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: true });
@@ -95,6 +97,7 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
         if (plain.outcome === 'done') plainTotals.push(plain.totalMs);
       }
     }
+    if (options.profile !== false && measured[measured.length - 1]!.outcome === 'done') profiled = await profileRun(resolved, scripts, timeoutMs);
   } finally {
     rmSync(scripts.dir, { recursive: true, force: true });
   }
@@ -102,6 +105,16 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
   const usable = last.outcome === 'done' ? measured : [last];
   const name = (file: string) => nameMeasuredModule(file, resolved);
   const aggregated = aggregateRuns(usable, name);
+  const untimed = profiled
+    ? attachProfile(aggregated.tree, aggregated.imports, profiled.modules, { name, sourceLine: findCallLine, runScale: Math.min(1, median(usable.map((run) => run.totalMs)) / profiled.totalMs) })
+    : [];
+  if (untimed.length) {
+    diagnostics.push({
+      code: 'esm-in-require',
+      severity: 'info',
+      message: `${untimed.length} ES module(s) ran inside require(), where Node runs no loader hooks (${untimed.slice(0, 3).join(', ')}${untimed.length > 3 ? ', ...' : ''}): their body times come from a CPU profile`,
+    });
+  }
   const instrumentedTotals = usable.map((run) => run.totalMs);
   const usePlain = last.outcome === 'done' && plainTotals.length === usable.length;
   const totals = usePlain ? plainTotals : instrumentedTotals;
@@ -124,10 +137,29 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
     totalIqrMs: interquartileRange(totals),
     ...(usePlain ? { instrumentedTotalMs: median(instrumentedTotals) } : {}),
     unattributedMs: Math.max(0, median(totals.map((total, i) => total - rootsMs[i]))),
-    moduleCount: usable[0].modules.size,
+    moduleCount: usable[0].modules.size + untimed.length,
     maxRssBytes: rss.length ? median(rss) * 1024 : 0,
     tree: aggregated.tree,
     imports: aggregated.imports,
     diagnostics: [...diagnostics, ...noisyTotals(totals)],
   };
+}
+
+/**
+ * One more run of the import under V8's sampling profiler (0.1 ms interval, without the ESM
+ * hooks, whose thread would be sampled too), read into per-module top-level costs. A run that
+ * fails here only means no profile: the timed runs already succeeded.
+ */
+async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutMs: number): Promise<{ modules: Map<string, ProfiledModule>; totalMs: number } | undefined> {
+  const dir = join(scripts.dir, 'cpu-profile');
+  mkdirSync(dir);
+  const run = await runChild(target, scripts, {
+    index: 0,
+    timeoutMs,
+    esmHooks: false,
+    nodeOptions: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100'],
+  });
+  if (run.outcome !== 'done') return undefined;
+  const profile = readCpuProfile(dir);
+  return profile ? { modules: profileModules(profile), totalMs: run.totalMs } : undefined;
 }

@@ -20,8 +20,9 @@ function readJsonLines<T>(file: string): T[] {
 }
 
 /** The node arguments of one measured run (exported so a user can be shown the exact command). */
-export function childArguments(target: MeasureTarget, scripts: ChildScripts, esmHooks: boolean): string[] {
+export function childArguments(target: MeasureTarget, scripts: ChildScripts, esmHooks: boolean, nodeOptions: string[] = []): string[] {
   return [
+    ...nodeOptions,
     '--require',
     scripts.cjsHook,
     // tsx first, our hooks after: hooks registered later run first and see tsx's JavaScript.
@@ -40,20 +41,21 @@ export function childArguments(target: MeasureTarget, scripts: ChildScripts, esm
  *
  * `esmHooks: false` runs without the ESM loader hooks: CommonJS is still timed, ES module
  * bodies are not, but the total is what a plain `node` pays (see measure.ts for why).
+ * `nodeOptions` go to node before everything else (the CPU profiler's flags).
  */
 export function runChild(
   target: MeasureTarget,
   scripts: ChildScripts,
-  run: { index: number; timeoutMs: number; esmHooks: boolean },
+  run: { index: number; timeoutMs: number; esmHooks: boolean; nodeOptions?: string[] },
 ): Promise<RunMeasurement & { stderr: string }> {
   const timeoutMs = run.timeoutMs;
-  const tag = `${run.esmHooks ? 'hooked' : 'plain'}-${run.index}`;
+  const tag = `${run.nodeOptions ? 'profiled' : run.esmHooks ? 'hooked' : 'plain'}-${run.index}`;
   const eventsFile = join(scripts.dir, `events-${tag}.jsonl`);
   const edgesFile = join(scripts.dir, `edges-${tag}.jsonl`);
   rmSync(eventsFile, { force: true });
   rmSync(edgesFile, { force: true });
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, childArguments(target, scripts, run.esmHooks), {
+    const child = spawn(process.execPath, childArguments(target, scripts, run.esmHooks, run.nodeOptions), {
       cwd: target.root,
       env: { ...process.env, LAZIFY_EVENTS_FILE: eventsFile, LAZIFY_EDGES_FILE: edgesFile },
       stdio: ['ignore', 'ignore', 'pipe'],

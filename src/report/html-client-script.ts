@@ -260,6 +260,15 @@ export const HTML_CLIENT_SCRIPT = String.raw`(function () {
     fact('file', node.file);
     if (node.failed) fact('failed', node.failed);
     details.appendChild(facts);
+    var parts = (data.topLevel || {})[node.file] || [];
+    if (parts.length) {
+      var spent = el('section', undefined, 'top-level');
+      spent.appendChild(el('h3', 'Self time went to'));
+      var ul = el('ul');
+      parts.forEach(function (part) { ul.appendChild(el('li', fmt(part.ms) + ' ms  ' + part.text)); });
+      spent.appendChild(ul);
+      details.appendChild(spent);
+    }
     var chain = [];
     for (var at = entry; at; at = at.parent) chain.unshift(at.node.id);
     var why = el('section', undefined, 'chain');

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { ImportTimeComparison } from '../measure/compare-import-times.js';
-import type { ImportTimeResult } from '../measure/import-time.js';
+import type { ImportTimeNode, ImportTimeResult } from '../measure/import-time.js';
+import { describeTopLevelCost } from './describe-top-level-cost.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { HTML_CLIENT_SCRIPT } from './html-client-script.js';
 import { HTML_STYLES } from './html-styles.js';
@@ -37,6 +38,17 @@ function summaryOf(result: ImportTimeResult): string {
     `${plural(result.moduleCount, 'module')}, peak RSS ${formatBytes(result.maxRssBytes)}` +
     (result.runner.tsx ? ', TypeScript through tsx' : '')
   );
+}
+
+/** For each module with a CPU-profile breakdown, its parts as sentences (the page shows them). */
+function topLevelLabels(result: ImportTimeResult | undefined): Record<string, Array<{ text: string; ms: number }>> {
+  const labels: Record<string, Array<{ text: string; ms: number }>> = {};
+  const walk = (node: ImportTimeNode) => {
+    if (node.topLevel?.length) labels[node.file] = node.topLevel.map((part) => ({ text: describeTopLevelCost(part, node, result!.root), ms: part.ms }));
+    node.children.forEach(walk);
+  };
+  result?.tree.forEach(walk);
+  return labels;
 }
 
 /** The analyze report's first part: every finding, worst first, with its place and saving. */
@@ -99,7 +111,12 @@ export function renderHtmlReport(input: HtmlReportInput): ReportOutput {
   const diagnostics = result.diagnostics
     .map((d) => `<p class="diagnostic ${d.severity}">${escapeHtml(`${d.severity}: ${d.message}`)}</p>`)
     .join('\n');
-  const data = { importTime: result, findings: input.findings ?? null, before: input.comparison?.before ?? null };
+  const data = {
+    importTime: result,
+    findings: input.findings ?? null,
+    before: input.comparison?.before ?? null,
+    topLevel: { ...topLevelLabels(input.comparison?.before), ...topLevelLabels(result) },
+  };
   const output = `<!doctype html>
 <html lang="en">
 <head>

@@ -1,4 +1,5 @@
 import type { ImportTimeNode, ImportTimeResult } from '../measure/import-time.js';
+import { describeTopLevelCost } from './describe-top-level-cost.js';
 import type { Finding } from '../findings/finding.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { renderHtmlReport } from './html.js';
@@ -61,7 +62,7 @@ function treeLines(result: ImportTimeResult, options: ImportTimeReportOptions): 
   return lines;
 }
 
-function slowestSelf(result: ImportTimeResult, count: number): string[] {
+function slowestSelf(result: ImportTimeResult, count: number, root = result.root): string[] {
   const all: ImportTimeNode[] = [];
   const collect = (node: ImportTimeNode) => {
     all.push(node);
@@ -71,7 +72,15 @@ function slowestSelf(result: ImportTimeResult, count: number): string[] {
   return all
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, count)
-    .map((node) => `${ms(node.selfMs).padStart(10)} ms  ${node.id}`);
+    .flatMap((node) => [`${ms(node.selfMs).padStart(10)} ms  ${node.id}`, ...topLevelLines(node, root)]);
+}
+
+/** A module's self time by what its top level ran (from the CPU profile), biggest first. */
+function topLevelLines(node: ImportTimeNode, root: string): string[] {
+  return (node.topLevel ?? [])
+    .filter((part) => part.ms >= 0.1)
+    .slice(0, 3)
+    .map((part) => `${ms(part.ms).padStart(16)} ms  ${describeTopLevelCost(part, node, root)}`);
 }
 
 function renderText(result: ImportTimeResult, options: ImportTimeReportOptions): string {

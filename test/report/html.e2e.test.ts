@@ -26,7 +26,7 @@ function write(path: string, text: string): void {
 const busy = (n: number) => `let s = 0; for (let i = 0; i < ${n}; i++) s += i;\n`;
 
 function lazify(...args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/index.ts'), ...args], { encoding: 'utf8', cwd: repoRoot });
+  return execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/index.ts'), ...args], { encoding: 'utf8', cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 });
 }
 
 /** Opens a page, failing the test on any script error or any request that leaves the file. */
