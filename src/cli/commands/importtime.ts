@@ -8,6 +8,7 @@ interface ImporttimeArgs {
   format: 'text' | 'json' | 'html' | 'speedscope';
   compare?: string[];
   tsx: boolean;
+  profile: boolean;
   'min-ms': number;
   depth?: number;
   sort: 'time' | 'load';
@@ -23,6 +24,7 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
       .option('timeout', { type: 'number', default: 30, describe: 'seconds before a run is killed as hung' })
       .option('format', { choices: ['text', 'json', 'html', 'speedscope'] as const, default: 'text' as const, describe: 'speedscope: a profile for speedscope.app' })
       .option('compare', { type: 'string', array: true, nargs: 2, describe: 'compare two saved measurements (importtime --format json) instead of measuring: before.json after.json' })
+      .option('profile', { type: 'boolean', default: true, describe: 'one more run under the CPU profiler: what each module\'s top level spent its time on (--no-profile skips it)' })
       .option('tsx', { type: 'boolean', default: false, describe: 'run the TypeScript sources through tsx even when a build exists' })
       .option('min-ms', { type: 'number', default: 1, describe: 'text: hide imports faster than this (cumulative ms)' })
       .option('depth', { type: 'number', describe: 'text: deepest level of the tree to print' })
@@ -40,7 +42,7 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
       process.exitCode = exitCode;
       return;
     }
-    const result = await measure(args.target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx });
+    const result = await measure(args.target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx, profile: args.profile });
     const { output, exitCode } = renderImportTimeReport(result, args.format, { minMs: args['min-ms'], maxDepth: args.depth, sort: args.sort });
     process.stdout.write(output);
     process.exitCode = exitCode;
