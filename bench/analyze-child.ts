@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /** What the parent asks a child to analyse. */
 export interface AnalyzeChildRequest {
-  tool: 'lazify' | 'madge';
+  tool: 'lazify' | 'madge' | 'depcruise';
   /** Absolute project directory. */
   dir: string;
   /** Entry file relative to `dir` (madge starts from it; lazify finds it from package.json itself). */
@@ -28,6 +28,8 @@ export interface AnalyzeChildResult {
   modules?: number;
   /** Why it is unavailable, or what the tool skipped. */
   note?: string;
+  /** Peak resident set size of the child process, in kilobytes (tool loaded and call done). */
+  maxRssKb?: number;
 }
 
 async function analyzeWithLazify(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
@@ -77,8 +79,42 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+async function analyzeWithDependencyCruiser(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
+  const cruiserName = 'dependency-cruiser';
+  const { cruise } = (await import(cruiserName)) as { cruise: CruiseFunction };
+  const extractName = 'dependency-cruiser/config-utl/extract-ts-config';
+  const extractTsConfig = request.tsconfig ? ((await import(extractName)) as { default: (file: string) => object }).default : undefined;
+  // dependency-cruiser resolves relative to the working directory, like its CLI.
+  process.chdir(request.dir);
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const result = await cruise(
+    [request.entry],
+    {
+      // Only what the entry reaches, not into packages, no type-only edges: the graph lazify builds.
+      doNotFollow: { path: 'node_modules' },
+      tsPreCompilationDeps: false,
+      ...(request.tsconfig ? { tsConfig: { fileName: request.tsconfig } } : {}),
+    },
+    {},
+    extractTsConfig ? { tsConfig: extractTsConfig(request.tsconfig!) } : {},
+  );
+  const ms = performance.now() - start;
+  const cpuMs = cpuMsSince(cpuStart);
+  const modules = result.output.modules.filter((m) => !m.coreModule && !m.couldNotResolve && !/(^|\/)node_modules\//.test(m.source)).length;
+  return { available: true, ms, cpuMs, modules };
+}
+
+type CruiseFunction = (
+  files: string[],
+  options: object,
+  resolveOptions: object,
+  transpileOptions: object,
+) => Promise<{ output: { modules: Array<{ source: string; coreModule?: boolean; couldNotResolve?: boolean }> } }>;
+
 type MadgeFunction = (path: string, config: object) => Promise<{ obj(): Record<string, string[]>; skipped: unknown[] }>;
 
 const request = JSON.parse(process.argv[2] ?? '{}') as AnalyzeChildRequest;
-const result = request.tool === 'lazify' ? await analyzeWithLazify(request) : await analyzeWithMadge(request);
-console.log(JSON.stringify(result));
+const analyzers = { lazify: analyzeWithLazify, madge: analyzeWithMadge, depcruise: analyzeWithDependencyCruiser };
+const result = await analyzers[request.tool](request);
+console.log(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }));

@@ -1,6 +1,6 @@
 // Analyze benchmark: lazify's analyze() against madge on the same projects, each run in a
 // fresh process, medians over several runs. Prints figures; asserts nothing.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalyzeChildRequest, AnalyzeChildResult } from './analyze-child.js';
@@ -26,6 +26,8 @@ export interface ToolFigures {
   cpuMs?: number;
   /** Median wall time of the whole child process (Node start-up and loading the tool included). */
   processMs?: number;
+  /** Median peak RSS of the child process, in MiB. */
+  maxRssMb?: number;
   modules?: number;
   note?: string;
 }
@@ -62,22 +64,35 @@ export function analyzeInputs(repoRoot: string, sizes: number[], progress: (line
     writeGateway(dir, generateGateway({ modules: size }));
     inputs.push({ name: `generated ${size}`, dir, entry: 'src/index.ts', extensions: ['ts'], tsconfig: 'tsconfig.json' });
   }
+  // A real published package of several hundred modules, as a project of its own: a copy
+  // outside node_modules (inside the repository, so its dependencies still resolve from here).
+  const real = join(repoRoot, 'node_modules', REAL_PACKAGE.name);
+  if (existsSync(join(real, 'package.json'))) {
+    const dir = join(repoRoot, 'bench', '.generated', `real-${REAL_PACKAGE.name}`);
+    if (!existsSync(dir)) cpSync(real, dir, { recursive: true });
+    const version = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    inputs.push({ name: `${REAL_PACKAGE.name}@${version} (npm)`, dir, entry: REAL_PACKAGE.entry, extensions: ['js'] });
+  } else {
+    missing.push(`node_modules/${REAL_PACKAGE.name}`);
+  }
   return { inputs, missing };
 }
 
+/** cohere-ai: an AI provider SDK of about 1,400 CommonJS modules, a devDependency for the fixtures. */
+const REAL_PACKAGE = { name: 'cohere-ai', entry: 'index.js' };
+
 /**
- * Measures both tools on one input. Runs alternate lazify, madge, lazify, madge... so that
- * load from other processes on this shared machine falls on both tools alike.
+ * Measures every tool on one input. Runs alternate lazify, madge, dependency-cruiser, lazify...
+ * so that load from other processes on this shared machine falls on all tools alike.
  */
-function measureInput(input: AnalyzeInput, runs: number, withLazify: boolean, progress: (line: string) => void): Record<AnalyzeChildRequest['tool'], ToolFigures> {
-  const tools: AnalyzeChildRequest['tool'][] = withLazify ? ['lazify', 'madge'] : ['madge'];
-  const state = new Map(tools.map((tool) => [tool, { times: [] as number[], cpuTimes: [] as number[], processTimes: [] as number[], last: undefined as AnalyzeChildResult | undefined, failed: undefined as ToolFigures | undefined }]));
+function measureInput(input: AnalyzeInput, runs: number, tools: Tool[], progress: (line: string) => void): Record<Tool, ToolFigures> {
+  const state = new Map(tools.map((tool) => [tool, { times: [] as number[], cpuTimes: [] as number[], processTimes: [] as number[], rss: [] as number[], last: undefined as AnalyzeChildResult | undefined, failed: undefined as ToolFigures | undefined }]));
   for (let run = 0; run <= runs; run++) {
     for (const tool of tools) {
       const s = state.get(tool)!;
       if (s.failed) continue;
       const request: AnalyzeChildRequest = { tool, dir: input.dir, entry: input.entry, extensions: input.extensions, tsconfig: input.tsconfig };
-      const child = runNode([childScript, JSON.stringify(request)]);
+      const child = runNode([childScript, JSON.stringify(request)], { timeoutMs: 900_000 });
       const result = lastJsonLine<AnalyzeChildResult>(child.stdout);
       if (child.status !== 0 || !result) {
         const why = child.status === null ? 'timed out' : child.stderr.trim().split('\n').slice(0, 3).join(' / ');
@@ -90,81 +105,102 @@ function measureInput(input: AnalyzeInput, runs: number, withLazify: boolean, pr
         s.times.push(result.ms!);
         s.cpuTimes.push(result.cpuMs!);
         s.processTimes.push(child.wallMs);
+        if (result.maxRssKb !== undefined) s.rss.push(result.maxRssKb);
         progress(`  ${tool} ${input.name} run ${run}/${runs}: ${formatMs(result.ms)} ms (process ${formatMs(child.wallMs)} ms)`);
       }
     }
   }
-  const figures = (tool: AnalyzeChildRequest['tool']): ToolFigures => {
+  const figures = (tool: Tool): ToolFigures => {
     const s = state.get(tool);
     if (!s) return { available: false };
     if (s.failed) return s.failed;
-    return { available: true, ms: median(s.times), cpuMs: median(s.cpuTimes), processMs: median(s.processTimes), modules: s.last?.modules, note: s.last?.note };
+    return {
+      available: true,
+      ms: median(s.times),
+      cpuMs: median(s.cpuTimes),
+      processMs: median(s.processTimes),
+      ...(s.rss.length ? { maxRssMb: median(s.rss) / 1024 } : {}),
+      modules: s.last?.modules,
+      note: s.last?.note,
+    };
   };
-  return { lazify: figures('lazify'), madge: figures('madge') };
+  return { lazify: figures('lazify'), madge: figures('madge'), depcruise: figures('depcruise') };
 }
+
+type Tool = AnalyzeChildRequest['tool'];
+const TOOLS: Tool[] = ['lazify', 'madge', 'depcruise'];
 
 /** Runs the benchmark and returns the report text. */
 export function benchAnalyze(options: AnalyzeBenchOptions): string {
   const { inputs, missing } = analyzeInputs(options.repoRoot, options.sizes, options.progress);
-  const rows: string[][] = [];
+  const timeRows: string[][] = [];
+  const costRows: string[][] = [];
   const notes: string[] = missing.map((m) => `${m}: not present, skipped`);
-  const byName = new Map<string, { lazify: ToolFigures; madge: ToolFigures }>();
-  let lazifyAvailable = true;
+  const byName = new Map<string, Record<Tool, ToolFigures>>();
+  let tools = TOOLS;
   for (const input of inputs) {
     options.progress(`analyze: ${input.name}`);
-    const { lazify, madge } = measureInput(input, options.runs, lazifyAvailable, options.progress);
-    if (!lazify.available) lazifyAvailable = false;
-    for (const figures of [lazify, madge]) if (figures.note) notes.push(`${input.name}: ${figures.note}`);
-    byName.set(input.name, { lazify, madge });
-    const counts = `${lazify.modules ?? 'n/a'} / ${madge.modules ?? 'n/a'}`;
-    rows.push([
+    const figures = measureInput(input, options.runs, tools, options.progress);
+    if (!figures.lazify.available) tools = tools.filter((t) => t !== 'lazify');
+    for (const tool of TOOLS) if (figures[tool].note) notes.push(`${input.name}: ${figures[tool].note}`);
+    byName.set(input.name, figures);
+    const { lazify, madge, depcruise } = figures;
+    timeRows.push([
       input.name,
-      counts,
-      formatMs(lazify.ms),
-      formatMs(madge.ms),
-      formatRatio(lazify.ms, madge.ms),
-      formatMs(lazify.cpuMs),
-      formatMs(madge.cpuMs),
-      formatRatio(lazify.cpuMs, madge.cpuMs),
+      `${lazify.modules ?? 'n/a'} / ${madge.modules ?? 'n/a'} / ${depcruise.modules ?? 'n/a'}`,
       formatMs(lazify.processMs),
       formatMs(madge.processMs),
+      formatMs(depcruise.processMs),
+      formatRatio(lazify.processMs, madge.processMs),
+      formatRatio(lazify.processMs, depcruise.processMs),
+      formatMs(lazify.ms),
+      formatMs(madge.ms),
+      formatMs(depcruise.ms),
+      formatRatio(lazify.ms, madge.ms),
+      formatRatio(lazify.ms, depcruise.ms),
+    ]);
+    costRows.push([
+      input.name,
+      formatMs(lazify.cpuMs),
+      formatMs(madge.cpuMs),
+      formatMs(depcruise.cpuMs),
+      formatRatio(lazify.cpuMs, madge.cpuMs),
+      formatRatio(lazify.cpuMs, depcruise.cpuMs),
+      formatMb(lazify.maxRssMb),
+      formatMb(madge.maxRssMb),
+      formatMb(depcruise.maxRssMb),
     ]);
   }
   const out: string[] = [];
   out.push(`Analyze: median of ${options.runs} runs per tool, each in a fresh process, tools alternating (after 1 warm-up run each)`);
   out.push(
-    'lazify ms / madge ms: wall time of the analysis call alone; CPU ms: its user+system time (steadier on a loaded machine);\n' +
-      'process ms: the whole child process, Node start-up and loading the tool included',
+    'process ms: the whole child process, as a user waits for it (Node start-up, loading the tool, the analysis);\n' +
+      'call ms: the analysis call alone, the tool already loaded. depcruise is dependency-cruiser 16 (the last major that runs on Node 20)',
   );
-  if (!lazifyAvailable) out.push('lazify analyze: not available');
+  if (!tools.includes('lazify')) out.push('lazify analyze: not available');
   out.push(
     formatTable(
-      [
-        'input',
-        'modules lazify / madge',
-        'lazify ms',
-        'madge ms',
-        'ratio lazify/madge',
-        'lazify CPU ms',
-        'madge CPU ms',
-        'CPU ratio',
-        'lazify process ms',
-        'madge process ms',
-      ],
-      rows,
+      ['input', 'modules lazify / madge / depcruise', 'lazify process ms', 'madge process ms', 'depcruise process ms', 'lazify/madge', 'lazify/depcruise', 'lazify call ms', 'madge call ms', 'depcruise call ms', 'call lazify/madge', 'call lazify/depcruise'],
+      timeRows,
     ),
   );
-  const [small, large] = [options.sizes[0], options.sizes[options.sizes.length - 1]];
-  if (small !== undefined && large !== undefined && large > small) {
+  out.push('');
+  out.push('CPU time of the call (user+system: steadier than wall time when others share the cores) and peak RSS of the process');
+  out.push(formatTable(['input', 'lazify CPU ms', 'madge CPU ms', 'depcruise CPU ms', 'CPU lazify/madge', 'CPU lazify/depcruise', 'lazify peak MB', 'madge peak MB', 'depcruise peak MB'], costRows));
+  const sizes = [...options.sizes].sort((a, b) => a - b);
+  for (let i = 1; i < sizes.length; i++) {
+    const [small, large] = [sizes[i - 1]!, sizes[i]!];
     const a = byName.get(`generated ${small}`);
     const b = byName.get(`generated ${large}`);
-    out.push(
-      `growth ${small} -> ${large} modules (${(large / small).toFixed(0)}x the modules): ` +
-        `lazify ${formatRatio(b?.lazify.ms, a?.lazify.ms)} (CPU ${formatRatio(b?.lazify.cpuMs, a?.lazify.cpuMs)}), ` +
-        `madge ${formatRatio(b?.madge.ms, a?.madge.ms)} (CPU ${formatRatio(b?.madge.cpuMs, a?.madge.cpuMs)})`,
-    );
+    if (!a || !b) continue;
+    const growth = (tool: Tool) => `${tool} ${formatRatio(b[tool].ms, a[tool].ms)} (CPU ${formatRatio(b[tool].cpuMs, a[tool].cpuMs)})`;
+    out.push(`growth ${small} -> ${large} modules (${(large / small).toFixed(1)}x the modules): ${TOOLS.map(growth).join(', ')}`);
   }
-  out.push('target: lazify <= 0.50x madge; linear growth is 5x for 5x the modules');
+  out.push('targets: lazify <= 0.50x madge and <= 0.30x dependency-cruiser (process ms); 10,000 modules in under 15 s and 1.5 GiB; near-linear growth');
   if (notes.length) out.push(...notes.map((n) => `note: ${n}`));
   return out.join('\n');
+}
+
+function formatMb(mb: number | undefined): string {
+  return mb === undefined ? 'n/a' : mb.toFixed(0);
 }

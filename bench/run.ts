@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     runs: { type: 'string' },
-    sizes: { type: 'string', default: '1000,5000' },
+    sizes: { type: 'string', default: '1000,5000,10000' },
     keep: { type: 'boolean', default: false },
   },
 });
