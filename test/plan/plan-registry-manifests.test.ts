@@ -109,7 +109,7 @@ test('the manifest lists every key with its module and export, and loads nothing
   assert.equal(manifest?.path, 'src/router.manifest.ts');
   const lines = manifest!.source.split('\n').filter((l) => /^\s+\S+: \{ module:/.test(l));
   assert.equal(lines.length, (project.read('src/router.ts')!.match(/^\s+'?[\w.\-/]+'?: \w+Handler,$/gm) ?? []).length);
-  assert.ok(lines.some((l) => l.includes(`'claude-': { module: './providers/anthropic', export: 'AnthropicHandler', load: () =>`)));
+  assert.ok(lines.some((l) => l.includes(`'claude-': { module: './providers/anthropic', export: 'AnthropicHandler', load: once(() =>`)));
   // No top-level import or require: every require sits inside a `load` arrow.
   assert.doesNotMatch(manifest!.source, /^(import|const .* = require)/m);
 });
@@ -132,7 +132,7 @@ test('an esm-require manifest makes its own require with createRequire and loads
   const [manifest] = registryToManifest.planFiles(options, project);
   const source = manifest!.source;
   assert.match(source, /^import \{ createRequire \} from 'node:module';\nconst require = createRequire\(import\.meta\.url\);$/m);
-  assert.ok(source.includes(`'claude-': { module: './providers/anthropic.js', export: 'AnthropicHandler', load: () => (require('./providers/anthropic.js') as typeof import('./providers/anthropic.js')).AnthropicHandler },`));
+  assert.ok(source.includes(`'claude-': { module: './providers/anthropic.js', export: 'AnthropicHandler', load: once(() => (require('./providers/anthropic.js') as typeof import('./providers/anthropic.js')).AnthropicHandler) },`));
   // The only import is node:module: no provider is imported at top level.
   assert.deepEqual(source.match(/^import .*$/gm), [`import { createRequire } from 'node:module';`]);
 });

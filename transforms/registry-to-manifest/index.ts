@@ -12,6 +12,7 @@ import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
+import { fileLoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
 import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
@@ -83,7 +84,8 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)]);
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
-  return [{ path: options.manifest, source: renderManifest(collected.entries, options) }];
+  const syntax = fileLoaderSyntax(j, j(source), isTypeScriptPath(options.file));
+  return [{ path: options.manifest, source: renderManifest(collected.entries, options, syntax) }];
 }
 
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {

@@ -4,7 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
-import { findBindingSource, interopText, lazyReferenceText, parseExpression, type BindingSource, type ModuleFormat } from './lazy-reference.js';
+import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -75,49 +75,42 @@ function pascalModuleName(module: string): string {
  * imports of packages get the `__esModule` interop tsc would apply, once, inside the loader.
  * Returns the loader's name and whether it returns the module (so a named binding reads `loadX().name`).
  */
-function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingSource, local: string, typescript: boolean): { name: string; returnsModule: boolean } {
+function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingSource, local: string, typescript: boolean, syntax: LoaderSyntax): { name: string; returnsModule: boolean } {
   const spec = `'${source.module.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const returnsModule = source.imported !== 'default';
   // Named imports share one loader per module (`loadZod().z`); a default or whole-module binding is named after itself.
   const base = source.imported === '*' || source.imported === 'default' ? `load${local.charAt(0).toUpperCase()}${local.slice(1)}` : `load${pascalModuleName(source.module)}`;
-  const t = (text: string) => (typescript ? text : '');
-  const body = (name: string) => {
+  const typed = (type: string) => (typescript ? type : undefined);
+  const body = (name: string, cache: string) => {
     // Bundler output (`var x = __toESM(require('m'), 1)`): the loader keeps the interop wrapper.
-    if (source.interop) return `const ${name} = () => ${interopText(source, spec)};`;
-    if (returnsModule) return `const ${name} = ()${t(`: typeof import(${spec})`)} => require(${spec});`;
-    if (source.module.startsWith('.')) return `const ${name} = ()${t(`: typeof import(${spec}).default`)} => require(${spec}).default;`;
-    return [
-      `const ${name} = ()${t(`: typeof import(${spec}).default`)} => {`,
-      `  const loaded = require(${spec});`,
-      `  return loaded.__esModule ? loaded.default : loaded;`,
-      `};`,
-    ].join('\n');
+    if (source.interop) return memoisedLoaderText(name, cache, interopText(source, spec), syntax);
+    if (returnsModule) return memoisedLoaderText(name, cache, `require(${spec})`, syntax, typed(`typeof import(${spec})`));
+    if (source.module.startsWith('.')) return memoisedLoaderText(name, cache, `require(${spec}).default`, syntax, typed(`typeof import(${spec}).default`));
+    return memoisedLoaderText(name, cache, `require(${spec}).__esModule ? require(${spec}).default : require(${spec})`, syntax, typed(`typeof import(${spec}).default`));
   };
-  // Already emitted (another binding of the same module, under any name): reuse it.
-  let existing: string | undefined;
-  root.find(j.VariableDeclaration).forEach((path) => {
-    if (path.parent.node.type !== 'Program' || path.node.declarations.length !== 1) return;
-    const id = (path.node.declarations[0] as any).id;
-    if (id.type !== 'Identifier' || (!id.name.startsWith(base) && !isLoader(path.node))) return;
-    if (j(path).toSource().replace(/^\s*\/\/.*$/gm, '').trim().replace(/\s+/g, ' ') === body(id.name).replace(/\s+/g, ' ')) existing = id.name;
-  });
-  if (existing) return { name: existing, returnsModule };
-  // A loader's name avoids every name declared or referenced anywhere in the file.
-  const name = unusedName(j, root, base);
-  const statements = j(`${LOADER_COMMENT}\n${body(name)}`).get().node.program.body;
-  // Parsed from another string: its positions would make recast splice it in as if it were original text.
-  for (const statement of statements) statement.loc = null;
   const program = root.find(j.Program).get();
   const topLevel = program.node.body as any[];
+  // Already emitted (another binding of the same module, under any name): reuse it.
+  // Compared without layout (spaces, parentheses, semicolons): a second run reads back recast's printing.
+  const bare = (text: string) => text.replace(/^\s*\/\/.*$/gm, '').replace(/[\s();]/g, '');
+  const existing = emittedLoaders(topLevel).find((loader) => loader.name && bare(j(loader.statements[0]).toSource()) === bare(body(loader.name, loader.cache!)));
+  if (existing) return { name: existing.name!, returnsModule };
+  // A loader's names avoid every name declared or referenced anywhere in the file.
+  const name = unusedName(j, root, base);
+  const cache = unusedName(j, root, `loaded${name.slice('load'.length)}`);
+  const statements = j(`${LOADER_COMMENT}\n${body(name, cache)}`).get().node.program.body;
+  // Parsed from another string: its positions would make recast splice it in as if it were original text.
+  for (const statement of statements) statement.loc = null;
   const helpers = localInteropHelpers(j, root);
+  const loaders = new Set(emittedLoaders(topLevel).flatMap((loader) => loader.statements));
   let at = 0;
   topLevel.forEach((statement, index) => {
-    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement, helpers) || isLoader(statement)) at = index + 1;
+    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement, helpers) || loaders.has(statement)) at = index + 1;
   });
   // In a bundle, requires sit between code (`var import_x = __toESM(require('x'))` before the
   // class that uses it): after the last require would be too late for code that runs before
   // it, so the loader takes the place of the binding it replaces.
-  const interleaved = topLevel.slice(0, at).some((statement) => !isPreamble(statement, helpers));
+  const interleaved = topLevel.slice(0, at).some((statement) => !isPreamble(statement, helpers, loaders));
   if (interleaved) {
     const own = topLevel.findIndex((statement) => statement.type === 'VariableDeclaration' && statement.declarations.some((d: any) => d.id?.type === 'Identifier' && d.id.name === local));
     if (own >= 0) at = own;
@@ -128,17 +121,29 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
 
 const LOADER_COMMENT = '// lazify: loaded on first use instead of at import.';
 
-/** A loader this transform emitted earlier (new loaders go after it, keeping them together and in order). */
-function isLoader(statement: any): boolean {
-  return statement.type === 'VariableDeclaration' && (statement.comments ?? []).some((c: any) => c.leading && `//${c.value}` === LOADER_COMMENT);
+/**
+ * The loaders this transform emitted earlier (new loaders go after them, keeping them together
+ * and in order): commented declarations, `let loadedX, loadX = () => ...` (name and cache
+ * given) or, from earlier versions, `const loadX = () => require(...)`.
+ */
+function emittedLoaders(topLevel: any[]): { name?: string; cache?: string; statements: any[] }[] {
+  const found: { name?: string; cache?: string; statements: any[] }[] = [];
+  for (const statement of topLevel) {
+    const commented = (statement.comments ?? []).some((c: any) => c.leading && `//${c.value}` === LOADER_COMMENT);
+    if (!commented || statement.type !== 'VariableDeclaration') continue;
+    const [cache, loader] = statement.declarations;
+    const memoised = statement.declarations.length === 2 && !cache.init && cache.id.type === 'Identifier' && loader.id.type === 'Identifier';
+    found.push(memoised ? { name: loader.id.name, cache: cache.id.name, statements: [statement] } : { statements: [statement] });
+  }
+  return found;
 }
 
 /** Imports, requires, loaders, directives and helper functions: what may precede a file's code. */
-function isPreamble(statement: any, helpers: ReadonlySet<string>): boolean {
+function isPreamble(statement: any, helpers: ReadonlySet<string>, loaders: ReadonlySet<any>): boolean {
   return (
     statement.type === 'ImportDeclaration' ||
     isTopLevelRequire(statement, helpers) ||
-    isLoader(statement) ||
+    loaders.has(statement) ||
     (statement.type === 'ExpressionStatement' && (statement.directive || statement.expression?.type === 'StringLiteral'))
   );
 }
@@ -156,6 +161,14 @@ function functionBlock(j: JSCodeshift, fn: ASTPath<any>): any[] | undefined {
   if (!target.body) return undefined;
   if (target.body.type !== 'BlockStatement') target.body = j.blockStatement([j.returnStatement(target.body)]);
   return target.body.body;
+}
+
+const LOOP_TYPES = new Set(['ForStatement', 'ForInStatement', 'ForOfStatement', 'WhileStatement', 'DoWhileStatement']);
+
+/** True when `use` sits in a loop's body between it and its function `fn`. */
+function insideLoop(use: ASTPath<any>, fn: ASTPath<any>): boolean {
+  for (let p: ASTPath<any> | null = use.parent; p && p.node !== fn.node; p = p.parent) if (LOOP_TYPES.has(p.node.type)) return true;
+  return false;
 }
 
 /** Inserts `statement` at the top of a function body, after a leading `super(...)` call. */
@@ -197,16 +210,20 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
     binding = (name) =>
       source.imported === '*' ? `const ${name} = await import(${spec});` : `const { ${source.imported === name ? name : `${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? source.imported : spec}: ${name}`} } = await import(${spec});`;
   } else {
-    const loader = ensureCommonJsLoader(j, root, source, local, typescript);
+    const syntax = fileLoaderSyntax(j, root, typescript);
+    const loader = ensureCommonJsLoader(j, root, source, local, typescript, syntax);
     text = loader.returnsModule && source.imported !== '*' ? `${loader.name}()${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? `.${source.imported}` : `['${source.imported}']`}` : `${loader.name}()`;
     binding = (name) =>
-      loader.returnsModule && source.imported !== '*'
-        ? `const { ${source.imported === name ? name : `${source.imported}: ${name}`} } = ${loader.name}();`
-        : `const ${name} = ${loader.name}();`;
+      syntax === 'es5'
+        ? `var ${name} = ${text};`
+        : loader.returnsModule && source.imported !== '*'
+          ? `const { ${source.imported === name ? name : `${source.imported}: ${name}`} } = ${loader.name}();`
+          : `const ${name} = ${loader.name}();`;
   }
   const localScopes = new Set<unknown>();
   for (const { fn, uses } of byFunction.values()) {
-    const body = uses.length > 1 ? functionBlock(j, fn) : undefined;
+    // Bound once at the top when used more than once, or inside a loop: never a load per use or per iteration.
+    const body = uses.length > 1 || uses.some((use) => insideLoop(use, fn)) ? functionBlock(j, fn) : undefined;
     if (body) {
       localScopes.add(fn.node);
       // The local name now refers to the function's own binding; type uses still see the `import type`.

@@ -107,13 +107,97 @@ export function interopText(source: BindingSource, spec: string): string {
   return `${callee}(${[`require(${spec})`, ...extraArgs].join(', ')})`;
 }
 
-/** Source text of a loader function for `source`: `() => require(...)` or `() => import(...).then(...)`. */
-export function loaderText(source: BindingSource, format: ModuleFormat, typescript: boolean): string {
+/**
+ * Source text of a loader function for `source`, memoised through the manifest's `once`
+ * ({@link onceHelperText}): `once(() => require(...))` or `once(() => import(...).then(...))`.
+ * ES5 output spells the function out: `once(function () { return require(...); })`.
+ */
+export function loaderText(source: BindingSource, format: ModuleFormat, typescript: boolean, syntax: LoaderSyntax = 'es2015'): string {
+  let load: string;
   if (format === 'esm') {
     const spec = quote(source.module);
-    return source.imported === '*' ? `() => import(${spec})` : `() => import(${spec}).then((m) => m${member(source.imported)})`;
+    load = source.imported === '*' ? `import(${spec})` : `import(${spec}).then((m) => m${member(source.imported)})`;
+  } else {
+    load = lazyReferenceText(source, format, typescript);
   }
-  return `() => ${lazyReferenceText(source, format, typescript)}`;
+  return `${ONCE}(${syntax === 'es5' ? `function () { return ${load}; }` : `() => ${load}`})`;
+}
+
+/**
+ * Syntax a generated loader may use. `es5`: only `var` and `function` (the file is written in
+ * ES5, so its engines may not parse more); `es2015`: `const`, `let`, arrow functions. Loaders
+ * never use later syntax (`??=`), so they parse wherever the file's own code does.
+ */
+export type LoaderSyntax = 'es5' | 'es2015';
+
+/** The syntax a loader in this file may use: `es5` for JavaScript with no `let`, `const`, arrow, class, template, import or export. */
+export function fileLoaderSyntax(j: JSCodeshift, root: Collection, typescript: boolean): LoaderSyntax {
+  if (typescript) return 'es2015';
+  const modern =
+    root.find(j.VariableDeclaration).some((p) => p.node.kind !== 'var') ||
+    root.find(j.ArrowFunctionExpression).size() > 0 ||
+    root.find(j.ClassDeclaration).size() > 0 ||
+    root.find(j.ClassExpression).size() > 0 ||
+    root.find(j.TemplateLiteral).size() > 0 ||
+    root.find(j.ImportDeclaration).size() > 0 ||
+    root.find(j.ExportNamedDeclaration).size() > 0 ||
+    root.find(j.ExportDefaultDeclaration).size() > 0;
+  return modern ? 'es2015' : 'es5';
+}
+
+const ONCE = 'once';
+
+/**
+ * The `once` helper a manifest's loaders go through: the first call loads, later calls return
+ * the same value without `require()`'s lookup (a getter over the manifest runs on every read,
+ * often in a hot path). A separate flag memoises any value, `undefined` and falsy ones included;
+ * a load that throws is tried again on the next call, as `require` would.
+ */
+export function onceHelperText(typescript: boolean, syntax: LoaderSyntax): string[] {
+  if (syntax === 'es5') {
+    return [
+      `function ${ONCE}(load) {`,
+      `  var loaded = false;`,
+      `  var value;`,
+      `  return function () {`,
+      `    if (!loaded) {`,
+      `      value = load();`,
+      `      loaded = true;`,
+      `    }`,
+      `    return value;`,
+      `  };`,
+      `}`,
+    ];
+  }
+  const t = (text: string) => (typescript ? text : '');
+  return [
+    `function ${ONCE}${t('<T>')}(load${t(': () => T')})${t(': () => T')} {`,
+    `  let loaded = false;`,
+    `  let value${t(': T | undefined')};`,
+    `  return () => {`,
+    `    if (!loaded) {`,
+    `      value = load();`,
+    `      loaded = true;`,
+    `    }`,
+    `    return value${t(' as T')};`,
+    `  };`,
+    `}`,
+  ];
+}
+
+/**
+ * A memoised module-level loader: one declaration of the stored value (`cache`) and the loader,
+ * whose first call evaluates `load` (the `require` expression) and whose later calls return what
+ * it stored, so a loader called in a hot function costs a comparison, not a `require()`. A module
+ * whose value is `undefined` is simply required again (the same value). `returnType`
+ * (TypeScript) types the loader's result. One statement, so it splices in like the import it
+ * replaces (even inside a minified line).
+ */
+export function memoisedLoaderText(name: string, cache: string, load: string, syntax: LoaderSyntax, returnType?: string): string {
+  const memo = `${cache} === undefined ? (${cache} = ${load}) : ${cache}`;
+  if (syntax === 'es5') return `var ${cache}, ${name} = function () { return ${memo}; };`;
+  const typed = returnType !== undefined;
+  return `let ${cache}${typed ? `: ${returnType} | undefined` : ''}, ${name} = ()${typed ? `: ${returnType}` : ''} => (${memo});`;
 }
 
 /**

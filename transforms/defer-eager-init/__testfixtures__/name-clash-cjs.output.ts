@@ -1,5 +1,5 @@
 // lazify: loaded on first use instead of at import.
-const loadRedis = (): typeof import('redis') => require('redis');
+let loadedRedis: typeof import('redis') | undefined, loadRedis = (): typeof import('redis') => (loadedRedis === undefined ? (loadedRedis = require('redis')) : loadedRedis);
 
 // The generated factory would be named createClient too: it must not shadow the import.
 // lazify: built on first use instead of at import.

@@ -1,11 +1,8 @@
 // lazify: loaded on first use instead of at import.
-const loadZod = (): typeof import('zod') => require('zod');
+let loadedZod: typeof import('zod') | undefined, loadZod = (): typeof import('zod') => (loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod);
 
 // lazify: loaded on first use instead of at import.
-const loadOpenAI = (): typeof import('openai').default => {
-  const loaded = require('openai');
-  return loaded.__esModule ? loaded.default : loaded;
-};
+let loadedOpenAI: typeof import('openai').default | undefined, loadOpenAI = (): typeof import('openai').default => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
 
 export function build() {
   const { z } = loadZod();

@@ -1,8 +1,8 @@
 'use strict';
 // lazify: loaded on first use instead of at import.
-const loadJsTiktoken = () => require('js-tiktoken');
+let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
 // lazify: loaded on first use instead of at import.
-const loadAnthropic = () => require('@anthropic-ai/sdk');
+let loadedAnthropic, loadAnthropic = () => (loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic);
 
 function makeEncoder() {
   return loadJsTiktoken().getEncoding('cl100k_base');

@@ -4,10 +4,7 @@ import type { ClientOptions } from 'openai';
 import { BaseHandler } from './base';
 
 // lazify: loaded on first use instead of at import.
-const loadOpenAI = (): typeof import('openai').default => {
-  const loaded = require('openai');
-  return loaded.__esModule ? loaded.default : loaded;
-};
+let loadedOpenAI: typeof import('openai').default | undefined, loadOpenAI = (): typeof import('openai').default => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
 
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
