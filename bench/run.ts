@@ -1,10 +1,11 @@
 // `npm run bench`: the analyze benchmark, then the import-time benchmark. Figures go to stdout,
-// progress to stderr. Runs default to 3 (analyze) and 5 (import time): a full run takes minutes. Options: --only analyze|import, --runs N, --sizes 1000,5000, --keep (temp copies).
+// progress to stderr. Runs default to 3 (analyze) and 5 (import time, hot path): a full run takes minutes. Options: --only analyze|import|hot-path, --runs N, --sizes 1000,5000, --keep (temp copies).
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAnalyze } from './analyze-speed.js';
+import { benchHotPath } from './hot-path.js';
 import { benchImportTime } from './import-time.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,5 +39,9 @@ if (values.only === undefined || values.only === 'analyze') {
 }
 if (values.only === undefined || values.only === 'import') {
   console.log(await benchImportTime({ repoRoot, runs: runsOption ?? 5, keep: values.keep, progress }));
+  console.log();
+}
+if (values.only === undefined || values.only === 'hot-path') {
+  console.log(await benchHotPath({ repoRoot, runs: runsOption ?? 5, keep: values.keep, progress }));
 }
 console.log(`\nload average at the end: ${loadAverage()}`);

@@ -1,0 +1,149 @@
+// One hot-path workload in a fresh process, on one copy of a package:
+//   node dist/bench/hot-path-child.js <workload> <package dir> time|output [iterations] [eslint dir]
+// `time` runs the workload once unmeasured (the first use: lazy loaders load there), then
+// `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
+// produced (log lines, lint messages) and the package's export names, to compare two copies.
+// Workloads: `winston` (log calls through a Stream transport to a null stream) and
+// `eslint-plugin-react` (eslint's Linter over a JSX sample with every rule of the plugin).
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+
+const require = createRequire(import.meta.url);
+
+/** One workload: set up (requiring the package), then `run` the hot path `times` times. */
+interface Workload {
+  run(times: number): Promise<void>;
+  /** What the runs so far produced, as comparable JSON. */
+  output(): unknown;
+}
+
+/** A JSX sample with something for many of the plugin's rules to say. */
+export const JSX_SAMPLE = `
+import React, { useState } from 'react';
+import PropTypes from 'prop-types';
+
+export default class List extends React.Component {
+  constructor(props) { super(props); this.state = { open: false }; }
+  componentWillMount() { this.setState({ open: true }); }
+  render() {
+    const { items, title } = this.props;
+    return (
+      <div className="list" onClick={() => this.setState({ open: !this.state.open })}>
+        <h1 style="color: red">{title}</h1>
+        {items.map((item, i) => <Item key={i} {...item} />)}
+        <a href="javascript:void(0)" target="_blank">link</a>
+        <button>press</button>
+        <input value={this.state.value} />
+        <img src="x.png" children="y" />
+        {this.props.unknown}
+        <div dangerouslySetInnerHTML={{ __html: '<b>' }}>child</div>
+      </div>
+    );
+  }
+}
+
+function Item({ name, onSelect }) {
+  const [count, setCount] = useState(0);
+  return <li onClick={() => { setCount(count + 1); onSelect(name); }} class="item">{name} {count}</li>;
+}
+Item.propTypes = { name: PropTypes.string };
+
+export const Arrow = (props) => <span ref="old">{props.text}</span>;
+`;
+
+function winstonWorkload(dir: string): Workload {
+  const winston = require(dir);
+  const lines: string[] = [];
+  let collect = false;
+  let written = 0;
+  let waiting: { count: number; resolve: () => void } | undefined;
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      if (collect) lines.push(String(chunk));
+      written++;
+      if (waiting && written >= waiting.count) waiting.resolve();
+      done();
+    },
+  });
+  const { format } = winston;
+  const logger = winston.createLogger({
+    level: 'debug',
+    // A fixed timestamp: output must be the same in both copies.
+    format: format.combine(format.label({ label: 'bench' }), format.timestamp({ format: () => 'T' }), format.splat(), format.json()),
+    defaultMeta: { service: 'bench' },
+    transports: [new winston.transports.Stream({ stream: sink })],
+  });
+  const simple = winston.createLogger({ level: 'info', format: format.combine(format.colorize(), format.simple()), transports: [new winston.transports.Stream({ stream: sink })] });
+  const child = logger.child({ request: 7 });
+  const callsPerRun = 6;
+  return {
+    async run(times) {
+      const target = written + times * callsPerRun;
+      const done = new Promise<void>((resolve) => (waiting = { count: target, resolve }));
+      for (let i = 0; i < times; i++) {
+        logger.info('hello %s number %d', 'world', i);
+        logger.debug({ message: 'object message', i, nested: { a: [1, 2] } });
+        logger.log('warn', 'plain warning', { extra: true });
+        child.error('from the child %o', { i });
+        simple.info('simple line %s', 'x');
+        logger.log({ level: 'http', message: 'entry object' });
+      }
+      if (written < target) await done;
+    },
+    output() {
+      collect = true;
+      return { lines, exports: Object.keys(winston).sort() };
+    },
+  };
+}
+
+function eslintPluginReactWorkload(dir: string, eslintDir: string): Workload {
+  const { Linter } = require(eslintDir);
+  const plugin = require(dir);
+  const linter = new Linter();
+  const rules: Record<string, string> = {};
+  for (const [name, rule] of Object.entries<any>(plugin.rules)) {
+    if (rule.meta?.deprecated) continue;
+    linter.defineRule(`react/${name}`, rule);
+    rules[`react/${name}`] = 'error';
+  }
+  const config = { parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } }, settings: { react: { version: '18.2.0' } }, rules };
+  let messages: unknown[] = [];
+  return {
+    async run(times) {
+      for (let i = 0; i < times; i++) messages = linter.verify(JSX_SAMPLE, config);
+    },
+    output() {
+      const meta = Object.fromEntries(Object.entries<any>(plugin.rules).map(([name, rule]) => [name, rule.meta]));
+      return { messages, meta, exports: Object.keys(plugin).sort(), ruleNames: Object.keys(plugin.rules), configs: Object.keys(plugin.configs) };
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
+  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && workloadName !== 'eslint-plugin-react')) {
+    console.error('usage: hot-path-child.js winston|eslint-plugin-react <package dir> time|output [iterations] [eslint dir]');
+    process.exit(2);
+  }
+  const requireStart = performance.now();
+  const workload = workloadName === 'winston' ? winstonWorkload(dir) : eslintPluginReactWorkload(dir, eslintDir ?? 'eslint');
+  const requireMs = performance.now() - requireStart;
+  if (mode === 'output') {
+    await workload.run(1);
+    const output = workload.output();
+    await workload.run(2);
+    console.log(JSON.stringify(output));
+    return;
+  }
+  const iterations = Number(iterationsText ?? 1000);
+  await workload.run(Math.max(1, Math.round(iterations / 10))); // first use, and the JIT warms up
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await workload.run(iterations);
+  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, requireMs }));
+}
+
+await main();
