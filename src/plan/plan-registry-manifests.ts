@@ -47,6 +47,17 @@ export const registryManifestPlanner: Planner = {
         };
       }
     }
+    if (finding.shape !== 'register-calls') {
+      // Required only for what loading it does: its providers may register themselves elsewhere
+      // (aws-sdk's clients/all.js, each client assigning AWS.S3 = ...); lazy entries never load them.
+      const bare = sideEffectImport(finding.file, context);
+      if (bare) {
+        return {
+          operations: [],
+          skipped: [`${finding.id}: ${name} stays eager: ${bare.file}:${bare.line} loads ${finding.file} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)`],
+        };
+      }
+    }
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
     if (moduleFormat === 'esm' && finding.shape === 'object-map' && !allowApiChange) {
       // Loaders in place of the values change what the exported map holds (a loader per key).
@@ -134,6 +145,31 @@ function registryImporters(file: string, name: string, context: PlanContext): st
     if (imports) importers.push(path);
   }
   return importers;
+}
+
+/** The first `require('./x');` or `import './x';` of `file` whose value nobody binds, in source order. */
+function sideEffectImport(file: string, context: PlanContext): { file: string; line: number } | undefined {
+  // A cheap text filter first: the specifier names the file, or its folder for an index file.
+  const parts = file.replace(/\.[mc]?[jt]sx?$/, '').split('/');
+  const stem = parts[parts.length - 1] === 'index' && parts.length > 1 ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+  for (const path of context.sourceFiles) {
+    if (path === file) continue;
+    const source = context.project.read(path);
+    if (source === undefined || !source.includes(stem)) continue;
+    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false);
+    for (const statement of sf.statements) {
+      let specifier: string | undefined;
+      if (ts.isImportDeclaration(statement) && !statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) specifier = statement.moduleSpecifier.text;
+      const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+      if (expression && ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'require' && expression.arguments.length === 1 && ts.isStringLiteral(expression.arguments[0]!)) {
+        specifier = (expression.arguments[0] as ts.StringLiteral).text;
+      }
+      if (specifier && resolveRelativeModule(path, specifier, context.project) === file) {
+        return { file: path, line: sf.getLineAndCharacterOfPosition(statement.getStart(sf)).line + 1 };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The callee of the register calls as written: `registerProvider`, or `registry.register` for a registry object. */

@@ -35,6 +35,8 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
       if (callee.object.type === 'Identifier' && key?.type === 'Identifier' && key.name === param.name) store = callee.object.name;
     });
   if (!store) return `${name} does not store into a Map with store.set(${param.name}, ...)`;
+  const valueProblem = registeredValueProblem(j, fn, name, store);
+  if (valueProblem) return valueProblem;
   const storeName = store;
   const declarations = root.find(j.VariableDeclarator, { id: { name: storeName } }).filter((p) => {
     const init = p.node.init as any;
@@ -47,6 +49,47 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
   return { fn, statement, exported: statement !== fn, nameParam: param.name, store: storeName, storeStatement };
 }
 
+/**
+ * Why a lazy entry would change what `name` stores, if it would: a loader-registered value only
+ * reaches the register function at first lookup, so the function may only store it
+ * (`store.set(key, value)`) and check it (in an `if` test, a `throw`, `typeof`). Calling it or
+ * reading from it at registration (`const l = d(); for (const a of l.aliases) ...`) fills the
+ * registry with what those reads give, which lookups see before any load.
+ */
+function registeredValueProblem(j: JSCodeshift, fn: ASTPath<any>, name: string, store: string): string | undefined {
+  const value = fn.node.params[1];
+  if (value?.type !== 'Identifier') return undefined;
+  let problem: string | undefined;
+  j(fn.node.body)
+    .find(j.Identifier, { name: value.name })
+    .forEach((path) => {
+      if (problem) return;
+      const parent = path.parent.node;
+      if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return;
+      if ((parent.type === 'ObjectProperty' || parent.type === 'Property') && parent.key === path.node && !parent.computed && !parent.shorthand) return;
+      const line = path.node.loc?.start.line ?? '?';
+      if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === path.node) {
+        problem = `${name} ${parent.type === 'NewExpression' ? 'constructs' : 'calls'} the registered value (${value.name}) at registration (line ${line}): a lazy entry would change what it stores`;
+        return;
+      }
+      const storesIt = parent.type === 'CallExpression' && parent.callee.type === 'MemberExpression' && parent.callee.object.name === store && parent.callee.property.name === 'set' && parent.arguments[1] === path.node;
+      if (storesIt || onlyChecks(path, fn.node)) return;
+      problem = `${name} reads the registered value (${value.name}) at registration (line ${line}): a lazy entry would change what it stores`;
+    });
+  return problem;
+}
+
+/** True when `path` sits in an `if` test, a conditional's test, a `throw` or under `typeof`: it checks the value, it stores nothing. */
+function onlyChecks(path: ASTPath<any>, fn: any): boolean {
+  for (let p: ASTPath<any> | null = path; p?.parent && p.node !== fn; p = p.parent) {
+    const parent = p.parent.node;
+    if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test === p.node) return true;
+    if (parent.type === 'ThrowStatement') return true;
+    if (parent.type === 'UnaryExpression' && parent.operator === 'typeof') return true;
+  }
+  return false;
+}
+
 /** Adds loader support to the registry module; returns a problem message, or undefined when done (or already done). */
 export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFunction: string, typescript: boolean, esm = false): string | undefined {
   const loaderName = loaderFunctionName(registerFunction);
@@ -54,6 +97,8 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
   const shape = findRegisterFunction(j, root, registerFunction);
   if (typeof shape === 'string') return shape;
   const { store } = shape;
+  const exportProblem = shape.exported ? undefined : exportLoaderFunction(j, root, registerFunction, loaderName);
+  if (exportProblem) return exportProblem;
   const loaders = `${store}Loaders`;
   const loadOne = `load${capitalise(store)}Entry`;
   const loadAll = `loadAll${capitalise(store)}`;
@@ -120,8 +165,7 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
     ].join('\n'),
   ).get().node.program.body;
   shape.statement.insertAfter(...helpers);
-  if (!shape.exported) exportFromCommonJs(j, root, registerFunction, loaderName);
-  return undefined;
+  return exportProblem;
 }
 
 function isInside(path: ASTPath<any>, node: any): boolean {
@@ -129,24 +173,68 @@ function isInside(path: ASTPath<any>, node: any): boolean {
   return false;
 }
 
-/** `exports.register = register;` gets a twin `exports.registerLoader = registerLoader;`; `module.exports = { register }` a property. */
-function exportFromCommonJs(j: JSCodeshift, root: Collection, registerFunction: string, loaderName: string): void {
-  root.find(j.AssignmentExpression).forEach((p) => {
-    const left = p.node.left as any;
-    const right = p.node.right as any;
-    if (left.type === 'MemberExpression' && left.object.type === 'Identifier' && left.object.name === 'exports' && right.type === 'Identifier' && right.name === registerFunction) {
-      const statement = p.parent;
-      if (statement.node.type === 'ExpressionStatement') {
-        statement.insertAfter(j(`exports.${loaderName} = ${loaderName};`).get().node.program.body[0]);
-      }
-    }
-    if (left.type === 'MemberExpression' && left.object.name === 'module' && left.property.name === 'exports' && right.type === 'ObjectExpression') {
-      const has = right.properties.some((prop: any) => prop.key?.name === registerFunction || prop.value?.name === registerFunction);
-      if (has) {
-        const prop = j.objectProperty(j.identifier(loaderName), j.identifier(loaderName));
-        (prop as any).shorthand = true;
-        right.properties.push(prop);
-      }
-    }
+/**
+ * Exports `loaderName` wherever `registerFunction` is exported, since the providers' module
+ * imports it from there: `exports.register = register` and `module.exports.register = register`
+ * get a twin assignment; an object literal of exports (`module.exports = { register }`, or
+ * `module.exports = api` with `const api = { register }`) a property; `export { register }` a
+ * specifier. Returns the problem when the function leaves the module some other way.
+ */
+function exportLoaderFunction(j: JSCodeshift, root: Collection, registerFunction: string, loaderName: string): string | undefined {
+  const edits: (() => void)[] = [];
+  const literals = new Map<string, any>();
+  root.find(j.VariableDeclarator).forEach((p) => {
+    const id = p.node.id as any;
+    if (id.type === 'Identifier' && p.node.init?.type === 'ObjectExpression' && p.parent?.parent?.node.type === 'Program') literals.set(id.name, p.node.init);
   });
+  const shorthand = () => {
+    const prop = j.objectProperty(j.identifier(loaderName), j.identifier(loaderName));
+    (prop as any).shorthand = true;
+    return prop;
+  };
+  const isModuleExports = (node: any) => node?.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && !node.computed && node.property.name === 'exports';
+  const holdsFunction = (object: any) => object.properties.some((prop: any) => prop.value?.type === 'Identifier' && prop.value.name === registerFunction);
+  let unhandled: string | undefined;
+  root.find(j.Identifier, { name: registerFunction }).forEach((p) => {
+    const parent = p.parent.node;
+    const line = p.node.loc?.start.line ?? '?';
+    if (parent.type === 'FunctionDeclaration' || (parent.type === 'CallExpression' && parent.callee === p.node)) return;
+    if ((parent.type === 'MemberExpression' && parent.property === p.node && !parent.computed) || (parent.type === 'ObjectProperty' && parent.key === p.node && parent.value !== p.node)) return;
+    if (parent.type === 'AssignmentExpression' && parent.right === p.node) {
+      const left = parent.left as any;
+      const onExports = left.type === 'MemberExpression' && ((left.object.type === 'Identifier' && left.object.name === 'exports') || isModuleExports(left.object));
+      if (onExports && p.parent.parent.node.type === 'ExpressionStatement') {
+        const statement = p.parent.parent;
+        const target = j(left.object).toSource();
+        edits.push(() => statement.insertAfter(j(`${target}.${loaderName} = ${loaderName};`).get().node.program.body[0]));
+        return;
+      }
+    }
+    if (parent.type === 'ObjectProperty' && parent.value === p.node) {
+      const object = p.parent.parent.node;
+      const owner = p.parent.parent.parent.node;
+      const exported =
+        (owner.type === 'AssignmentExpression' && isModuleExports(owner.left)) ||
+        (owner.type === 'VariableDeclarator' && owner.id.type === 'Identifier' && literals.get(owner.id.name) === object);
+      if (exported) {
+        if (!object.properties.some((prop: any) => prop.key?.name === loaderName)) edits.push(() => object.properties.push(shorthand()));
+        return;
+      }
+    }
+    if (parent.type === 'ExportSpecifier') {
+      const declaration = p.parent.parent.node;
+      if (!declaration.specifiers.some((spec: any) => spec.local?.name === loaderName)) edits.push(() => declaration.specifiers.push(j.exportSpecifier.from({ local: j.identifier(loaderName), exported: j.identifier(loaderName) })));
+      return;
+    }
+    unhandled ??= `${registerFunction} leaves its module through \`${j(p.parent).toSource().split('\n')[0]}\` (line ${line}), where ${loaderName} cannot be added beside it`;
+  });
+  // module.exports = api, with api an object literal declared above: the literal is the export.
+  root.find(j.AssignmentExpression).forEach((p) => {
+    if (!isModuleExports(p.node.left) || p.node.right.type !== 'Identifier') return;
+    const object = literals.get(p.node.right.name);
+    if (object && holdsFunction(object) && !edits.length) edits.push(() => object.properties.push(shorthand()));
+  });
+  if (unhandled) return unhandled;
+  for (const edit of edits) edit();
+  return undefined;
 }
