@@ -1,0 +1,99 @@
+// Real on real: registries in published packages (devDependencies, pinned exactly), applied on
+// temp copies of the installed package and compared with the original in child processes.
+// - winston@3.19.0: the same log lines for a sample of log calls, the same export names;
+// - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
+// - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
+//   definition at registration, so its registry must not be converted).
+// Require times before / after apply and at the floor (providers stubbed) are printed, never asserted.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { apply } from '../../src/index.js';
+import { copyInstalledPackage, removePackageCopy } from '../../bench/installed-package-copy.js';
+import { repoRoot } from '../helpers/copy-fixture.js';
+
+const hotPathChild = join(repoRoot, 'bench/hot-path-child.ts');
+const eslintDir = dirname(createRequire(join(repoRoot, 'package.json')).resolve('eslint/package.json'));
+const copies: string[] = [];
+after(() => copies.forEach(removePackageCopy));
+
+function copy(name: string, label: string): string {
+  const dir = copyInstalledPackage(repoRoot, name, label);
+  copies.push(dir);
+  return dir;
+}
+
+function node(args: string[], cwd?: string): string {
+  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(run.status, 0, run.stderr.split('\n').slice(0, 12).join('\n'));
+  return run.stdout;
+}
+
+/** The workload's output (bench/hot-path-child.ts `output` mode) on one copy. */
+function workloadOutput(workload: string, dir: string): unknown {
+  const out = node(['--import', 'tsx', hotPathChild, workload, dir, 'output', '1', eslintDir], repoRoot);
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Median wall time of a cold require of `dir` over 3 fresh processes. */
+function requireMs(dir: string): number {
+  const times = [0, 1, 2].map(() => Number(node(['-e', `const s = performance.now(); require(${JSON.stringify(dir)}); process.stdout.write(String(performance.now() - s))`])));
+  return times.sort((a, b) => a - b)[1]!;
+}
+
+function report(name: string, figures: Record<string, number | undefined>, operations: string[]): void {
+  const text = Object.entries(figures).map(([k, v]) => `${k} ${v === undefined ? 'n/a' : `${v.toFixed(1)} ms`}`).join(', ');
+  console.log(`${name}: require ${text}; ${operations.length} operations (${[...new Set(operations)].join(', ') || 'none'})`);
+}
+
+/** A copy whose files under `folder` are replaced by `stub`: the package without its providers' cost. */
+function floorCopy(name: string, folder: string, stub: string): string {
+  const dir = copy(name, `${name}-floor`);
+  for (const file of readdirSync(join(dir, folder))) if (file.endsWith('.js') && file !== 'index.js') writeFileSync(join(dir, folder, file), stub);
+  return dir;
+}
+
+test('winston@3.19.0: after apply, the same log output and export names', { timeout: 900_000 }, async () => {
+  const original = copy('winston', 'winston-original');
+  const applied = copy('winston', 'winston-applied');
+  const result = await apply(applied, { force: true });
+  assert.deepEqual(workloadOutput('winston', applied), workloadOutput('winston', original));
+  report('winston', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('eslint-plugin-react@7.37.5: after apply, every rule and its meta the same, the same lint messages', { timeout: 900_000 }, async () => {
+  const original = copy('eslint-plugin-react', 'eslint-plugin-react-original');
+  const applied = copy('eslint-plugin-react', 'eslint-plugin-react-applied');
+  const result = await apply(applied, { force: true });
+  const before = workloadOutput('eslint-plugin-react', original) as { messages: unknown[]; ruleNames: string[] };
+  // The comparison means something only if the sample makes the rules speak.
+  assert.ok(before.messages.length > 10, `the sample gets ${before.messages.length} messages`);
+  assert.ok(before.ruleNames.length > 90);
+  assert.deepEqual(workloadOutput('eslint-plugin-react', applied), before);
+  const floor = floorCopy('eslint-plugin-react', 'lib/rules', `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
+  report('eslint-plugin-react', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+});
+
+test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {
+  const original = copy('highlight.js', 'highlight-js-original');
+  const applied = copy('highlight.js', 'highlight-js-applied');
+  const result = await apply(applied, { force: true });
+  assert.deepEqual(result.plan.operations.filter((o) => o.transform === 'registry-to-manifest'), [], 'registerLanguage calls each definition at registration');
+  const probe = (dir: string) =>
+    node([
+      '-e',
+      `const hljs = require(${JSON.stringify(dir)});
+       const out = { languages: hljs.listLanguages(), aliases: ['js', 'py', 'sh', 'yml', 'ts', 'c++', 'html'].map((a) => hljs.getLanguage(a)?.name ?? null),
+         html: [['javascript', 'const x = () => 1; // hi'], ['python', 'def f(x):\\n  return x'], ['xml', '<a href="x">y</a>']].map(([l, c]) => hljs.highlight(c, { language: l }).value),
+         auto: hljs.highlightAuto('SELECT * FROM t WHERE a = 1').language };
+       process.stdout.write(JSON.stringify(out));`,
+    ]);
+  const before = probe(original);
+  assert.ok(JSON.parse(before).languages.length > 150);
+  assert.equal(probe(applied), before);
+  const floor = floorCopy('highlight.js', 'lib/languages', `'use strict';\nmodule.exports = function () { return {}; };\n`);
+  report('highlight.js', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+});
