@@ -35,6 +35,12 @@ export class FileSet implements ProjectReader {
     this.current.set(path, source);
   }
 
+  /** Puts a file back to `source` (a failed operation's undo); undefined means the file did not exist. */
+  restore(path: string, source: string | undefined): void {
+    if (source === undefined) this.current.delete(path);
+    else this.current.set(path, source);
+  }
+
   /** Files whose content now differs from disk, sorted by path. */
   changes(): FileChange[] {
     const changes: FileChange[] = [];

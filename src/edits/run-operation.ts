@@ -12,13 +12,32 @@ export interface OperationResult {
   changed: string[];
   /** Messages the transform sent through `api.report`. */
   reports: string[];
+  /**
+   * Set when the transform threw on a file: `path: message`, one line. The operation is then
+   * skipped as a whole (its other files are left as they were), the rest of the plan applies.
+   */
+  failed?: string;
 }
+
+/** A transform that threw on one file: carries the file so the failure can be named in one line. */
+class TransformFailure extends Error {
+  constructor(
+    readonly path: string,
+    readonly cause: unknown,
+  ) {
+    super(`${path}: ${firstLine(cause)}`);
+  }
+}
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 
 /**
  * Runs one plan operation over the in-memory file set: first the files the transform plans to
  * create (`planFiles`), then its jscodeshift default export over each of `operation.files`,
  * exactly as the jscodeshift CLI would call it with the same options. Missing files are
- * skipped (a re-run after the file went away), parse errors become a LazifyError.
+ * skipped (a re-run after the file went away). A transform that throws on a file (it cannot
+ * parse it, or meets code it does not handle) fails its operation only: every file the
+ * operation wrote goes back to what it was, and `failed` names the file and the problem.
  */
 export function runOperation(operation: PlanOperation, files: FileSet): OperationResult {
   const transform = transforms[operation.transform];
@@ -28,18 +47,36 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   const options = { ...operation.options, root: files.root, driver: 'lazify', project: files };
   const changed: string[] = [];
   const reports: string[] = [];
-  for (const planned of transform.planFiles?.(options, files) ?? []) {
-    if (files.read(planned.path) !== planned.source) changed.push(planned.path);
-    files.write(planned.path, planned.source);
-  }
-  for (const path of operation.files) {
-    const source = files.read(path);
-    if (source === undefined) continue;
-    const output = runTransform(transform.default, transform.parser ?? parserFor(path), path, source, options, reports);
-    if (typeof output === 'string' && output !== source) {
-      files.write(path, output);
-      changed.push(path);
+  // What each written file held before this operation, to undo it when a later file fails.
+  const previous = new Map<string, string | undefined>();
+  const write = (path: string, source: string) => {
+    if (!previous.has(path)) previous.set(path, files.read(path));
+    files.write(path, source);
+  };
+  try {
+    let planned: ReturnType<NonNullable<typeof transform.planFiles>> = [];
+    try {
+      planned = transform.planFiles?.(options, files) ?? [];
+    } catch (error) {
+      throw new TransformFailure(String(operation.options.file ?? operation.files[0] ?? operation.id), error);
     }
+    for (const file of planned) {
+      if (files.read(file.path) !== file.source) changed.push(file.path);
+      write(file.path, file.source);
+    }
+    for (const path of operation.files) {
+      const source = files.read(path);
+      if (source === undefined) continue;
+      const output = runTransform(transform.default, transform.parser ?? parserFor(path), path, source, options, reports);
+      if (typeof output === 'string' && output !== source) {
+        write(path, output);
+        changed.push(path);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof TransformFailure)) throw error;
+    for (const [path, source] of previous) files.restore(path, source);
+    return { id: operation.id, changed: [], reports, failed: error.message };
   }
   return { id: operation.id, changed, reports };
 }
@@ -59,16 +96,15 @@ function runTransform(
     stats: () => {},
     report: (message: string) => reports.push(`${path}: ${message}`),
   };
+  let output: unknown;
   try {
-    const output = transform({ path, source }, api, options);
-    if (output instanceof Promise) throw new Error('lazify runs transforms synchronously; make the transform return a string');
-    return output as string | null | undefined;
+    output = transform({ path, source }, api, options);
   } catch (error) {
-    if (error instanceof SyntaxError || (error instanceof Error && /Unexpected token|Missing semicolon/.test(error.message))) {
-      throw new LazifyError('parse-error', `cannot parse ${path}: ${error.message.split('\n')[0]}`, path);
-    }
-    throw error;
+    const parse = error instanceof SyntaxError || (error instanceof Error && /Unexpected token|Missing semicolon/.test(error.message));
+    throw new TransformFailure(path, parse ? new Error(`cannot parse: ${firstLine(error)}`) : error);
   }
+  if (output instanceof Promise) throw new Error('lazify runs transforms synchronously; make the transform return a string');
+  return output as string | null | undefined;
 }
 
 /** jscodeshift parser for a file, by extension. */

@@ -6,7 +6,7 @@ import type { ApplyResult } from '../plan-and-apply.js';
  */
 export function renderApplyReport(result: ApplyResult, options: { colour?: (diff: string) => string } = {}): { output: string; exitCode: number } {
   const lines: string[] = [];
-  const notes = result.operations.flatMap((op) => op.reports.map((r) => `note (${op.id}): ${r}`));
+  const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed}`] : []), ...groupedNotes(op.id, op.reports)]);
   if (result.changes.length === 0) {
     lines.push('Nothing to change: the plan is already applied or empty.');
   } else if (result.patchFile) {
@@ -33,4 +33,18 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     if (!v.ok) exitCode = 1;
   }
   return { output: `${lines.join('\n')}\n`, exitCode };
+}
+
+/**
+ * One line per distinct message of an operation: the same note from several files (`path:
+ * message`) is printed once, naming the files.
+ */
+function groupedNotes(id: string, reports: string[]): string[] {
+  const files = new Map<string, string[]>();
+  for (const report of reports) {
+    const match = /^([^\s:]+): ([\s\S]*)$/.exec(report);
+    const [path, message] = match ? [match[1]!, match[2]!] : ['', report];
+    files.set(message, [...(files.get(message) ?? []), ...(path ? [path] : [])]);
+  }
+  return [...files].map(([message, paths]) => (paths.length === 0 ? `note (${id}): ${message}` : `note (${id}): ${paths.join(', ')}: ${message}`));
 }

@@ -67,7 +67,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const path = relative(project.root, resolve(project.root, file.path)).split('\\').join('/');
   const j = api.jscodeshift;
   const root = j(file.source);
-  return rewriteFile(j, root, posix.normalize(path), options, project, (m) => api.report(m)) ? printSource(root) : file.source;
+  return rewriteFile(j, root, posix.normalize(path), options, project, (m) => api.report(m)) ? printSource(root, file.source) : file.source;
 }
 
 /**
@@ -83,7 +83,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const j = jscodeshift.withParser('ts');
   const root = j(source);
   if (!rewriteFile(j, root, declaring, options, project, () => {})) return [];
-  return [{ path: declaring, source: printSource(root) }];
+  return [{ path: declaring, source: printSource(root, source) }];
 }
 
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {

@@ -4,6 +4,8 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { enclosingFunction, valueReferences } from '../shared-lazy-loading/defer-binding.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
+import { replaceReference } from '../shared-lazy-loading/replace-reference.js';
 import { unusedName } from '../shared-lazy-loading/unused-name.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
 import { rewriteTypeQueries } from './rewrite-references.js';
@@ -47,8 +49,9 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
     const parent = use.parent.node;
     if (isCommonJsExportsObject(use) && parent.type === 'ObjectProperty') {
       // module.exports = { encoder }: a getter keeps `require('./x').encoder` working, built on first read.
-      const getter = parseExpression(j, `{ get ${name}() { return ${accessor}(); }, ${accessor} }`).properties;
-      use.parent.replace(...getter);
+      // Spliced in as text: the property keeps its place, comments and trailing comma.
+      const getter = splicePlaceholder(j, root, `get ${name}() { return ${accessor}(); },\n${accessor}`);
+      Object.assign(use.parent.node, { key: getter, value: getter, computed: false, shorthand: false });
       continue;
     }
     if (parent.type === 'AssignmentExpression' && parent.right === use.node && isExportsMember(parent.left, name) && use.parent.parent.node.type === 'ExpressionStatement') {
@@ -57,26 +60,24 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
     }
     // A read inside another top-level value's initialiser is usually deferred by that value's own operation.
     if (!enclosingFunction(use) && !insideTopLevelConst(use)) notes.push(`${name} is read at module level (line ${use.node.loc?.start.line ?? '?'}), so it is still built at import there`);
-    use.replace(parseExpression(j, `${accessor}()`));
+    replaceReference(j, use, parseExpression(j, `${accessor}()`));
   }
   rewriteTypeQueries(j, root, name, accessor);
 
   const exportKeyword = found.exported ? 'export ' : '';
-  // The user's own doc comment stays above the code (it may say "built at import"); a second,
-  // contradicting doc on the accessor would only add noise, so it is written only when there is none.
+  // The user's own doc comment stays above the code; the generated construct carries one
+  // comment line (the `lazify:` marker), no doc of its own.
   const original = (found.statement.node.comments ?? []).filter((c: any) => c.leading);
   const lines = [
     `// lazify: built on first use instead of at import.`,
     `const ${create} = () => ${initText};`,
     `let ${stored}${t(`: ${typeText} | undefined`)};`,
-    ...(original.length === 0 ? [`/** \`${name}\`, built on first use. */`] : []),
     `${exportKeyword}function ${accessor}()${t(`: ${typeText}`)} {`,
     `  return (${stored} ??= ${create}());`,
     `}`,
   ];
   if (found.exported && options.moduleFormat === 'cjs') {
     lines.push(
-      `/** Kept for users of \`${name}\`: reading it builds the value on first use. */`,
       `export declare const ${name}: ${typeText};`,
       `Object.defineProperty(exports, '${name}', { enumerable: true, get: ${accessor} });`,
     );

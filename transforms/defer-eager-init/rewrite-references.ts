@@ -8,6 +8,7 @@ import type { ProjectReader } from '../transform-module.js';
 import { isTypePosition } from '../shared-lazy-loading/binding-uses.js';
 import { valueReferences } from '../shared-lazy-loading/defer-binding.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { replaceReference } from '../shared-lazy-loading/replace-reference.js';
 import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
 import { findValueProviders, type ValueProviders } from './find-declaring-module.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
@@ -113,7 +114,7 @@ export function rewriteReferences(j: JSCodeshift, root: Collection, file: string
   });
 
   for (const local of locals) {
-    for (const use of valueReferences(j, root, local)) use.replace(parseExpression(j, `${accessor}()`));
+    for (const use of valueReferences(j, root, local)) replaceReference(j, use, parseExpression(j, `${accessor}()`));
     rewriteTypeQueries(j, root, local, accessor);
   }
   for (const namespace of namespaces) {

@@ -7,6 +7,7 @@ import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { ProjectReader, TransformMeta } from '../transform-module.js';
 import { deferBinding } from '../shared-lazy-loading/defer-binding.js';
+import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { readOptions } from './options.js';
 
 export const meta: TransformMeta = {
@@ -24,13 +25,20 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const root = j(file.source);
   const typescript = /\.[mc]?tsx?$/.test(file.path);
   let changed = false;
+  // One note per module, naming every binding that stays and why.
+  const staying = new Map<string, string[]>();
   for (const local of options.bindings) {
+    // The operation's bindings are those of all its files: a name this file does not import
+    // belongs to another file, and an `import type` loads nothing. Neither is news.
+    const source = findBindingSource(j, root, local);
+    if (!source || source.typeOnly) continue;
     const before = root.toSource();
     const problem = deferBinding(j, root, local, options.moduleFormat, typescript);
-    if (problem) api.report(`${local} stays a top-level import: ${problem}`);
+    if (problem) staying.set(source.module, [...(staying.get(source.module) ?? []), problem]);
     else if (root.toSource() !== before) changed = true;
   }
-  return changed ? printSource(root) : file.source;
+  for (const [module, problems] of staying) api.report(`${module} stays a top-level import: ${problems.join('; ')}`);
+  return changed ? printSource(root, file.source) : file.source;
 }
 
 export function validateOptions(raw: Record<string, unknown>, _project: ProjectReader): string | undefined {

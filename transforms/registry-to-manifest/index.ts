@@ -50,7 +50,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
       api.report(`left unchanged: ${problem}`);
       return undefined;
     }
-    const out = printSource(root);
+    const out = printSource(root, file.source);
     return out === file.source ? file.source : out;
   }
   if (options.shape !== 'register-calls' && options.moduleFormat === 'esm' && !samePath(file.path, options.file, options.root)) {
@@ -58,7 +58,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     const awaitUses = options.shape === 'factory-map' ? awaitFactoryCalls : awaitObjectMapReads;
     const result = awaitUses(j, root, options.registry, (specifier) => importsFile(file.path, specifier, options.file, options.root));
     for (const line of result?.notAsync ?? []) api.report(`left unchanged: the ${options.shape === 'factory-map' ? 'factory call' : 'read'} at line ${line} is not inside an async function`);
-    return result?.changed ? printSource(root) : file.source;
+    return result?.changed ? printSource(root, file.source) : file.source;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
 
@@ -71,7 +71,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path)) return file.source;
-  return printSource(root);
+  return printSource(root, file.source);
 }
 
 /** The manifest module, computed from the registry file as it is before the operation. */

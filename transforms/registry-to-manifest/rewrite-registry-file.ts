@@ -4,6 +4,8 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
+import { carryComments } from '../shared-lazy-loading/replace-reference.js';
 import { loaderValueTypes, promiseFactoryTypes } from './await-factory-calls.js';
 import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
@@ -29,10 +31,15 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
     for (const entry of collected.entries) {
       // A getter keeps the map's keys enumerable and its values synchronous; the provider's
       // module loads on the first read of its key.
-      const getter = parseExpression(j, `{ get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
       if (options.moduleFormat === 'esm') {
         entry.path.node.value = parseExpression(j, `() => ${memberText(manifest, entry.key)}.load()`);
+      } else if (entry.path.node.type === 'ObjectProperty' || entry.path.node.type === 'Property') {
+        // Spliced in as text: the property keeps its place, comments and trailing comma.
+        const getter = splicePlaceholder(j, root, `get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); }`);
+        Object.assign(entry.path.node, { key: getter, value: getter, computed: false, shorthand: false });
       } else {
+        const getter = parseExpression(j, `{ get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
+        carryComments(entry.path.node, getter);
         entry.path.replace(getter);
       }
     }

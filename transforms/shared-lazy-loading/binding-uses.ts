@@ -79,21 +79,39 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
       if (!spec) return;
       handled = true;
       removed.push(name);
-      if ((decl as any).importKind === 'type') return; // already type-only
+      if ((decl as any).importKind === 'type' || (spec as any).importKind === 'type') return; // already type-only
       const rest = specifiers.filter((s) => s !== spec);
       if (uses.type > 0 && typescript) {
-        // A separate `import type` keeps the type without loading the module.
-        const typeSpec = spec.type === 'ImportSpecifier' ? j.importSpecifier(j.identifier((spec as any).imported.name), j.identifier(name)) : spec;
-        const typeImport = j.importDeclaration([typeSpec], j.stringLiteral(String(decl.source.value)));
-        (typeImport as any).importKind = 'type';
-        if (rest.length === 0) {
-          declPath.replace(typeImport);
+        // The file writes `import { type A, B }`: the name stays where it is, marked.
+        if (spec.type === 'ImportSpecifier' && inlineTypeStyle(j, root)) {
+          (spec as any).importKind = 'type';
+          if (specifiers.every((s) => (s as any).importKind === 'type')) toTypeOnlyImport(decl);
           return;
         }
-        declPath.insertAfter(typeImport);
+        // An `import type` keeps the type without loading the module: one per module, holding
+        // every type-only name in the order the original import listed them.
+        const typeSpec = spec.type === 'ImportSpecifier' ? j.importSpecifier(j.identifier((spec as any).imported.name), j.identifier(name)) : spec;
+        const merged = spec.type === 'ImportSpecifier' ? typeImportOf(j, root, String(decl.source.value)) : undefined;
+        if (merged) {
+          merged.specifiers = [...(merged.specifiers ?? []), typeSpec];
+        } else {
+          const typeImport = j.importDeclaration([typeSpec], j.stringLiteral(String(decl.source.value)));
+          (typeImport as any).importKind = 'type';
+          if (rest.length === 0) {
+            // Reuse the original node: recast then reprints only its specifiers, in place.
+            decl.specifiers = [typeSpec];
+            (decl as any).importKind = 'type';
+            return;
+          }
+          declPath.insertBefore(typeImport);
+        }
       }
       if (rest.length === 0) declPath.prune();
-      else decl.specifiers = rest;
+      else {
+        decl.specifiers = rest;
+        // Only `{ type X }` left: written as `import type`, or the import would still load the module.
+        if (rest.every((s: any) => s.importKind === 'type')) toTypeOnlyImport(decl);
+      }
     });
     if (handled) continue;
     // CommonJS: `const X = require('m')`, `const { X } = require('m')`, `var X = __toESM(require('m'))`.
@@ -115,6 +133,27 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
     });
   }
   return removed;
+}
+
+/** True when the file already marks type-only names inline (`import { type A, B } from 'm'`). */
+function inlineTypeStyle(j: JSCodeshift, root: Collection): boolean {
+  return root.find(j.ImportDeclaration).some((path) => (path.node as any).importKind !== 'type' && (path.node.specifiers ?? []).some((s: any) => s.importKind === 'type'));
+}
+
+/** `import { type A, type B } from 'm'` -> `import type { A, B } from 'm'` (the inline form would still load `m`). */
+function toTypeOnlyImport(decl: any): void {
+  decl.importKind = 'type';
+  for (const spec of decl.specifiers ?? []) spec.importKind = 'value';
+}
+
+/** The file's `import type { ... } from 'module'` with named specifiers, to add a name to. */
+function typeImportOf(j: JSCodeshift, root: Collection, module: string): any {
+  let found: any;
+  root.find(j.ImportDeclaration, { source: { value: module } }).forEach((path) => {
+    const node = path.node as any;
+    if (!found && node.importKind === 'type' && (node.specifiers ?? []).every((s: any) => s.type === 'ImportSpecifier')) found = node;
+  });
+  return found;
 }
 
 function removeDeclarator(j: JSCodeshift, declPath: ASTPath<any>): void {

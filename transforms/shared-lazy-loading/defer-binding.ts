@@ -153,6 +153,11 @@ function isTopLevelRequire(statement: any, helpers: ReadonlySet<string>): boolea
   return statement.declarations.every((d: any) => isRequireLike(d.init, helpers) || (d.init?.type === 'MemberExpression' && isRequireCall(d.init.object)));
 }
 
+/** True for a block statement written over more than one line. */
+function spansLines(node: any): boolean {
+  return node?.type === 'BlockStatement' && !!node.loc && node.loc.start.line !== node.loc.end.line;
+}
+
 /** Statements of the block around a function's code, turning `() => expr` into `() => { return expr; }`. */
 function functionBlock(j: JSCodeshift, fn: ASTPath<any>): any[] | undefined {
   const node = fn.node;
@@ -171,18 +176,48 @@ function insideLoop(use: ASTPath<any>, fn: ASTPath<any>): boolean {
   return false;
 }
 
-/** Inserts `statement` at the top of a function body, after a leading `super(...)` call. */
-function insertAtTop(body: any[], statement: any): void {
+/**
+ * Inserts the binding `text` (`const { X } = await import('m');`) at the top of a function
+ * body, after a leading `super(...)` call and after the bindings inserted before it. A second
+ * name from the same module joins the first one's pattern: `const { X, Y } = await import('m')`.
+ */
+function bindAtTop(j: JSCodeshift, body: any[], text: string): void {
+  const statement = j(text).get().node.program.body[0];
+  // Parsed from another string: its positions would make recast splice it as original text.
+  statement.loc = null;
+  const declarator = statement.declarations[0];
+  const initText = j(declarator.init).toSource();
   const first = body[0];
-  const afterSuper = first?.type === 'ExpressionStatement' && first.expression.type === 'CallExpression' && first.expression.callee.type === 'Super';
-  body.splice(afterSuper ? 1 : 0, 0, statement);
+  let at = first?.type === 'ExpressionStatement' && first.expression.type === 'CallExpression' && first.expression.callee.type === 'Super' ? 1 : 0;
+  for (; at < body.length && isGeneratedBinding(body[at]); at++) {
+    const existing = body[at].declarations[0];
+    if (declarator.id.type === 'ObjectPattern' && existing.id.type === 'ObjectPattern' && j(existing.init).toSource() === initText) {
+      // Re-parsed as one line: recast would lay out a pattern that grew one name per line.
+      const names = [...existing.id.properties, ...declarator.id.properties].map((p: any) => j(p).toSource()).join(', ');
+      const merged = j(`const { ${names} } = ${initText};`).get().node.program.body[0];
+      merged.loc = null;
+      generatedBindings.add(merged);
+      body[at] = merged;
+      return;
+    }
+  }
+  generatedBindings.add(statement);
+  body.splice(at, 0, statement);
+}
+
+const generatedBindings = new WeakSet<object>();
+
+/** True for a binding {@link bindAtTop} inserted (tracked by node, so the user's own code never merges). */
+function isGeneratedBinding(statement: any): boolean {
+  return generatedBindings.has(statement);
 }
 
 /**
  * Defers `local`'s import into its uses. Returns undefined when done, or why not (nothing
  * changes then). A binding with no value use left becomes `import type` or goes away.
  * CommonJS output reads it through one module-level loader (`loadOpenAI()`); native ESM
- * through `await import()`. A function that uses it more than once binds it once at its top.
+ * through `await import()`. Each function that uses it binds it once, at its top
+ * (`const { OpenAI } = await import('openai')`), and its uses keep their names.
  */
 export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat, typescript: boolean): string | undefined {
   const source = findBindingSource(j, root, local);
@@ -222,12 +257,14 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
   }
   const localScopes = new Set<unknown>();
   for (const { fn, uses } of byFunction.values()) {
-    // Bound once at the top when used more than once, or inside a loop: never a load per use or per iteration.
-    const body = uses.length > 1 || uses.some((use) => insideLoop(use, fn)) ? functionBlock(j, fn) : undefined;
+    // Bound once at the top when used more than once or inside a loop (never a load per use or
+    // per iteration); a single use in a one-line body (`() => client.x()`, minified code) stays
+    // inline: a block there would rewrite more than it changes.
+    const body = uses.length > 1 || uses.some((use) => insideLoop(use, fn)) || spansLines(fn.node.body) ? functionBlock(j, fn) : undefined;
     if (body) {
       localScopes.add(fn.node);
       // The local name now refers to the function's own binding; type uses still see the `import type`.
-      insertAtTop(body, j(binding(local)).get().node.program.body[0]);
+      bindAtTop(j, body, binding(local));
       continue;
     }
     for (const use of uses) {

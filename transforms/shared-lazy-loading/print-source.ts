@@ -1,8 +1,111 @@
-// Prints a transformed file. recast reprints a directive prologue followed by a removed
-// statement as `'use strict';;`; the stray semicolon is an empty statement nobody wrote.
-import type { Collection } from 'jscodeshift';
+// Prints a transformed file in the file's own style. recast keeps every line it did not touch,
+// but prints new code with its own defaults (double quotes, semicolons, four spaces); a
+// maintainer reviews the diff, so new lines follow the quotes, semicolons, indentation and
+// trailing commas the file already uses. recast also reprints a directive prologue followed by
+// a removed statement as `'use strict';;`: the stray semicolon is an empty statement nobody wrote.
+import type { Collection, JSCodeshift } from 'jscodeshift';
+import { detectSourceStyle } from './source-style.js';
 
-/** The file's new source, single quotes for new strings (what the fixtures and most projects use). */
-export function printSource(root: Collection): string {
-  return root.toSource({ quote: 'single' }).replace(/^((['"])use strict\2;);+/m, '$1');
+const splices = new WeakMap<object, string[]>();
+const SPLICE = /__lazifySplice(\d+)__(?:: __lazifySplice\1__)?/g;
+
+/**
+ * A placeholder identifier whose printed text becomes `text` once the file is printed. recast
+ * reprints a whole object literal when one of its properties changes kind (a value becomes a
+ * getter), adding blank lines and dropping its trailing comma; a property keeping its kind with
+ * placeholder key and value is patched in place, its comments and neighbours untouched.
+ * Lines of `text` after the first take the indentation of the line the placeholder lands on
+ * (or join that line, when the placeholder shares it with other code).
+ */
+export function splicePlaceholder(j: JSCodeshift, root: Collection, text: string): any {
+  const program = root.get().node;
+  const list = splices.get(program) ?? [];
+  splices.set(program, list);
+  list.push(text);
+  return j.identifier(`__lazifySplice${list.length - 1}__`);
+}
+
+/** The file's new source, printed in `original`'s style. */
+export function printSource(root: Collection, original: string): string {
+  const style = detectSourceStyle(original);
+  requoteGeneratedStrings(root, style.quote);
+  let text = root
+    .toSource({ quote: style.quote, tabWidth: style.indent === '\t' ? 4 : style.indent.length, useTabs: style.indent === '\t', trailingComma: style.trailingCommas })
+    .replace(/^((['"])use strict\2;);+/m, '$1');
+  const spliced = splices.get(root.get().node);
+  if (spliced) {
+    text = text.replace(SPLICE, (_m, index: string, offset: number, whole: string) => {
+      const lineStart = whole.lastIndexOf('\n', offset) + 1;
+      const before = whole.slice(lineStart, offset);
+      // On a line of its own the text keeps its line breaks; inside a one-line literal it stays on that line.
+      const separator = /^[ \t]*$/.test(before) ? `\n${before}` : ' ';
+      return spliced[Number(index)]!.split('\n').join(separator);
+    });
+  }
+  return restyleNewLines(text, original, style);
+}
+
+/**
+ * String literals parsed from lazify's own snippets keep the snippet's quotes when recast
+ * reuses their text; a fresh node has no text to reuse and prints with the `quote` option.
+ * The file's own strings are left as written.
+ */
+function requoteGeneratedStrings(root: Collection, quote: 'single' | 'double'): void {
+  const file = root.get().node;
+  const lines = file.loc?.lines ?? file.program?.loc?.lines;
+  const wanted = quote === 'single' ? "'" : '"';
+  const visit = (node: any, parent: any, key: string | number, container: any) => {
+    if (!node || typeof node.type !== 'string') return;
+    if ((node.type === 'StringLiteral' || (node.type === 'Literal' && typeof node.value === 'string')) && node.loc?.lines !== lines) {
+      const raw = node.extra?.raw ?? node.raw;
+      if (typeof raw === 'string' && raw[0] !== wanted && !raw.slice(1, -1).includes(wanted)) {
+        container[key] = { type: 'StringLiteral', value: node.value, comments: node.comments };
+      }
+      return;
+    }
+    for (const field of Object.keys(node)) {
+      if (field === 'loc' || field === 'original' || field === 'tokens' || field === 'comments') continue;
+      const child = node[field];
+      if (Array.isArray(child)) child.forEach((item, i) => visit(item, node, i, child));
+      else if (child && typeof child.type === 'string') visit(child, node, field, node);
+    }
+  };
+  visit(file, undefined, 0, [file]);
+}
+
+/**
+ * Lines that are not in the original follow the file's style where recast cannot be told:
+ * tab indentation (recast indents new code with spaces, a tab counting four), and no
+ * semicolons in a file written without them.
+ */
+function restyleNewLines(text: string, original: string, style: { indent: string; semicolons: boolean }): string {
+  const originalLines = new Set(original.split(/\r?\n/));
+  if (style.indent === '\t') {
+    text = text
+      .split('\n')
+      .map((line) => (originalLines.has(line) ? line : line.replace(/^(?:\t| {4})+/, (lead) => lead.replace(/ {4}/g, '\t'))))
+      .join('\n');
+  }
+  return style.semicolons ? text : dropNewSemicolons(text, original);
+}
+
+/**
+ * In a file written without semicolons, removes the statement-ending `;` (and one before a
+ * closing brace) from lines that are not in the original. Kept where the next line starts with `(`, `[` or a backtick, since
+ * automatic semicolon insertion would join the two lines there.
+ */
+function dropNewSemicolons(text: string, original: string): string {
+  const originalLines = new Set(original.split(/\r?\n/));
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      if (originalLines.has(line) || /^\s*for\s*\(/.test(line)) return line;
+      // `get x() { return y; }` on one line: the `;` before a closing brace is not needed either.
+      const inner = line.replace(/;(\s*\})/g, '$1');
+      if (!/;\s*$/.test(inner)) return inner;
+      const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+      if (next && /^\s*[([`]/.test(next)) return inner;
+      return inner.replace(/;(\s*)$/, '$1');
+    })
+    .join('\n');
 }

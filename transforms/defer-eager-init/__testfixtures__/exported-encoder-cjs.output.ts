@@ -13,9 +13,7 @@ export function getEncoder(): ReturnType<typeof createEncoder> {
   return (encoderValue ??= createEncoder());
 }
 
-/** Kept for users of `encoder`: reading it builds the value on first use. */
 export declare const encoder: ReturnType<typeof createEncoder>;
-
 Object.defineProperty(exports, 'encoder', { enumerable: true, get: getEncoder });
 
 export const messageSchema = z.object({ role: z.string(), content: z.string() });

@@ -5,7 +5,6 @@ const createEncoder = () => getEncoding('cl100k_base');
 
 let encoderValue: ReturnType<typeof createEncoder> | undefined;
 
-/** `encoder`, built on first use. */
 export function getEncoder(): ReturnType<typeof createEncoder> {
   return (encoderValue ??= createEncoder());
 }

@@ -16,8 +16,4 @@ function countTokens(text) {
   return getEncoder().encode(String(text)).length;
 }
 
-module.exports = {
-  countTokens,
-  get encoder() { return getEncoder(); },
-  getEncoder
-};
+module.exports = { countTokens, get encoder() { return getEncoder(); }, getEncoder };

@@ -1,6 +1,7 @@
 import type { Mistral } from '@mistralai/mistralai';
 
 export async function send(apiKey: string, body: unknown) {
-  const client: Mistral = new ((await import('@mistralai/mistralai')).Mistral)({ apiKey });
+  const { Mistral } = await import('@mistralai/mistralai');
+  const client: Mistral = new Mistral({ apiKey });
   return client.chat.complete(body as never);
 }

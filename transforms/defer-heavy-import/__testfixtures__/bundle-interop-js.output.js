@@ -4,18 +4,20 @@
 var __toESM = (mod, isNodeMode) => (isNodeMode || !mod || !mod.__esModule ? { ...mod, default: mod } : mod);
 
 // lazify: loaded on first use instead of at import.
-let loadedImport_openai, loadImport_openai = () => (loadedImport_openai === undefined ? (loadedImport_openai = __toESM(require('openai'), 1)) : loadedImport_openai);
+let loadedImport_openai, loadImport_openai = () => (loadedImport_openai === undefined ? (loadedImport_openai = __toESM(require("openai"), 1)) : loadedImport_openai);
 
 // lazify: loaded on first use instead of at import.
-let loadedImport_minimatch, loadImport_minimatch = () => (loadedImport_minimatch === undefined ? (loadedImport_minimatch = require('minimatch')) : loadedImport_minimatch);
+let loadedImport_minimatch, loadImport_minimatch = () => (loadedImport_minimatch === undefined ? (loadedImport_minimatch = require("minimatch")) : loadedImport_minimatch);
 
 // src/openai.ts
 var OpenAIEngine = class {
   constructor(config) {
-    this.client = new (loadImport_openai().default)({ apiKey: config.apiKey });
+    const import_openai = loadImport_openai();
+    this.client = new import_openai.default({ apiKey: config.apiKey });
   }
   supportsVision(model) {
-    return (0, loadImport_minimatch().minimatch)(model, "gpt-4o*");
+    const import_minimatch = loadImport_minimatch();
+    return (0, import_minimatch.minimatch)(model, "gpt-4o*");
   }
 };
 var openai = new OpenAIEngine({ apiKey: process.env.OPENAI_API_KEY ?? "" });
@@ -23,7 +25,8 @@ var openai = new OpenAIEngine({ apiKey: process.env.OPENAI_API_KEY ?? "" });
 // src/groq.ts
 var GroqEngine = class {
   supportsVision(model) {
-    return (0, loadImport_minimatch().minimatch)(model, "*vision*");
+    const import_minimatch2 = loadImport_minimatch();
+    return (0, import_minimatch2.minimatch)(model, "*vision*");
   }
 };
 module.exports = { OpenAIEngine, GroqEngine, openai };

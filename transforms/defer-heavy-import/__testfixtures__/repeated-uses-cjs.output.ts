@@ -9,5 +9,6 @@ export function build() {
   return z.object({ a: z.string(), b: z.number() });
 }
 export function client() {
-  return new (loadOpenAI())({});
+  const OpenAI = loadOpenAI();
+  return new OpenAI({});
 }

@@ -3,5 +3,6 @@ export async function build() {
   return z.object({ a: z.string(), b: z.number() });
 }
 export async function client() {
-  return new ((await import('openai')).default)({});
+  const { default: OpenAI } = await import('openai');
+  return new OpenAI({});
 }

@@ -5,11 +5,13 @@ let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (
 let loadedAnthropic, loadAnthropic = () => (loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic);
 
 function makeEncoder() {
-  return loadJsTiktoken().getEncoding('cl100k_base');
+  const { getEncoding } = loadJsTiktoken();
+  return getEncoding('cl100k_base');
 }
 
 function client(options) {
-  return new (loadAnthropic())({ apiKey: options.apiKey });
+  const Anthropic = loadAnthropic();
+  return new Anthropic({ apiKey: options.apiKey });
 }
 
 module.exports = { makeEncoder, client };

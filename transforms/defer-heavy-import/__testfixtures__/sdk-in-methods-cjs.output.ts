@@ -8,7 +8,8 @@ let loadedOpenAI: typeof import('openai').default | undefined, loadOpenAI = (): 
 
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
-    return new (loadOpenAI())(options);
+    const OpenAI = loadOpenAI();
+    return new OpenAI(options);
   }
   body(params: unknown) {
     return toOpenAIChatBody(params);

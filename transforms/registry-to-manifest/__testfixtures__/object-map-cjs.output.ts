@@ -7,7 +7,7 @@ import { MODEL_PREFIXES_MANIFEST } from './router.manifest';
 export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = {
   get 'claude-'() { return MODEL_PREFIXES_MANIFEST['claude-'].load(); },
   get 'gpt-'() { return MODEL_PREFIXES_MANIFEST['gpt-'].load(); },
-  get o1() { return MODEL_PREFIXES_MANIFEST.o1.load(); }
+  get o1() { return MODEL_PREFIXES_MANIFEST.o1.load(); },
 };
 
 export function handlerFor(model: string): typeof BaseHandler | undefined {

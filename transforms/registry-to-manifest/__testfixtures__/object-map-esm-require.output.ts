@@ -3,5 +3,5 @@ import { MODEL_PREFIXES_MANIFEST } from './router.manifest.js';
 
 export const MODEL_PREFIXES: Record<string, HandlerClass> = {
   get 'gpt-'() { return MODEL_PREFIXES_MANIFEST['gpt-'].load(); },
-  get 'claude-'() { return MODEL_PREFIXES_MANIFEST['claude-'].load(); }
+  get 'claude-'() { return MODEL_PREFIXES_MANIFEST['claude-'].load(); },
 };

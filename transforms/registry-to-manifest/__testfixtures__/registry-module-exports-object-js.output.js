@@ -41,6 +41,6 @@ function get(name) {
 const api = {
   register,
   get,
-  registerLoader
+  registerLoader,
 };
 module.exports = api;

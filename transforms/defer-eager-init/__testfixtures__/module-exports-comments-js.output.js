@@ -1,0 +1,18 @@
+// lazify: loaded on first use instead of at import.
+let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken)
+
+// lazify: built on first use instead of at import.
+const createEncoder = () => loadJsTiktoken().getEncoding('cl100k_base')
+
+let encoderValue
+
+function getEncoder() {
+  return (encoderValue ??= createEncoder())
+}
+
+module.exports = {
+  // the shared tokenizer
+  get encoder() { return getEncoder() },
+  getEncoder,
+  count: (text) => getEncoder().encode(text).length,
+}

@@ -1,0 +1,8 @@
+import { HANDLERS_MANIFEST } from './router.manifest'
+
+export const HANDLERS = {
+  // Claude models
+  get 'claude-'() { return HANDLERS_MANIFEST['claude-'].load() },
+  /** GPT models */
+  get 'gpt-'() { return HANDLERS_MANIFEST['gpt-'].load() }, // the default
+}
