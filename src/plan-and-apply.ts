@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby';
 import { LazifyError } from './diagnostics/diagnostic.js';
 import { FileSet, type FileChange } from './edits/file-set.js';
 import { uncommittedChanges } from './edits/git-status.js';
+import { formatChangedFiles, type FormatResult } from './edits/format-changed-files.js';
 import { runPlan } from './edits/run-plan.js';
 import type { OperationResult } from './edits/run-operation.js';
 import { unifiedDiff } from './edits/unified-diff.js';
@@ -59,6 +60,11 @@ export interface ApplyOptions extends PlanOptions {
   force?: boolean;
   /** After writing: build, run the project's tests, compare the entry's export names. */
   verify?: boolean;
+  /**
+   * Format the changed files with the project's own formatter (prettier, biome or dprint, when
+   * configured and installed), each only if it was clean before. Default true.
+   */
+  format?: boolean;
 }
 
 /** What apply did (or, with dryRun/patch, would do). */
@@ -75,6 +81,8 @@ export interface ApplyResult {
   /** Absolute path of the patch file, when one was written. */
   patchFile?: string;
   verification?: Verification;
+  /** What the project's formatter did to the changed files (absent with `format: false`). */
+  formatting?: FormatResult;
 }
 
 /**
@@ -106,13 +114,15 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   }
   const baseline = writes && options.verify ? takeBaseline(root) : undefined;
   const run = runPlan(thePlan, root);
-  const diff = unifiedDiff(run.changes);
-  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes: run.changes, diff, written: false };
+  const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
+  const changes = formatted?.changes ?? run.changes;
+  const diff = unifiedDiff(changes);
+  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result };
   if (options.patch !== undefined) {
     result.patchFile = writePatch(options.patch, diff);
   }
   if (!writes) return result;
-  writeChanges(root, run.changes);
+  writeChanges(root, changes);
   result.written = true;
   if (baseline) result.verification = verifyAfterApply(root, baseline);
   return result;

@@ -19,6 +19,11 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     lines.push(...result.changes.map((c) => `  ${c.before === undefined ? 'A' : 'M'} ${c.path}`));
   }
   lines.push(...notes);
+  const f = result.formatting;
+  if (f?.formatter && result.changes.length > 0) {
+    if (f.formatted.length > 0) lines.push(`Formatted ${f.formatted.length} changed file(s) with the project's ${f.formatter}.`);
+    lines.push(...f.left.map((l) => `note: ${l.path} left as lazify printed it (${l.reason})`));
+  }
   let exitCode = 0;
   const v = result.verification;
   if (v) {

@@ -39,7 +39,7 @@ export function printSource(root: Collection, original: string): string {
       const before = whole.slice(lineStart, offset);
       // On a line of its own the text keeps its line breaks; inside a one-line literal it stays on that line.
       const separator = /^[ \t]*$/.test(before) ? `\n${before}` : ' ';
-      return spliced[Number(index)]!.split('\n').join(separator);
+      return requoteText(spliced[Number(index)]!, style.quote).split('\n').join(separator);
     });
   }
   return restyleNewLines(text, original, style);
@@ -71,6 +71,12 @@ function requoteGeneratedStrings(root: Collection, quote: 'single' | 'double'): 
     }
   };
   visit(file, undefined, 0, [file]);
+}
+
+/** Single-quoted strings in generated text (`'claude-'`), in the file's quotes. */
+function requoteText(text: string, quote: 'single' | 'double'): string {
+  if (quote === 'single') return text;
+  return text.replace(/'((?:[^'"\\\n]|\\.)*)'/g, (_m, body: string) => `"${body.replace(/\\'/g, "'")}"`);
 }
 
 /**

@@ -1,0 +1,2 @@
+export { countTokens, truncateToTokens, tokenizer } from './tokens';
+export { spend, type Budget } from './budget';

@@ -1,0 +1,1 @@
+export { handlerFor, MODEL_PREFIXES } from "./router";

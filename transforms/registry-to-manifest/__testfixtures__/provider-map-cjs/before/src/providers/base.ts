@@ -1,0 +1,3 @@
+export abstract class BaseHandler {
+  abstract complete(prompt: string): Promise<string>;
+}
