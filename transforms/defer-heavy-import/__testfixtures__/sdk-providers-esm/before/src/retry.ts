@@ -1,4 +1,7 @@
-export async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+export async function withRetry<T>(
+  run: () => Promise<T>,
+  attempts = 3,
+): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await run()

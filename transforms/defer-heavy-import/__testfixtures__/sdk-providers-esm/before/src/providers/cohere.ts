@@ -17,8 +17,10 @@ export class CohereProvider implements ChatProvider {
       return reply.text
     } catch (error) {
       // Rate limits and timeouts are worth a clear message; anything else is a bug.
-      if (error instanceof CohereTimeoutError) throw new Error('cohere: timed out')
-      if (error instanceof CohereError) throw new Error(`cohere: ${error.message}`)
+      if (error instanceof CohereTimeoutError)
+        throw new Error('cohere: timed out')
+      if (error instanceof CohereError)
+        throw new Error(`cohere: ${error.message}`)
       throw error
     }
   }

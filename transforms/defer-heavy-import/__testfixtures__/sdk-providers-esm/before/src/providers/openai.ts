@@ -11,10 +11,12 @@ export class OpenAIProvider implements ChatProvider {
 
   async chat(request: ChatRequest): Promise<string> {
     const client = new OpenAI(this.options)
-    const messages: ChatCompletionMessageParam[] = request.messages.map((m) => ({
-      role: m.role,
-      content: m.content,
-    }))
+    const messages: ChatCompletionMessageParam[] = request.messages.map(
+      (m) => ({
+        role: m.role,
+        content: m.content,
+      }),
+    )
     const reply = await withRetry(() =>
       client.chat.completions.create({ model: request.model, messages }),
     )
