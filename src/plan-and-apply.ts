@@ -9,14 +9,15 @@ import { formatChangedFiles, type FormatResult } from './edits/format-changed-fi
 import { runPlan } from './edits/run-plan.js';
 import type { OperationResult } from './edits/run-operation.js';
 import { unifiedDiff } from './edits/unified-diff.js';
-import { writeChanges } from './edits/write-files.js';
+import { restoreFiles, writeChanges } from './edits/write-files.js';
+import { hasJournal, JOURNAL_DIR, recoverJournal, type Recovery } from './edits/write-journal.js';
 import { writePatch } from './edits/write-patch.js';
 import { buildPlan } from './plan/build-plan.js';
 import type { Plan } from './plan/plan.js';
 import type { PlanChoices } from './plan/planner.js';
 import { validatePlan } from './plan/validate-plan.js';
 import { analyze } from './run-analysis.js';
-import { takeBaseline, verifyAfterApply, type Verification } from './verify/verify-apply.js';
+import { rebuildAfterRestore, takeBaseline, verifyAfterApply, type Verification } from './verify/verify-apply.js';
 
 /** Options of {@link plan}. */
 export interface PlanOptions extends PlanChoices {
@@ -35,13 +36,14 @@ export interface PlanResult {
 async function projectSourceFiles(root: string): Promise<string[]> {
   const files = await glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {
     cwd: root,
-    ignore: ['**/node_modules/**', 'dist/**', 'build/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'],
+    ignore: ['**/node_modules/**', `${JOURNAL_DIR}/**`, 'dist/**', 'build/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'],
   });
   return files.sort();
 }
 
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
+  refuseUnfinishedWrite(resolve(dir));
   const analysis = analyze(dir, { entry: options.entry });
   const project = new FileSet(analysis.root);
   const sourceFiles = await projectSourceFiles(analysis.root);
@@ -65,6 +67,8 @@ export interface ApplyOptions extends PlanOptions {
    * configured and installed), each only if it was clean before. Default true.
    */
   format?: boolean;
+  /** When verification fails, leave the written files instead of restoring them. */
+  keepOnFailure?: boolean;
 }
 
 /** What apply did (or, with dryRun/patch, would do). */
@@ -83,6 +87,10 @@ export interface ApplyResult {
   verification?: Verification;
   /** What the project's formatter did to the changed files (absent with `format: false`). */
   formatting?: FormatResult;
+  /** Set when verification failed and every written file was put back as it was. */
+  restored?: boolean;
+  /** Set when this run found a write an earlier run left unfinished, and finished or undid it (then it did nothing else). */
+  recovery?: Recovery;
 }
 
 /**
@@ -93,6 +101,15 @@ export interface ApplyResult {
  */
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const root = resolve(dir);
+  const writes = !options.dryRun && options.patch === undefined;
+  if (writes) {
+    // A crashed earlier write is finished or undone first, and that is all this run does:
+    // the plan a user asked for was made for the tree as it was before.
+    const recovery = recoverJournal(root);
+    if (recovery) {
+      return { root, plan: { schemaVersion: 1, root, operations: [] }, skipped: [], operations: [], changes: [], diff: '', written: false, recovery };
+    }
+  } else refuseUnfinishedWrite(root);
   let thePlan: Plan;
   let skipped: string[] = [];
   if (options.plan !== undefined) {
@@ -102,7 +119,6 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   } else {
     ({ plan: thePlan, skipped } = await plan(root, options));
   }
-  const writes = !options.dryRun && options.patch === undefined;
   if (writes && !options.force) {
     const dirty = uncommittedChanges(root);
     if (dirty && dirty.length > 0) {
@@ -122,10 +138,24 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     result.patchFile = writePatch(options.patch, diff);
   }
   if (!writes) return result;
-  writeChanges(root, changes);
+  const written = await writeChanges(root, changes);
   result.written = true;
-  if (baseline) result.verification = verifyAfterApply(root, baseline);
+  if (baseline) {
+    result.verification = verifyAfterApply(root, baseline);
+    if (!result.verification.ok && !options.keepOnFailure) {
+      await restoreFiles(root, written);
+      rebuildAfterRestore(root, baseline);
+      result.restored = true;
+    }
+  }
   return result;
+}
+
+/** Reading a half-written tree would show a state that never existed: the next writing apply settles it first. */
+function refuseUnfinishedWrite(root: string): void {
+  if (hasJournal(root)) {
+    throw new LazifyError('unfinished-write', `${root} has an unfinished write (${JOURNAL_DIR}/): run \`lazify apply ${root}\` to finish or undo it first`);
+  }
 }
 
 function readPlanFile(path: string): unknown {

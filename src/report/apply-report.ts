@@ -5,6 +5,9 @@ import type { ApplyResult } from '../plan-and-apply.js';
  * a TTY). Exit code 1 when verification ran and failed.
  */
 export function renderApplyReport(result: ApplyResult, options: { colour?: (diff: string) => string } = {}): { output: string; exitCode: number } {
+  if (result.recovery) {
+    return { output: `${result.recovery.message}\nNothing else was done: run apply again to plan from the tree as it is now.\n`, exitCode: 0 };
+  }
   const lines: string[] = [];
   const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed}`] : []), ...groupedNotes(op.id, op.reports)]);
   if (result.changes.length === 0) {
@@ -15,7 +18,7 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     lines.push((options.colour ?? ((d) => d))(result.diff).trimEnd());
     lines.push('', `Dry run: ${result.changes.length} file(s) would change; nothing was written.`);
   } else {
-    lines.push(`Changed ${result.changes.length} file(s):`);
+    lines.push(result.restored ? `Wrote and then restored ${result.changes.length} file(s):` : `Changed ${result.changes.length} file(s):`);
     lines.push(...result.changes.map((c) => `  ${c.before === undefined ? 'A' : 'M'} ${c.path}`));
   }
   lines.push(...notes);
@@ -35,7 +38,19 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
         ? `  exports: same ${v.exports.before.length} names as before${v.exports.added.length ? ` (+ ${v.exports.added.join(', ')})` : ''}`
         : `  exports: MISSING ${v.exports.missing.join(', ')}`,
     );
-    if (!v.ok) exitCode = 1;
+    if (!v.ok) {
+      exitCode = 1;
+      const failed = [!v.build.ok && 'build', v.build.ok && !v.tests.ok && 'tests', v.exports.missing.length > 0 && 'exports'].filter(Boolean).join(', ');
+      if (result.restored) {
+        lines.push(`Verification failed (${failed}): put all ${result.changes.length} file(s) back as they were before apply.`);
+      } else {
+        const modified = result.changes.filter((c) => c.before !== undefined).map((c) => quote(c.path));
+        const added = result.changes.filter((c) => c.before === undefined).map((c) => quote(c.path));
+        lines.push(`Verification failed (${failed}): the ${result.changes.length} written file(s) were kept (--keep-on-failure). To revert:`);
+        if (modified.length > 0) lines.push(`  git checkout -- ${modified.join(' ')}`);
+        if (added.length > 0) lines.push(`  rm -- ${added.join(' ')}`);
+      }
+    }
   }
   return { output: `${lines.join('\n')}\n`, exitCode };
 }
@@ -52,4 +67,9 @@ function groupedNotes(id: string, reports: string[]): string[] {
     files.set(message, [...(files.get(message) ?? []), ...(path ? [path] : [])]);
   }
   return [...files].map(([message, paths]) => (paths.length === 0 ? `note (${id}): ${message}` : `note (${id}): ${paths.join(', ')}: ${message}`));
+}
+
+/** Quotes a path for a POSIX shell when it needs it. */
+function quote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

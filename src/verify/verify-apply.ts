@@ -36,3 +36,11 @@ export function verifyAfterApply(root: string, baseline: Baseline): Verification
     ok: build.ok && tests.ok && missing.length === 0,
   };
 }
+
+/**
+ * After a failed verification put the sources back: build again, so the build output matches
+ * them as it did after the baseline build (a stale build of the rewritten code would mislead).
+ */
+export function rebuildAfterRestore(root: string, baseline: Baseline): void {
+  if (baseline.build.ran) buildProject(root);
+}

@@ -26,10 +26,10 @@ test('FileSet reads through to disk, keeps writes in memory and lists only real 
   }
 });
 
-test('writeChanges writes every file, creating folders', () => {
+test('writeChanges writes every file, creating folders', async () => {
   const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n' });
   try {
-    writeChanges(dir, [
+    await writeChanges(dir, [
       { path: 'a.ts', before: 'a\n', after: 'A\n' },
       { path: 'x/y/c.ts', before: undefined, after: 'c\n' },
     ]);
@@ -41,11 +41,11 @@ test('writeChanges writes every file, creating folders', () => {
   }
 });
 
-test('writeChanges writes nothing when one file cannot be written', () => {
+test('writeChanges writes nothing when one file cannot be written', async () => {
   // `blocker` is a file, so `blocker/c.ts` cannot be created: the change to a.ts must not land either.
   const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n', 'blocker': 'not a folder\n' });
   try {
-    assert.throws(
+    await assert.rejects(
       () =>
         writeChanges(dir, [
           { path: 'a.ts', before: 'a\n', after: 'A\n' },
@@ -62,14 +62,14 @@ test('writeChanges writes nothing when one file cannot be written', () => {
   }
 });
 
-test('writeChanges refuses a file that changed on disk since it was read', () => {
+test('writeChanges refuses a file that changed on disk since it was read', async () => {
   const { dir, cleanup } = writeTempProject({ 'a.ts': 'a\n', 'b.ts': 'b\n' });
   try {
     const files = new FileSet(dir);
     files.write('a.ts', 'A\n');
     files.write('b.ts', 'B\n');
     writeFileSync(join(dir, 'b.ts'), 'edited meanwhile\n');
-    assert.throws(() => writeChanges(dir, files.changes()), /b\.ts changed on disk/);
+    await assert.rejects(() => writeChanges(dir, files.changes()), /b\.ts changed on disk/);
     assert.equal(readFileSync(join(dir, 'a.ts'), 'utf8'), 'a\n');
   } finally {
     cleanup();

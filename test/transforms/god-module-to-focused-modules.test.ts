@@ -19,11 +19,11 @@ for (const c of multiFileCases(folder)) {
     assert.equal(patch, readFileSync(c.patchPath, 'utf8'), 'run `npm run golden` and review the diff');
   });
 
-  test(`god-module-to-focused-modules: ${c.name} applied twice changes nothing the second time`, () => {
+  test(`god-module-to-focused-modules: ${c.name} applied twice changes nothing the second time`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lazify-split-'));
     try {
       cpSync(c.before, dir, { recursive: true });
-      writeChanges(dir, runMultiFileCase('god-module-to-focused-modules', c, dir).changes);
+      await writeChanges(dir, runMultiFileCase('god-module-to-focused-modules', c, dir).changes);
       assert.deepEqual(runMultiFileCase('god-module-to-focused-modules', c, dir).changes, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });

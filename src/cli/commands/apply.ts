@@ -11,6 +11,7 @@ interface ApplyArgs {
   deprecate: boolean;
   'allow-api-change': boolean;
   verify: boolean;
+  'keep-on-failure': boolean;
 }
 
 export const applyCommand: CommandModule<object, ApplyArgs> = {
@@ -26,7 +27,8 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'apply even with uncommitted changes in the git tree' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated, pointing at the new module' })
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
-      .option('verify', { type: 'boolean', default: false, describe: 'build, run the tests and compare the entry exports after writing' }),
+      .option('verify', { type: 'boolean', default: false, describe: 'build, run the tests and compare the entry exports after writing; if one fails, put every file back' })
+      .option('keep-on-failure', { type: 'boolean', default: false, describe: 'with --verify: when a check fails, leave the written files (and print how to revert)' }),
   handler: async (args) => {
     const result = await apply(args.dir, {
       entry: args.entry,
@@ -37,6 +39,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       deprecate: args.deprecate,
       allowApiChange: args['allow-api-change'],
       verify: args.verify,
+      keepOnFailure: args['keep-on-failure'],
     });
     const { output, exitCode } = renderApplyReport(result, { colour: process.stdout.isTTY ? colourDiff : undefined });
     process.stdout.write(output);
