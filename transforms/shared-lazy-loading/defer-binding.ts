@@ -80,13 +80,13 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   const returnsModule = source.imported !== 'default';
   // Named imports share one loader per module (`loadZod().z`); a default or whole-module binding is named after itself.
   const base = source.imported === '*' || source.imported === 'default' ? `load${local.charAt(0).toUpperCase()}${local.slice(1)}` : `load${pascalModuleName(source.module)}`;
-  const typed = (type: string) => (typescript ? type : undefined);
+  const loaderType = typescript ? loaderReturnType(source, local, spec) : undefined;
   const body = (name: string, cache: string) => {
     // Bundler output (`var x = __toESM(require('m'), 1)`): the loader keeps the interop wrapper.
     if (source.interop) return memoisedLoaderText(name, cache, interopText(source, spec), syntax);
-    if (returnsModule) return memoisedLoaderText(name, cache, `require(${spec})`, syntax, typed(`typeof import(${spec})`));
-    if (source.module.startsWith('.')) return memoisedLoaderText(name, cache, `require(${spec}).default`, syntax, typed(`typeof import(${spec}).default`));
-    return memoisedLoaderText(name, cache, `require(${spec}).__esModule ? require(${spec}).default : require(${spec})`, syntax, typed(`typeof import(${spec}).default`));
+    if (returnsModule) return memoisedLoaderText(name, cache, `require(${spec})`, syntax, loaderType);
+    if (source.module.startsWith('.')) return memoisedLoaderText(name, cache, `require(${spec}).default`, syntax, loaderType);
+    return memoisedLoaderText(name, cache, `require(${spec}).__esModule ? require(${spec}).default : require(${spec})`, syntax, loaderType);
   };
   const program = root.find(j.Program).get();
   const topLevel = program.node.body as any[];
@@ -117,6 +117,20 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   }
   topLevel.splice(at, 0, ...statements);
   return { name, returnsModule };
+}
+
+/**
+ * The loader's return type, taken from the binding it replaces, so it is what the import gave
+ * under the project's own interop settings: a default or namespace import keeps an
+ * `import type` of the same name (`(): typeof OpenAI`): `typeof import('m').default` does not
+ * exist for a package typed with `export =`. Named imports share a loader that returns the
+ * module (`typeof import('m')`). A `require()` binding was untyped (`any`) and stays so: a
+ * type it never had could only add errors.
+ */
+function loaderReturnType(source: BindingSource, local: string, spec: string): string | undefined {
+  if (!source.fromImport) return undefined;
+  if (source.imported === 'default' || source.imported === '*') return `typeof ${local}`;
+  return `typeof import(${spec})`;
 }
 
 const LOADER_COMMENT = '// lazify: loaded on first use instead of at import.';

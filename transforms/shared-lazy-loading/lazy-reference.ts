@@ -17,6 +17,8 @@ export interface BindingSource {
    * bundlers emit), with its other arguments as source text: a lazy load keeps the wrapper.
    */
   interop?: { callee: string; extraArgs: string[] };
+  /** True when an `import` declaration binds it (its type is then known); false for `require()`. */
+  fromImport?: boolean;
 }
 
 /**
@@ -40,9 +42,9 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
       if (spec.local?.name !== local) continue;
       const typeOnly = (path.node as any).importKind === 'type' || (spec as any).importKind === 'type';
       const module = String(path.node.source.value);
-      if (spec.type === 'ImportDefaultSpecifier') found = { module, imported: 'default', typeOnly };
-      else if (spec.type === 'ImportNamespaceSpecifier') found = { module, imported: '*', typeOnly };
-      else found = { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly };
+      if (spec.type === 'ImportDefaultSpecifier') found = { module, imported: 'default', typeOnly, fromImport: true };
+      else if (spec.type === 'ImportNamespaceSpecifier') found = { module, imported: '*', typeOnly, fromImport: true };
+      else found = { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly, fromImport: true };
     }
   });
   if (found) return found;
@@ -96,7 +98,9 @@ export function lazyReferenceText(source: BindingSource, format: ModuleFormat, t
   if (source.imported === 'default' && !isRelative(source.module)) {
     const esModule = format === 'esm-require' ? `(require(${spec}).__esModule || require(${spec})[Symbol.toStringTag] === 'Module')` : `require(${spec}).__esModule`;
     const interop = `(${esModule} ? require(${spec}).default : require(${spec}))`;
-    return typescript ? `(${interop} as typeof import(${spec}).default)` : interop;
+    // `typeof import('m').default` does not exist for a package typed with `export =`: the
+    // type follows the same interop as the value (the default when the types have one).
+    return typescript ? `(${interop} as typeof import(${spec}) extends { default: infer D } ? D : typeof import(${spec}))` : interop;
   }
   return `${required}${member(source.imported)}`;
 }

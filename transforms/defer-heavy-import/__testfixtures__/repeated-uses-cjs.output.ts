@@ -1,14 +1,18 @@
-// lazify: loaded on first use instead of at import.
-let loadedZod: typeof import('zod') | undefined, loadZod = (): typeof import('zod') => (loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod);
+import type OpenAI from 'openai';
 
 // lazify: loaded on first use instead of at import.
-let loadedOpenAI: typeof import('openai').default | undefined, loadOpenAI = (): typeof import('openai').default => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
+const loadZod = (): typeof import('zod') => require('zod');
+
+// lazify: loaded on first use instead of at import.
+const loadOpenAI = (): typeof OpenAI => {
+  const loaded = require('openai');
+  return loaded.__esModule ? loaded.default : loaded;
+};
 
 export function build() {
   const { z } = loadZod();
   return z.object({ a: z.string(), b: z.number() });
 }
 export function client() {
-  const OpenAI = loadOpenAI();
-  return new OpenAI({});
+  return new (loadOpenAI())({});
 }

@@ -4,12 +4,14 @@ import type { ClientOptions } from 'openai';
 import { BaseHandler } from './base';
 
 // lazify: loaded on first use instead of at import.
-let loadedOpenAI: typeof import('openai').default | undefined, loadOpenAI = (): typeof import('openai').default => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
+const loadOpenAI = (): typeof OpenAI => {
+  const loaded = require('openai');
+  return loaded.__esModule ? loaded.default : loaded;
+};
 
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
-    const OpenAI = loadOpenAI();
-    return new OpenAI(options);
+    return new (loadOpenAI())(options);
   }
   body(params: unknown) {
     return toOpenAIChatBody(params);
