@@ -13,16 +13,26 @@ import { restoreFiles, writeChanges } from './edits/write-files.js';
 import { hasJournal, JOURNAL_DIR, recoverJournal, type Recovery } from './edits/write-journal.js';
 import { writePatch } from './edits/write-patch.js';
 import { buildPlan } from './plan/build-plan.js';
+import { filesInPackage, packageSourceRoot } from './plan/package-scope.js';
+import { readTsconfig } from './project/read-tsconfig.js';
 import type { Plan } from './plan/plan.js';
 import type { PlanChoices } from './plan/planner.js';
 import { validatePlan } from './plan/validate-plan.js';
 import { analyze } from './run-analysis.js';
+import { blockOperationsWithTypeErrors, type BlockedOperation } from './verify/block-type-errors.js';
+import { ChangeTypeChecker, type TypeDiagnostic } from './verify/typecheck-changes.js';
 import { rebuildAfterRestore, takeBaseline, verifyAfterApply, type Verification } from './verify/verify-apply.js';
 
 /** Options of {@link plan}. */
 export interface PlanOptions extends PlanChoices {
   /** Entry file override, as for analyze. */
   entry?: string;
+  /**
+   * Globs (root-relative) of files to rewrite although they are not part of the package
+   * (tests, scripts, examples): by default only modules reachable from the entry or under
+   * the source root (tsconfig rootDir, or the entry's folder) are, tests and scripts excepted.
+   */
+  include?: string[];
 }
 
 /** A plan and what was left out of it. */
@@ -46,7 +56,11 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   refuseUnfinishedWrite(resolve(dir));
   const analysis = analyze(dir, { entry: options.entry });
   const project = new FileSet(analysis.root);
-  const sourceFiles = await projectSourceFiles(analysis.root);
+  // Only the package's own modules: tests, scripts and examples that import the same SDK stay as they are.
+  // `--include` globs pick among the source files (never dependencies or build output).
+  const included = options.include?.length ? new Set(await glob(options.include, { cwd: analysis.root })) : undefined;
+  const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
+  const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included });
   return buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
 }
 
@@ -58,8 +72,13 @@ export interface ApplyOptions extends PlanOptions {
   dryRun?: boolean;
   /** Write a `git apply`-able patch to this path instead of changing the project. */
   patch?: string;
-  /** Apply even though the git work tree has uncommitted changes. */
+  /**
+   * Apply even though the git work tree has uncommitted changes, and keep operations whose
+   * rewrite adds type errors (they are still listed, in `typeErrors`).
+   */
   force?: boolean;
+  /** TypeScript projects: check the rewrite against the project's tsconfig before writing (default true). */
+  typecheck?: boolean;
   /** After writing: build, run the project's tests, compare the entry's export names. */
   verify?: boolean;
   /**
@@ -91,12 +110,18 @@ export interface ApplyResult {
   restored?: boolean;
   /** Set when this run found a write an earlier run left unfinished, and finished or undid it (then it did nothing else). */
   recovery?: Recovery;
+  /** Operations left out because their rewrite adds type errors (none with `force`). */
+  blocked: BlockedOperation[];
+  /** With `force`: the type errors the written rewrite adds. */
+  typeErrors: TypeDiagnostic[];
 }
 
 /**
  * Applies a plan to the project in `dir`: every operation runs in memory first; then the diff
  * is returned (dryRun), written as a patch, or written to the project all or nothing. Refuses
- * on a git work tree with uncommitted changes unless `force`. With `verify`, the project is
+ * on a git work tree with uncommitted changes unless `force`. In a TypeScript project an
+ * operation whose rewrite adds a type error (checked in memory, with the project's tsconfig,
+ * against the original's errors) is left out unless `force`. With `verify`, the project is
  * built before and after, its tests run, and its entry's export names compared.
  */
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -107,7 +132,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     // the plan a user asked for was made for the tree as it was before.
     const recovery = recoverJournal(root);
     if (recovery) {
-      return { root, plan: { schemaVersion: 1, root, operations: [] }, skipped: [], operations: [], changes: [], diff: '', written: false, recovery };
+      return { root, plan: { schemaVersion: 1, root, operations: [] }, skipped: [], operations: [], changes: [], diff: '', written: false, recovery, blocked: [], typeErrors: [] };
     }
   } else refuseUnfinishedWrite(root);
   let thePlan: Plan;
@@ -129,11 +154,17 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     }
   }
   const baseline = writes && options.verify ? takeBaseline(root) : undefined;
-  const run = runPlan(thePlan, root);
+  let run = runPlan(thePlan, root);
+  let blocked: BlockedOperation[] = [];
+  let typeErrors: TypeDiagnostic[] = [];
+  // Before anything is shown or written: a rewrite that adds a type error is not one to review.
+  const checker = options.typecheck === false || run.changes.length === 0 ? undefined : ChangeTypeChecker.open(root);
+  if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
+  else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
   const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
   const changes = formatted?.changes ?? run.changes;
   const diff = unifiedDiff(changes);
-  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result };
+  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result, blocked, typeErrors };
   if (options.patch !== undefined) {
     result.patchFile = writePatch(options.patch, diff);
   }

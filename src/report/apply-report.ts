@@ -27,6 +27,14 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     if (f.formatted.length > 0) lines.push(`Formatted ${f.formatted.length} changed file(s) with the project's ${f.formatter}.`);
     lines.push(...f.left.map((l) => `note: ${l.path} left as lazify printed it (${l.reason})`));
   }
+  for (const b of result.blocked ?? []) {
+    lines.push(`not applied (${b.id}): it would add ${b.diagnostics.length} type error(s):`);
+    lines.push(...b.diagnostics.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.message}`));
+  }
+  if ((result.typeErrors ?? []).length > 0) {
+    lines.push(`warning: applied with --force; the rewrite adds ${result.typeErrors.length} type error(s):`);
+    lines.push(...result.typeErrors.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.message}`));
+  }
   let exitCode = 0;
   const v = result.verification;
   if (v) {

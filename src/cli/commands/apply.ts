@@ -12,6 +12,8 @@ interface ApplyArgs {
   'allow-api-change': boolean;
   verify: boolean;
   'keep-on-failure': boolean;
+  include?: string[];
+  typecheck: boolean;
 }
 
 export const applyCommand: CommandModule<object, ApplyArgs> = {
@@ -24,11 +26,13 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .option('plan', { type: 'string', describe: 'apply this plan (from `lazify plan --format json`, possibly edited)' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'print unified diffs, write nothing' })
       .option('patch', { type: 'string', describe: 'write a patch `git apply` accepts to FILE instead of changing files' })
-      .option('force', { type: 'boolean', default: false, describe: 'apply even with uncommitted changes in the git tree' })
+      .option('force', { type: 'boolean', default: false, describe: 'apply even with uncommitted changes in the git tree, and keep operations that add type errors' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated, pointing at the new module' })
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
       .option('verify', { type: 'boolean', default: false, describe: 'build, run the tests and compare the entry exports after writing; if one fails, put every file back' })
-      .option('keep-on-failure', { type: 'boolean', default: false, describe: 'with --verify: when a check fails, leave the written files (and print how to revert)' }),
+      .option('keep-on-failure', { type: 'boolean', default: false, describe: 'with --verify: when a check fails, leave the written files (and print how to revert)' })
+      .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' })
+      .option('typecheck', { type: 'boolean', default: true, describe: 'TypeScript: leave out operations that add type errors (--no-typecheck skips the check)' }),
   handler: async (args) => {
     const result = await apply(args.dir, {
       entry: args.entry,
@@ -40,6 +44,8 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       allowApiChange: args['allow-api-change'],
       verify: args.verify,
       keepOnFailure: args['keep-on-failure'],
+      include: args.include,
+      typecheck: args.typecheck,
     });
     const { output, exitCode } = renderApplyReport(result, { colour: process.stdout.isTTY ? colourDiff : undefined });
     process.stdout.write(output);

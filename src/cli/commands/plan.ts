@@ -7,6 +7,7 @@ interface PlanArgs {
   format: 'text' | 'json';
   deprecate: boolean;
   'allow-api-change': boolean;
+  include?: string[];
 }
 
 export const planCommand: CommandModule<object, PlanArgs> = {
@@ -18,9 +19,10 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' })
-      .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' }),
+      .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
+      .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' }),
   handler: async (args) => {
-    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'] });
+    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'], include: args.include });
     const { output, exitCode } = renderPlanReport(result, args.format);
     process.stdout.write(output);
     process.exitCode = exitCode;
