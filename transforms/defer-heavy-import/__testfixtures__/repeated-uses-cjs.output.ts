@@ -1,18 +1,16 @@
 import type OpenAI from 'openai';
 
 // lazify: loaded on first use instead of at import.
-const loadZod = (): typeof import('zod') => require('zod');
+let loadedZod: typeof import('zod') | undefined, loadZod = (): typeof import('zod') => (loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod);
 
 // lazify: loaded on first use instead of at import.
-const loadOpenAI = (): typeof OpenAI => {
-  const loaded = require('openai');
-  return loaded.__esModule ? loaded.default : loaded;
-};
+let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
 
 export function build() {
   const { z } = loadZod();
   return z.object({ a: z.string(), b: z.number() });
 }
 export function client() {
-  return new (loadOpenAI())({});
+  const OpenAI = loadOpenAI();
+  return new OpenAI({});
 }

@@ -4,14 +4,12 @@ import type { ClientOptions } from 'openai';
 import { BaseHandler } from './base';
 
 // lazify: loaded on first use instead of at import.
-const loadOpenAI = (): typeof OpenAI => {
-  const loaded = require('openai');
-  return loaded.__esModule ? loaded.default : loaded;
-};
+let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
 
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
-    return new (loadOpenAI())(options);
+    const OpenAI = loadOpenAI();
+    return new OpenAI(options);
   }
   body(params: unknown) {
     return toOpenAIChatBody(params);
