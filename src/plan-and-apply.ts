@@ -1,6 +1,6 @@
 // plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError } from './diagnostics/diagnostic.js';
 import { FileSet, type FileChange } from './edits/file-set.js';
@@ -15,6 +15,7 @@ import { writePatch } from './edits/write-patch.js';
 import { buildPlan } from './plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from './plan/package-scope.js';
 import { readTsconfig } from './project/read-tsconfig.js';
+import { projectPathProblem } from './project/confine-path.js';
 import type { Plan } from './plan/plan.js';
 import type { PlanChoices } from './plan/planner.js';
 import { validatePlan } from './plan/validate-plan.js';
@@ -42,13 +43,26 @@ export interface PlanResult {
   skipped: string[];
 }
 
-/** Source files a planner may rewrite: the project's own, never dependencies or build output. */
+/**
+ * Source files a planner may rewrite: the project's own, never dependencies or build output.
+ * A file reached through a symlink that leads out of the root is not the project's (the graph
+ * does not follow such links either); a file with two names inside it (a symlinked directory or
+ * file pointing inside) is listed once, under its real path, so one file set never holds it twice.
+ */
 async function projectSourceFiles(root: string): Promise<string[]> {
   const files = await glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {
     cwd: root,
     ignore: ['**/node_modules/**', `${JOURNAL_DIR}/**`, 'dist/**', 'build/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'],
   });
-  return files.sort();
+  const realRoot = realpathSync.native(root);
+  const byRealPath = new Map<string, string>();
+  for (const file of files.sort()) {
+    if (projectPathProblem(root, file)) continue;
+    const real = realpathSync.native(join(root, file));
+    const ownName = relative(realRoot, real).split(sep).join('/') === file;
+    if (!byRealPath.has(real) || ownName) byRealPath.set(real, file);
+  }
+  return [...byRealPath.values()].sort();
 }
 
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
@@ -166,7 +180,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const diff = unifiedDiff(changes);
   const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result, blocked, typeErrors };
   if (options.patch !== undefined) {
-    result.patchFile = writePatch(options.patch, diff);
+    result.patchFile = writePatch(options.patch, diff, { root, changed: changes.map((change) => change.path) });
   }
   if (!writes) return result;
   const written = await writeChanges(root, changes);

@@ -57,7 +57,8 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const sources: ParsedSources = new Map();
   const graph = buildModuleGraph(project, { sources });
   const cost = computeCost(graph);
-  const facts = extractFacts(graph, { sources });
+  const factDiagnostics: Diagnostic[] = [];
+  const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics });
   const findings = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
   return {
     root: project.root,
@@ -68,7 +69,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     cost,
     facts,
     findings,
-    diagnostics: [...project.diagnostics, ...graph.diagnostics],
+    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics],
   };
 }
 

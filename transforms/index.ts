@@ -6,11 +6,19 @@ import * as registryToManifest from './registry-to-manifest/index.js';
 import * as deferEagerInit from './defer-eager-init/index.js';
 import * as deferHeavyImport from './defer-heavy-import/index.js';
 
-export const transforms: Record<string, LazifyTransformModule> = {
-  [godModuleToFocusedModules.meta.name]: godModuleToFocusedModules,
-  [registryToManifest.meta.name]: registryToManifest,
-  [deferEagerInit.meta.name]: deferEagerInit,
-  [deferHeavyImport.meta.name]: deferHeavyImport,
-};
+// No prototype: a plan naming `constructor` or `__proto__` must not find Object's members.
+export const transforms: Readonly<Record<string, LazifyTransformModule>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, LazifyTransformModule>, {
+    [godModuleToFocusedModules.meta.name]: godModuleToFocusedModules,
+    [registryToManifest.meta.name]: registryToManifest,
+    [deferEagerInit.meta.name]: deferEagerInit,
+    [deferHeavyImport.meta.name]: deferHeavyImport,
+  }),
+);
+
+/** The transform a plan operation names, or undefined for any name that is not one of lazify's own. */
+export function findTransform(name: unknown): LazifyTransformModule | undefined {
+  return typeof name === 'string' && Object.hasOwn(transforms, name) ? transforms[name] : undefined;
+}
 
 export type { LazifyTransformModule, TransformMeta, TransformPhase, PlannedFile, ProjectReader } from './transform-module.js';

@@ -19,6 +19,19 @@ export interface TransformMeta {
 export interface PlannedFile {
   path: string;
   source: string;
+  /**
+   * True when `path` is an existing source the operation rewrites (a declaration a split moved
+   * there), not a new file: such a file is not an overwrite conflict when it exists.
+   */
+  rewrites?: boolean;
+}
+
+/** One path-valued option of an operation, as written in the plan. */
+export interface OptionPath {
+  /** Where it is in the options, e.g. `manifest`, `clusters[2].module`. */
+  option: string;
+  /** Root-relative path. */
+  path: string;
 }
 
 /**
@@ -61,4 +74,10 @@ export interface LazifyTransformModule {
    * the problem, or undefined when the options are usable.
    */
   validateOptions?(options: Record<string, unknown>, project: ProjectReader): string | undefined;
+  /**
+   * Every path-valued option (string values only; shapes are validateOptions' job). lazify
+   * confines each to the project root and to source files before the operation runs, so a
+   * transform that names a path here need not check it itself.
+   */
+  optionPaths?(options: Record<string, unknown>): OptionPath[];
 }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { lexicalPathProblem } from '../project/confine-path.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
 
 /** One file whose content differs from disk: `before` undefined means it is new. */
@@ -26,6 +27,9 @@ export class FileSet implements ProjectReader {
 
   read(path: string): string | undefined {
     if (this.current.has(path)) return this.current.get(path);
+    // A transform following `../../x` or an absolute path out of the project sees nothing there
+    // (installed dependencies stay readable: planners look up their versions).
+    if (lexicalPathProblem(path) && !(path.startsWith('node_modules/') && posix.normalize(path) === path)) return undefined;
     return this.readOriginal(path);
   }
 
@@ -54,8 +58,16 @@ export class FileSet implements ProjectReader {
   private readOriginal(path: string): string | undefined {
     if (!this.original.has(path)) {
       const absolute = join(this.root, path);
-      this.original.set(path, existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined);
+      this.original.set(path, isFile(absolute) ? readFileSync(absolute, 'utf8') : undefined);
     }
     return this.original.get(path);
+  }
+}
+
+function isFile(absolute: string): boolean {
+  try {
+    return statSync(absolute).isFile();
+  } catch {
+    return false;
   }
 }

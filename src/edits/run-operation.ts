@@ -1,7 +1,8 @@
 import jscodeshift from 'jscodeshift';
 import type { API, Transform } from 'jscodeshift';
 import { LazifyError } from '../diagnostics/diagnostic.js';
-import { transforms } from '../../transforms/index.js';
+import { isStackOverflow, nestingTooDeepMessage } from '../diagnostics/nesting-too-deep.js';
+import { findTransform, type LazifyTransformModule, type PlannedFile } from '../../transforms/index.js';
 import type { PlanOperation } from '../plan/plan.js';
 import type { FileSet } from './file-set.js';
 
@@ -40,7 +41,7 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
  * operation wrote goes back to what it was, and `failed` names the file and the problem.
  */
 export function runOperation(operation: PlanOperation, files: FileSet): OperationResult {
-  const transform = transforms[operation.transform];
+  const transform = findTransform(operation.transform);
   if (!transform) throw new LazifyError('unknown-transform', `operation "${operation.id}" names unknown transform "${operation.transform}"`);
   // `driver` tells a transform that lazify writes the files it plans; `project` lets it read
   // other files as earlier operations left them rather than from disk.
@@ -56,8 +57,9 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   try {
     let planned: ReturnType<NonNullable<typeof transform.planFiles>> = [];
     try {
-      planned = transform.planFiles?.(options, files) ?? [];
+      planned = plannedFiles(transform, operation, options, files);
     } catch (error) {
+      if (error instanceof LazifyError) throw error;
       throw new TransformFailure(String(operation.options.file ?? operation.files[0] ?? operation.id), error);
     }
     for (const file of planned) {
@@ -81,6 +83,15 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   return { id: operation.id, changed, reports };
 }
 
+function plannedFiles(transform: LazifyTransformModule, operation: PlanOperation, options: Record<string, unknown>, files: FileSet): PlannedFile[] {
+  try {
+    return transform.planFiles?.(options, files) ?? [];
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    throw new LazifyError('nesting-too-deep', `cannot run operation "${operation.id}": a file it reads nests expressions too deeply to parse (the stack ran out)`);
+  }
+}
+
 function runTransform(
   transform: Transform,
   parser: string,
@@ -100,6 +111,7 @@ function runTransform(
   try {
     output = transform({ path, source }, api, options);
   } catch (error) {
+    if (isStackOverflow(error)) throw new LazifyError('nesting-too-deep', `cannot rewrite: ${nestingTooDeepMessage(path)}`, path);
     const parse = error instanceof SyntaxError || (error instanceof Error && /Unexpected token|Missing semicolon/.test(error.message));
     throw new TransformFailure(path, parse ? new Error(`cannot parse: ${firstLine(error)}`) : error);
   }

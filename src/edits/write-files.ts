@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { LazifyError } from '../diagnostics/diagnostic.js';
+import { assertConfinedWrites } from '../project/confine-path.js';
 import type { FileChange } from './file-set.js';
 import { JOURNAL_DIR, runJournal, type JournalFileSystem, type JournalWrite } from './write-journal.js';
 
@@ -25,6 +26,8 @@ export interface WrittenFiles {
  * when it points inside the root and refused otherwise; each file keeps its permission bits.
  */
 export async function writeChanges(root: string, changes: FileChange[], options: WriteOptions = {}): Promise<WrittenFiles> {
+  // Last line of defence: whoever built `changes`, nothing is written outside the root or into .git/ or node_modules/.
+  assertConfinedWrites(root, changes.map((change) => change.path));
   const fs = options.fs ?? nodeFs;
   const realRoot = nodeFs.realpathSync(root);
   const writes: JournalWrite[] = [];

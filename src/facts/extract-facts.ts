@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { MAX_PARSED_FILE_BYTES } from '../graph/build-module-graph.js';
 import type { ModuleGraph } from '../graph/module-graph.js';
 import type { ParsedSources } from '../graph/parse-source.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 
@@ -13,7 +15,9 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
  * are skipped (the graph already reported them and kept them as opaque leaves); a file that
  * does not parse cleanly still yields the facts of what TypeScript's tolerant parser recovered.
  */
-export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSources } = {}): Record<string, ModuleFacts> {
+export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSources; diagnostics?: Diagnostic[] } = {}): Record<string, ModuleFacts> {
+  // The graph already reported the files it could not parse for nesting; they have no facts.
+  const tooDeep = new Set(graph.diagnostics.filter((d) => d.code === 'nesting-too-deep').map((d) => d.file));
   const facts: Record<string, ModuleFacts> = {};
   for (const node of Object.values(graph.modules)) {
     if (node.kind !== 'local' || !node.file || !SCRIPT_FILE.test(node.file) || node.file.endsWith('.d.ts')) continue;
@@ -25,8 +29,13 @@ export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSour
     } catch {
       continue;
     }
-    if (text.includes('\0')) continue;
-    facts[node.id] = extractModuleFacts(node.id, node.file, text, resolverFor(node), node.format, options.sources);
+    if (text.includes('\0') || tooDeep.has(node.id)) continue;
+    try {
+      facts[node.id] = extractModuleFacts(node.id, node.file, text, resolverFor(node), node.format, options.sources);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      options.diagnostics?.push(nestedTooDeeply(node.id, 'its top-level code is not classified'));
+    }
   }
   return facts;
 }

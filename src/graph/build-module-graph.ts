@@ -8,6 +8,7 @@ import { packageInfo } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
+import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
 
 /** Files bigger than this are not parsed: generated bundles or data, kept as opaque leaves. */
 export const MAX_PARSED_FILE_BYTES = 2 * 1024 * 1024;
@@ -53,11 +54,20 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
     const format = project.formats.formatOf(file);
     node.format = format;
     const isTypeScript = /\.[cm]?tsx?$/.test(file);
-    const parsed = parseImports(file, text, {
-      elideTypeOnlyUses: isTypeScript && !keepsImportStatements,
-      keepTypeOnlySpecifierLists: isTypeScript && keepsImportStatements,
-      sources: options.sources,
-    });
+    let parsed: ReturnType<typeof parseImports>;
+    try {
+      parsed = parseImports(file, text, {
+        elideTypeOnlyUses: isTypeScript && !keepsImportStatements,
+        keepTypeOnlySpecifierLists: isTypeScript && keepsImportStatements,
+        sources: options.sources,
+      });
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      // The parser and the walks recurse per nesting level: a file nested thousands deep is a leaf.
+      options.sources?.delete(file);
+      diagnostics.push(nestedTooDeeply(id, 'its imports are not followed'));
+      continue;
+    }
     if (parsed.parseErrors.length > 0) {
       const first = parsed.parseErrors[0];
       const more = parsed.parseErrors.length > 1 ? ` (and ${parsed.parseErrors.length - 1} more)` : '';

@@ -4,6 +4,7 @@ import type { PlanContext } from './planner.js';
 import { planners } from './planners.js';
 import { orderOperations } from './operation-order.js';
 import { findConflicts } from './find-conflicts.js';
+import { operationPathProblem } from './check-operation-paths.js';
 import { relocateOperations } from './relocate-operations.js';
 
 /** A plan and what the planners left out, with why. */
@@ -15,7 +16,8 @@ export interface BuiltPlan {
 
 /**
  * Runs every planner over the findings of its kinds and orders the operations the way apply
- * runs them. Operations that conflict with an earlier one are dropped into `skipped`; later
+ * runs them. Operations that conflict with an earlier one, would overwrite a file lazify did
+ * not write, or name a path outside the project are dropped into `skipped`; later
  * operations on declarations a split moves are pointed at their new files.
  */
 export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
@@ -25,7 +27,9 @@ export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan 
     for (const planner of planners.filter((p) => p.kinds.includes(finding.kind))) {
       const result = planner.plan(finding, context);
       for (const operation of result.operations) {
-        const conflicts = findConflicts([...operations, operation], context.project);
+        // A file reached through a symlink or `..` out of the project is not the project's to rewrite.
+        const outside = operationPathProblem(operation, context.project.root);
+        const conflicts = outside ? [outside] : findConflicts([...operations, operation], context.project);
         if (conflicts.length > 0) skipped.push(`${operation.id}: ${conflicts[0]}`);
         else operations.push(operation);
       }

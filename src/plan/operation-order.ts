@@ -1,4 +1,4 @@
-import { transforms } from '../../transforms/index.js';
+import { findTransform } from '../../transforms/index.js';
 import type { TransformPhase } from '../../transforms/transform-module.js';
 import type { PlanOperation } from './plan.js';
 
@@ -8,7 +8,7 @@ const phaseRank: Record<TransformPhase, number> = { split: 0, registry: 1, defer
 
 /** The phase of an operation's transform (unknown transforms sort last; validation rejects them). */
 export function phaseOf(operation: PlanOperation): number {
-  const phase = transforms[operation.transform]?.meta.phase;
+  const phase = findTransform(operation.transform)?.meta.phase;
   return phase ? phaseRank[phase] : 3;
 }
 

@@ -1,4 +1,4 @@
-import { transforms } from '../../transforms/index.js';
+import { findTransform } from '../../transforms/index.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
 import type { PlanOperation } from './plan.js';
 
@@ -38,7 +38,7 @@ export function relocateOperations(ordered: PlanOperation[], project: ProjectRea
         };
       }
     }
-    for (const m of transforms[operation.transform]?.movedDeclarations?.(operation.options, project) ?? []) {
+    for (const m of findTransform(operation.transform)?.movedDeclarations?.(operation.options, project) ?? []) {
       moved.set(`${m.from}#${m.name}`, m.to);
     }
     return result;

@@ -1,7 +1,9 @@
 import { LazifyError } from '../diagnostics/diagnostic.js';
-import { transforms } from '../../transforms/index.js';
+import { isStackOverflow } from '../diagnostics/nesting-too-deep.js';
+import { findTransform, transforms } from '../../transforms/index.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
 import type { Plan, PlanOperation } from './plan.js';
+import { operationPathProblem, plannedPathProblem, RESERVED_OPTIONS } from './check-operation-paths.js';
 import { findConflicts } from './find-conflicts.js';
 
 /**
@@ -27,9 +29,18 @@ export function validatePlan(raw: unknown, project: ProjectReader): Plan {
     const id = isObject(op) ? op.id : undefined;
     if (typeof id === 'string' && ids.has(id)) fail(`two operations have the id "${id}"`);
     if (typeof id === 'string') ids.add(id);
-    checkOperation(op, index, overlay, fail);
-    const operation = op as PlanOperation;
-    for (const file of transforms[operation.transform]?.planFiles?.(operation.options, overlay) ?? []) planned.set(file.path, file.source);
+    try {
+      checkOperation(op, index, overlay, fail);
+      const operation = op as PlanOperation;
+      for (const file of findTransform(operation.transform)?.planFiles?.(operation.options, overlay) ?? []) {
+        const outside = plannedPathProblem(file.path, project);
+        if (outside) fail(`operation "${operation.id}": ${outside}`);
+        planned.set(file.path, file.source);
+      }
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      fail(`operation "${String(id)}": a file it reads nests expressions too deeply to parse (the stack ran out)`);
+    }
   });
   const conflicts = findConflicts(operations as PlanOperation[], project);
   if (conflicts.length > 0) fail(conflicts[0]!);
@@ -41,11 +52,16 @@ function checkOperation(raw: unknown, index: number, project: ProjectReader, fai
   const op = raw as Record<string, unknown>;
   const name = typeof op.id === 'string' && op.id ? `operation "${op.id}"` : fail(`operation ${index + 1} has no "id"`);
   if (typeof op.transform !== 'string') fail(`${name} has no "transform"`);
-  const transform = transforms[op.transform as string];
-  if (!transform) fail(`${name} names unknown transform "${op.transform}" (known: ${Object.keys(transforms).join(', ')})`);
+  const transform = findTransform(op.transform);
+  if (!transform) fail(`${name} names unknown transform ${JSON.stringify(op.transform)} (known: ${Object.keys(transforms).join(', ')})`);
   if (!Array.isArray(op.files) || !op.files.every((f) => typeof f === 'string')) fail(`${name}: "files" must be an array of paths`);
   if (!isObject(op.options)) fail(`${name}: "options" must be an object`);
   if (typeof op.summary !== 'string') op.summary = '';
+  const reserved = RESERVED_OPTIONS.find((key) => Object.hasOwn(op.options as object, key));
+  if (reserved) fail(`${name}: option "${reserved}" is set by lazify; remove it from the plan`);
+  // Before the transform reads anything: a path out of the project must not even be read.
+  const pathProblem = operationPathProblem(op as unknown as PlanOperation, project.root);
+  if (pathProblem) fail(`${name}: ${pathProblem}`);
   const problem = transform!.validateOptions?.(op.options as Record<string, unknown>, project);
   if (problem) fail(`${name}: ${problem}`);
 }

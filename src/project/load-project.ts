@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { absolutePathProblem } from './confine-path.js';
 import { ModuleFormatDetector, type ModuleFormat } from './detect-module-format.js';
 import { conditionsFor, findPackageEntry, type EntrySource } from './find-package-entry.js';
 import { mapOutputToSource, sourceCandidates } from './map-output-to-source.js';
@@ -51,6 +52,13 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Proj
   const { file: entryFile, source: entrySource } = options.entry
     ? entryFromOption(root, options.entry, tsconfig)
     : entryFromPackage(root, packageJson, packageFormat, tsconfig);
+  // An entry out of the root (`"main": "../other/index.js"`, a symlink) would make apply rewrite
+  // another package's files: lazify works on the project's own files only.
+  const outside = absolutePathProblem(root, entryFile, relative(root, entryFile).split('\\').join('/') || entryFile);
+  if (outside) {
+    const from = entrySource === 'option' ? '--entry' : `package.json ${entrySource}`;
+    throw new LazifyError('entry-outside-project', `the entry (from ${from}): ${outside}; lazify reads and rewrites only the project's own files`, entryFile);
+  }
   return {
     root,
     packageJson,

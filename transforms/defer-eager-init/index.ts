@@ -14,6 +14,8 @@ import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { printSource } from '../shared-lazy-loading/print-source.js';
 import { findValueProviders } from './find-declaring-module.js';
 import { readOptions, type DeferEagerInitOptions } from './options.js';
+
+export { optionPaths } from './options.js';
 import { findEagerDeclaration, rewriteDeclaration } from './rewrite-declaration.js';
 import { rewriteReferences } from './rewrite-references.js';
 
@@ -83,7 +85,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const j = jscodeshift.withParser('ts');
   const root = j(source);
   if (!rewriteFile(j, root, declaring, options, project, () => {})) return [];
-  return [{ path: declaring, source: printSource(root, source) }];
+  return [{ path: declaring, source: printSource(root, source), rewrites: true }];
 }
 
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {

@@ -1,5 +1,6 @@
 // Options of a defer-eager-init operation (from a lazify plan or the jscodeshift CLI).
 import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import type { OptionPath } from '../transform-module.js';
 
 /** Options of one defer-eager-init operation. Paths are relative to the project root. */
 export interface DeferEagerInitOptions {
@@ -27,3 +28,8 @@ export function readOptions(raw: Record<string, unknown>): DeferEagerInitOptions
 
 /** The accessor's name: `encoder` -> `getEncoder`. */
 export const accessorName = (name: string) => `get${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
+/** The one path the options name: the file that declares the value. */
+export function optionPaths(raw: Record<string, unknown>): OptionPath[] {
+  return typeof raw.file === 'string' ? [{ option: 'file', path: raw.file }] : [];
+}

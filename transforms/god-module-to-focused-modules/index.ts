@@ -14,6 +14,8 @@ import { renderSplit, type RenderedSplit } from './render-focused-modules.js';
 import { rewriteImporter } from './rewrite-importers.js';
 import { checkOptionShape, readSplitOptions, type SplitOptions } from './split-options.js';
 
+export { optionPaths } from './split-options.js';
+
 export const meta: TransformMeta = {
   name: 'god-module-to-focused-modules',
   description: 'Split a god-module into focused modules, rewrite importers to them, keep a re-export shim at the old path.',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { OptionPath } from '../transform-module.js';
 
 /** One focused module the god-module's declarations move to. */
 export interface ClusterOption {
@@ -56,6 +57,8 @@ function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unkn
 
 /** One line naming what is wrong with the shape of the options, or undefined. */
 export function checkOptionShape(options: Record<string, unknown>): string | undefined {
+  // Under lazify the operation carries its options: an options file would be read from anywhere.
+  for (const key of ['plan', 'options', 'operation']) if (options[key] !== undefined) return `"${key}" is for the jscodeshift CLI only; a plan operation carries its options itself`;
   if (typeof options.module !== 'string' || !options.module) return '"module" must name the god-module file';
   if (!Array.isArray(options.clusters) || options.clusters.length === 0) return '"clusters" must be a non-empty array';
   for (const [i, cluster] of (options.clusters as unknown[]).entries()) {
@@ -68,4 +71,19 @@ export function checkOptionShape(options: Record<string, unknown>): string | und
   }
   if (options.shared !== undefined && typeof options.shared !== 'string') return '"shared" must be a path';
   return undefined;
+}
+
+/** Every path the options name: the god-module, each cluster's module, the shared module, the importers. */
+export function optionPaths(raw: Record<string, unknown>): OptionPath[] {
+  const paths: OptionPath[] = [];
+  if (typeof raw.module === 'string') paths.push({ option: 'module', path: raw.module });
+  if (Array.isArray(raw.clusters)) {
+    raw.clusters.forEach((cluster, i) => {
+      const module = typeof cluster === 'object' && cluster !== null ? (cluster as Record<string, unknown>).module : undefined;
+      if (typeof module === 'string') paths.push({ option: `clusters[${i}].module`, path: module });
+    });
+  }
+  if (typeof raw.shared === 'string') paths.push({ option: 'shared', path: raw.shared });
+  if (Array.isArray(raw.importers)) raw.importers.forEach((path, i) => typeof path === 'string' && paths.push({ option: `importers[${i}]`, path }));
+  return paths;
 }

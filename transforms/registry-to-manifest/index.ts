@@ -17,6 +17,8 @@ import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions } from './options.js';
+
+export { optionPaths } from './options.js';
 import { isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
 

@@ -1,6 +1,7 @@
 // The options a registry-to-manifest operation carries. The same object comes from a lazify
 // plan or from the jscodeshift CLI (`--shape=object-map --registry=MODEL_PREFIXES ...`).
 import { MODULE_FORMATS, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import type { OptionPath } from '../transform-module.js';
 
 /** Options of one registry-to-manifest operation. Paths are relative to the project root. */
 export interface RegistryToManifestOptions {
@@ -51,4 +52,15 @@ export function readOptions(raw: Record<string, unknown>): RegistryToManifestOpt
     return 'registry-to-manifest: option "consumers" must be a list of paths';
   }
   return options as RegistryToManifestOptions;
+}
+
+/** Every path the options name: the registry file, the manifest, the register module, the consumers. */
+export function optionPaths(raw: Record<string, unknown>): OptionPath[] {
+  const paths: OptionPath[] = [];
+  for (const option of ['file', 'manifest', 'registryModule'] as const) {
+    const path = raw[option];
+    if (typeof path === 'string') paths.push({ option, path });
+  }
+  if (Array.isArray(raw.consumers)) raw.consumers.forEach((path, i) => typeof path === 'string' && paths.push({ option: `consumers[${i}]`, path }));
+  return paths;
 }
