@@ -26,8 +26,6 @@ export interface WrittenFiles {
  * when it points inside the root and refused otherwise; each file keeps its permission bits.
  */
 export async function writeChanges(root: string, changes: FileChange[], options: WriteOptions = {}): Promise<WrittenFiles> {
-  // Last line of defence: whoever built `changes`, nothing is written outside the root or into .git/ or node_modules/.
-  assertConfinedWrites(root, changes.map((change) => change.path));
   const fs = options.fs ?? nodeFs;
   const realRoot = nodeFs.realpathSync(root);
   const writes: JournalWrite[] = [];
@@ -40,6 +38,9 @@ export async function writeChanges(root: string, changes: FileChange[], options:
     }
     writes.push({ path: change.path, target, before, after: Buffer.from(change.after, 'utf8'), mode });
   }
+  // Last line of defence: whoever built `changes`, nothing is written outside the root or into
+  // .git/ or node_modules/ (after the per-file checks above, which say more about a symlink).
+  assertConfinedWrites(root, changes.map((change) => change.path));
   refuseSharedTargets(writes);
   const createdDirs = missingDirs(realRoot, writes.filter((w) => w.before === undefined).map((w) => w.target));
   await runJournal(realRoot, { writes, createDirs: createdDirs, removeDirs: [] }, fs);

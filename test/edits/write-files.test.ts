@@ -96,7 +96,7 @@ test('a symlink out of the root, a dangling one, or two paths to one file are re
     symlinkSync('missing.ts', join(dir, 'dangling.ts'));
     symlinkSync('b.ts', join(dir, 'also-b.ts'));
     const a = { path: 'a.ts', before: 'a\n', after: 'A\n' };
-    await assert.rejects(writeChanges(dir, [a, { path: 'out.ts', before: 'x\n', after: 'X\n' }]), /out\.ts (is a symlink to .*outside the project root|leads outside the project root through a symlink)/);
+    await assert.rejects(writeChanges(dir, [a, { path: 'out.ts', before: 'x\n', after: 'X\n' }]), /out\.ts is a symlink to .*outside the project root/);
     await assert.rejects(writeChanges(dir, [a, { path: 'dangling.ts', before: undefined, after: 'D\n' }]), /dangling\.ts is a symlink to a file that does not exist/);
     await assert.rejects(
       writeChanges(dir, [a, { path: 'also-b.ts', before: 'b\n', after: 'B1\n' }, { path: 'b.ts', before: 'b\n', after: 'B2\n' }]),
