@@ -1,4 +1,4 @@
-import { isLazifyError } from '../index.js';
+import { isLazifyError } from '../api/errors.js';
 
 /**
  * Known errors (and yargs usage errors) become one line on stderr with exit code 2;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The lazify command line. Commands only parse argv, call the public API (src/index.ts),
-// print what a reporter returns and set the exit code.
+// The lazify command line. Commands only parse argv, call the public API (a slice of it in
+// src/api/, loaded with import() inside the command's handler so that start-up, --help and
+// --version load none of the pipeline), print what a reporter returns and set the exit code.
+// A new command: a module in commands/ whose builder needs only yargs, registered below.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { analyzeCommand } from './commands/analyze.js';
@@ -9,6 +11,7 @@ import { importtimeCommand } from './commands/importtime.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 import { handleError } from './handle-error.js';
+import { ownVersion } from './own-version.js';
 
 // With a fail handler, yargs throws a synchronous handler error straight out of
 // parseAsync instead of rejecting, so both paths go through one try/catch.
@@ -22,7 +25,9 @@ try {
   .command(applyCommand)
   .demandCommand(1, 'Name a command: analyze, why, importtime, plan or apply.')
   .strict()
+  .version(ownVersion())
   .help()
+  .alias('h', 'help')
   .fail((message, error) => handleError(error ?? message))
   .parseAsync();
 } catch (error) {

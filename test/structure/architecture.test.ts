@@ -11,13 +11,16 @@ const sourceFiles = globSync(['src/**/*.ts'], { cwd: repoRoot, absolute: true })
 
 interface SourceInfo {
   file: string;
+  /** Specifiers of static imports and re-exports that load code (type-only ones left out). */
   imports: string[];
+  /** Specifiers of `import('...')` calls with a literal argument. */
+  dynamicImports: string[];
   text: string;
 }
 
 function read(file: string): SourceInfo {
   const text = readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const imports: string[] = [];
   for (const statement of sf.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier) {
@@ -25,7 +28,15 @@ function read(file: string): SourceInfo {
       if (!typeOnly) imports.push((statement.moduleSpecifier as ts.StringLiteral).text);
     }
   }
-  return { file: relative(repoRoot, file).split('\\').join('/'), imports, text };
+  const dynamicImports: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+      dynamicImports.push(node.arguments[0].text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return { file: relative(repoRoot, file).split('\\').join('/'), imports, dynamicImports, text };
 }
 
 const sources = sourceFiles.map(read);
@@ -33,15 +44,59 @@ const stageOf = (rel: string) => rel.split('/')[1];
 const localTarget = (from: string, spec: string) =>
   relative(repoRoot, resolve(dirname(resolve(repoRoot, from)), spec)).split('\\').join('/').replace(/\.js$/, '.ts');
 
-test('the CLI only talks to the public API (src/index.ts), so everything it can do a library user can do too', () => {
+test('the CLI only talks to the public API (src/api/, whose union is src/index.ts), so everything it can do a library user can do too', () => {
   const offenders = sources
     .filter((s) => stageOf(s.file) === 'cli')
     .flatMap((s) =>
-      s.imports
+      [...s.imports, ...s.dynamicImports]
         .filter((spec) => spec.startsWith('.'))
         .map((spec) => ({ from: s.file, to: localTarget(s.file, spec) }))
-        .filter(({ to }) => to !== 'src/index.ts' && !to.startsWith('src/cli/')),
+        .filter(({ to }) => !/^src\/api\/[^/]+\.ts$/.test(to) && !to.startsWith('src/cli/')),
     );
+  assert.deepEqual(offenders, []);
+});
+
+test('the CLI loads the pipeline only inside a command handler (import()), so --help and --version start fast', () => {
+  // Statically, the CLI may load only yargs, node: built-ins, its own files and the light
+  // error slice its error handler needs; every other slice comes through import() in a handler.
+  const offenders = sources
+    .filter((s) => stageOf(s.file) === 'cli')
+    .flatMap((s) => s.imports.map((spec) => ({ from: s.file, spec })))
+    .filter(({ from, spec }) => {
+      if (spec.startsWith('node:') || spec === 'yargs' || spec.startsWith('yargs/')) return false;
+      if (!spec.startsWith('.')) return true;
+      const to = localTarget(from, spec);
+      return !(to.startsWith('src/cli/') || to === 'src/api/errors.ts');
+    });
+  assert.deepEqual(offenders, []);
+});
+
+test('src/index.ts is only the union of the src/api/ slices: the public API has one home per command kind', () => {
+  const index = sources.find((s) => s.file === 'src/index.ts')!;
+  const outside = index.imports.map((spec) => localTarget(index.file, spec)).filter((to) => !/^src\/api\/[^/]+\.ts$/.test(to));
+  assert.deepEqual(outside, []);
+  assert.match(index.text.replace(/\/\/.*$/gm, '').trim(), /^(export \* from '[^']+';\s*)+$/);
+});
+
+test('the read-only API slices (analyze, measure, errors) never reach jscodeshift or the transforms', () => {
+  // analyze must not pay for the rewriting machinery it does not use.
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  const reached = new Set<string>();
+  const offenders: string[] = [];
+  const walk = (file: string, via: string[]): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    const source = byFile.get(file);
+    if (!source) {
+      if (file.startsWith('transforms/')) offenders.push([...via, file].join(' -> '));
+      return;
+    }
+    for (const spec of source.imports) {
+      if (spec === 'jscodeshift' || spec.startsWith('@babel/') || spec === 'recast') offenders.push([...via, file, spec].join(' -> '));
+      else if (spec.startsWith('.')) walk(localTarget(file, spec), [...via, file]);
+    }
+  };
+  for (const slice of ['src/api/analyze.ts', 'src/api/measure.ts', 'src/api/errors.ts']) walk(slice, []);
   assert.deepEqual(offenders, []);
 });
 

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { analyze, analyzeMeasured, renderHtmlReport, renderReport, type ReportFormat } from '../../index.js';
+import type { ReportFormat } from '../../api/analyze.js';
 
 interface AnalyzeArgs {
   dir: string;
@@ -24,6 +24,9 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('timeout', { type: 'number', default: 30, describe: 'with --measure: seconds before a run is killed as hung' })
       .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: 'exit 1 when a finding this severe exists' }),
   handler: async (args) => {
+    // Loaded here, not at start-up: `lazify --help` needs none of the pipeline.
+    const { analyze, analyzeMeasured, renderReport } = await import('../../api/analyze.js');
+    const { renderHtmlReport } = await import('../../api/measure.js');
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
     const result =
       args.measure || args.format === 'html'

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { apply, colourDiff, renderApplyReport } from '../../index.js';
 
 interface ApplyArgs {
   dir: string;
@@ -34,6 +33,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' })
       .option('typecheck', { type: 'boolean', default: true, describe: 'TypeScript: leave out operations that add type errors (--no-typecheck skips the check)' }),
   handler: async (args) => {
+    const { apply, colourDiff, renderApplyReport } = await import('../../api/plan-and-apply.js');
     const result = await apply(args.dir, {
       entry: args.entry,
       plan: args.plan,

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { compareImportTimes, measure, readImportTimeFile, renderImportTimeComparison, renderImportTimeReport } from '../../index.js';
 
 interface ImporttimeArgs {
   target: string;
@@ -35,6 +34,7 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
         return true;
       }),
   handler: async (args) => {
+    const { compareImportTimes, measure, readImportTimeFile, renderImportTimeComparison, renderImportTimeReport } = await import('../../api/measure.js');
     if (args.compare) {
       const comparison = compareImportTimes(readImportTimeFile(args.compare[0]!), readImportTimeFile(args.compare[1]!));
       const { output, exitCode } = renderImportTimeComparison(comparison, args.format as 'text' | 'json' | 'html');

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { plan, renderPlanReport } from '../../index.js';
 
 interface PlanArgs {
   dir: string;
@@ -22,6 +21,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
       .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' }),
   handler: async (args) => {
+    const { plan, renderPlanReport } = await import('../../api/plan-and-apply.js');
     const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'], include: args.include });
     const { output, exitCode } = renderPlanReport(result, args.format);
     process.stdout.write(output);

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { renderWhyReport, why } from '../../index.js';
 
 interface WhyArgs {
   module: string;
@@ -19,7 +18,8 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
       .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
       .option('limit', { type: 'number', default: 10, describe: 'most chains to show' }),
-  handler: (args) => {
+  handler: async (args) => {
+    const { renderWhyReport, why } = await import('../../api/analyze.js');
     const result = why(args.module, args.dir, { entry: args.entry, limit: args.limit });
     const { output, exitCode } = renderWhyReport(result, { format: args.format, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
     process.stdout.write(output);

@@ -1,0 +1,43 @@
+// lazify is lazy itself: start-up, --help and --version load no parser or codemod toolkit, and
+// analyze no jscodeshift. The built CLI (`npm run build` first) runs under a preload that lists
+// every file the process loaded (dist/bench/record-loaded-modules.js, also used by the bench).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import test from 'node:test';
+import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
+
+const cli = join(repoRoot, 'dist/src/cli/index.js');
+const { loadedModules } = (await import(pathToFileURL(join(repoRoot, 'dist/bench/loaded-modules.js')).href)) as typeof import('../../bench/loaded-modules.js');
+
+/** Loaded files that belong to TypeScript (also the copy inside @ts-morph/common), ts-morph, jscodeshift or babel. */
+function heavy(files: string[], pattern: RegExp): string[] {
+  return files.filter((file) => pattern.test(file.split('\\').join('/')));
+}
+const PARSERS_AND_CODEMODS = /\/node_modules\/(typescript|ts-morph|@ts-morph\/[^/]+|jscodeshift|recast|@babel\/[^/]+)\/|\/typescript\.js$/;
+const CODEMODS = /\/node_modules\/(jscodeshift|recast|@babel\/[^/]+)\//;
+
+for (const args of [['--help'], ['-h'], ['--version'], ['analyze', '--help']]) {
+  test(`lazify ${args.join(' ')} loads no TypeScript, ts-morph, jscodeshift or babel module`, () => {
+    const run = loadedModules([cli, ...args]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.files.some((f: string) => f.endsWith('/dist/src/cli/index.js')), 'the recorder saw the CLI itself');
+    assert.ok(run.files.some((f: string) => /\/node_modules\/yargs\//.test(f)), 'the recorder saw yargs (ESM)');
+    assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
+  });
+}
+
+test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast or babel; plan does load them (the recorder sees CommonJS requires)', () => {
+  const { dir, cleanup } = copyFixture('gateway-js');
+  try {
+    const analyzed = loadedModules([cli, 'analyze', dir]);
+    assert.equal(analyzed.status, 0, analyzed.stderr);
+    assert.ok(heavy(analyzed.files, /\/typescript\.js$/).length > 0, 'analyze parses with TypeScript');
+    assert.deepEqual(heavy(analyzed.files, CODEMODS), []);
+    const planned = loadedModules([cli, 'plan', dir]);
+    assert.equal(planned.status, 0, planned.stderr);
+    assert.ok(heavy(planned.files, /\/node_modules\/jscodeshift\//).length > 0, 'plan loads jscodeshift');
+  } finally {
+    cleanup();
+  }
+});
