@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { aggregateRuns, interquartileRange, median, noisyTotals } from './aggregate-runs.js';
@@ -9,6 +9,10 @@ import { resolveMeasureTarget, type MeasureTarget } from './measure-target.js';
 import { nameMeasuredModule } from './name-measured-module.js';
 import { attachProfile, findCallLine, profileModules, readCpuProfile, type ProfiledModule } from './profile-import.js';
 import { runChild } from './run-child.js';
+import { RunContainment } from './run-containment.js';
+
+/** The longest timeout a Node timer can wait (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Chain of files from a root of the run's tree down to `file` (inclusive). */
 function chainTo(run: RunMeasurement, file: string): string[] {
@@ -70,9 +74,14 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
   const runs = options.runs ?? 5;
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!Number.isInteger(runs) || runs < 1) throw new LazifyError('bad-option', `--runs must be a whole number of at least 1, got ${runs}`);
-  if (!(timeoutMs > 0)) throw new LazifyError('bad-option', `--timeout must be a positive number of seconds`);
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    throw new LazifyError('bad-option', `timeout must be more than 0 and at most ${MAX_TIMEOUT_MS} ms (--timeout ${Math.floor(MAX_TIMEOUT_MS / 1000)} s), got ${timeoutMs} ms`);
+  }
   const resolved = resolveMeasureTarget(target, { tsx: options.tsx });
   const scripts = writeChildScripts();
+  // From here on, an exit or a signal of lazify kills the runs' process trees and removes the scripts.
+  const containment = new RunContainment(scripts.dir);
+  let rejectedRecords = 0;
   const measured: RunMeasurement[] = [];
   // Totals of runs without the ESM loader hooks, when the graph has ES modules (see below).
   const plainTotals: number[] = [];
@@ -80,8 +89,10 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
   let profiled: { modules: Map<string, ProfiledModule>; totalMs: number } | undefined;
   try {
     for (let index = 0; index < runs; index++) {
-      const run = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: true });
+      const run = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: true, containment });
       measured.push(run);
+      // A kill at the timeout can cut the last line short; any other unsigned line was forged.
+      rejectedRecords += Math.max(0, run.rejectedRecords - (run.outcome === 'timeout' ? 1 : 0));
       // The same code fails the same way again: one failed run is the answer.
       if (run.outcome !== 'done') {
         diagnostics.push(describeFailure(run, resolved, timeoutMs));
@@ -93,13 +104,21 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
       // modules are involved, each run is paired with one without the ESM hooks, and the
       // total comes from those: it is what a plain `node` pays.
       if ([...run.modules.values()].some((m) => m.format === 'esm')) {
-        const plain = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: false });
+        const plain = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: false, containment });
+        rejectedRecords += Math.max(0, plain.rejectedRecords - (plain.outcome === 'timeout' ? 1 : 0));
         if (plain.outcome === 'done') plainTotals.push(plain.totalMs);
       }
     }
-    if (options.profile !== false && measured[measured.length - 1]!.outcome === 'done') profiled = await profileRun(resolved, scripts, timeoutMs);
+    if (options.profile !== false && measured[measured.length - 1]!.outcome === 'done') profiled = await profileRun(resolved, scripts, timeoutMs, containment);
   } finally {
-    rmSync(scripts.dir, { recursive: true, force: true });
+    containment.close();
+  }
+  if (rejectedRecords > 0) {
+    diagnostics.push({
+      code: 'forged-records',
+      severity: 'warning',
+      message: `ignored ${rejectedRecords} record line(s) on the measurement pipes that lazify's recorder did not sign: the measured code wrote them`,
+    });
   }
   const last = measured[measured.length - 1];
   const usable = last.outcome === 'done' ? measured : [last];
@@ -150,13 +169,14 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
  * hooks, whose thread would be sampled too), read into per-module top-level costs. A run that
  * fails here only means no profile: the timed runs already succeeded.
  */
-async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutMs: number): Promise<{ modules: Map<string, ProfiledModule>; totalMs: number } | undefined> {
+async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutMs: number, containment: RunContainment): Promise<{ modules: Map<string, ProfiledModule>; totalMs: number } | undefined> {
   const dir = join(scripts.dir, 'cpu-profile');
   mkdirSync(dir);
   const run = await runChild(target, scripts, {
     index: 0,
     timeoutMs,
     esmHooks: false,
+    containment,
     nodeOptions: ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '100'],
   });
   if (run.outcome !== 'done') return undefined;
