@@ -5,3 +5,4 @@ export * from './api/errors.js';
 export * from './api/analyze.js';
 export * from './api/measure.js';
 export * from './api/plan-and-apply.js';
+export * from './api/transforms.js';

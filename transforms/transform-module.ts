@@ -13,6 +13,17 @@ export interface TransformMeta {
   name: string;
   description: string;
   phase: TransformPhase;
+  /** The options an operation of this transform carries, for `lazify transforms` and the docs. */
+  options?: TransformOptionDoc[];
+}
+
+/** One option of a transform, as `lazify transforms` lists it. */
+export interface TransformOptionDoc {
+  name: string;
+  /** One line: what it holds and its values. */
+  description: string;
+  /** Must be present in every operation (otherwise the transform has a default or skips it). */
+  required?: boolean;
 }
 
 /** A file an operation creates (or replaces wholesale), relative to the project root. */

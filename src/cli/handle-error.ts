@@ -1,4 +1,5 @@
 import { isLazifyError } from '../api/errors.js';
+import { UsageError } from './usage-error.js';
 
 /**
  * Known errors (and yargs usage errors) become one line on stderr with exit code 2;
@@ -13,7 +14,7 @@ export function handleError(error: unknown): never {
     process.stderr.write(`lazify: ${error.message}\n`);
     process.exit(2);
   }
-  if (error instanceof Error && error.name === 'YError') {
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'YError')) {
     process.stderr.write(`lazify: ${error.message}\n`);
     process.exit(2);
   }

@@ -10,26 +10,34 @@ import { whyCommand } from './commands/why.js';
 import { importtimeCommand } from './commands/importtime.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
+import { transformsCommand } from './commands/transforms.js';
 import { handleError } from './handle-error.js';
 import { ownVersion } from './own-version.js';
+import { UsageError } from './usage-error.js';
 
 // With a fail handler, yargs throws a synchronous handler error straight out of
 // parseAsync instead of rejecting, so both paths go through one try/catch.
 try {
   await yargs(hideBin(process.argv))
-  .scriptName('lazify')
-  .command(analyzeCommand)
-  .command(whyCommand)
-  .command(importtimeCommand)
-  .command(planCommand)
-  .command(applyCommand)
-  .demandCommand(1, 'Name a command: analyze, why, importtime, plan or apply.')
-  .strict()
-  .version(ownVersion())
-  .help()
-  .alias('h', 'help')
-  .fail((message, error) => handleError(error ?? message))
-  .parseAsync();
+    .scriptName('lazify')
+    .command(analyzeCommand)
+    .command(whyCommand)
+    .command(importtimeCommand)
+    .command(planCommand)
+    .command(applyCommand)
+    .command(transformsCommand)
+    .completion('completion', 'Print a bash/zsh completion script (lazify completion >> ~/.bashrc)')
+    .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
+    .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply or transforms (lazify --help lists them).')
+    .recommendCommands()
+    .strict()
+    .version(ownVersion())
+    .help()
+    .alias('h', 'help')
+    // A yargs message (unknown option, missing value, "Did you mean ...?") or an error a coerce
+    // function threw: either way a usage error, one line and exit code 2.
+    .fail((message, error) => handleError(error ?? new UsageError(message)))
+    .parseAsync();
 } catch (error) {
   handleError(error);
 }

@@ -23,6 +23,12 @@ export const meta: TransformMeta = {
   name: 'defer-eager-init',
   description: 'Turns a value built at import into a memoised accessor built on first use.',
   phase: 'defer',
+  options: [
+    { name: 'file', required: true, description: 'the file that declares the value, root-relative (re-exports are followed)' },
+    { name: 'name', required: true, description: 'the top-level const built at import (encoder, chatSchema)' },
+    { name: 'moduleFormat', required: true, description: 'cjs or esm: how the output loads modules' },
+    { name: 'allowApiChange', description: 'native ESM: replace the exported const by its accessor (changes the API)' },
+  ],
 };
 
 export const parser = 'ts';

@@ -14,6 +14,10 @@ export const meta: TransformMeta = {
   name: 'defer-heavy-import',
   description: 'Moves a heavy import that is only used inside functions into those functions.',
   phase: 'defer',
+  options: [
+    { name: 'bindings', required: true, description: 'local names of the import bindings to defer (comma-separated on the jscodeshift CLI)' },
+    { name: 'moduleFormat', required: true, description: 'cjs (require inside the function) or esm (await import())' },
+  ],
 };
 
 export const parser = 'ts';

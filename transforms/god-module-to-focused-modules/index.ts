@@ -20,6 +20,14 @@ export const meta: TransformMeta = {
   name: 'god-module-to-focused-modules',
   description: 'Split a god-module into focused modules, rewrite importers to them, keep a re-export shim at the old path.',
   phase: 'split',
+  options: [
+    { name: 'module', required: true, description: 'the god-module, root-relative; it becomes a re-export shim' },
+    { name: 'clusters', required: true, description: '[{ module, exports }]: each new module and the export names that move there' },
+    { name: 'shared', description: 'where private helpers used by several new modules go (default <module>/shared.<ext>)' },
+    { name: 'importers', description: 'files whose imports of module are rewritten to the focused modules' },
+    { name: 'deprecate', description: 'put @deprecated on the shim\'s re-exports, pointing at the new module' },
+    { name: 'extension', description: 'js, none or ts: how new relative specifiers end (detected when absent)' },
+  ],
 };
 
 export const parser = 'ts';

@@ -26,6 +26,16 @@ export const meta: TransformMeta = {
   name: 'registry-to-manifest',
   description: 'Turns an eagerly filled provider registry into a static manifest with lazy loaders.',
   phase: 'registry',
+  options: [
+    { name: 'shape', required: true, description: 'object-map, factory-map or register-calls' },
+    { name: 'registry', required: true, description: 'the map binding (MODEL_PREFIXES) or the register callee as written (registerProvider)' },
+    { name: 'file', required: true, description: 'the file holding the map or the calls, root-relative' },
+    { name: 'manifest', required: true, description: 'the manifest module to create (src/router.manifest.ts)' },
+    { name: 'moduleFormat', required: true, description: 'cjs, esm (import()) or esm-require (native ESM through createRequire)' },
+    { name: 'registryModule', description: 'register-calls: the module defining the register function' },
+    { name: 'registerFunction', description: 'register-calls: the register function\'s name in registryModule' },
+    { name: 'consumers', description: 'native ESM: modules whose factory calls or value reads gain an await' },
+  ],
 };
 
 export const parser = 'ts';

@@ -1,7 +1,11 @@
+import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { nonNegativeNumber, timeoutSeconds, wholeNumber } from '../number-options.js';
+import { UsageError } from '../usage-error.js';
 
 interface ImporttimeArgs {
   target: string;
+  entry?: string;
   runs: number;
   timeout: number;
   format: 'text' | 'json' | 'html' | 'speedscope';
@@ -19,21 +23,28 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
   builder: (yargs) =>
     yargs
       .positional('target', { type: 'string', default: '.', describe: 'package directory (has package.json) or entry file' })
-      .option('runs', { type: 'number', default: 5, describe: 'fresh processes to measure; medians are reported' })
-      .option('timeout', { type: 'number', default: 30, describe: 'seconds before a run is killed as hung' })
+      .option('entry', { type: 'string', requiresArg: true, describe: 'entry file (relative to the target directory) instead of package.json exports/main' })
+      .option('runs', { default: 5, coerce: wholeNumber('runs', 1), describe: 'fresh processes to measure; medians are reported' })
+      .option('timeout', { default: 30, coerce: timeoutSeconds('timeout'), describe: 'seconds before a run is killed as hung' })
       .option('format', { choices: ['text', 'json', 'html', 'speedscope'] as const, default: 'text' as const, describe: 'speedscope: a profile for speedscope.app' })
       .option('compare', { type: 'string', array: true, nargs: 2, describe: 'compare two saved measurements (importtime --format json) instead of measuring: before.json after.json' })
       .option('profile', { type: 'boolean', default: true, describe: 'one more run under the CPU profiler: what each module\'s top level spent its time on (--no-profile skips it)' })
       .option('tsx', { type: 'boolean', default: false, describe: 'run the TypeScript sources through tsx even when a build exists' })
-      .option('min-ms', { type: 'number', default: 1, describe: 'text: hide imports faster than this (cumulative ms)' })
-      .option('depth', { type: 'number', describe: 'text: deepest level of the tree to print' })
+      .option('min-ms', { default: 1, coerce: nonNegativeNumber('min-ms'), describe: 'text: hide imports faster than this (cumulative ms)' })
+      .option('depth', { coerce: wholeNumber('depth', 0), describe: 'text: deepest level of the tree to print' })
       .option('sort', { choices: ['time', 'load'] as const, default: 'time' as const, describe: 'text: children slowest first, or in load order' })
       .check((argv) => {
-        if (argv.compare && argv.compare.length !== 2) throw new Error('--compare takes two files: before.json after.json');
-        if (argv.compare && argv.format === 'speedscope') throw new Error('--compare prints text, json or html, not speedscope');
+        if (argv.compare && argv.compare.length !== 2) throw new UsageError('--compare takes two files: before.json after.json');
+        if (argv.compare && argv.format === 'speedscope') throw new UsageError('--compare prints text, json or html, not speedscope');
         return true;
-      }),
+      })
+      .example('$0 importtime', 'self | cumulative | module of the package in the working directory')
+      .example('$0 importtime . --runs 10 --format json', 'medians over 10 fresh processes, as JSON')
+      .example('$0 importtime . --format html > import.html', 'an offline icicle chart')
+      .example('$0 importtime --compare before.json after.json', 'what changed between two saved measurements')
+      .example('$0 importtime . --entry src/cli.ts --tsx', 'another entry, run from source through tsx'),
   handler: async (args) => {
+    // Loaded here, not at start-up: `lazify --help` needs none of the pipeline.
     const { compareImportTimes, measure, readImportTimeFile, renderImportTimeComparison, renderImportTimeReport } = await import('../../api/measure.js');
     if (args.compare) {
       const comparison = compareImportTimes(readImportTimeFile(args.compare[0]!), readImportTimeFile(args.compare[1]!));
@@ -42,7 +53,8 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
       process.exitCode = exitCode;
       return;
     }
-    const result = await measure(args.target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx, profile: args.profile });
+    const target = args.entry === undefined ? args.target : resolve(args.target, args.entry);
+    const result = await measure(target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx, profile: args.profile });
     const { output, exitCode } = renderImportTimeReport(result, args.format, { minMs: args['min-ms'], maxDepth: args.depth, sort: args.sort });
     process.stdout.write(output);
     process.exitCode = exitCode;

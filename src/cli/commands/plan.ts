@@ -15,11 +15,13 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   builder: (yargs) =>
     yargs
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
-      .option('entry', { type: 'string', describe: 'entry file instead of package.json exports/main' })
+      .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' })
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
       .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' }),
+      .example('$0 plan', 'the operations apply would run, and what it would leave')
+      .example('$0 plan . --format json > plan.json', 'the editable plan, for `lazify apply --plan plan.json`'),
   handler: async (args) => {
     const { plan, renderPlanReport } = await import('../../api/plan-and-apply.js');
     const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'], include: args.include });
