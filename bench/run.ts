@@ -1,5 +1,6 @@
-// `npm run bench`: the analyze benchmark, then the import-time benchmark. Figures go to stdout,
-// progress to stderr. Runs default to 3 (analyze) and 5 (import time, hot path): a full run takes minutes. Options: --only analyze|import|hot-path, --runs N, --sizes 1000,5000, --keep (temp copies).
+// `npm run bench`: lazify's own start-up, the analyze benchmark, the import-time benchmark, then the hot-path
+// benchmark. Figures go to stdout, progress to stderr. Runs default to 3 (analyze) and 5 (import time, hot path): a full
+// run takes many minutes. Options: --only startup|analyze|import|hot-path, --runs N, --sizes 1000,5000,10000, --keep (temp copies).
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchAnalyze } from './analyze-speed.js';
 import { benchHotPath } from './hot-path.js';
 import { benchImportTime } from './import-time.js';
+import { benchStartup } from './startup.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -33,6 +35,10 @@ if (sizes.some((s) => !Number.isInteger(s) || s < 20)) {
 // well above the core count means wall times are mostly waiting for a core.
 const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`lazify bench, ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPUs, load average ${loadAverage()}\n`);
+if (values.only === undefined || values.only === 'startup') {
+  console.log(benchStartup({ repoRoot, runs: runsOption ?? 10, progress }));
+  console.log();
+}
 if (values.only === undefined || values.only === 'analyze') {
   console.log(benchAnalyze({ repoRoot, runs: runsOption ?? 3, sizes, progress }));
   console.log();
