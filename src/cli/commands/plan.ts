@@ -19,7 +19,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' })
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
-      .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' }),
+      .option('include', { type: 'string', array: true, describe: 'also rewrite files matching GLOB (tests, scripts, examples are left out by default)' })
       .example('$0 plan', 'the operations apply would run, and what it would leave')
       .example('$0 plan . --format json > plan.json', 'the editable plan, for `lazify apply --plan plan.json`'),
   handler: async (args) => {
