@@ -2,24 +2,44 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { lexicalPathProblem } from '../project/confine-path.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
+import { fromEditable, toEditable, withConvention, type NewFileConvention, type SourceLayout } from './source-layout.js';
 
 /** One file whose content differs from disk: `before` undefined means it is new. */
 export interface FileChange {
   /** Path relative to the root, forward slashes. */
   path: string;
+  /** The file as it is on disk (its own line endings, BOM and shebang). */
   before: string | undefined;
+  /** The file as it will be written, in the same conventions as `before`. */
   after: string;
 }
+
+/** A file on disk, as the edit layer holds it. */
+type Original =
+  | { kind: 'missing' }
+  /** Bytes that are not valid UTF-8: no transform may see (or rewrite) this file. */
+  | { kind: 'undecodable' }
+  | { kind: 'text'; raw: string; text: string; layout: SourceLayout };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The project's files in memory. Operations read and replace sources here; nothing touches the
  * disk until write-files.ts writes the changes all at once. Reads fall through to disk the
  * first time a file is asked for, so an operation sees what earlier operations produced.
+ *
+ * What operations read and write is plain LF text without BOM or shebang (source-layout.ts);
+ * {@link FileSet.changes} turns it back into each file's own conventions, so bytes an
+ * operation did not mean to change stay as they were. A file that is not valid UTF-8 reads
+ * as missing and is listed in {@link FileSet.undecodableRead}, so the operation can be undone.
  */
 export class FileSet implements ProjectReader {
   readonly root: string;
-  private readonly original = new Map<string, string | undefined>();
+  private readonly original = new Map<string, Original>();
   private readonly current = new Map<string, string>();
+  /** Conventions of files created in memory (line ending, BOM of the file they come from). */
+  private readonly conventions = new Map<string, NewFileConvention>();
+  private readonly undecodable = new Set<string>();
 
   constructor(root: string) {
     this.root = root;
@@ -30,12 +50,22 @@ export class FileSet implements ProjectReader {
     // A transform following `../../x` or an absolute path out of the project sees nothing there
     // (installed dependencies stay readable: planners look up their versions).
     if (lexicalPathProblem(path) && !(path.startsWith('node_modules/') && posix.normalize(path) === path)) return undefined;
-    return this.readOriginal(path);
+    const original = this.readOriginal(path);
+    if (original.kind === 'undecodable') this.undecodable.add(path);
+    return original.kind === 'text' ? original.text : undefined;
   }
 
-  /** Replaces (or creates) a file's content in memory. */
-  write(path: string, source: string): void {
-    this.readOriginal(path);
+  /**
+   * Replaces (or creates) a file's content in memory. A new file takes `convention` (default:
+   * LF, no BOM); an existing one keeps its own.
+   */
+  write(path: string, source: string, convention?: NewFileConvention): void {
+    const original = this.readOriginal(path);
+    if (original.kind === 'undecodable') {
+      this.undecodable.add(path);
+      return;
+    }
+    if (original.kind === 'missing' && !this.conventions.has(path) && convention) this.conventions.set(path, convention);
     this.current.set(path, source);
   }
 
@@ -45,22 +75,44 @@ export class FileSet implements ProjectReader {
     else this.current.set(path, source);
   }
 
+  /** The convention a file derived from `path` should take: that file's line ending and BOM. */
+  conventionOf(path: string): NewFileConvention | undefined {
+    const original = this.readOriginal(path);
+    return original.kind === 'text' ? original.layout.convention : this.conventions.get(path);
+  }
+
+  /** Files read or written since {@link FileSet.clearUndecodable} that are not valid UTF-8. */
+  undecodableRead(): string[] {
+    return [...this.undecodable].sort();
+  }
+
+  /** Starts a new list for {@link FileSet.undecodableRead} (before one operation). */
+  clearUndecodable(): void {
+    this.undecodable.clear();
+  }
+
   /** Files whose content now differs from disk, sorted by path. */
   changes(): FileChange[] {
     const changes: FileChange[] = [];
-    for (const [path, after] of this.current) {
-      const before = this.original.get(path);
+    for (const [path, text] of this.current) {
+      const original = this.readOriginal(path);
+      if (original.kind === 'undecodable') continue;
+      const before = original.kind === 'text' ? original.raw : undefined;
+      const after =
+        original.kind === 'text' ? fromEditable(text, original.layout) : withConvention(text, this.conventions.get(path) ?? { eol: '\n', bom: false });
       if (before !== after) changes.push({ path, before, after });
     }
     return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  private readOriginal(path: string): string | undefined {
-    if (!this.original.has(path)) {
+  private readOriginal(path: string): Original {
+    let original = this.original.get(path);
+    if (!original) {
       const absolute = join(this.root, path);
-      this.original.set(path, isFile(absolute) ? readFileSync(absolute, 'utf8') : undefined);
+      original = isFile(absolute) ? decode(readFileSync(absolute)) : { kind: 'missing' };
+      this.original.set(path, original);
     }
-    return this.original.get(path);
+    return original;
   }
 }
 
@@ -70,4 +122,14 @@ function isFile(absolute: string): boolean {
   } catch {
     return false;
   }
+}
+
+function decode(bytes: Buffer): Original {
+  let raw: string;
+  try {
+    raw = utf8.decode(bytes);
+  } catch {
+    return { kind: 'undecodable' };
+  }
+  return { kind: 'text', raw, ...toEditable(raw) };
 }

@@ -5,6 +5,7 @@ import { isStackOverflow, nestingTooDeepMessage } from '../diagnostics/nesting-t
 import { findTransform, type LazifyTransformModule, type PlannedFile } from '../../transforms/index.js';
 import type { PlanOperation } from '../plan/plan.js';
 import type { FileSet } from './file-set.js';
+import type { NewFileConvention } from './source-layout.js';
 
 /** What running one operation did. */
 export interface OperationResult {
@@ -39,6 +40,9 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
  * skipped (a re-run after the file went away). A transform that throws on a file (it cannot
  * parse it, or meets code it does not handle) fails its operation only: every file the
  * operation wrote goes back to what it was, and `failed` names the file and the problem.
+ * So does an operation that needs a file that is not valid UTF-8: rewriting text it cannot
+ * decode would corrupt the bytes it does not understand. New files take the line ending, BOM
+ * and licence header of the file the operation is about (`options.file`, else its last file).
  */
 export function runOperation(operation: PlanOperation, files: FileSet): OperationResult {
   const transform = findTransform(operation.transform);
@@ -50,9 +54,18 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   const reports: string[] = [];
   // What each written file held before this operation, to undo it when a later file fails.
   const previous = new Map<string, string | undefined>();
+  const convention = newFileConvention(operation, files);
   const write = (path: string, source: string) => {
     if (!previous.has(path)) previous.set(path, files.read(path));
-    files.write(path, source);
+    files.write(path, source, convention);
+  };
+  files.clearUndecodable();
+  const undo = () => {
+    for (const [path, source] of previous) files.restore(path, source);
+  };
+  const undecodable = () => {
+    const paths = files.undecodableRead();
+    return paths.length === 0 ? undefined : `${paths.join(', ')}: not valid UTF-8; file left untouched`;
   };
   try {
     let planned: ReturnType<NonNullable<typeof transform.planFiles>> = [];
@@ -76,9 +89,16 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
       }
     }
   } catch (error) {
-    if (!(error instanceof TransformFailure)) throw error;
-    for (const [path, source] of previous) files.restore(path, source);
-    return { id: operation.id, changed: [], reports, failed: error.message };
+    // A transform that found a file it needs missing (it read as undecodable) may throw.
+    const unreadable = undecodable();
+    if (!(error instanceof TransformFailure) && !unreadable) throw error;
+    undo();
+    return { id: operation.id, changed: [], reports, failed: unreadable ?? (error as Error).message };
+  }
+  const unreadable = undecodable();
+  if (unreadable) {
+    undo();
+    return { id: operation.id, changed: [], reports, failed: unreadable };
   }
   return { id: operation.id, changed, reports };
 }
@@ -124,4 +144,9 @@ export function parserFor(path: string): string {
   if (/\.tsx$/.test(path)) return 'tsx';
   if (/\.[mc]?ts$/.test(path)) return 'ts';
   return 'babel';
+}
+
+function newFileConvention(operation: PlanOperation, files: FileSet): NewFileConvention | undefined {
+  const home = typeof operation.options.file === 'string' ? operation.options.file : operation.files.at(-1);
+  return home === undefined ? undefined : files.conventionOf(home);
 }
