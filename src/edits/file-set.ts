@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { lexicalPathProblem } from '../project/confine-path.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
+import { keepFileHeader, licenceHeader } from './file-header.js';
 import { fromEditable, toEditable, withConvention, type NewFileConvention, type SourceLayout } from './source-layout.js';
 
 /** One file whose content differs from disk: `before` undefined means it is new. */
@@ -32,6 +33,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * {@link FileSet.changes} turns it back into each file's own conventions, so bytes an
  * operation did not mean to change stay as they were. A file that is not valid UTF-8 reads
  * as missing and is listed in {@link FileSet.undecodableRead}, so the operation can be undone.
+ * A header comment (licence) an edit dropped with the first statement is put back (file-header.ts).
  */
 export class FileSet implements ProjectReader {
   readonly root: string;
@@ -78,7 +80,8 @@ export class FileSet implements ProjectReader {
   /** The convention a file derived from `path` should take: that file's line ending and BOM. */
   conventionOf(path: string): NewFileConvention | undefined {
     const original = this.readOriginal(path);
-    return original.kind === 'text' ? original.layout.convention : this.conventions.get(path);
+    if (original.kind !== 'text') return this.conventions.get(path);
+    return { ...original.layout.convention, licence: licenceHeader(original.text) };
   }
 
   /** Files read or written since {@link FileSet.clearUndecodable} that are not valid UTF-8. */
@@ -99,7 +102,7 @@ export class FileSet implements ProjectReader {
       if (original.kind === 'undecodable') continue;
       const before = original.kind === 'text' ? original.raw : undefined;
       const after =
-        original.kind === 'text' ? fromEditable(text, original.layout) : withConvention(text, this.conventions.get(path) ?? { eol: '\n', bom: false });
+        original.kind === 'text' ? fromEditable(keepFileHeader(original.text, text), original.layout) : withConvention(text, this.conventions.get(path) ?? { eol: '\n', bom: false });
       if (before !== after) changes.push({ path, before, after });
     }
     return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -14,6 +14,8 @@ export interface NewFileConvention {
   eol: LineEnding;
   /** Whether the file starts with a UTF-8 byte-order mark. */
   bom: boolean;
+  /** The licence or copyright comment the file comes from starts with, which a new file carries too. */
+  licence?: string;
 }
 
 /**
@@ -87,7 +89,8 @@ export function fromEditable(text: string, layout: SourceLayout): string {
 
 /** A new file's content on disk: LF text in the convention of the file it was derived from. */
 export function withConvention(text: string, convention: NewFileConvention): string {
-  const body = convention.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text;
+  const licensed = convention.licence !== undefined && !text.includes(convention.licence) ? `${convention.licence}\n\n${text}` : text;
+  const body = convention.eol === '\r\n' ? licensed.replace(/\n/g, '\r\n') : licensed;
   return `${convention.bom && !body.startsWith(BOM) ? BOM : ''}${body}`;
 }
 
