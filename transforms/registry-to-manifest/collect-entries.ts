@@ -25,12 +25,21 @@ export interface CollectedRegistry {
   declarator?: ASTPath<any>;
 }
 
-/** The key of an object property as a string, when it is static. */
+/**
+ * The key of an object property as a string, when it is static. `__proto__: X` (bare or quoted,
+ * not shorthand or a method) has none: it sets the object's prototype and makes no key.
+ */
 export function propertyKey(prop: any): string | undefined {
   if (prop.computed) return undefined;
+  if (setsPrototype(prop)) return undefined;
   if (prop.key.type === 'Identifier') return prop.key.name;
   if (prop.key.type === 'StringLiteral' || prop.key.type === 'NumericLiteral' || prop.key.type === 'Literal') return String(prop.key.value);
   return undefined;
+}
+
+function setsPrototype(prop: any): boolean {
+  if (prop.computed || prop.shorthand || prop.method || !(prop.type === 'ObjectProperty' || prop.type === 'Property')) return false;
+  return (prop.key.type === 'Identifier' ? prop.key.name : prop.key.value) === '__proto__';
 }
 
 /** Source text of a callee: `registerProvider`, `registry.register`. */
@@ -86,7 +95,8 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
     const path = object.get('properties', index);
     const key = prop.type === 'ObjectProperty' || prop.type === 'Property' ? propertyKey(prop) : undefined;
     if (key === undefined) {
-      skipped.push(`${prop.type === 'SpreadElement' ? 'a spread' : 'a computed key'} at line ${prop.loc?.start.line ?? '?'} stays eager`);
+      const what = prop.type === 'SpreadElement' ? 'a spread' : setsPrototype(prop) ? '`__proto__:` (it sets the prototype, it is not a key)' : 'a computed key';
+      skipped.push(`${what} at line ${prop.loc?.start.line ?? '?'} stays eager`);
       continue;
     }
     const found = valueSource(j, root, prop.value);

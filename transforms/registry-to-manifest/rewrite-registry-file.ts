@@ -3,6 +3,7 @@
 // become one loop registering loaders. The providers' eager imports go away.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
+import { memberText, propertyKeyText, stringLiteral } from '../shared-lazy-loading/js-literal.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
 import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
 import { carryComments } from '../shared-lazy-loading/replace-reference.js';
@@ -11,9 +12,6 @@ import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
 import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-const memberText = (object: string, key: string) => (IDENTIFIER.test(key) ? `${object}.${key}` : `${object}[${quote(key)}]`);
 
 /** Name of the loader-registering function beside a register function: `registerProvider` -> `registerProviderLoader`. */
 export const loaderFunctionName = (registerFunction: string) => `${registerFunction}Loader`;
@@ -35,10 +33,10 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
         entry.path.node.value = parseExpression(j, `() => ${memberText(manifest, entry.key)}.load()`);
       } else if (entry.path.node.type === 'ObjectProperty' || entry.path.node.type === 'Property') {
         // Spliced in as text: the property keeps its place, comments and trailing comma.
-        const getter = splicePlaceholder(j, root, `get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); }`);
+        const getter = splicePlaceholder(j, root, `get ${propertyKeyText(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); }`);
         Object.assign(entry.path.node, { key: getter, value: getter, computed: false, shorthand: false });
       } else {
-        const getter = parseExpression(j, `{ get ${IDENTIFIER.test(entry.key) ? entry.key : quote(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
+        const getter = parseExpression(j, `{ get ${propertyKeyText(entry.key)}() { return ${memberText(manifest, entry.key)}.load(); } }`).properties[0];
         carryComments(entry.path.node, getter);
         entry.path.replace(getter);
       }
@@ -97,7 +95,7 @@ function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, 
 
 /** Imports the manifest after the file's last import (or top-level require). */
 function insertManifestImport(j: JSCodeshift, root: Collection, binding: string, specifier: string, commonjs: boolean, after: any[]): void {
-  const text = commonjs ? `const { ${binding} } = require(${quote(specifier)});` : `import { ${binding} } from ${quote(specifier)};`;
+  const text = commonjs ? `const { ${binding} } = require(${stringLiteral(specifier)});` : `import { ${binding} } from ${stringLiteral(specifier)};`;
   const already = root.find(j.ImportDeclaration, { source: { value: specifier } }).size() > 0 || root.find(j.Literal, { value: specifier }).size() > 0;
   if (already) return;
   const statement = j(text).get().node.program.body[0];

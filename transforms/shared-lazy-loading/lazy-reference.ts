@@ -2,6 +2,7 @@
 // `m` only when evaluated: `require` for CommonJS output, `await import()` for native ESM, and
 // a module-level `createRequire(import.meta.url)` for native ESM on a Node that can require it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { memberText, stringLiteral } from './js-literal.js';
 import { interopRequire, isRequireCall, localInteropHelpers } from './binding-uses.js';
 
 /** Where a local binding's value comes from. */
@@ -73,8 +74,8 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
 }
 
 const isRelative = (spec: string) => spec.startsWith('.') || spec.startsWith('/');
-const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-const member = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${quote(name)}]`);
+const quote = stringLiteral;
+const member = (name: string) => memberText('', name);
 
 /**
  * Source text of an expression that loads `source` when evaluated.
