@@ -36,6 +36,10 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
       notes: [],
     };
   }
+  // Importers call the accessor by this name, so it cannot be renamed here: a clash is refused.
+  if (root.find(j.Identifier, { name: accessor }).size() > 0) {
+    return { problem: `${accessor} already names something in this file, so ${name}'s accessor cannot be called that; rename it first`, notes: [] };
+  }
   const notes: string[] = [];
   const create = unusedName(j, root, `create${accessor.slice(3)}`);
   const stored = unusedName(j, root, `${name}Value`);

@@ -7,6 +7,7 @@ import { memberText, propertyKeyText, stringLiteral } from '../shared-lazy-loadi
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
 import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
 import { carryComments } from '../shared-lazy-loading/replace-reference.js';
+import { unusedName } from '../shared-lazy-loading/unused-name.js';
 import { loaderValueTypes, promiseFactoryTypes } from './await-factory-calls.js';
 import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
@@ -20,7 +21,9 @@ export const loaderFunctionName = (registerFunction: string) => `${registerFunct
 export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string): boolean {
   if (collected.entries.length === 0) return false;
   const typescript = isTypeScriptPath(path);
-  const manifest = manifestBindingName(options);
+  // The file may already use the manifest's export name for something of its own: import under another.
+  const exported = manifestBindingName(options);
+  const manifest = unusedName(j, root, exported);
   const locals = collected.entries.flatMap((e) => (e.local ? [e.local] : []));
   // Statements that go right after the manifest import (the register-calls loop).
   const afterImport: any[] = [];
@@ -70,9 +73,11 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   }
 
   pruneUnusedImports(j, root, locals, typescript);
-  insertManifestImport(j, root, manifest, manifestSpecifier(options), options.moduleFormat === 'cjs' && !typescript, afterImport);
+  insertManifestImport(j, root, manifest === exported ? manifest : commonjsFormat(options, typescript) ? `${exported}: ${manifest}` : `${exported} as ${manifest}`, manifestSpecifier(options), options.moduleFormat === 'cjs' && !typescript, afterImport);
   return true;
 }
+
+const commonjsFormat = (options: RegistryToManifestOptions, typescript: boolean) => options.moduleFormat === 'cjs' && !typescript;
 
 /** Adds `name` to the import (or destructuring require) that binds `beside`. */
 function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, name: string): void {
