@@ -130,7 +130,7 @@ test('a file that is not valid UTF-8 is left byte for byte; its operations are s
     writeFileSync(file, Buffer.concat([latin1, readFileSync(file)]));
   });
   assert.ok(after.get('lib/providers/openai.js')!.equals(before.get('lib/providers/openai.js')!), 'the file is unchanged, byte for byte');
-  const notes = result.operations.flatMap((op) => op.reports);
-  assert.ok(notes.some((n) => /lib\/providers\/openai\.js: not valid UTF-8; operation skipped/.test(n)), notes.join('\n'));
+  const notes = result.operations.flatMap((op) => [...op.reports, ...(op.failed ? [op.failed] : [])]);
+  assert.ok(notes.some((n) => /lib\/providers\/openai\.js: not valid UTF-8; file left untouched/.test(n)), notes.join('\n'));
   assert.ok(result.changes.length > 5, 'the rest of the plan applied');
 });

@@ -13,7 +13,7 @@ export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = {
   get 'back\\slash'() { return MODEL_PREFIXES_MANIFEST2['back\\slash'].load(); },
   get 'line\u2028sep'() { return MODEL_PREFIXES_MANIFEST2['line\u2028sep'].load(); },
   get constructor() { return MODEL_PREFIXES_MANIFEST2.constructor.load(); },
-  '__proto__': GroqHandler
+  '__proto__': GroqHandler,
 };
 
 export const docs = MODEL_PREFIXES_MANIFEST;
