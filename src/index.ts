@@ -6,3 +6,4 @@ export * from './api/analyze.js';
 export * from './api/measure.js';
 export * from './api/plan-and-apply.js';
 export * from './api/transforms.js';
+export * from './api/config.js';

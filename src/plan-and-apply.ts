@@ -1,5 +1,6 @@
 // plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
 import { readFileSync, realpathSync } from 'node:fs';
+import type { SuppressionOptions } from './findings/apply-suppressions.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError } from './diagnostics/diagnostic.js';
@@ -34,6 +35,14 @@ export interface PlanOptions extends PlanChoices {
    * the source root (tsconfig rootDir, or the entry's folder) are, tests and scripts excepted.
    */
   include?: string[];
+  /** Globs (root-relative) of files never to rewrite, even when they are part of the package; they win over `include`. */
+  exclude?: string[];
+  /**
+   * Findings not to plan for: kinds turned off and ignore rules (the config's); findings a
+   * `// lazify-ignore` comment silences are never planned either. A baseline does not apply:
+   * known findings are still worth fixing.
+   */
+  suppressions?: Pick<SuppressionOptions, 'kinds' | 'ignore'>;
 }
 
 /** A plan and what was left out of it. */
@@ -68,13 +77,14 @@ async function projectSourceFiles(root: string): Promise<string[]> {
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
   refuseUnfinishedWrite(resolve(dir));
-  const analysis = analyze(dir, { entry: options.entry });
+  const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions });
   const project = new FileSet(analysis.root);
   // Only the package's own modules: tests, scripts and examples that import the same SDK stay as they are.
   // `--include` globs pick among the source files (never dependencies or build output).
   const included = options.include?.length ? new Set(await glob(options.include, { cwd: analysis.root })) : undefined;
   const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
-  const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included });
+  const excluded = options.exclude?.length ? new Set(await glob(options.exclude, { cwd: analysis.root })) : undefined;
+  const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
   return buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
 }
 

@@ -13,6 +13,7 @@ import type { ModuleGraph } from './graph/module-graph.js';
 import { loadProject, type Project } from './project/load-project.js';
 import { enginesNode, supportsRequireEsm } from './project/require-esm-support.js';
 import type { ImportTimeResult } from './measure/import-time.js';
+import { applySuppressions, type FindingsBaseline, type SuppressedFinding, type SuppressionOptions, type SuppressionSummary } from './findings/apply-suppressions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -20,6 +21,11 @@ export interface AnalyzeOptions {
   entry?: string;
   /** Not supported here: real import times come from `analyzeMeasured()`, which is async. */
   measure?: boolean;
+  /**
+   * Which findings to report (kinds, minimum saving, ignore rules, a baseline); usually the
+   * config's. `// lazify-ignore` comments in the sources always apply.
+   */
+  suppressions?: Omit<SuppressionOptions, 'comments'>;
 }
 
 /** Everything `lazify analyze` found out. Plain data apart from `cost`'s lookup functions. */
@@ -35,8 +41,12 @@ export interface AnalysisResult {
   graph: ModuleGraph;
   cost: ModuleCost;
   facts: Record<string, ModuleFacts>;
-  /** Findings, biggest exclusive saving first. */
+  /** Findings to report, biggest exclusive saving first (suppressed ones left out). */
   findings: Finding[];
+  /** Findings not reported, and why (kind off, below minSaving, ignore rule, inline comment, baseline). */
+  suppressed: SuppressedFinding[];
+  /** How many findings each suppression left out. */
+  suppression: SuppressionSummary;
   /** Every stage's diagnostics. */
   diagnostics: Diagnostic[];
   /** Measured import times, from `analyzeMeasured()` / `analyze --measure`. */
@@ -59,7 +69,9 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const cost = computeCost(graph);
   const factDiagnostics: Diagnostic[] = [];
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics });
-  const findings = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
+  const found = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
+  const comments = Object.fromEntries(Object.values(facts).filter((f) => f.ignoreComments).map((f) => [f.id, f.ignoreComments]));
+  const selection = applySuppressions(found, { ...options.suppressions, comments });
   return {
     root: project.root,
     packageName: project.packageJson.name,
@@ -68,8 +80,10 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     graph,
     cost,
     facts,
-    findings,
-    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics],
+    findings: selection.findings,
+    suppressed: selection.suppressed,
+    suppression: selection.summary,
+    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics, ...selection.diagnostics],
   };
 }
 
@@ -111,5 +125,19 @@ export function why(module: string, dir: string, options: WhyOptions = {}): WhyR
     exclusiveBytes: entry?.exclusiveBytes ?? 0,
     exclusiveModules: entry?.exclusiveModules ?? 0,
     diagnostics: [...project.diagnostics, ...graph.diagnostics],
+  };
+}
+
+/**
+ * `result` as a run with `baseline` would report it: its findings that the baseline lists move
+ * to `suppressed`. For the run that has just written the baseline (`--baseline` on a new file).
+ */
+export function withBaseline(result: AnalysisResult, baseline: FindingsBaseline): AnalysisResult {
+  const selection = applySuppressions(result.findings, { baseline });
+  return {
+    ...result,
+    findings: selection.findings,
+    suppressed: [...result.suppressed, ...selection.suppressed],
+    suppression: { ...result.suppression, baseline: result.suppression.baseline + selection.summary.baseline, fixedSinceBaseline: selection.summary.fixedSinceBaseline },
   };
 }

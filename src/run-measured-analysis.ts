@@ -12,7 +12,7 @@ import { analyze, type AnalysisResult, type AnalyzeOptions } from './run-analysi
  * becomes an error diagnostic; the static findings are still returned.
  */
 export async function analyzeMeasured(dir: string, options: Omit<AnalyzeOptions, 'measure'> & MeasureOptions = {}): Promise<AnalysisResult> {
-  const result = analyze(dir, { entry: options.entry });
+  const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions });
   const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, {
     runs: options.runs,
     timeoutMs: options.timeoutMs,

@@ -2,7 +2,7 @@
 // the reporters that print them. Loads TypeScript (through ts-morph), never jscodeshift or the
 // transforms: `lazify analyze` and `lazify why` load only this slice.
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from '../graph/module-graph.js';
-export { analyze, why } from '../run-analysis.js';
+export { analyze, why, withBaseline } from '../run-analysis.js';
 export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../run-analysis.js';
 export { analyzeMeasured } from '../run-measured-analysis.js';
 export { loadProject } from '../project/load-project.js';

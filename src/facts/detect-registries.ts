@@ -50,6 +50,7 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
       registrationStatements.add(index);
       if (found.loop) {
         registry.blockers.push(`registered in a loop at line ${found.line}: the keys are only known at runtime`);
+        if (found.loopSource) registry.loopSources = [...new Set([...(registry.loopSources ?? []), found.loopSource])];
         for (const entry of found.loopEntries ?? []) {
           if (!registry.entries.some((e) => e.module === entry.module && e.export === entry.export && e.key === undefined)) registry.entries.push(entry);
         }
@@ -198,6 +199,8 @@ interface FoundRegistration {
   blocker?: string;
   /** For a loop over a literal list of imports (`for (const H of [A, B])`): what it registers, keys unknown. */
   loopEntries?: RegistryEntry[];
+  /** For a loop over an imported value (`Object.entries(manifest)`): the module it comes from. */
+  loopSource?: string;
 }
 
 const REGISTER_METHOD = /^(register\w*|add\w*|set|use|define\w*)$/i;
@@ -209,16 +212,19 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
 
   // The imported values a loop iterates over, when it iterates over a literal list of them.
   let loopValues: RegistryEntry[] | undefined;
+  let loopSource: string | undefined;
   const record = (registration: FoundRegistration | undefined) => {
     if (!registration) return;
     if (registration.loop && loopValues) registration.loopEntries = loopValues;
+    if (registration.loop && loopSource) registration.loopSource = loopSource;
     found.push(registration);
   };
   const inLoop = (list: ts.Expression | undefined, body: () => void) => {
-    const saved = loopValues;
+    const saved = [loopValues, loopSource] as const;
     loopValues = list ? importedElements(list, scope) : undefined;
+    loopSource = list ? importedSource(list, scope) : undefined;
     body();
-    loopValues = saved;
+    [loopValues, loopSource] = saved;
   };
   const visit = (node: ts.Node, loop: boolean): void => {
     if (isFunctionLike(node)) return;
@@ -319,4 +325,15 @@ function valueOf(expr: ts.Expression, scope: ModuleScope): { imported: ImportedV
   }
   const imported = importedValue(inner, scope);
   return imported ? { imported, shape: 'reference' } : undefined;
+}
+
+/** The module an iterated value is imported from: `manifest`, `Object.entries(manifest)`, `ns.manifest`. */
+function importedSource(list: ts.Expression, scope: ModuleScope): string | undefined {
+  let inner = unwrap(list);
+  if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression) && ts.isIdentifier(inner.expression.expression) &&
+    inner.expression.expression.text === 'Object' && inner.arguments.length === 1) {
+    inner = unwrap(inner.arguments[0]!);
+  }
+  const root = rootIdentifier(inner);
+  return root ? scope.bindings.get(root.text)?.module : undefined;
 }

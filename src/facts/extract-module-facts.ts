@@ -10,6 +10,7 @@ import { detectRegistries } from './detect-registries.js';
 import { collectDeclarations, collectExports } from './collect-exports.js';
 import { collectFunctionFacts } from './function-facts.js';
 import { commonJsExportTarget, unwrap } from './expression-shapes.js';
+import { collectIgnoreComments, generatedBy } from './ignore-comments.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
 export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
@@ -60,6 +61,8 @@ export function extractModuleFacts(
     ts.isVariableStatement(statement) ? statement.declarationList.declarations.flatMap(referencesOf) : referencesOf(statement),
   );
 
+  const ignoreComments = collectIgnoreComments(sourceFile);
+  const generator = generatedBy(text);
   const byName = new Map<string, NameReference[]>();
   for (const reference of allReferences) {
     const list = byName.get(reference.name) ?? [];
@@ -91,6 +94,8 @@ export function extractModuleFacts(
     ...(format ? { format } : {}),
     declarations,
     functions,
+    ...(ignoreComments.length > 0 ? { ignoreComments } : {}),
+    ...(generator ? { generatedBy: generator } : {}),
   };
 }
 

@@ -20,7 +20,8 @@ export function findCycles(input: FindingsInput): Finding[] {
     const back = eagerEdge(input, last, first);
     const size = files.length > path.length ? ` (${files.length} modules are tied together in this cycle)` : '';
     findings.push({
-      id: findingId('cycle', first, undefined, line),
+      // A module belongs to one cycle (strongly connected component), so its first file names it.
+      id: findingId('cycle', first),
       kind: 'cycle',
       // Cycles block the lazy conversions around them, whatever their size.
       severity: 'medium',

@@ -33,7 +33,7 @@ export function findEagerInit(input: FindingsInput): Finding[] {
         ? `\`${first.text}\` runs ${first.callee ?? 'imported code'} at import`
         : `${statements.length} top-level statements (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) call ${target} at import`;
       findings.push({
-        id: findingId('eager-init', id, symbol, first.line),
+        id: findingId('eager-init', id, symbol ?? target),
         kind: 'eager-init',
         severity: severityFor(cost),
         file: id,

@@ -25,6 +25,8 @@ const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 
 /** All findings, biggest exclusive savings first (then severity, file, line for a stable order). */
 export function findFindings(input: FindingsInput): Finding[] {
+  // Modules lazify generated (manifests) are its own lazy loading, not something to fix.
+  const generated = (finding: Finding) => input.facts[finding.file]?.generatedBy !== undefined;
   const findings = [
     ...findRegistries(input),
     ...findEagerInit(input),
@@ -32,8 +34,8 @@ export function findFindings(input: FindingsInput): Finding[] {
     ...findHeavyImports(input),
     ...findCycles(input),
     ...findGlobalSideEffects(input),
-  ];
-  return findings.sort(
+  ].filter((finding) => !generated(finding));
+  findings.sort(
     (a, b) =>
       b.cost.exclusiveBytes - a.cost.exclusiveBytes ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
@@ -41,4 +43,18 @@ export function findFindings(input: FindingsInput): Finding[] {
       a.line - b.line ||
       a.id.localeCompare(b.id),
   );
+  return withUniqueIds(findings);
+}
+
+/** Two findings with one id (two identical mutations of a global in a file): the later ones get `#2`, `#3` by line. */
+function withUniqueIds(findings: Finding[]): Finding[] {
+  const byId = new Map<string, Finding[]>();
+  for (const finding of findings) byId.set(finding.id, [...(byId.get(finding.id) ?? []), finding]);
+  for (const same of byId.values()) {
+    if (same.length < 2) continue;
+    same.sort((a, b) => a.line - b.line).forEach((finding, index) => {
+      if (index > 0) finding.id = `${finding.id}#${index + 1}`;
+    });
+  }
+  return findings;
 }

@@ -14,7 +14,7 @@ export function findGlobalSideEffects(input: FindingsInput): Finding[] {
       if (statement.kind !== 'global-mutation') continue;
       const symbol = statement.declares[0];
       findings.push({
-        id: findingId('global-side-effect', id, symbol, statement.line),
+        id: findingId('global-side-effect', id, symbol ?? mutatedTarget(statement.text)),
         kind: 'global-side-effect',
         // Not a size problem, but it decides what can be made lazy safely.
         severity: 'low',
@@ -27,4 +27,9 @@ export function findGlobalSideEffects(input: FindingsInput): Finding[] {
     }
   }
   return findings;
+}
+
+/** What a global mutation changes, from its text: `process.env.LEVEL ??= 'info'` -> `process.env.LEVEL`. */
+function mutatedTarget(text: string): string {
+  return text.split(/\s*(?:\?\?=|\|\|=|&&=|[-+*/]=|=(?!=)|\()/)[0]!.replace(/\s+/g, ' ').trim() || text.slice(0, 40);
 }

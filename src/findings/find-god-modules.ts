@@ -43,7 +43,7 @@ export function findGodModules(input: FindingsInput): Finding[] {
     const cost = { exclusiveBytes: module?.exclusiveBytes ?? 0, exclusiveModules: module?.exclusiveModules ?? 0 };
     const line = runtimeExports[0]!.line;
     findings.push({
-      id: findingId('god-module', id, undefined, line),
+      id: findingId('god-module', id),
       kind: 'god-module',
       severity: severityFor(cost),
       file: id,

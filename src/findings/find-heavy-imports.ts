@@ -43,7 +43,7 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
         ? `${deferrable.map((i) => `${i.id}:${i.line}`).join(', ')} import it at the top level but only use it inside functions`
         : `${importer.id}:${importer.line} imports it at the top level but only uses ${importer.names.join(', ')} inside functions`;
       findings.push({
-        id: findingId('heavy-import', importer.id, target, importer.line),
+        id: findingId('heavy-import', importer.id, target),
         kind: 'heavy-import',
         severity: severityFor(cost),
         file: importer.id,

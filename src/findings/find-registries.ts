@@ -31,6 +31,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
     const node = input.graph.modules[id];
     const format = facts.format ?? node?.format ?? 'esm';
     for (const registry of facts.registries) {
+      if (registersGeneratedLoaders(registry, input.facts)) continue;
       const blockers = [...registry.blockers];
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
@@ -48,7 +49,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
         ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${shared}`
         : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.${asyncOnly && registry.blockers.length === 0 ? ` Alternatively, declaring engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json lets these readers stay synchronous (providers load with require()).` : ''}`;
       findings.push({
-        id: findingId('registry', id, registry.name, registry.line),
+        id: findingId('registry', id, registry.name),
         kind: 'registry',
         severity: severityFor(cost),
         file: id,
@@ -121,4 +122,16 @@ export function syncConsumerBlockers(id: string, registry: RegistryFact, facts: 
     }
   }
   return blockers;
+}
+
+/**
+ * lazify's own output after apply: a loop that registers the loaders of a manifest lazify
+ * generated (`for (... of Object.entries(registerProviderManifest)) registerProviderLoader(...)`)
+ * loads nothing at import; its keys are in the manifest, so it is no registry to convert.
+ */
+function registersGeneratedLoaders(registry: RegistryFact, facts: Record<string, ModuleFacts>): boolean {
+  const sources = registry.loopSources ?? [];
+  return sources.length > 0 &&
+    sources.every((module) => facts[module]?.generatedBy !== undefined) &&
+    registry.entries.every((entry) => !entry.module || facts[entry.module]?.generatedBy !== undefined);
 }

@@ -14,9 +14,14 @@ export function severityFor(cost: FindingCost): 'high' | 'medium' | 'low' {
   return 'low';
 }
 
-/** The stable id every finding carries: `${kind}:${file}:${symbol ?? line}`. */
-export function findingId(kind: FindingKind, file: string, symbol: string | undefined, line: number): string {
-  return `${kind}:${file}:${symbol ?? line}`;
+/**
+ * The id every finding carries: `kind:file`, then `:subject` when a file can hold more than one
+ * finding of the kind (the registry's or declaration's name, the imported package, the global
+ * that is changed). No line numbers: an id stays the same when code above it moves, so ignore
+ * rules and baselines keep matching. {@link findFindings} makes the rare clash unique with `#2`.
+ */
+export function findingId(kind: FindingKind, file: string, subject?: string): string {
+  return subject ? `${kind}:${file}:${subject}` : `${kind}:${file}`;
 }
 
 /** What deferring the eager imports `from -> to` saves; falls back to `to`'s exclusive cost. */

@@ -25,7 +25,7 @@ export interface SplitCluster {
 }
 
 export interface Finding {
-  /** Stable id: `${kind}:${file}:${symbol ?? line}`. */
+  /** Stable id: `kind:file` or `kind:file:subject`, no line (see docs/json-schema.md); what ignore rules and baselines match. */
   id: string;
   kind: FindingKind;
   severity: 'high' | 'medium' | 'low';

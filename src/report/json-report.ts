@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Finding } from '../findings/finding.js';
+import type { SuppressedBy } from '../findings/apply-suppressions.js';
 import type { EdgeKind } from '../graph/module-graph.js';
 import type { AnalysisResult } from '../run-analysis.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
@@ -31,6 +32,10 @@ export interface JsonReport {
   summary: { eagerBytes: number; eagerModules: number; modules: number; findings: number; diagnostics: number };
   modules: JsonModule[];
   findings: Finding[];
+  /** Findings not listed in `findings`, and why (`kind-off`, `min-saving`, `ignore-rule`, `inline-comment`, `baseline`). */
+  suppressed: Array<{ id: string; kind: Finding['kind']; file: string; line: number; by: SuppressedBy; reason?: string }>;
+  /** Baseline entries that no current finding has (fixed since the baseline was written). */
+  fixedSinceBaseline: number;
   /** Eager imports whose deferral would save bytes, biggest first. */
   savings: Array<{ from: string; to: string; lines: number[]; savedBytes: number; savedModules: number }>;
   diagnostics: Diagnostic[];
@@ -66,6 +71,8 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
     },
     modules,
     findings: rankFindings(result.findings),
+    suppressed: (result.suppressed ?? []).map(({ finding, by, reason }) => ({ id: finding.id, kind: finding.kind, file: finding.file, line: finding.line, by, ...(reason ? { reason } : {}) })),
+    fixedSinceBaseline: result.suppression?.fixedSinceBaseline ?? 0,
     savings: result.cost.imports.filter((s) => s.savedBytes > 0).map((s) => ({ ...s })),
     diagnostics: result.diagnostics,
   };

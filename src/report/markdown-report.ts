@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../run-analysis.js';
+import { describeSuppressions, nothingSuppressed } from './describe-suppressions.js';
 import { costTreeRows } from './cost-tree.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
@@ -32,6 +33,7 @@ export function renderMarkdownReport(result: AnalysisResult, options: ReportOpti
     }
     if (findings.length > maxFindings) lines.push('', `…and ${findings.length - maxFindings} more.`);
   }
+  if (!nothingSuppressed(result.suppression)) lines.push('', `_${describeSuppressions(result.suppression)}._`);
   lines.push('');
   lines.push('<details><summary>Biggest subtrees (own / cumulative / exclusive)</summary>');
   lines.push('');

@@ -1,4 +1,5 @@
 import { createColors } from 'picocolors';
+import { describeSuppressions, nothingSuppressed } from './describe-suppressions.js';
 import type { AnalysisResult } from '../run-analysis.js';
 import type { Finding } from '../findings/finding.js';
 import { costTreeRows } from './cost-tree.js';
@@ -40,6 +41,7 @@ export function renderTextReport(result: AnalysisResult, options: ReportOptions 
     if (finding.files && finding.files.length > 0) lines.push(`      ${c.dim(finding.files.join(' -> '))}`);
   }
   if (findings.length > maxFindings) lines.push(c.dim(`  ... ${findings.length - maxFindings} more (--format json lists all)`));
+  if (!nothingSuppressed(result.suppression)) lines.push(c.dim(`  ${describeSuppressions(result.suppression)}`));
   lines.push('');
 
   lines.push(c.bold('Cost tree') + c.dim(' (what each module alone keeps loaded; own / cumulative / exclusive)'));

@@ -1,16 +1,22 @@
 import type { CommandModule } from 'yargs';
 import type { ReportFormat } from '../../api/analyze.js';
+import { baselineOptions, checkBaselineArgs, readBaselineFile } from '../baseline-file.js';
 import { colourWanted } from '../colour-choice.js';
 import { timeoutSeconds, wholeNumber } from '../number-options.js';
+import { configOption, projectConfig } from '../project-config.js';
+import { writeOutputFile } from '../write-output-file.js';
 
 interface AnalyzeArgs {
   dir: string;
   entry?: string;
+  config?: string;
   format: ReportFormat | 'html';
   measure: boolean;
   runs: number;
   timeout: number;
   'fail-on'?: 'high' | 'medium' | 'low';
+  baseline?: string;
+  'update-baseline': boolean;
   color?: boolean;
 }
 
@@ -21,23 +27,39 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     yargs
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
+      .option('config', configOption)
       .option('format', { choices: ['text', 'json', 'markdown', 'html'] as const, default: 'text' as const, describe: 'output format (html measures: it charts import time)' })
       .option('measure', { type: 'boolean', default: false, describe: 'also measure real import times in a child process' })
       .option('runs', { default: 5, coerce: wholeNumber('runs', 1), describe: 'with --measure: fresh processes to measure (medians)' })
       .option('timeout', { default: 30, coerce: timeoutSeconds('timeout'), describe: 'with --measure: seconds before a run is killed as hung' })
-      .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: 'exit 1 when a finding this severe exists' })
+      .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: 'exit 1 when a finding this severe exists (config: findings.failOn)' })
+      .options(baselineOptions)
+      .check(checkBaselineArgs)
       .example('$0 analyze', 'findings and cost tree of the package in the working directory')
       .example('$0 analyze packages/gateway --format json > report.json', 'the versioned JSON report')
       .example('$0 analyze . --entry src/server.ts --fail-on high', 'another entry; exit 1 on a high-severity finding (CI)')
+      .example('$0 analyze . --baseline lazify-baseline.json --fail-on low', 'first run writes the baseline; later runs fail only on new findings')
       .example('$0 analyze . --measure --runs 10', 'findings ranked by measured import time'),
   handler: async (args) => {
-    // Loaded here, not at start-up: `lazify --help` needs none of the pipeline.
-    const { analyze, analyzeMeasured, renderReport } = await import('../../api/analyze.js');
+    // Loaded here, not at start-up: `lazify --help` needs none of the pipeline, nor the config loader.
+    const config = await projectConfig(args.dir, args.config);
+    const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/config.js');
+    const baseline = args.baseline ? readBaselineFile(args.baseline, args['update-baseline'], parseFindingsBaseline) : undefined;
+    const { analyze, analyzeMeasured, renderReport, withBaseline } = await import('../../api/analyze.js');
+    const entry = args.entry ?? config.entry;
+    const suppressions = { kinds: config.kinds, minSaving: config.minSaving, ignore: config.ignore, baseline };
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
-    const result =
+    let result =
       args.measure || args.format === 'html'
-        ? await analyzeMeasured(args.dir, { entry: args.entry, runs: args.runs, timeoutMs: args.timeout * 1000 })
-        : analyze(args.dir, { entry: args.entry });
+        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000 })
+        : analyze(args.dir, { entry, suppressions });
+    if (args.baseline && !baseline) {
+      // A new (or updated) baseline accepts what there is now: this run reports nothing as new.
+      const written = toFindingsBaseline(result.findings);
+      writeOutputFile(args.baseline, `${JSON.stringify(written, null, 2)}\n`);
+      process.stderr.write(`lazify: wrote ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} to ${args.baseline}; later runs with --baseline report only new ones\n`);
+      result = withBaseline(result, written);
+    }
     if (args.format === 'html') {
       const { renderHtmlReport } = await import('../../api/measure.js');
       process.stdout.write(renderHtmlReport({ importTime: result.importTime!, findings: result.findings }).output);
@@ -45,7 +67,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     }
     const { output, exitCode } = renderReport(result, args.format, {
       color: args.format === 'text' && colourWanted(args.color),
-      failOn: args['fail-on'],
+      failOn: args['fail-on'] ?? config.failOn,
     });
     process.stdout.write(output);
     process.exitCode = exitCode;

@@ -1,9 +1,11 @@
 import type { CommandModule } from 'yargs';
 import { colourWanted } from '../colour-choice.js';
+import { configOption, projectConfig } from '../project-config.js';
 
 interface ApplyArgs {
   dir: string;
   entry?: string;
+  config?: string;
   plan?: string;
   'dry-run': boolean;
   patch?: string;
@@ -24,6 +26,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
     yargs
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
+      .option('config', configOption)
       .option('plan', { type: 'string', requiresArg: true, describe: 'apply this plan (from `lazify plan --format json`, possibly edited)' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'print unified diffs, write nothing' })
       // requiresArg: `--patch` alone is a usage error before any analysis runs.
@@ -39,9 +42,12 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       .example('$0 apply . --patch lazify.patch', 'a patch for `git apply`; the tree untouched')
       .example('$0 apply . --plan plan.json --verify', 'an edited plan, then build, tests and export names checked'),
   handler: async (args) => {
+    const config = await projectConfig(args.dir, args.config);
     const { apply, colourDiff, renderApplyReport } = await import('../../api/plan-and-apply.js');
     const result = await apply(args.dir, {
-      entry: args.entry,
+      entry: args.entry ?? config.entry,
+      exclude: config.exclude,
+      suppressions: { kinds: config.kinds, ignore: config.ignore },
       plan: args.plan,
       dryRun: args['dry-run'],
       patch: args.patch,
@@ -50,7 +56,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       allowApiChange: args['allow-api-change'],
       verify: args.verify,
       keepOnFailure: args['keep-on-failure'],
-      include: args.include,
+      include: [...config.include, ...(args.include ?? [])],
       typecheck: args.typecheck,
     });
     const { output, exitCode } = renderApplyReport(result, { colour: colourWanted(args.color) ? colourDiff : undefined });

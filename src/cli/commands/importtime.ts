@@ -1,11 +1,14 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { nonNegativeNumber, timeoutSeconds, wholeNumber } from '../number-options.js';
 import { UsageError } from '../usage-error.js';
+import { configOption, projectConfig } from '../project-config.js';
 
 interface ImporttimeArgs {
   target: string;
   entry?: string;
+  config?: string;
   runs: number;
   timeout: number;
   format: 'text' | 'json' | 'html' | 'speedscope';
@@ -24,6 +27,7 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
     yargs
       .positional('target', { type: 'string', default: '.', describe: 'package directory (has package.json) or entry file' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file (relative to the target directory) instead of package.json exports/main' })
+      .option('config', configOption)
       .option('runs', { default: 5, coerce: wholeNumber('runs', 1), describe: 'fresh processes to measure; medians are reported' })
       .option('timeout', { default: 30, coerce: timeoutSeconds('timeout'), describe: 'seconds before a run is killed as hung' })
       .option('format', { choices: ['text', 'json', 'html', 'speedscope'] as const, default: 'text' as const, describe: 'speedscope: a profile for speedscope.app' })
@@ -53,7 +57,10 @@ export const importtimeCommand: CommandModule<object, ImporttimeArgs> = {
       process.exitCode = exitCode;
       return;
     }
-    const target = args.entry === undefined ? args.target : resolve(args.target, args.entry);
+    // A target that is a file is its own entry; a directory is a project, with its config.
+    const config = statSync(args.target, { throwIfNoEntry: false })?.isDirectory() ? await projectConfig(args.target, args.config) : undefined;
+    const entry = args.entry ?? config?.entry;
+    const target = entry === undefined ? args.target : resolve(args.target, entry);
     const result = await measure(target, { runs: args.runs, timeoutMs: args.timeout * 1000, tsx: args.tsx, profile: args.profile });
     const { output, exitCode } = renderImportTimeReport(result, args.format, { minMs: args['min-ms'], maxDepth: args.depth, sort: args.sort });
     process.stdout.write(output);

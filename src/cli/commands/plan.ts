@@ -1,8 +1,10 @@
 import type { CommandModule } from 'yargs';
+import { configOption, projectConfig } from '../project-config.js';
 
 interface PlanArgs {
   dir: string;
   entry?: string;
+  config?: string;
   format: 'text' | 'json';
   deprecate: boolean;
   'allow-api-change': boolean;
@@ -16,6 +18,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     yargs
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
+      .option('config', configOption)
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'json prints the editable plan' })
       .option('deprecate', { type: 'boolean', default: false, describe: 'mark re-export shims @deprecated' })
       .option('allow-api-change', { type: 'boolean', default: false, describe: 'native ESM: replace exported values built at import by accessors (changes the API)' })
@@ -23,8 +26,17 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       .example('$0 plan', 'the operations apply would run, and what it would leave')
       .example('$0 plan . --format json > plan.json', 'the editable plan, for `lazify apply --plan plan.json`'),
   handler: async (args) => {
+    const config = await projectConfig(args.dir, args.config);
     const { plan, renderPlanReport } = await import('../../api/plan-and-apply.js');
-    const result = await plan(args.dir, { entry: args.entry, deprecate: args.deprecate, allowApiChange: args['allow-api-change'], include: args.include });
+    const result = await plan(args.dir, {
+      entry: args.entry ?? config.entry,
+      deprecate: args.deprecate,
+      allowApiChange: args['allow-api-change'],
+      // --include adds to the config's globs; exclude and the ignore rules come from the config.
+      include: [...config.include, ...(args.include ?? [])],
+      exclude: config.exclude,
+      suppressions: { kinds: config.kinds, ignore: config.ignore },
+    });
     const { output, exitCode } = renderPlanReport(result, args.format);
     process.stdout.write(output);
     process.exitCode = exitCode;

@@ -1,11 +1,13 @@
 import type { CommandModule } from 'yargs';
 import { colourWanted } from '../colour-choice.js';
 import { wholeNumber } from '../number-options.js';
+import { configOption, projectConfig } from '../project-config.js';
 
 interface WhyArgs {
   module: string;
   dir: string;
   entry?: string;
+  config?: string;
   format: 'text' | 'json';
   limit: number;
   color?: boolean;
@@ -19,13 +21,15 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
       .positional('module', { type: 'string', demandOption: true, describe: 'module path, id or package name' })
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
+      .option('config', configOption)
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
       .option('limit', { default: 10, coerce: wholeNumber('limit', 1), describe: 'most chains to show' })
       .example('$0 why openai', 'the import chains from the entry to the openai package')
       .example('$0 why src/utils.ts packages/gateway --limit 3', 'a module of another package, three chains'),
   handler: async (args) => {
+    const config = await projectConfig(args.dir, args.config);
     const { renderWhyReport, why } = await import('../../api/analyze.js');
-    const result = why(args.module, args.dir, { entry: args.entry, limit: args.limit });
+    const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit });
     const { output, exitCode } = renderWhyReport(result, { format: args.format, color: colourWanted(args.color) });
     process.stdout.write(output);
     process.exitCode = exitCode;
