@@ -7,3 +7,4 @@ export * from './api/measure.js';
 export * from './api/plan-and-apply.js';
 export * from './api/transforms.js';
 export * from './api/config.js';
+export * from './api/check.js';

@@ -11,6 +11,7 @@ import { importtimeCommand } from './commands/importtime.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 import { transformsCommand } from './commands/transforms.js';
+import { checkCommand } from './commands/check.js';
 import { handleError } from './handle-error.js';
 import { ownVersion } from './own-version.js';
 import { UsageError } from './usage-error.js';
@@ -25,10 +26,11 @@ try {
     .command(importtimeCommand)
     .command(planCommand)
     .command(applyCommand)
+    .command(checkCommand)
     .command(transformsCommand)
     .completion('completion', 'Print a bash/zsh completion script (lazify completion >> ~/.bashrc)')
     .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
-    .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply or transforms (lazify --help lists them).')
+    .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply, check or transforms (lazify --help lists them).')
     .recommendCommands()
     .strict()
     .version(ownVersion())
