@@ -164,7 +164,7 @@ function describeIssue(issue: Issue): string {
         .join('; ');
     }
     case 'invalid_type':
-      return `"${key}" must be ${expectedType(issue.expected)}${issue.input !== undefined ? `, not ${JSON.stringify(issue.input)}` : ''}`;
+      return `${key ? `"${key}"` : 'the config'} must be ${expectedType(issue.expected)}${issue.input !== undefined ? `, not ${JSON.stringify(issue.input)}` : ''}`;
     case 'invalid_value': {
       const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
       return `"${key}" must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;

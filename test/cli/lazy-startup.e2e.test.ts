@@ -2,6 +2,7 @@
 // analyze no jscodeshift. The built CLI (`npm run build` first) runs under a preload that lists
 // every file the process loaded (dist/bench/record-loaded-modules.js, also used by the bench).
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'node:test';
@@ -15,17 +16,34 @@ function heavy(files: string[], pattern: RegExp): string[] {
   return files.filter((file) => pattern.test(file.split('\\').join('/')));
 }
 const PARSERS_AND_CODEMODS = /\/node_modules\/(typescript|ts-morph|@ts-morph\/[^/]+|jscodeshift|recast|@babel\/[^/]+)\/|\/typescript\.js$/;
+const CONFIG_CODE = /\/node_modules\/(lilconfig|zod)\/|\/dist\/src\/project\/load-config\.js$/;
 const CODEMODS = /\/node_modules\/(jscodeshift|recast|@babel\/[^/]+)\//;
 
-for (const args of [['--help'], ['-h'], ['--version'], ['analyze', '--help']]) {
+for (const args of [['--help'], ['-h'], ['--version'], ['analyze', '--help'], ['check', '--help']]) {
   test(`lazify ${args.join(' ')} loads no TypeScript, ts-morph, jscodeshift or babel module`, () => {
     const run = loadedModules([cli, ...args]);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.files.some((f: string) => f.endsWith('/dist/src/cli/index.js')), 'the recorder saw the CLI itself');
     assert.ok(run.files.some((f: string) => /\/node_modules\/yargs\//.test(f)), 'the recorder saw yargs (ESM)');
     assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
+    // The config loader and its validator come with a command's handler, not with --help.
+    assert.deepEqual(heavy(run.files, CONFIG_CODE), []);
   });
 }
+
+test('a bad config stops analyze before the pipeline: one line, exit 2, no TypeScript or ts-morph loaded', () => {
+  const { dir, cleanup } = copyFixture('gateway-js');
+  try {
+    writeFileSync(join(dir, 'lazify.config.json'), '{ "entyr": "index.js" }\n');
+    const run = loadedModules([cli, 'analyze', dir]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^lazify: lazify\.config\.json: unknown key "entyr" \(did you mean "entry"\?\)\n$/);
+    assert.ok(heavy(run.files, CONFIG_CODE).length > 0, 'the config loader ran');
+    assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
+  } finally {
+    cleanup();
+  }
+});
 
 test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast or babel; plan does load them (the recorder sees CommonJS requires)', () => {
   const { dir, cleanup } = copyFixture('gateway-js');

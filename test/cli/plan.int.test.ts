@@ -10,7 +10,7 @@ const lazify = (args: string[]) =>
 test('lazify plan prints the split (what moves where, importers, shim) and --format json is the editable plan', () => {
   const text = lazify(['plan', fixture('gateway-cjs')]);
   assert.equal(text.status, 0, text.stderr);
-  assert.match(text.stdout, /god-module-to-focused-modules \(god-module:src\/utils\.ts:\d+\)/);
+  assert.match(text.stdout, /god-module-to-focused-modules \(god-module:src\/utils\.ts\)/);
   assert.match(text.stdout, /src\/utils\.ts stays as a re-export shim/);
   assert.match(text.stdout, /src\/utils\/tokenization\.ts: encoder, countTokens/);
   assert.match(text.stdout, /importers rewritten \(\d+\): src\/index\.ts, src\/main\.ts, src\/providers\/anthropic\.ts/);

@@ -61,7 +61,7 @@ for (const name of ['gateway-cjs', 'gateway-esm']) {
 
   test(`${name}: the god-module split has focused, sensibly named modules`, () => {
     const findings = analyse(name);
-    const god = byId(findings, 'god-module:src/utils.ts:15');
+    const god = byId(findings, 'god-module:src/utils.ts');
     const split = Object.fromEntries(god.split!.map((c) => [c.module, c]));
     assert.deepEqual(Object.keys(split).sort(), [
       'src/utils/media.ts', 'src/utils/pricing.ts', 'src/utils/provider-lookup.ts', 'src/utils/request-transform.ts', 'src/utils/tokenization.ts',

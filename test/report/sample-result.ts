@@ -55,7 +55,7 @@ export function sampleResult(): AnalysisResult {
       target: 'getEncoding',
     },
     {
-      id: 'cycle:src/index.ts:1',
+      id: 'cycle:src/index.ts',
       kind: 'cycle',
       severity: 'low',
       file: 'src/index.ts',
