@@ -122,3 +122,15 @@ test('--baseline: written when missing (exit 0), then only new findings count; -
   assert.equal(usage.stderr, 'lazify: --update-baseline needs --baseline FILE\n');
   assert.ok(!existsSync(join(dir, '.lazify-journal')));
 }));
+
+test('apply.exclude in the config: plan leaves out every operation that would touch an excluded file, and keeps the rest', withCopy((dir) => {
+  const files = (stdout: string) => new Set((JSON.parse(stdout) as { operations: Array<{ files: string[] }> }).operations.flatMap((op) => op.files));
+  const all = runLazify(['plan', dir, '--format', 'json']);
+  assert.equal(all.status, 0, all.stderr);
+  assert.ok(files(all.stdout).has('lib/utils.js'), 'the default plan rewrites lib/utils.js');
+  writeFileSync(join(dir, 'lazify.config.json'), JSON.stringify({ apply: { exclude: ['lib/utils.js'] } }));
+  const excluded = runLazify(['plan', dir, '--format', 'json']);
+  assert.equal(excluded.status, 0, excluded.stderr);
+  assert.ok(!files(excluded.stdout).has('lib/utils.js'), [...files(excluded.stdout)].join(', '));
+  assert.ok(files(excluded.stdout).size > 0, 'the rest is still planned');
+}));
