@@ -134,3 +134,14 @@ test('apply.exclude in the config: plan leaves out every operation that would to
   assert.ok(!files(excluded.stdout).has('lib/utils.js'), [...files(excluded.stdout)].join(', '));
   assert.ok(files(excluded.stdout).size > 0, 'the rest is still planned');
 }));
+
+test('--config is on every command that takes a project, and a usage error without its file', () => {
+  for (const command of ['analyze', 'why', 'importtime', 'plan', 'apply', 'check']) {
+    const help = runLazify([command, '--help']);
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /--config\s+config file to use instead of\s+lazify\.config\.\{json,js,mjs,cjs\}/, command);
+    const bare = runLazify([command, '.', '--config']);
+    assert.equal(bare.status, 2, command);
+    assert.match(bare.stderr, /^lazify: Not enough arguments following: config\n$/, command);
+  }
+});

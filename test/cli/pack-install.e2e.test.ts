@@ -60,6 +60,12 @@ test("the installed bin runs in an empty project: its own version, help, and ana
   const transforms = spawnSync(bin, ['transforms'], { cwd: host, encoding: 'utf8' });
   assert.equal(transforms.status, 0, transforms.stderr);
   assert.match(transforms.stdout, /registry-to-manifest/);
+  // The config (its loader and validator are runtime dependencies) and check, as a user runs them.
+  writeFileSync(join(host, 'lazify.config.json'), JSON.stringify({ $schema: `./node_modules/${manifest.name}/schema/lazify.config.schema.json`, budgets: { modules: 1 } }));
+  const checked = spawnSync(bin, ['check', '--no-measure'], { cwd: host, encoding: 'utf8' });
+  assert.equal(checked.status, 1, checked.stdout + checked.stderr);
+  assert.match(checked.stdout, /modules at import +2 +1 +- +OVER budget/);
+  assert.ok(existsSync(join(installed, 'schema/lazify.config.schema.json')), 'the schema $schema points at ships');
 });
 
 test('the package ships every doc the README names', () => {
