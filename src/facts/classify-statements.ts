@@ -91,6 +91,8 @@ function byInvocations(statement: ts.Statement, scope: ModuleScope): Verdict {
       return { kind: 'eager-init', callee };
     }
     const { origin, callee } = classifyInvocation(invocation, scope);
+    // `memoize(() => require('./big'))`: the call only wraps work for later, it is the cure.
+    if (origin === 'imported' && isLazyWrapperCall(invocation)) continue;
     if (origin === 'imported') {
       const text = calleeText(callee, scope.sourceFile);
       return { kind: 'eager-init', callee: ts.isNewExpression(invocation) ? `new ${text}` : text };
@@ -107,6 +109,15 @@ function byInvocations(statement: ts.Statement, scope: ModuleScope): Verdict {
     return { kind: 'declaration' };
   }
   return { kind: 'other' };
+}
+
+/** A call whose every argument is a function (`memoize(fn)`, `once(() => ...)`): nothing of theirs runs now. */
+function isLazyWrapperCall(invocation: ts.CallExpression | ts.NewExpression): boolean {
+  const args = invocation.arguments ?? [];
+  return ts.isCallExpression(invocation) && args.length > 0 && args.every((arg) => {
+    const inner = unwrap(arg);
+    return ts.isArrowFunction(inner) || ts.isFunctionExpression(inner);
+  });
 }
 
 /** Assignments to globals, `process.env`, prototypes or `console`, and `Object.defineProperty/assign` on them. */

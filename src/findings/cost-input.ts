@@ -12,6 +12,8 @@ export interface ModuleCostLike {
   exclusiveBytes: number;
   exclusiveModules: number;
   cumulativeBytes?: number;
+  /** False when importing the entry does not load the module (only lazy edges reach it). */
+  eager?: boolean;
 }
 
 /** The cost model lookups the finders use. */

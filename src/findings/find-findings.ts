@@ -27,14 +27,20 @@ const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 export function findFindings(input: FindingsInput): Finding[] {
   // Modules lazify generated (manifests) are its own lazy loading, not something to fix.
   const generated = (finding: Finding) => input.facts[finding.file]?.generatedBy !== undefined;
+  // A module the entry reaches only through lazy edges (a getter's require(), import()) costs
+  // nothing at import: what it does there is already deferred, so it is no finding. Cycles stay:
+  // they break loading whenever it happens.
+  const loadedAtImport = (file: string) => input.cost.module(file)?.eager !== false;
   const findings = [
     ...findRegistries(input),
     ...findEagerInit(input),
     ...findGodModules(input),
     ...findHeavyImports(input),
-    ...findCycles(input),
     ...findGlobalSideEffects(input),
-  ].filter((finding) => !generated(finding));
+  ]
+    .filter((finding) => loadedAtImport(finding.file))
+    .concat(findCycles(input))
+    .filter((finding) => !generated(finding));
   findings.sort(
     (a, b) =>
       b.cost.exclusiveBytes - a.cost.exclusiveBytes ||
