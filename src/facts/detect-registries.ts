@@ -23,10 +23,10 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
   const registrationStatements = new Set<number>();
   const callRegistries = new Map<string, RegistryFact>();
 
-  const callRegistry = (name: string, statement: ts.Statement): RegistryFact => {
+  const callRegistry = (name: string, statement: ts.Statement, callee?: string): RegistryFact => {
     let registry = callRegistries.get(name);
     if (!registry) {
-      registry = { name, shape: 'register-calls', line: lineOf(statement, sourceFile), start: statement.getStart(sourceFile), end: statement.end, entries: [], blockers: [] };
+      registry = { name, shape: 'register-calls', line: lineOf(statement, sourceFile), start: statement.getStart(sourceFile), end: statement.end, entries: [], blockers: [], ...(callee && { callee }) };
       callRegistries.set(name, registry);
       registries.push(registry);
     }
@@ -46,7 +46,7 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
     }
     // Register calls and element assignments, directly at the top level or inside loops.
     for (const found of registrationsIn(statement, scope)) {
-      const registry = callRegistry(found.registry, statement);
+      const registry = callRegistry(found.registry, statement, found.callee);
       registrationStatements.add(index);
       if (found.loop) {
         registry.blockers.push(`registered in a loop at line ${found.line}: the keys are only known at runtime`);
@@ -56,14 +56,92 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
         }
         continue;
       }
-      if (found.blocker) registry.blockers.push(found.blocker);
+      // One line per reason: the first one-argument call stands for the others.
+      const sameReason = found.blocker?.endsWith(ONE_ARGUMENT_REASON) && registry.blockers.some((b) => b.endsWith(ONE_ARGUMENT_REASON));
+      if (found.blocker && !sameReason) registry.blockers.push(found.blocker);
       if (found.entry) registry.entries.push(found.entry);
     }
   });
 
+  const getters = exportGetterRegistry(scope);
+  if (getters) registries.push(getters);
+
   // A register-calls registry needs at least one imported value or one blocked registration to count.
   const kept = registries.filter((r) => r.shape !== 'register-calls' || r.entries.some((e) => e.module) || r.blockers.length > 0);
   return { registries: kept, registrationStatements };
+}
+
+/**
+ * Babel's and tsc's CommonJS re-exports: `Object.defineProperty(exports, 'Button', { enumerable:
+ * true, get: function () { return _Button.default; } })` with `var _Button =
+ * _interopRequireDefault(require('./Button'))` at the top level. The export is already read
+ * through a getter; only the require runs at import. Two or more such exports of local modules,
+ * whose bindings nothing else reads, make an `export-getters` registry named `exports`.
+ */
+function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
+  const { sourceFile } = scope;
+  const entries: RegistryEntry[] = [];
+  const locals = new Map<string, number>();
+  let start = Infinity;
+  let end = 0;
+  for (const statement of sourceFile.statements) {
+    const getter = exportGetter(statement);
+    if (!getter) continue;
+    const binding = scope.bindings.get(getter.local);
+    if (!binding || binding.via !== 'require' || !binding.specifier.startsWith('.')) continue;
+    entries.push({ key: getter.key, module: binding.module, export: getter.member ?? 'default', valueShape: 'reference', line: lineOf(statement, sourceFile) });
+    locals.set(getter.local, (locals.get(getter.local) ?? 0) + 1);
+    start = Math.min(start, statement.getStart(sourceFile));
+    end = Math.max(end, statement.end);
+  }
+  if (entries.length < 2) return undefined;
+  // A binding read anywhere but in those getters (and its own declaration) keeps its require at import.
+  const otherReads = new Map<string, number>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) && exportGetter(node)) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && locals.has(node.name.text)) {
+      if (node.initializer) visit(node.initializer);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(node)) return visit(node.expression);
+    if (ts.isIdentifier(node) && locals.has(node.text)) otherReads.set(node.text, (otherReads.get(node.text) ?? 0) + 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  const blockers = [...otherReads.keys()].map((local) => `${local} is also read outside its export getters, so its require stays at import`);
+  const first = sourceFile.statements.find((s) => exportGetter(s))!;
+  return { name: 'exports', shape: 'export-getters', line: lineOf(first, sourceFile), start, end, entries, blockers };
+}
+
+/** `Object.defineProperty(exports, 'K', { get: function () { return local.member; } })` -> its parts. */
+export function exportGetter(statement: ts.Node): { key: string; local: string; member?: string } | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const call = unwrap(statement.expression);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 3) return undefined;
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object' || callee.name.text !== 'defineProperty') return undefined;
+  const [target, keyArg, descriptor] = call.arguments as unknown as [ts.Expression, ts.Expression, ts.Expression];
+  if (!ts.isIdentifier(target) || target.text !== 'exports' || !ts.isStringLiteralLike(keyArg) || !ts.isObjectLiteralExpression(descriptor)) return undefined;
+  let body: ts.ConciseBody | undefined;
+  for (const property of descriptor.properties) {
+    if (!property.name || staticPropertyKey(property.name) !== 'get') continue;
+    if (ts.isMethodDeclaration(property)) body = property.body;
+    else if (ts.isPropertyAssignment(property)) {
+      const fn = unwrap(property.initializer);
+      if (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) body = fn.body;
+    }
+  }
+  if (!body) return undefined;
+  let returned: ts.Expression | undefined;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    returned = only && ts.isReturnStatement(only) ? only.expression : undefined;
+  } else returned = body;
+  if (!returned) return undefined;
+  const value = unwrap(returned);
+  if (ts.isIdentifier(value)) return { key: keyArg.text, local: value.text };
+  if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression)) return { key: keyArg.text, local: value.expression.text, member: value.name.text };
+  return undefined;
 }
 
 /** Object literals a statement binds at the top level, with the name they are bound to. */
@@ -81,7 +159,8 @@ function objectLiteralsOf(statement: ts.Statement): Array<{ name: string; object
   };
   if (ts.isVariableStatement(statement)) {
     for (const declaration of statement.declarationList.declarations) {
-      const object = objectOf(declaration.initializer);
+      // `var rules = exports.rules = { ... }` (eslint-plugin-react): the local name holds the map.
+      const object = objectOf(declaration.initializer && assignedValue(declaration.initializer));
       if (object && ts.isIdentifier(declaration.name)) found.push({ name: declaration.name.text, object });
     }
   } else if (ts.isExportAssignment(statement)) {
@@ -89,11 +168,33 @@ function objectLiteralsOf(statement: ts.Statement): Array<{ name: string; object
     if (object) found.push({ name: 'default', object });
   } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) &&
     statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    const target = commonJsExportTarget(statement.expression.left);
-    const object = objectOf(statement.expression.right);
-    if (target && object) found.push({ name: target === '*' ? 'module.exports' : target, object });
+    const target = objectMapTarget(statement.expression.left);
+    const object = objectOf(assignedValue(statement.expression.right));
+    if (target && object) found.push({ name: target, object });
   }
   return found;
+}
+
+/** The value at the end of an assignment chain: `{...}` in `exports.a = exports.b = {...}`. */
+function assignedValue(expr: ts.Expression): ts.Expression {
+  let inner = unwrap(expr);
+  while (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken) inner = unwrap(inner.right);
+  return inner;
+}
+
+/**
+ * How a map assigned at the top level is named: `module.exports`, the export name for
+ * `exports.rules = {...}`, or the member path for a local object's property (`index.rules`).
+ */
+export function objectMapTarget(left: ts.Expression): string | undefined {
+  const target = commonJsExportTarget(left);
+  if (target) return target === '*' ? 'module.exports' : target;
+  const expr = unwrap(left);
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && ts.isIdentifier(expr.name) &&
+    !['module', 'exports', 'globalThis', 'window', 'global', 'this'].includes(expr.expression.text)) {
+    return `${expr.expression.text}.${expr.name.text}`;
+  }
+  return undefined;
 }
 
 /**
@@ -135,6 +236,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
   let references = 0;
   let factories = 0;
   let renamed = 0;
+  const inline: string[] = [];
   for (const property of object.properties) {
     const line = lineOf(property, sourceFile);
     if (ts.isSpreadAssignment(property)) {
@@ -166,6 +268,11 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
       value = factoryTarget(property, scope);
       valueShape = 'factory';
     }
+    if (!value && !referencesImports(property, scope)) {
+      // Written inline (`noop: { complete: () => '' }`): nothing to load, it stays as it is.
+      if (key !== undefined) inline.push(key);
+      continue;
+    }
     if (!value || !looksLikeHandler(value, valueShape)) {
       blockers.push(`value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line} is not an imported binding`);
       continue;
@@ -188,11 +295,36 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     end: statement.end,
     entries,
     blockers,
+    ...(inline.length > 0 && { inline }),
   };
+}
+
+/** True when a property's value mentions an import binding or calls `require()`: it is not self-contained. */
+function referencesImports(property: ts.ObjectLiteralElementLike, scope: ModuleScope): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node)) {
+      if (scope.bindings.has(node.text) || node.text === 'require') found = true;
+      return;
+    }
+    // Member names and property keys are not references.
+    if (ts.isPropertyAccessExpression(node)) return visit(node.expression);
+    if ((ts.isPropertyAssignment(node) || ts.isMethodDeclaration(node) || ts.isPropertyDeclaration(node)) && !ts.isComputedPropertyName(node.name)) {
+      ts.forEachChild(node, (child) => (child === node.name ? undefined : visit(child)));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  const value = ts.isPropertyAssignment(property) ? property.initializer : property;
+  visit(value);
+  return found;
 }
 
 interface FoundRegistration {
   registry: string;
+  /** The register callee as written (`hljs.registerLanguage`), for calls. */
+  callee?: string;
   line: number;
   loop: boolean;
   entry?: RegistryEntry;
@@ -202,6 +334,8 @@ interface FoundRegistration {
   /** For a loop over an imported value (`Object.entries(manifest)`): the module it comes from. */
   loopSource?: string;
 }
+
+const ONE_ARGUMENT_REASON = 'takes its key from the registered value: the keys are only known by loading each module';
 
 const REGISTER_METHOD = /^(register\w*|add\w*|set|use|define\w*)$/i;
 
@@ -252,6 +386,7 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
 
   function registerCall(call: ts.CallExpression, scope: ModuleScope, loop: boolean): FoundRegistration | undefined {
     const callee = effectiveCallee(call.expression);
+    if (call.arguments.length === 1) return oneArgumentRegistration(call, callee, loop);
     if (call.arguments.length < 2) return undefined;
     let registry: string | undefined;
     let calleeLooksLikeRegister = false;
@@ -274,7 +409,33 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
     if (!value && !(loop && calleeLooksLikeRegister)) return undefined;
     if (!value && !calleeLooksLikeRegister) return undefined;
     const line = lineOf(call, sourceFile);
-    return entryFor(registry, keyArg, value, line, loop);
+    return { ...entryFor(registry, keyArg, value, line, loop), callee: calleeTextOf(callee) };
+  }
+
+  /**
+   * `registerLanguage(require('./js'))`: the register function takes the key from the value, so
+   * a manifest could only list the keys by loading every module. Found, and left eager.
+   */
+  function oneArgumentRegistration(call: ts.CallExpression, callee: ts.Expression, loop: boolean): FoundRegistration | undefined {
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (!name || !/^regist/i.test(name)) return undefined;
+    const registry = ts.isIdentifier(callee) ? callee.text : rootIdentifier((callee as ts.PropertyAccessExpression).expression)?.text;
+    const value = valueOf(call.arguments[0]!, scope);
+    if (!registry || !value) return undefined;
+    const line = lineOf(call, sourceFile);
+    const written = calleeTextOf(callee);
+    return {
+      registry,
+      callee: written,
+      line,
+      loop,
+      entry: { module: value.imported.module, export: value.imported.export, valueShape: value.shape, line },
+      blocker: `${written}(${call.arguments[0]!.getText(sourceFile).replace(/\s+/g, ' ')}) at line ${line} ${ONE_ARGUMENT_REASON}`,
+    };
+  }
+
+  function calleeTextOf(callee: ts.Expression): string {
+    return callee.getText(sourceFile).replace(/\s+/g, '');
   }
 
   function elementAssignment(target: ts.ElementAccessExpression, valueExpr: ts.Expression, scope: ModuleScope, loop: boolean): FoundRegistration | undefined {

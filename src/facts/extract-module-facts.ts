@@ -7,6 +7,7 @@ import { collectReferences, type NameReference } from './name-references.js';
 import type { ModuleScope } from './imported-values.js';
 import { classifyStatements, declaredNames } from './classify-statements.js';
 import { detectRegistries } from './detect-registries.js';
+import { collectRegisterFunctions } from './register-functions.js';
 import { collectDeclarations, collectExports } from './collect-exports.js';
 import { collectFunctionFacts } from './function-facts.js';
 import { commonJsExportTarget, unwrap } from './expression-shapes.js';
@@ -57,6 +58,7 @@ export function extractModuleFacts(
   const declarations = collectDeclarations(scope, referencesOf);
   const exports = collectExports(scope, declarations, referencesOf);
   const functions = collectFunctionFacts(sourceFile, topNames);
+  const registerFunctions = collectRegisterFunctions(sourceFile);
   const allReferences = sourceFile.statements.flatMap((statement) =>
     ts.isVariableStatement(statement) ? statement.declarationList.declarations.flatMap(referencesOf) : referencesOf(statement),
   );
@@ -96,6 +98,7 @@ export function extractModuleFacts(
     functions,
     ...(ignoreComments.length > 0 ? { ignoreComments } : {}),
     ...(generator ? { generatedBy: generator } : {}),
+    ...(registerFunctions.length > 0 && { registerFunctions }),
   };
 }
 

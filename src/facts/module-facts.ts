@@ -55,7 +55,7 @@ export interface RegistryEntry {
 export interface RegistryFact {
   /** Name of the registry binding (`PROVIDERS`, `registry`) or register function (`registerProvider`). */
   name: string;
-  shape: 'object-map' | 'register-calls' | 'factory-map';
+  shape: 'object-map' | 'register-calls' | 'factory-map' | 'export-getters';
   line: number;
   start: number;
   end: number;
@@ -67,6 +67,10 @@ export interface RegistryFact {
    * the modules those values come from.
    */
   loopSources?: string[];
+  /** Map keys whose values are written inline (no import): they stay as they are. */
+  inline?: string[];
+  /** register-calls: the callee as written (`registerProvider`, `hljs.registerLanguage`). */
+  callee?: string;
 }
 
 /** Per-module facts. Plain data. */
@@ -104,6 +108,8 @@ export interface ModuleFacts {
    * transform's name. Its registrations are lazify's own lazy loaders, not findings.
    */
   generatedBy?: string;
+  /** Functions named `register*` (at any depth) and whether they call the value they register. */
+  registerFunctions?: RegisterFunctionFact[];
 }
 
 /** A `// lazify-ignore [kind, ...] [-- reason]` comment: it silences findings on its line and the next. */
@@ -114,6 +120,16 @@ export interface IgnoreComment {
   kinds: string[];
   /** The text after `--`, when given. */
   reason?: string;
+}
+
+/** A `register*` function: the parameter holding the registered value, and where it is called, if it is. */
+export interface RegisterFunctionFact {
+  name: string;
+  line: number;
+  /** The parameter that receives the registered value (the second, or the only one). */
+  value: string;
+  /** Where the function calls (or constructs) that value at registration. */
+  callsValue?: { construct: boolean; line: number };
 }
 
 /** One top-level declared name and what its declaration references. */

@@ -33,21 +33,29 @@ export function findRegistries(input: FindingsInput): Finding[] {
     for (const registry of facts.registries) {
       if (registersGeneratedLoaders(registry, input.facts)) continue;
       const blockers = [...registry.blockers];
+      const callsValue = registry.shape === 'register-calls' ? registerCallsValue(id, registry, input.facts) : undefined;
+      if (callsValue) blockers.push(callsValue);
+      const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, input);
+      if (bare) blockers.push(bare);
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
       const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
       const cost = setSaving(input.cost, modules);
       const convertible = blockers.length === 0 && registry.entries.length > 0;
       const elsewhere = new Set(modules.flatMap((m) => registeredBy.get(m) ?? []).filter((r) => !r.startsWith(`${id} (${registry.name})`)));
-      const howToFix = format === 'commonjs'
+      const howToFix = registry.shape === 'export-getters'
+        ? 'each export is already read through a getter: require its module inside the getter, once, on first read'
+        : format === 'commonjs'
         ? 'replace it with a static manifest of keys and lazy getters that require each module on first lookup'
         : asyncOnly
           ? 'replace it with a static manifest of keys and `() => import()` loaders awaited on first lookup'
           : 'replace it with a static manifest of keys and lazy getters that require() each ES module on first lookup (engines.node admits only Node versions that can)';
       const shared = elsewhere.size > 0 ? ` The same modules are also registered in ${[...elsewhere].join(', ')}; convert those too to realise the saving.` : '';
+      const inline = registry.inline?.length ? ` ${registry.inline.length} inline ${registry.inline.length === 1 ? 'value stays' : 'values stay'} as written (${registry.inline.join(', ')}).` : '';
+      const cycle = providerCycle(id, registry, modules, input);
       const message = convertible
-        ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${shared}`
-        : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.${asyncOnly && registry.blockers.length === 0 ? ` Alternatively, declaring engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json lets these readers stay synchronous (providers load with require()).` : ''}`;
+        ? `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import to register ${registry.entries.length} entries: ${howToFix}.${inline}${shared}${cycle}`
+        : `${registry.name} (${registry.shape}) loads ${modules.length} modules (${formatBytes(cost.exclusiveBytes)}) at import, but cannot become a static manifest yet: ${blockers.join('; ')}.${asyncOnly && registry.blockers.length === 0 && !callsValue ? ` Alternatively, declaring engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json lets these readers stay synchronous (providers load with require()).` : ''}${cycle}`;
       findings.push({
         id: findingId('registry', id, registry.name),
         kind: 'registry',
@@ -65,6 +73,51 @@ export function findRegistries(input: FindingsInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Why lazy entries would change what a register function stores, when it calls the value it is
+ * given at registration (highlight.js's `registerLanguage` runs each language definition). The
+ * same words as the plan's refusal (transforms/registry-to-manifest/add-registry-loaders.ts).
+ */
+function registerCallsValue(id: string, registry: RegistryFact, facts: Record<string, ModuleFacts>): string | undefined {
+  const callee = registry.callee ?? registry.name;
+  const [root, ...rest] = callee.split('.');
+  const binding = facts[id]?.bindings.find((b) => b.local === root);
+  const home = binding ? facts[binding.module] : facts[id];
+  const fnName = rest.length > 0 ? rest[rest.length - 1]! : binding && binding.imported !== '*' && binding.imported !== 'default' ? binding.imported : root!;
+  const fn = home?.registerFunctions?.find((f) => f.name === fnName);
+  if (!fn?.callsValue) return undefined;
+  return `${fn.name} ${fn.callsValue.construct ? 'constructs' : 'calls'} the registered value (${fn.value}) at registration (${home!.id}:${fn.callsValue.line}): a lazy entry would change what it stores`;
+}
+
+/**
+ * A module that loads the registry's file only for what loading it does (`require('./all');`,
+ * aws-sdk v2's clients/all.js, whose clients assign `AWS.S3 = ...` themselves): lazy entries
+ * would never run that. The same words as the plan's refusal (src/plan/plan-registry-manifests.ts).
+ */
+function sideEffectImporter(id: string, input: FindingsInput): string | undefined {
+  for (const node of Object.values(input.graph.modules)) {
+    const edge = node.imports.find((e) => e.to === id && !e.lazy && input.facts[node.id]?.statements.some((s) => s.kind === 'side-effect-import' && s.line === e.line));
+    if (edge) return `${node.id}:${edge.line} loads ${id} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)`;
+  }
+  return undefined;
+}
+
+/**
+ * When a registry's providers import its own module back (they use helpers it also exports),
+ * the registry and those helpers are one module in a cycle: the sentence that says so and how to fix it.
+ */
+function providerCycle(id: string, registry: RegistryFact, modules: string[], input: FindingsInput): string {
+  for (const module of modules) {
+    const back = input.graph.modules[module]?.imports.find((e) => e.to === id && !e.lazy);
+    if (!back) continue;
+    const others = (input.facts[id]?.exports ?? []).filter((e) => !e.typeOnly && e.name !== registry.name && e.name !== 'default').map((e) => e.name);
+    const helpers = back.names.filter((n) => n !== registry.name && n !== '*' && n !== 'default');
+    const what = helpers.length > 0 ? helpers.join(', ') : others.length > 0 ? others.join(', ') : 'it';
+    return ` Its providers import ${id} back (${module}:${back.line} uses ${what}): the registry and those helpers form a cycle; move the registry into its own module.`;
+  }
+  return '';
 }
 
 /**

@@ -38,7 +38,7 @@ export interface Finding {
   cost: FindingCost;
   /** registry: its entries and convertibility. */
   entries?: RegistryEntry[];
-  shape?: 'object-map' | 'register-calls' | 'factory-map';
+  shape?: 'object-map' | 'register-calls' | 'factory-map' | 'export-getters';
   convertible?: boolean;
   blockers?: string[];
   /** god-module: the proposed split. */

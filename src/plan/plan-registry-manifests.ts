@@ -99,6 +99,20 @@ export const registryManifestPlanner: Planner = {
       files.push(...options.consumers);
     }
     const keys = (finding.entries ?? []).map((e) => e.key).filter(Boolean);
+    if (finding.shape === 'export-getters') {
+      const { manifest: _none, ...getterOptions } = options;
+      return {
+        operations: [
+          {
+            id: finding.id,
+            transform: 'registry-to-manifest',
+            summary: `${keys.length} export getters in ${finding.file} (${keys.join(', ')}): each requires its module on first read`,
+            files,
+            options: getterOptions as unknown as Record<string, unknown>,
+          },
+        ],
+      };
+    }
     return {
       operations: [
         {

@@ -32,7 +32,11 @@ test('registry-behaviour-js: plan refuses the registries a lazy entry would chan
 
     const planned = await plan(dir);
     const skipped = planned.skipped.join('\n');
-    assert.match(skipped, /registerLanguage stays eager: lib\/languages\/registry\.js: registerLanguage calls the registered value \(languageDefinition\) at registration \(line 8\): a lazy entry would change what it stores/);
+    assert.match(skipped, /registerLanguage stays eager: registerLanguage calls the registered value \(languageDefinition\) at registration \(lib\/languages\/registry\.js:8\): a lazy entry would change what it stores/);
+    // analyze says the same, so it never calls a registry convertible that plan refuses.
+    const found = analyze(dir).findings.filter((f) => f.kind === 'registry');
+    for (const finding of found.filter((f) => !f.convertible)) assert.ok(skipped.includes(`${finding.id}: ${finding.symbol} stays eager: ${finding.blockers!.join('; ')}`), finding.id);
+    assert.deepEqual(found.filter((f) => f.convertible).map((f) => f.file), ['lib/providers/index.js']);
     assert.match(skipped, /module\.exports stays eager: index\.js:7 loads lib\/clients\/all\.js only for its side effects/);
     const registryOps = planned.plan.operations.filter((o) => o.transform === 'registry-to-manifest').map((o) => o.options.file);
     assert.deepEqual(registryOps, ['lib/providers/index.js']);

@@ -71,24 +71,62 @@ function valueSource(j: JSCodeshift, root: Collection, node: any): { source: Bin
   return undefined;
 }
 
-/** Finds the top-level `const NAME = { ... }` object literal. */
+/** `{...}` at the end of `a = b = {...}`. */
+function assignedObject(node: any): any {
+  let inner = unwrap(node);
+  while (inner?.type === 'AssignmentExpression' && inner.operator === '=') inner = unwrap(inner.right);
+  return inner?.type === 'ObjectExpression' ? inner : undefined;
+}
+
+/**
+ * How facts name a map assigned at the top level (src/facts/detect-registries.ts
+ * `objectMapTarget`): `module.exports`, `rules` for `exports.rules` / `module.exports.rules`,
+ * `index.rules` for a local object's property.
+ */
+function assignmentTargetName(left: any): string | undefined {
+  if (left?.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return undefined;
+  const object = left.object;
+  const isModuleExports = (node: any) => node?.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === 'module' && node.property.name === 'exports';
+  if (isModuleExports(left)) return 'module.exports';
+  if ((object.type === 'Identifier' && object.name === 'exports') || isModuleExports(object)) return left.property.name;
+  if (object.type === 'Identifier' && !['module', 'exports', 'globalThis', 'window', 'global'].includes(object.name)) return `${object.name}.${left.property.name}`;
+  return undefined;
+}
+
+/**
+ * Finds the top-level map named `name`: `const NAME = { ... }` (also `var rules = exports.rules =
+ * { ... }`), or an assignment statement `module.exports = { ... }`, `exports.NAME = { ... }`,
+ * `index.rules = { ... }`. Returns the declarator or the assignment.
+ */
 export function findMapObject(j: JSCodeshift, root: Collection, name: string): ASTPath<any> | undefined {
   let found: ASTPath<any> | undefined;
   root.find(j.VariableDeclarator, { id: { type: 'Identifier', name } }).forEach((path) => {
-    const init = unwrap(path.node.init);
-    if (init?.type !== 'ObjectExpression') return;
+    if (!assignedObject(path.node.init)) return;
     // Only top-level maps: `const` directly in the program or under `export`.
     const statement = path.parent.parent;
     if (statement.node.type === 'Program' || statement.node.type === 'ExportNamedDeclaration') found = path;
   });
+  if (found) return found;
+  root.find(j.ExpressionStatement).forEach((path) => {
+    if (found || path.parent.node.type !== 'Program') return;
+    const expression = path.node.expression as any;
+    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=' || !assignedObject(expression.right)) return;
+    if (assignmentTargetName(expression.left) === name) found = path.get('expression');
+  });
   return found;
+}
+
+/** The map's object literal under what {@link findMapObject} found. */
+function mapObjectPath(j: JSCodeshift, declarator: ASTPath<any>): ASTPath<any> {
+  const object = assignedObject(declarator.node.type === 'VariableDeclarator' ? declarator.node.init : declarator.node.right);
+  return j(declarator).find(j.ObjectExpression).filter((p) => p.node === object).paths()[0]!;
 }
 
 /** Collects an object map's entries: `{ 'gpt-': OpenAIHandler }`. */
 export function collectObjectMap(j: JSCodeshift, root: Collection, name: string): CollectedRegistry {
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
-  const object = j(declarator).find(j.ObjectExpression).paths()[0];
+  const object = mapObjectPath(j, declarator);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   for (const [index, prop] of (object.node.properties as any[]).entries()) {
@@ -113,7 +151,7 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
 export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string, ignore: string[] = []): CollectedRegistry {
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
-  const object = j(declarator).find(j.ObjectExpression).paths()[0];
+  const object = mapObjectPath(j, declarator);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   for (const [index, prop] of (object.node.properties as any[]).entries()) {

@@ -17,6 +17,7 @@ import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions } from './options.js';
+import { requireInGetters } from './require-in-getters.js';
 
 export { optionPaths } from './options.js';
 import { isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
@@ -27,7 +28,7 @@ export const meta: TransformMeta = {
   description: 'Turns an eagerly filled provider registry into a static manifest with lazy loaders.',
   phase: 'registry',
   options: [
-    { name: 'shape', required: true, description: 'object-map, factory-map or register-calls' },
+    { name: 'shape', required: true, description: 'object-map, factory-map, register-calls or export-getters (Babel/tsc CommonJS re-export getters: no manifest, the require moves into each getter)' },
     { name: 'registry', required: true, description: 'the map binding (MODEL_PREFIXES) or the register callee as written (registerProvider)' },
     { name: 'file', required: true, description: 'the file holding the map or the calls, root-relative' },
     { name: 'manifest', required: true, description: 'the manifest module to create (src/router.manifest.ts)' },
@@ -73,6 +74,12 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     return result?.changed ? printSource(root, file.source) : file.source;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
+  if (options.shape === 'export-getters') {
+    // No manifest: the getters already are the lazy entries.
+    const { converted, skipped } = requireInGetters(j, root);
+    for (const note of skipped) api.report(note);
+    return converted.length > 0 ? printSource(root, file.source) : file.source;
+  }
 
   // Alone on the jscodeshift CLI nobody else creates the manifest: write it, as jscodeshift
   // writes its own output (never under --dry). Under lazify, planFiles did it in memory.
@@ -89,7 +96,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
 /** The manifest module, computed from the registry file as it is before the operation. */
 export function planFiles(raw: Record<string, unknown>, project: ProjectReader): PlannedFile[] {
   const options = readOptions(raw);
-  if (typeof options === 'string') return [];
+  if (typeof options === 'string' || options.shape === 'export-getters') return [];
   const source = project.read(options.file);
   if (source === undefined) return [];
   const j = jscodeshift.withParser(isTypeScriptPath(options.file) ? 'ts' : 'babel');

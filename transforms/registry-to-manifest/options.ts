@@ -6,7 +6,7 @@ import type { OptionPath } from '../transform-module.js';
 /** Options of one registry-to-manifest operation. Paths are relative to the project root. */
 export interface RegistryToManifestOptions {
   /** How the registry is written in source. */
-  shape: 'object-map' | 'register-calls' | 'factory-map';
+  shape: 'object-map' | 'register-calls' | 'factory-map' | 'export-getters';
   /**
    * object-map / factory-map: the exported or top-level binding holding the map (`MODEL_PREFIXES`).
    * register-calls: the callee as written at the calls (`registerProvider`, `registry.register`).
@@ -14,7 +14,7 @@ export interface RegistryToManifestOptions {
   registry: string;
   /** The file holding the map or the register calls. */
   file: string;
-  /** The manifest module to create beside `file` (e.g. `src/router.manifest.ts`). */
+  /** The manifest module to create beside `file` (e.g. `src/router.manifest.ts`); unused by export-getters. */
   manifest: string;
   /**
    * How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS), native
@@ -35,13 +35,14 @@ export interface RegistryToManifestOptions {
   root?: string;
 }
 
-const SHAPES = ['object-map', 'register-calls', 'factory-map'];
+const SHAPES = ['object-map', 'register-calls', 'factory-map', 'export-getters'];
 
 /** Reads and checks options; returns a message naming the first problem, or the options. */
 export function readOptions(raw: Record<string, unknown>): RegistryToManifestOptions | string {
   const options = raw as Partial<RegistryToManifestOptions>;
   if (!SHAPES.includes(String(options.shape))) return `registry-to-manifest: option "shape" must be one of ${SHAPES.join(', ')}`;
-  for (const key of ['registry', 'file', 'manifest'] as const) {
+  // export-getters writes no manifest: its getters already are the lazy entries.
+  for (const key of options.shape === 'export-getters' ? (['registry', 'file'] as const) : (['registry', 'file', 'manifest'] as const)) {
     if (typeof options[key] !== 'string' || options[key] === '') return `registry-to-manifest: option "${key}" is required`;
   }
   if (!MODULE_FORMATS.includes(options.moduleFormat as ModuleFormat)) return `registry-to-manifest: option "moduleFormat" must be one of ${MODULE_FORMATS.join(', ')}`;

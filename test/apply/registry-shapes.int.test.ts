@@ -1,0 +1,97 @@
+// Registry shapes of published packages (fixtures/edge/registry-shapes-js): eslint-plugin-react's
+// `var rules = exports.rules = {...}`, a plugin's `index.rules = {...}`, aws-sdk's
+// `module.exports = { S3: require('./s3') }` read for its value, a Babel CommonJS barrel, a map
+// with inline values, a registry whose providers import its helpers back (a cycle), and a
+// one-argument `registerLanguage(lang)`. analyze finds each and says the same as plan; apply
+// converts all but the last; the fixture's own tests pass afterwards, in a child process, with
+// the same exports and fewer modules loaded at require.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { analyze, apply, plan } from '../../src/index.js';
+import { copyFixture } from '../helpers/copy-fixture.js';
+
+const FIXTURE = 'edge/registry-shapes-js';
+
+function node(dir: string, code: string): string {
+  const run = spawnSync(process.execPath, ['-e', code], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/** Export names of the package and of each of its values, and how many files `require('.')` loads. */
+function surface(dir: string): { names: Record<string, string[]>; loaded: number } {
+  return JSON.parse(
+    node(
+      dir,
+      `const api = require('.');
+       const loaded = Object.keys(require.cache).length;
+       const names = { '.': Object.keys(api) };
+       for (const [k, v] of Object.entries(api)) if (v && typeof v === 'object') names[k] = Object.keys(v);
+       names['rules.no-bar.meta'] = Object.keys(require('./lib/rules').rules['no-bar'].meta);
+       process.stdout.write(JSON.stringify({ names, loaded }));`,
+    ),
+  );
+}
+
+function ownTests(dir: string): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply converts all but the one-argument register calls', { timeout: 300_000 }, async () => {
+  const { dir, cleanup } = copyFixture(FIXTURE);
+  try {
+    const findings = analyze(dir).findings.filter((f) => f.kind === 'registry' && f.file !== 'index.js');
+    const byFile = Object.fromEntries(findings.map((f) => [f.file, f]));
+    assert.deepEqual(Object.keys(byFile).sort(), [
+      'lib/components/index.js',
+      'lib/languages/index.js',
+      'lib/plugin/index.js',
+      'lib/providers/index.js',
+      'lib/rules/index.js',
+      'lib/services/index.js',
+      'lib/tools/index.js',
+    ]);
+    assert.equal(byFile['lib/rules/index.js']!.symbol, 'rules');
+    assert.equal(byFile['lib/plugin/index.js']!.symbol, 'index.rules');
+    assert.equal(byFile['lib/services/index.js']!.symbol, 'module.exports');
+    assert.equal(byFile['lib/components/index.js']!.shape, 'export-getters');
+    assert.deepEqual(byFile['lib/providers/index.js']!.entries!.map((e) => e.key), ['openai', 'anthropic', 'mistral', 'echo']);
+    assert.match(byFile['lib/providers/index.js']!.message, /2 inline values stay as written \(noop, upper\)/);
+    assert.match(byFile['lib/tools/index.js']!.message, /Its providers import lib\/tools\/index\.js back \(lib\/tools\/hammer\.js:2 uses describeTool\).*move the registry into its own module\./);
+    const oneArgument = byFile['lib/languages/index.js']!;
+    assert.equal(oneArgument.convertible, false);
+    assert.deepEqual(oneArgument.blockers, [
+      "registerLanguage(require('./javascript')) at line 5 takes its key from the registered value: the keys are only known by loading each module",
+    ]);
+
+    // analyze and plan agree: a convertible finding gets its operation, the others their blockers as the reason.
+    const planned = await plan(dir);
+    const operationIds = new Set(planned.plan.operations.map((o) => o.id));
+    for (const finding of findings) {
+      if (finding.convertible) assert.ok(operationIds.has(finding.id), `${finding.id} is convertible but has no operation: ${planned.skipped.join('\n')}`);
+      else {
+        assert.ok(!operationIds.has(finding.id));
+        assert.ok(planned.skipped.includes(`${finding.id}: ${finding.symbol} stays eager: ${finding.blockers!.join('; ')}`), planned.skipped.join('\n'));
+      }
+    }
+    assert.equal(findings.filter((f) => f.convertible).length, 6);
+
+    const before = surface(dir);
+    assert.equal(ownTests(dir).status, 0, 'the fixture passes its own tests as it is');
+    const result = await apply(dir, { force: true });
+    assert.deepEqual(result.operations.filter((o) => o.failed || o.changed.length === 0), [], 'every planned operation changes its files');
+    const after = ownTests(dir);
+    assert.equal(after.status, 0, after.output);
+    const afterSurface = surface(dir);
+    assert.deepEqual(afterSurface.names, before.names);
+    console.log(`registry-shapes-js: require('.') loads ${before.loaded} files before apply, ${afterSurface.loaded} after`);
+    // 16 provider modules stop loading; the manifests (5) load instead: 29 -> 18.
+    assert.ok(afterSurface.loaded < before.loaded - 9, `require('.') loads ${before.loaded} files before, ${afterSurface.loaded} after`);
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.map((c) => c.path), [], 'a second apply changes nothing');
+  } finally {
+    cleanup();
+  }
+});

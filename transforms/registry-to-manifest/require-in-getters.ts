@@ -1,0 +1,84 @@
+// export-getters: Babel's (and tsc's) CommonJS re-exports already read each export through a
+// getter, `Object.defineProperty(exports, 'Button', { get: function () { return _Button.default; } })`;
+// only `var _Button = _interopRequireDefault(require('./Button'))` runs at import. The require
+// moves into the getter, memoised in the same variable: `(_Button || (_Button = ...)).default`.
+// Written in ES5 (the syntax Babel emits), so it fits any target.
+import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
+import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
+import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+
+/** The `get` function of a top-level `Object.defineProperty(exports, 'K', { get })` statement, with the local it returns. */
+function exportGetters(j: JSCodeshift, root: Collection): Array<{ key: string; local: string; fn: any }> {
+  const found: Array<{ key: string; local: string; fn: any }> = [];
+  root.find(j.ExpressionStatement).forEach((path) => {
+    if (path.parent.node.type !== 'Program') return;
+    const call = path.node.expression as any;
+    if (call.type !== 'CallExpression' || call.arguments.length !== 3) return;
+    const callee = call.callee;
+    if (callee.type !== 'MemberExpression' || callee.object.name !== 'Object' || callee.property.name !== 'defineProperty') return;
+    const [target, key, descriptor] = call.arguments;
+    if (target.type !== 'Identifier' || target.name !== 'exports' || typeof key.value !== 'string' || descriptor.type !== 'ObjectExpression') return;
+    for (const prop of descriptor.properties) {
+      const name = prop.key?.name ?? prop.key?.value;
+      if (name !== 'get') continue;
+      const fn = prop.type === 'ObjectMethod' ? prop : prop.value;
+      if (!fn || !/Function/.test(fn.type)) continue;
+      const body = fn.body.type === 'BlockStatement' ? fn.body.body : undefined;
+      const returned = body ? (body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined) : fn.body;
+      const base = returned?.type === 'MemberExpression' && !returned.computed ? returned.object : returned;
+      if (base?.type === 'Identifier') found.push({ key: key.value, local: base.name, fn });
+    }
+  });
+  return found;
+}
+
+/** True when `node` requires a relative module, directly or through an interop helper call. */
+function requiresLocalModule(j: JSCodeshift, node: any): boolean {
+  if (isRequireCall(node)) return node.arguments[0].value.startsWith('.');
+  return node?.type === 'CallExpression' && node.arguments.length >= 1 && node.arguments.length <= 2 && isRequireCall(node.arguments[0]) && node.arguments[0].arguments[0].value.startsWith('.');
+}
+
+function isInside(path: ASTPath<any> | null, nodes: Set<any>): boolean {
+  for (let p = path; p; p = p.parent) if (nodes.has(p.node)) return true;
+  return false;
+}
+
+/**
+ * Moves each getter's require into the getter. Returns the exports converted and, for the
+ * others, why they stay (a binding read elsewhere keeps its require at import).
+ */
+export function requireInGetters(j: JSCodeshift, root: Collection): { converted: string[]; skipped: string[] } {
+  const getters = exportGetters(j, root);
+  const converted: string[] = [];
+  const skipped: string[] = [];
+  const byLocal = new Map<string, typeof getters>();
+  for (const getter of getters) byLocal.set(getter.local, [...(byLocal.get(getter.local) ?? []), getter]);
+  for (const [local, list] of byLocal) {
+    const declarators = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: local } }).filter((p) => p.parent.parent.node.type === 'Program');
+    if (declarators.size() !== 1) continue;
+    const declarator = declarators.paths()[0]!;
+    const init = declarator.node.init as any;
+    if (!requiresLocalModule(j, init)) continue;
+    const fns = new Set(list.map((g) => g.fn));
+    const outside = root
+      .find(j.Identifier, { name: local })
+      .filter((p) => p.node !== declarator.node.id && !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+      .filter((p) => !isInside(p, fns));
+    if (outside.size() > 0) {
+      skipped.push(`${list.map((g) => g.key).join(', ')}: ${local} is also read at line ${outside.paths()[0]!.node.loc?.start.line ?? '?'}, outside the export getters, and stays loaded at import`);
+      continue;
+    }
+    const initText = j(init).toSource();
+    for (const { fn } of list) {
+      j(fn.body)
+        .find(j.Identifier, { name: local })
+        .filter((p) => !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
+        .forEach((p) => {
+          p.replace(parseExpression(j, `${local} || (${local} = ${initText})`));
+        });
+    }
+    declarator.node.init = null;
+    converted.push(...list.map((g) => g.key));
+  }
+  return { converted, skipped };
+}
