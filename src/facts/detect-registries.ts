@@ -274,7 +274,9 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
       continue;
     }
     if (!value || !looksLikeHandler(value, valueShape)) {
-      blockers.push(`value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line} is not an imported binding`);
+      const what = `value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line}`;
+      // `getLanguage: languages.getLanguage` comes from an import, but a helper is not a provider to load lazily.
+      blockers.push(value ? `${what} reads ${value.export} from ${value.module}, not a provider class or module` : `${what} is computed from imports, not an imported binding`);
       continue;
     }
     if (valueShape === 'factory') factories += 1;

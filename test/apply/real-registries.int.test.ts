@@ -4,14 +4,17 @@
 // - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
-// Require times before / after apply and at the floor (providers stubbed) are printed, never asserted.
+// - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
+//   modules memoize(() => require(...))): no finding in a module the entry loads, zero operations.
+// Require times before / after apply and at the floor (providers stubbed) are printed, never asserted,
+// and so is how long plan takes on webpack.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { apply } from '../../src/index.js';
+import { analyze, apply, plan } from '../../src/index.js';
 import { copyInstalledPackage, removePackageCopy } from '../../bench/installed-package-copy.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 
@@ -82,6 +85,12 @@ test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups
   const applied = copy('highlight.js', 'highlight-js-applied');
   const result = await apply(applied, { force: true });
   assert.deepEqual(result.plan.operations.filter((o) => o.transform === 'registry-to-manifest'), [], 'registerLanguage calls each definition at registration');
+  // The true reason, in one line, the same in analyze and plan.
+  const reason = 'registerLanguage calls the registered value (languageDefinition) at registration (lib/core.js:2408): a lazy entry would change what it stores';
+  assert.ok(result.skipped.includes(`registry:lib/index.js:registerLanguage: registerLanguage stays eager: ${reason}`), result.skipped.join('\n'));
+  const finding = analyze(applied).findings.find((f) => f.kind === 'registry' && f.file === 'lib/index.js');
+  assert.equal(finding?.convertible, false);
+  assert.deepEqual(finding?.blockers, [reason]);
   const probe = (dir: string) =>
     node([
       '-e',
@@ -96,4 +105,17 @@ test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups
   assert.equal(probe(applied), before);
   const floor = floorCopy('highlight.js', 'lib/languages', `'use strict';\nmodule.exports = function () { return {}; };\n`);
   report('highlight.js', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+});
+
+test('webpack@5.113.0: already lazy, so plan has zero operations', { timeout: 900_000 }, async () => {
+  const dir = copy('webpack', 'webpack-plan');
+  const started = performance.now();
+  const planned = await plan(dir);
+  const seconds = (performance.now() - started) / 1000;
+  assert.deepEqual(planned.plan.operations.map((o) => o.id), []);
+  const analysis = analyze(dir);
+  // The entry itself loads only a few modules; everything else waits behind getters.
+  assert.ok(analysis.cost.eagerModules < 20 && Object.keys(analysis.graph.modules).length > 800, `${analysis.cost.eagerModules} eager of ${Object.keys(analysis.graph.modules).length} modules`);
+  assert.deepEqual(analysis.findings.filter((f) => f.kind !== 'cycle').map((f) => f.id), []);
+  console.log(`webpack: plan ${seconds.toFixed(1)} s over ${Object.keys(analysis.graph.modules).length} modules (${analysis.cost.eagerModules} loaded at import), ${planned.plan.operations.length} operations`);
 });

@@ -2,7 +2,7 @@
 // `var rules = exports.rules = {...}`, a plugin's `index.rules = {...}`, aws-sdk's
 // `module.exports = { S3: require('./s3') }` read for its value, a Babel CommonJS barrel, a map
 // with inline values, a registry whose providers import its helpers back (a cycle), and a
-// one-argument `registerLanguage(lang)`. analyze finds each and says the same as plan; apply
+// one-argument `registerLanguage(lang)`, and code that is already lazy (lib/lazy). analyze finds each and says the same as plan; apply
 // converts all but the last; the fixture's own tests pass afterwards, in a child process, with
 // the same exports and fewer modules loaded at require.
 import { test } from 'node:test';
@@ -42,7 +42,10 @@ function ownTests(dir: string): { status: number | null; output: string } {
 test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply converts all but the one-argument register calls', { timeout: 300_000 }, async () => {
   const { dir, cleanup } = copyFixture(FIXTURE);
   try {
-    const findings = analyze(dir).findings.filter((f) => f.kind === 'registry' && f.file !== 'index.js');
+    const analysis = analyze(dir);
+    // Already lazy (memoize(() => require()), a getter, a defineProperty getter): nothing to say, nothing to do.
+    assert.deepEqual(analysis.findings.filter((f) => f.file.startsWith('lib/lazy/')).map((f) => f.id), []);
+    const findings = analysis.findings.filter((f) => f.kind === 'registry' && f.file !== 'index.js');
     const byFile = Object.fromEntries(findings.map((f) => [f.file, f]));
     assert.deepEqual(Object.keys(byFile).sort(), [
       'lib/components/index.js',
@@ -77,6 +80,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
       }
     }
     assert.equal(findings.filter((f) => f.convertible).length, 6);
+    assert.deepEqual(planned.plan.operations.flatMap((o) => o.files).filter((f) => f.startsWith('lib/lazy/')), []);
 
     const before = surface(dir);
     assert.equal(ownTests(dir).status, 0, 'the fixture passes its own tests as it is');
