@@ -193,7 +193,12 @@ function registerCallee(source: string, name: string): string {
   const counts = new Map<string, number>();
   for (const match of source.matchAll(new RegExp(`(?:^|\\n)\\s*${escaped}\\.(\\w+)\\s*\\(\\s*['"]`, 'g'))) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
   const method = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return method ? `${name}.${method}` : name;
+  if (method) return `${name}.${method}`;
+  // Facts name `hljs.registerLanguage(...)` on a required module after the method: find its object.
+  const owners = new Map<string, number>();
+  for (const match of source.matchAll(new RegExp(`(?:^|\\n)\\s*([\\w$]+)\\.${escaped}\\s*\\(`, 'g'))) owners.set(match[1]!, (owners.get(match[1]!) ?? 0) + 1);
+  const owner = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return owner ? `${owner}.${name}` : name;
 }
 
 /**
