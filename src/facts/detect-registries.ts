@@ -409,7 +409,8 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
     const [keyArg, valueArg] = call.arguments as unknown as [ts.Expression, ts.Expression];
     const value = valueOf(valueArg, scope);
     if (!value && !(loop && calleeLooksLikeRegister)) return undefined;
-    if (!value && !calleeLooksLikeRegister) return undefined;
+    // `AWS.util.mixin(AWS.Request, AWS.SequentialExecutor)` passes imported values too, but registers nothing.
+    if (!calleeLooksLikeRegister) return undefined;
     const line = lineOf(call, sourceFile);
     return { ...entryFor(registry, keyArg, value, line, loop), callee: calleeTextOf(callee) };
   }
