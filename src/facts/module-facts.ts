@@ -108,7 +108,7 @@ export interface ModuleFacts {
    * transform's name. Its registrations are lazify's own lazy loaders, not findings.
    */
   generatedBy?: string;
-  /** Functions named `register*` (at any depth) and whether they call the value they register. */
+  /** Functions named `register*` (at any depth) and whether they use the value they register at registration. */
   registerFunctions?: RegisterFunctionFact[];
 }
 
@@ -122,14 +122,14 @@ export interface IgnoreComment {
   reason?: string;
 }
 
-/** A `register*` function: the parameter holding the registered value, and where it is called, if it is. */
+/** A `register*` function: the parameter holding the registered value, and where it is used at registration, if it is. */
 export interface RegisterFunctionFact {
   name: string;
   line: number;
   /** The parameter that receives the registered value (the second, or the only one). */
   value: string;
-  /** Where the function calls (or constructs) that value at registration. */
-  callsValue?: { construct: boolean; line: number };
+  /** Where the function first calls, constructs or reads that value at registration (storing or checking it does not count). */
+  usesValue?: { use: 'calls' | 'constructs' | 'reads'; line: number };
 }
 
 /** One top-level declared name and what its declaration references. */

@@ -76,8 +76,8 @@ export function findRegistries(input: FindingsInput): Finding[] {
 }
 
 /**
- * Why lazy entries would change what a register function stores, when it calls the value it is
- * given at registration (highlight.js's `registerLanguage` runs each language definition). The
+ * Why lazy entries would change what a register function stores, when it calls or reads the value
+ * it is given at registration (highlight.js's `registerLanguage` runs each language definition). The
  * same words as the plan's refusal (transforms/registry-to-manifest/add-registry-loaders.ts).
  */
 function registerCallsValue(id: string, registry: RegistryFact, facts: Record<string, ModuleFacts>): string | undefined {
@@ -87,8 +87,8 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
   const home = binding ? facts[binding.module] : facts[id];
   const fnName = rest.length > 0 ? rest[rest.length - 1]! : binding && binding.imported !== '*' && binding.imported !== 'default' ? binding.imported : root!;
   const fn = home?.registerFunctions?.find((f) => f.name === fnName);
-  if (!fn?.callsValue) return undefined;
-  return `${fn.name} ${fn.callsValue.construct ? 'constructs' : 'calls'} the registered value (${fn.value}) at registration (${home!.id}:${fn.callsValue.line}): a lazy entry would change what it stores`;
+  if (!fn?.usesValue) return undefined;
+  return `${fn.name} ${fn.usesValue.use} the registered value (${fn.value}) at registration (${home!.id}:${fn.usesValue.line}): a lazy entry would change what it stores`;
 }
 
 /**
