@@ -114,7 +114,7 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
 }
 
 /** `Object.defineProperty(exports, 'K', { get: function () { return local.member; } })` -> its parts. */
-export function exportGetter(statement: ts.Node): { key: string; local: string; member?: string } | undefined {
+function exportGetter(statement: ts.Node): { key: string; local: string; member?: string } | undefined {
   if (!ts.isExpressionStatement(statement)) return undefined;
   const call = unwrap(statement.expression);
   if (!ts.isCallExpression(call) || call.arguments.length !== 3) return undefined;
@@ -186,7 +186,7 @@ function assignedValue(expr: ts.Expression): ts.Expression {
  * How a map assigned at the top level is named: `module.exports`, the export name for
  * `exports.rules = {...}`, or the member path for a local object's property (`index.rules`).
  */
-export function objectMapTarget(left: ts.Expression): string | undefined {
+function objectMapTarget(left: ts.Expression): string | undefined {
   const target = commonJsExportTarget(left);
   if (target) return target === '*' ? 'module.exports' : target;
   const expr = unwrap(left);
