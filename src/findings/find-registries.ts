@@ -33,7 +33,9 @@ export function findRegistries(input: FindingsInput): Finding[] {
     for (const registry of facts.registries) {
       if (registersGeneratedLoaders(registry, input.facts)) continue;
       const blockers = [...registry.blockers];
-      const callsValue = registry.shape === 'register-calls' ? registerCallsValue(id, registry, input.facts) : undefined;
+      // Keyless entries (one-argument calls, loops) are already refused for that; reading the key from the value is no news.
+      const keyed = registry.entries.every((e) => e.key !== undefined);
+      const callsValue = registry.shape === 'register-calls' && keyed ? registerCallsValue(id, registry, input.facts) : undefined;
       if (callsValue) blockers.push(callsValue);
       const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, input);
       if (bare) blockers.push(bare);
