@@ -24,11 +24,15 @@ import { analyze } from './run-analysis.js';
 import { blockOperationsWithTypeErrors, type BlockedOperation } from './verify/block-type-errors.js';
 import { ChangeTypeChecker, type TypeDiagnostic } from './verify/typecheck-changes.js';
 import { rebuildAfterRestore, takeBaseline, verifyAfterApply, type Verification } from './verify/verify-apply.js';
+import { measureImportSnapshot, type ImportBeforeAfter } from './verify/import-before-after.js';
+import type { ProgressListener } from './diagnostics/progress.js';
 
 /** Options of {@link plan}. */
 export interface PlanOptions extends PlanChoices {
   /** Entry file override, as for analyze. */
   entry?: string;
+  /** Told how far analysis (and, in apply, the later stages) got, for a progress display. */
+  onProgress?: ProgressListener;
   /**
    * Globs (root-relative) of files to rewrite although they are not part of the package
    * (tests, scripts, examples): by default only modules reachable from the entry or under
@@ -77,7 +81,7 @@ async function projectSourceFiles(root: string): Promise<string[]> {
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
   refuseUnfinishedWrite(resolve(dir));
-  const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions });
+  const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
   const project = new FileSet(analysis.root);
   // Only the package's own modules: tests, scripts and examples that import the same SDK stay as they are.
   // `--include` globs pick among the source files (never dependencies or build output).
@@ -122,6 +126,13 @@ export interface ApplyOptions extends PlanOptions {
   format?: boolean;
   /** When verification fails, leave the written files instead of restoring them. */
   keepOnFailure?: boolean;
+  /**
+   * With `verify`: fresh processes for measuring the entry's import before writing and after
+   * (medians; default 3). 0 measures nothing.
+   */
+  importRuns?: number;
+  /** With `verify`: seconds before an import measurement run is killed as hung (default 30). */
+  importTimeoutMs?: number;
 }
 
 /** What apply did (or, with dryRun/patch, would do). */
@@ -138,6 +149,8 @@ export interface ApplyResult {
   /** Absolute path of the patch file, when one was written. */
   patchFile?: string;
   verification?: Verification;
+  /** With `verify`: the entry's import measured before writing and after (`after` absent when the build failed). */
+  importTime?: ImportBeforeAfter;
   /** What the project's formatter did to the changed files (absent with `format: false`). */
   formatting?: FormatResult;
   /** Set when verification failed and every written file was put back as it was. */
@@ -187,11 +200,21 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
       );
     }
   }
-  const baseline = writes && options.verify ? takeBaseline(root) : undefined;
+  const progress = options.onProgress;
+  const importRuns = options.importRuns ?? 3;
+  let baseline: ReturnType<typeof takeBaseline> | undefined;
+  let importBefore: ImportBeforeAfter['before'] | undefined;
+  if (writes && options.verify) {
+    progress?.({ stage: 'verify', label: 'building the project as it is' });
+    baseline = takeBaseline(root);
+    if (importRuns > 0) importBefore = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
+  }
+  progress?.({ stage: 'edits', label: 'running the plan in memory' });
   let run = runPlan(thePlan, root);
   let blocked: BlockedOperation[] = [];
   let typeErrors: TypeDiagnostic[] = [];
   // Before anything is shown or written: a rewrite that adds a type error is not one to review.
+  if (options.typecheck !== false && run.changes.length > 0) progress?.({ stage: 'typecheck', label: 'type checking the rewrite' });
   const checker = options.typecheck === false || run.changes.length === 0 ? undefined : ChangeTypeChecker.open(root);
   if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
   else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
@@ -206,7 +229,13 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const written = await writeChanges(root, changes);
   result.written = true;
   if (baseline) {
+    progress?.({ stage: 'verify', label: 'building and testing the rewritten project' });
     result.verification = verifyAfterApply(root, baseline);
+    if (importBefore) {
+      result.importTime = { before: importBefore };
+      if (result.verification.build.ok) result.importTime.after = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
+    }
+    progress?.({ stage: 'verify', label: 'verified', end: true });
     if (!result.verification.ok && !options.keepOnFailure) {
       await restoreFiles(root, written);
       rebuildAfterRestore(root, baseline);

@@ -1,5 +1,6 @@
 // The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { ProgressListener } from './diagnostics/progress.js';
 import { LazifyError } from './diagnostics/diagnostic.js';
 import { extractFacts } from './facts/extract-facts.js';
 import type { ModuleFacts } from './facts/module-facts.js';
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
    * config's. `// lazify-ignore` comments in the sources always apply.
    */
   suppressions?: Omit<SuppressionOptions, 'comments'>;
+  /** Told how far the graph and facts stages have got, for a progress display; analysis never prints. */
+  onProgress?: ProgressListener;
 }
 
 /** Everything `lazify analyze` found out. Plain data apart from `cost`'s lookup functions. */
@@ -65,10 +68,11 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const project = loadProject(dir, { entry: options.entry });
   // One parse per file for the whole run: the graph's syntax trees serve the facts too.
   const sources: ParsedSources = new Map();
-  const graph = buildModuleGraph(project, { sources });
+  const graph = buildModuleGraph(project, { sources, onProgress: options.onProgress });
   const cost = computeCost(graph);
   const factDiagnostics: Diagnostic[] = [];
-  const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics });
+  const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, onProgress: options.onProgress });
+  options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });
   const found = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
   const comments = Object.fromEntries(Object.values(facts).filter((f) => f.ignoreComments).map((f) => [f.id, f.ignoreComments]));
   const selection = applySuppressions(found, { ...options.suppressions, comments });

@@ -12,11 +12,12 @@ import { analyze, type AnalysisResult, type AnalyzeOptions } from './run-analysi
  * becomes an error diagnostic; the static findings are still returned.
  */
 export async function analyzeMeasured(dir: string, options: Omit<AnalyzeOptions, 'measure'> & MeasureOptions = {}): Promise<AnalysisResult> {
-  const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions });
+  const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
   const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, {
     runs: options.runs,
     timeoutMs: options.timeoutMs,
     tsx: options.tsx,
+    onProgress: options.onProgress,
   });
   return {
     ...result,

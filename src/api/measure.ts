@@ -3,13 +3,14 @@
 export { measure } from '../measure/measure.js';
 export { attachMeasuredCost } from '../measure/attach-measured-cost.js';
 export type { ImportTimeResult, ImportTimeNode, MeasureOptions } from '../measure/import-time.js';
-export { renderImportTimeReport } from '../report/importtime-report.js';
+export { renderImportTimeReport, toImportTimeJson, IMPORTTIME_JSON_SCHEMA_VERSION } from '../report/importtime-report.js';
+export type { CpuProfile } from '../measure/profile-import.js';
 export type { ImportTimeFormat, ImportTimeReportOptions } from '../report/importtime-report.js';
 export { renderHtmlReport } from '../report/html.js';
 export type { HtmlReportInput } from '../report/html.js';
 export { compareImportTimes, readImportTimeFile } from '../measure/compare-import-times.js';
 export type { ImportTimeComparison, ModuleTimeChange } from '../measure/compare-import-times.js';
-export { renderImportTimeComparison } from '../report/importtime-comparison-report.js';
+export { renderImportTimeComparison, COMPARISON_JSON_SCHEMA_VERSION } from '../report/importtime-comparison-report.js';
 export type { ImportTimeComparisonFormat } from '../report/importtime-comparison-report.js';
 export { toSpeedscope } from '../report/speedscope.js';
 export type { SpeedscopeFile } from '../report/speedscope.js';

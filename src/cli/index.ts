@@ -30,6 +30,7 @@ try {
     .command(transformsCommand)
     .completion('completion', 'Print a bash/zsh completion script (lazify completion >> ~/.bashrc)')
     .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
+    .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'no progress on stderr (it shows only on a terminal, never with CI set)' })
     .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply, check or transforms (lazify --help lists them).')
     .recommendCommands()
     .strict()

@@ -6,6 +6,7 @@ import { findTransform, type LazifyTransformModule, type PlannedFile } from '../
 import type { PlanOperation } from '../plan/plan.js';
 import type { FileSet } from './file-set.js';
 import type { NewFileConvention } from './source-layout.js';
+import { countChangedLines } from './unified-diff.js';
 
 /** What running one operation did. */
 export interface OperationResult {
@@ -14,6 +15,11 @@ export interface OperationResult {
   changed: string[];
   /** Messages the transform sent through `api.report`. */
   reports: string[];
+  /**
+   * Lines this operation added and removed in each file it changed, as it left them (before
+   * the project's formatter ran over the final files), in the order of `changed`.
+   */
+  lines?: Array<{ path: string; added: number; removed: number }>;
   /**
    * Set when the transform threw on a file: `path: message`, one line. The operation is then
    * skipped as a whole (its other files are left as they were), the rest of the plan applies.
@@ -100,7 +106,8 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
     undo();
     return { id: operation.id, changed: [], reports, failed: unreadable };
   }
-  return { id: operation.id, changed, reports };
+  const lines = [...new Set(changed)].map((path) => ({ path, ...countChangedLines(previous.get(path), files.read(path) ?? '') }));
+  return { id: operation.id, changed, reports, lines };
 }
 
 function plannedFiles(transform: LazifyTransformModule, operation: PlanOperation, options: Record<string, unknown>, files: FileSet): PlannedFile[] {

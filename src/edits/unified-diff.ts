@@ -1,4 +1,4 @@
-import { structuredPatch } from 'diff';
+import { diffLines, structuredPatch } from 'diff';
 import pc from 'picocolors';
 import type { FileChange } from './file-set.js';
 
@@ -23,6 +23,17 @@ function fileDiff(change: FileChange): string {
     return [`@@ -${oldStart},${hunk.oldLines} +${newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n');
   });
   return `${header.join('\n')}\n${hunks.join('\n')}\n`;
+}
+
+/** Lines added and removed between two versions of a file (`before` undefined: a new file). */
+export function countChangedLines(before: string | undefined, after: string): { added: number; removed: number } {
+  let added = 0;
+  let removed = 0;
+  for (const part of diffLines(before ?? '', after)) {
+    if (part.added) added += part.count ?? 0;
+    else if (part.removed) removed += part.count ?? 0;
+  }
+  return { added, removed };
 }
 
 /** Colours a unified diff for a terminal: additions green, removals red, hunk headers cyan. */

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
+import type { ProgressListener } from '../diagnostics/progress.js';
 
 /** Files whose syntax the facts understand; JSON and others have no top-level code worth classifying. */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -15,11 +16,14 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
  * are skipped (the graph already reported them and kept them as opaque leaves); a file that
  * does not parse cleanly still yields the facts of what TypeScript's tolerant parser recovered.
  */
-export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSources; diagnostics?: Diagnostic[] } = {}): Record<string, ModuleFacts> {
+export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSources; diagnostics?: Diagnostic[]; onProgress?: ProgressListener } = {}): Record<string, ModuleFacts> {
   // The graph already reported the files it could not parse for nesting; they have no facts.
   const tooDeep = new Set(graph.diagnostics.filter((d) => d.code === 'nesting-too-deep').map((d) => d.file));
   const facts: Record<string, ModuleFacts> = {};
-  for (const node of Object.values(graph.modules)) {
+  const nodes = Object.values(graph.modules);
+  let done = 0;
+  for (const node of nodes) {
+    options.onProgress?.({ stage: 'facts', label: 'reading top-level statements', done: done++, total: nodes.length });
     if (node.kind !== 'local' || !node.file || !SCRIPT_FILE.test(node.file) || node.file.endsWith('.d.ts')) continue;
     if (node.size > MAX_PARSED_FILE_BYTES) continue;
     // The graph parsed every module of this run already: reuse its tree and text.

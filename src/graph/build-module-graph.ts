@@ -9,6 +9,7 @@ import { parseImports } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
+import type { ProgressListener } from '../diagnostics/progress.js';
 
 /** Files bigger than this are not parsed: generated bundles or data, kept as opaque leaves. */
 export const MAX_PARSED_FILE_BYTES = 2 * 1024 * 1024;
@@ -23,7 +24,7 @@ export type GraphInput = Pick<Project, 'root' | 'entryFile' | 'tsconfig' | 'form
  * with single files (unresolved imports, syntax errors, binary or huge files, symlinks out of
  * the project) become diagnostics and the walk goes on.
  */
-export function buildModuleGraph(project: GraphInput, options: { sources?: ParsedSources } = {}): ModuleGraph {
+export function buildModuleGraph(project: GraphInput, options: { sources?: ParsedSources; onProgress?: ProgressListener } = {}): ModuleGraph {
   const { root } = project;
   const compilerOptions = project.tsconfig?.options;
   const listings = new DirectoryListingCache();
@@ -44,6 +45,8 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
   modules[entry] = placeholder(entry, project.entryFile);
 
   for (let next = 0; next < queue.length; next++) {
+    // Files found so far is the best total there is: the graph grows as it is read.
+    options.onProgress?.({ stage: 'graph', label: 'building the module graph', done: next, total: queue.length });
     const file = queue[next];
     const id = idOf(file);
     const node = modules[id];

@@ -75,14 +75,18 @@ export function readImportTimeFile(path: string): ImportTimeResult {
   } catch (error) {
     throw new LazifyError('invalid-measurement', `${path} is not JSON (${(error as Error).message}); save one with lazify importtime --format json`, path);
   }
-  const result = value as Partial<ImportTimeResult> | null;
+  const result = value as (Partial<ImportTimeResult> & { schemaVersion?: unknown }) | null;
+  if (result && typeof result === 'object' && result.schemaVersion !== undefined && result.schemaVersion !== 1) {
+    throw new LazifyError('invalid-measurement', `${path} has schemaVersion ${JSON.stringify(result.schemaVersion)}; this lazify reads version 1 (measure again with this version)`, path);
+  }
   if (!result || typeof result !== 'object' || !Array.isArray(result.tree) || typeof result.totalMs !== 'number' || typeof result.imports !== 'object') {
     throw new LazifyError('invalid-measurement', `${path} is not a lazify importtime measurement (no "tree", "totalMs" and "imports"); save one with lazify importtime --format json`, path);
   }
   if (!result.tree.every(isNode)) {
     throw new LazifyError('invalid-measurement', `${path}: "tree" holds an entry that is not a module measurement (id, selfMs, cumulativeMs, children)`, path);
   }
-  return result as ImportTimeResult;
+  const { schemaVersion: _version, ...measurement } = result;
+  return measurement as ImportTimeResult;
 }
 
 function isNode(value: unknown): value is ImportTimeNode {

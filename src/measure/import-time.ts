@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ProgressListener } from '../diagnostics/progress.js';
+import type { CpuProfile } from './profile-import.js';
 
 /**
  * One module in the import-time tree, like a line of Python's `-X importtime`.
@@ -100,6 +102,11 @@ export interface ImportTimeResult {
   imports: Record<string, string[]>;
   /** Threw / timed out / exited at import, noisy measurement, TypeScript run through tsx ... */
   diagnostics: Diagnostic[];
+  /**
+   * The V8 CPU profile of the profiled run, as `node --cpu-prof` wrote it (with `keepCpuProfile`
+   * only: it is large). Loads in Chrome DevTools' Performance panel.
+   */
+  cpuProfile?: CpuProfile;
 }
 
 /** Options of `measure()`. */
@@ -115,4 +122,8 @@ export interface MeasureOptions {
    * to break an ES module graph loaded by `require()` into its modules (default true).
    */
   profile?: boolean;
+  /** Keep the profiled run's V8 CPU profile in the result (`cpuProfile`), for `--format cpuprofile`. */
+  keepCpuProfile?: boolean;
+  /** Told when each run starts, for a progress display; the measurement itself never prints. */
+  onProgress?: ProgressListener;
 }

@@ -7,7 +7,7 @@ import { writeChildScripts, type ChildScripts } from './child-scripts.js';
 import type { ImportTimeResult, MeasureOptions } from './import-time.js';
 import { resolveMeasureTarget, type MeasureTarget } from './measure-target.js';
 import { nameMeasuredModule } from './name-measured-module.js';
-import { attachProfile, findCallLine, profileModules, readCpuProfile, type ProfiledModule } from './profile-import.js';
+import { attachProfile, findCallLine, profileModules, readCpuProfile, type CpuProfile, type ProfiledModule } from './profile-import.js';
 import { runChild } from './run-child.js';
 import { RunContainment } from './run-containment.js';
 
@@ -86,9 +86,11 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
   // Totals of runs without the ESM loader hooks, when the graph has ES modules (see below).
   const plainTotals: number[] = [];
   const diagnostics: Diagnostic[] = [...resolved.diagnostics];
-  let profiled: { modules: Map<string, ProfiledModule>; totalMs: number } | undefined;
+  let profiled: { modules: Map<string, ProfiledModule>; totalMs: number; profile: CpuProfile } | undefined;
   try {
+    const total = runs + (options.profile !== false ? 1 : 0);
     for (let index = 0; index < runs; index++) {
+      options.onProgress?.({ stage: 'measure', label: 'measuring import time (fresh processes)', done: index, total });
       const run = await runChild(resolved, scripts, { index, timeoutMs, esmHooks: true, containment });
       measured.push(run);
       // A kill at the timeout can cut the last line short; any other unsigned line was forged.
@@ -109,7 +111,11 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
         if (plain.outcome === 'done') plainTotals.push(plain.totalMs);
       }
     }
-    if (options.profile !== false && measured[measured.length - 1]!.outcome === 'done') profiled = await profileRun(resolved, scripts, timeoutMs, containment);
+    if (options.profile !== false && measured[measured.length - 1]!.outcome === 'done') {
+      options.onProgress?.({ stage: 'measure', label: 'measuring import time (CPU profile run)', done: runs, total });
+      profiled = await profileRun(resolved, scripts, timeoutMs, containment);
+    }
+    options.onProgress?.({ stage: 'measure', label: 'measuring import time', done: total, total, end: true });
   } finally {
     containment.close();
   }
@@ -161,6 +167,7 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
     tree: aggregated.tree,
     imports: aggregated.imports,
     diagnostics: [...diagnostics, ...noisyTotals(totals)],
+    ...(options.keepCpuProfile && profiled ? { cpuProfile: profiled.profile } : {}),
   };
 }
 
@@ -169,7 +176,7 @@ export async function measure(target: string, options: MeasureOptions = {}): Pro
  * hooks, whose thread would be sampled too), read into per-module top-level costs. A run that
  * fails here only means no profile: the timed runs already succeeded.
  */
-async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutMs: number, containment: RunContainment): Promise<{ modules: Map<string, ProfiledModule>; totalMs: number } | undefined> {
+async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutMs: number, containment: RunContainment): Promise<{ modules: Map<string, ProfiledModule>; totalMs: number; profile: CpuProfile } | undefined> {
   const dir = join(scripts.dir, 'cpu-profile');
   mkdirSync(dir);
   const run = await runChild(target, scripts, {
@@ -181,5 +188,5 @@ async function profileRun(target: MeasureTarget, scripts: ChildScripts, timeoutM
   });
   if (run.outcome !== 'done') return undefined;
   const profile = readCpuProfile(dir);
-  return profile ? { modules: profileModules(profile), totalMs: run.totalMs } : undefined;
+  return profile ? { modules: profileModules(profile), totalMs: run.totalMs, profile } : undefined;
 }

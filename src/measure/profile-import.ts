@@ -13,15 +13,25 @@ import type { MeasuredModuleName } from './name-measured-module.js';
 // A module's top level is the profile frame V8 names '' at line 0, column 0 of the module's URL
 // (the CommonJS wrapper, or the ES module body).
 
-interface ProfileNode {
+/** One node of a V8 CPU profile's call tree. */
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
+  hitCount?: number;
   positionTicks?: Array<{ line: number; ticks: number }>;
 }
-interface CpuProfile {
+/**
+ * A V8 CPU profile as `node --cpu-prof` writes it (the `.cpuprofile` format Chrome DevTools and
+ * speedscope load): the call tree, and which node each sample hit, µs apart.
+ */
+export interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds, on the profiler's clock. */
+  startTime: number;
+  endTime: number;
   samples: number[];
+  /** Microseconds before each sample. */
   timeDeltas: number[];
 }
 

@@ -1,10 +1,77 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ApplyResult } from '../plan-and-apply.js';
+import { renderPullRequestBody } from './pull-request-body.js';
+import type { ReportOutput } from './report-output.js';
+
+/** Output formats of `lazify apply`. */
+export type ApplyFormat = 'text' | 'json' | 'markdown';
+
+/** Version of `apply --format json`'s shape (docs/json-schema.md). */
+export const APPLY_JSON_SCHEMA_VERSION = 1;
+
+/** Exit code 1 when verification ran and failed. */
+function exitCodeOf(result: ApplyResult): number {
+  return result.verification && !result.verification.ok ? 1 : 0;
+}
+
+/** `apply --format json`: what apply did, without file contents (the diff or `--patch` has those). */
+export function toApplyJson(result: ApplyResult) {
+  return {
+    schemaVersion: APPLY_JSON_SCHEMA_VERSION,
+    root: result.root,
+    written: result.written,
+    ...(result.patchFile ? { patchFile: result.patchFile } : {}),
+    ...(result.restored ? { restored: true } : {}),
+    ...(result.recovery ? { recovery: result.recovery.message } : {}),
+    operations: result.operations.map((op) => {
+      const planned = result.plan.operations.find((p) => p.id === op.id);
+      return { id: op.id, transform: planned?.transform ?? '', changed: op.changed, lines: op.lines ?? [], reports: op.reports, ...(op.failed ? { failed: op.failed } : {}) };
+    }),
+    changes: result.changes.map((c) => ({ path: c.path, status: c.before === undefined ? 'added' : 'modified' })),
+    skipped: result.skipped,
+    blocked: result.blocked,
+    typeErrors: result.typeErrors,
+    ...(result.verification ? { verification: result.verification } : {}),
+    ...(result.importTime ? { importTime: result.importTime } : {}),
+  };
+}
 
 /**
- * Renders what apply did. Dry runs print the diff (coloured by the caller's `colour` function on
- * a TTY). Exit code 1 when verification ran and failed.
+ * What went wrong or needs a look in an apply, in the one diagnostic shape (for GitHub
+ * annotations): operations that failed, were left out for type errors, type errors kept with
+ * --force, and a failed verification.
  */
-export function renderApplyReport(result: ApplyResult, options: { colour?: (diff: string) => string } = {}): { output: string; exitCode: number } {
+export function applyDiagnostics(result: ApplyResult): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const op of result.operations) {
+    if (!op.failed) continue;
+    const file = /^([^\s:]+): /.exec(op.failed)?.[1];
+    diagnostics.push({ code: 'operation-failed', severity: 'warning', message: `operation ${op.id} skipped: ${op.failed}`, ...(file ? { file } : {}) });
+  }
+  for (const b of result.blocked ?? []) {
+    for (const d of b.diagnostics) {
+      diagnostics.push({ code: `TS${d.code}`, severity: 'warning', message: `not applied (${b.id}): the rewrite would add this type error: ${d.message}`, file: d.file, ...(d.line > 0 ? { line: d.line } : {}) });
+    }
+  }
+  for (const d of result.typeErrors ?? []) {
+    diagnostics.push({ code: `TS${d.code}`, severity: 'error', message: `applied with --force, the rewrite adds: ${d.message}`, file: d.file, ...(d.line > 0 ? { line: d.line } : {}) });
+  }
+  const v = result.verification;
+  if (v && !v.ok) {
+    const failed = [!v.build.ok && 'build', v.build.ok && !v.tests.ok && 'tests', v.exports.missing.length > 0 && `exports (missing ${v.exports.missing.join(', ')})`].filter(Boolean).join(', ');
+    diagnostics.push({ code: 'verification-failed', severity: 'error', message: `verification failed: ${failed}${result.restored ? '; every file was put back' : ''}` });
+  }
+  return diagnostics;
+}
+
+/**
+ * Renders what apply did: text (dry runs print the diff, coloured by the caller's `colour`
+ * function on a TTY), JSON, or markdown. After a verified apply, text ends with the pull
+ * request body ({@link renderPullRequestBody}) and markdown is that body.
+ */
+export function renderApplyReport(result: ApplyResult, options: { colour?: (diff: string) => string; format?: ApplyFormat } = {}): ReportOutput {
+  if (options.format === 'json') return { output: `${JSON.stringify(toApplyJson(result), null, 2)}\n`, exitCode: exitCodeOf(result) };
+  if (options.format === 'markdown') return { output: renderPullRequestBody(result), exitCode: exitCodeOf(result) };
   if (result.recovery) {
     return { output: `${result.recovery.message}\nNothing else was done: run apply again to plan from the tree as it is now.\n`, exitCode: 0 };
   }
@@ -60,6 +127,7 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
       }
     }
   }
+  if (v) lines.push('', 'Pull request body (markdown; `--pr-body FILE` writes it to a file):', '', renderPullRequestBody(result).trimEnd());
   return { output: `${lines.join('\n')}\n`, exitCode };
 }
 

@@ -2,13 +2,11 @@ import type { AnalysisResult } from '../run-analysis.js';
 import { describeSuppressions, nothingSuppressed } from './describe-suppressions.js';
 import { costTreeRows } from './cost-tree.js';
 import { formatBytes, plural } from '../messages/format-size.js';
+import { groupDiagnostics } from './group-diagnostics.js';
+import { groupSharedSavings, isSharedSaving, sharedSavingHeadline } from './group-findings.js';
+import { cell } from './markdown-text.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
 import type { ReportOptions, ReportOutput } from './report-output.js';
-
-/** Pipes and newlines would break a table cell. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
 
 /** A report for a pull request comment: summary, findings table, biggest subtrees, diagnostics folded. */
 export function renderMarkdownReport(result: AnalysisResult, options: ReportOptions = {}): ReportOutput {
@@ -25,13 +23,25 @@ export function renderMarkdownReport(result: AnalysisResult, options: ReportOpti
   const maxFindings = options.maxFindings ?? 20;
   if (findings.length === 0) lines.push('No findings.');
   else {
-    lines.push('| Saving | Where | Kind | Symbol | What to do |');
-    lines.push('| ---: | --- | --- | --- | --- |');
-    for (const f of findings.slice(0, maxFindings)) {
-      const saving = f.cost.exclusiveBytes > 0 ? `${formatBytes(f.cost.exclusiveBytes)} (${f.cost.exclusiveModules})` : '–';
-      lines.push(`| ${saving} | \`${cell(f.file)}:${f.line}\` | ${f.kind} | ${f.symbol ? `\`${cell(f.symbol)}\`` : ''} | ${cell(f.message)} |`);
+    lines.push('| Severity | Saving | Where | Kind | Symbol | What to do |');
+    lines.push('| --- | ---: | --- | --- | --- | --- |');
+    const savingOf = (cost: (typeof findings)[number]['cost']) => (cost.exclusiveBytes > 0 ? `${formatBytes(cost.exclusiveBytes)} (${cost.exclusiveModules})` : '–');
+    let shown = 0;
+    for (const item of groupSharedSavings(findings)) {
+      if (shown >= maxFindings) break;
+      if (isSharedSaving(item)) {
+        // One row: the saving is shared, so it is said once, with every place it needs fixing.
+        const where = item.findings.map((f) => `\`${cell(f.file)}:${f.line}\``).join('<br>');
+        const symbols = item.findings.map((f) => (f.symbol ? `\`${cell(f.symbol)}\`` : '')).join('<br>');
+        lines.push(`| ${item.findings[0]!.severity} | ${savingOf(item.cost)} together | ${where} | ${item.kind} | ${symbols} | ${cell(`${sharedSavingHeadline(item)}.`)} |`);
+        shown += item.findings.length;
+        continue;
+      }
+      const f = item;
+      shown++;
+      lines.push(`| ${f.severity} | ${savingOf(f.cost)} | \`${cell(f.file)}:${f.line}\` | ${f.kind} | ${f.symbol ? `\`${cell(f.symbol)}\`` : ''} | ${cell(f.message)} |`);
     }
-    if (findings.length > maxFindings) lines.push('', `…and ${findings.length - maxFindings} more.`);
+    if (findings.length > shown) lines.push('', `…and ${findings.length - shown} more.`);
   }
   if (!nothingSuppressed(result.suppression)) lines.push('', `_${describeSuppressions(result.suppression)}._`);
   lines.push('');
@@ -51,9 +61,19 @@ export function renderMarkdownReport(result: AnalysisResult, options: ReportOpti
     lines.push('');
     lines.push(`<details><summary>${plural(result.diagnostics.length, 'diagnostic')}</summary>`);
     lines.push('');
-    for (const d of result.diagnostics) {
-      lines.push(`- \`${d.code}\`${d.file ? ` \`${cell(d.file)}${d.line ? `:${d.line}` : ''}\`` : ''}: ${cell(d.message)}`);
+    const groups = groupDiagnostics(result.diagnostics, result.packageName ?? 'this package');
+    for (const group of groups) {
+      if (groups.length > 1) lines.push(`**${cell(group.package)}**`, '');
+      for (const file of group.files) {
+        if (file.file) lines.push(`- \`${cell(file.file)}\``);
+        for (const d of file.diagnostics) {
+          const at = file.file && d.line ? `line ${d.line}${d.column ? `:${d.column}` : ''}, ` : '';
+          lines.push(`${file.file ? '  ' : ''}- ${at}**${d.severity}** \`${d.code}\`: ${cell(d.message)}`);
+        }
+      }
+      lines.push('');
     }
+    lines.pop();
     lines.push('');
     lines.push('</details>');
   }

@@ -1,8 +1,17 @@
 import type { PlanResult } from '../plan-and-apply.js';
+import { cell, code } from './markdown-text.js';
+import type { ReportOutput } from './report-output.js';
 
-/** Renders a plan: JSON (the editable plan itself) or text for a person. */
-export function renderPlanReport(result: PlanResult, format: 'text' | 'json'): { output: string; exitCode: number } {
+/** Output formats of `lazify plan`. */
+export type PlanFormat = 'text' | 'json' | 'markdown';
+
+/**
+ * Renders a plan: JSON (the editable plan itself, with its own `schemaVersion`, which
+ * `apply --plan` reads back), text for a person, or markdown for a pull request or an issue.
+ */
+export function renderPlanReport(result: PlanResult, format: PlanFormat): ReportOutput {
   if (format === 'json') return { output: `${JSON.stringify(result.plan, null, 2)}\n`, exitCode: 0 };
+  if (format === 'markdown') return { output: renderMarkdown(result), exitCode: 0 };
   const lines: string[] = [];
   if (result.plan.operations.length === 0) lines.push('Nothing to do: no finding has an operation lazify can apply.');
   result.plan.operations.forEach((op, i) => {
@@ -15,4 +24,18 @@ export function renderPlanReport(result: PlanResult, format: 'text' | 'json'): {
   }
   lines.push('', 'Save with `lazify plan --format json > plan.json`, edit, then `lazify apply --plan plan.json`.');
   return { output: `${lines.join('\n')}\n`, exitCode: 0 };
+}
+
+function renderMarkdown(result: PlanResult): string {
+  const lines = ['### lazify plan', ''];
+  if (result.plan.operations.length === 0) lines.push('Nothing to do: no finding has an operation lazify can apply.', '');
+  result.plan.operations.forEach((op, i) => {
+    lines.push(`${i + 1}. **${cell(op.transform)}** (${code(op.id)}), ${op.files.length} file(s)`);
+    lines.push(...op.summary.split('\n').filter((l) => l.trim() !== '').map((l) => `   - ${cell(l.trim())}`));
+  });
+  if (result.plan.operations.length) lines.push('');
+  if (result.skipped.length > 0) {
+    lines.push(`<details><summary>Not planned (${result.skipped.length})</summary>`, '', ...result.skipped.map((s) => `- ${cell(s)}`), '', '</details>', '');
+  }
+  return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../run-analysis.js';
 import { renderJsonReport } from './json-report.js';
 import { renderMarkdownReport } from './markdown-report.js';
+import { renderSarifReport } from './sarif-report.js';
 import type { ReportFormat, ReportOptions, ReportOutput } from './report-output.js';
 import { renderTextReport } from './text-report.js';
 
@@ -8,6 +9,7 @@ const REPORTERS: Record<ReportFormat, (result: AnalysisResult, options: ReportOp
   text: renderTextReport,
   json: renderJsonReport,
   markdown: renderMarkdownReport,
+  sarif: renderSarifReport,
 };
 
 /** Renders an analysis in the chosen format. */

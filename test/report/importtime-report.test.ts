@@ -27,11 +27,35 @@ test('text: load order and a depth limit', () => {
   assert.match(output, /src\/index\.ts\n.*\|   src\/registry\.ts\n.*\|     … 1 more import\n.*\|   src\/utils\.ts\n.*\|     … 2 more imports/);
 });
 
-test('json is the result itself; a failed import exits 1', () => {
+test('json is the result itself with its schema version; a failed import exits 1 with its error for stderr, not in the report', () => {
   const result = sampleImportTime();
-  assert.deepEqual(JSON.parse(renderImportTimeReport(result, 'json').output), result);
+  assert.deepEqual(JSON.parse(renderImportTimeReport(result, 'json').output), { schemaVersion: 1, ...result });
   result.diagnostics.push({ code: 'import-threw', severity: 'error', file: 'src/utils.ts', message: 'src/utils.ts threw at import: boom' });
-  const { output, exitCode } = renderImportTimeReport(result, 'text');
-  assert.equal(exitCode, 1);
-  assert.match(output, /error: src\/utils\.ts threw at import: boom\n$/);
+  for (const format of ['text', 'json', 'markdown'] as const) {
+    const { output, exitCode, errors } = renderImportTimeReport(result, format);
+    assert.equal(exitCode, 1);
+    assert.equal(errors, 'lazify: src/utils.ts threw at import: boom\n');
+    if (format === 'text') assert.doesNotMatch(output, /boom/);
+  }
+  // Nothing measured: no empty tables, only the error (on stderr).
+  const empty = { ...result, tree: [], imports: {} };
+  assert.equal(renderImportTimeReport(empty, 'text').output, '');
+});
+
+test('markdown: summary, the slowest modules with what their top level ran', () => {
+  const { output } = renderImportTimeReport(sampleImportTime(), 'markdown');
+  assert.match(output, /^### lazify importtime: `dist\/index\.js`\n\n\*\*380\.0 ms\*\* median of 5 runs/);
+  assert.match(output, /\| Module \| Self ms \| Cumulative ms \| Top level spent it on \|\n\| --- \| ---: \| ---: \| --- \|\n\| `src\/index\.ts` \| 1\.0 \| 378\.2 \|/);
+  assert.match(output, /\| `js-tiktoken\/dist\/index\.cjs` \| 300\.0 \| 300\.0 \|/);
+});
+
+test('cpuprofile: the recorded V8 profile as it is; without one, an error and exit 1', () => {
+  const result = sampleImportTime();
+  const profile = { nodes: [{ id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1, columnNumber: -1, scriptId: '0' }, children: [] }], startTime: 10, endTime: 20, samples: [1], timeDeltas: [10] };
+  assert.deepEqual(JSON.parse(renderImportTimeReport({ ...result, cpuProfile: profile as never }, 'cpuprofile').output), profile);
+  assert.equal('cpuProfile' in JSON.parse(renderImportTimeReport({ ...result, cpuProfile: profile as never }, 'json').output), false, 'json leaves the profile out');
+  const missing = renderImportTimeReport(result, 'cpuprofile');
+  assert.equal(missing.exitCode, 1);
+  assert.equal(missing.output, '');
+  assert.match(missing.errors!, /no CPU profile was recorded/);
 });

@@ -5,6 +5,10 @@ import { colourWanted } from '../colour-choice.js';
 import { timeoutSeconds, wholeNumber } from '../number-options.js';
 import { configOption, projectConfig } from '../project-config.js';
 import { writeOutputFile } from '../write-output-file.js';
+import { annotationPathPrefix, inGithubActions, outputFileOption, printReport } from '../print-report.js';
+import { progressDisplay } from '../progress-display.js';
+import { ownVersion } from '../own-version.js';
+import { terminalWidth } from '../terminal-width.js';
 
 interface AnalyzeArgs {
   dir: string;
@@ -17,7 +21,9 @@ interface AnalyzeArgs {
   'fail-on'?: 'high' | 'medium' | 'low';
   baseline?: string;
   'update-baseline': boolean;
+  'output-file'?: string;
   color?: boolean;
+  quiet?: boolean;
 }
 
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
@@ -28,15 +34,17 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
       .option('config', configOption)
-      .option('format', { choices: ['text', 'json', 'markdown', 'html'] as const, default: 'text' as const, describe: 'output format (html measures: it charts import time)' })
+      .option('format', { choices: ['text', 'json', 'markdown', 'sarif', 'html'] as const, default: 'text' as const, describe: 'output format (sarif: for GitHub code scanning; html measures: it charts import time)' })
       .option('measure', { type: 'boolean', default: false, describe: 'also measure real import times in a child process' })
       .option('runs', { default: 5, coerce: wholeNumber('runs', 1), describe: 'with --measure: fresh processes to measure (medians)' })
       .option('timeout', { default: 30, coerce: timeoutSeconds('timeout'), describe: 'with --measure: seconds before a run is killed as hung' })
       .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: 'exit 1 when a finding this severe exists (config: findings.failOn)' })
       .options(baselineOptions)
       .check(checkBaselineArgs)
+      .option('output-file', outputFileOption)
       .example('$0 analyze', 'findings and cost tree of the package in the working directory')
       .example('$0 analyze packages/gateway --format json > report.json', 'the versioned JSON report')
+      .example('$0 analyze . --format sarif --output-file lazify.sarif', 'SARIF for GitHub code scanning (upload-sarif)')
       .example('$0 analyze . --entry src/server.ts --fail-on high', 'another entry; exit 1 on a high-severity finding (CI)')
       .example('$0 analyze . --baseline lazify-baseline.json --fail-on low', 'first run writes the baseline; later runs fail only on new findings')
       .example('$0 analyze . --measure --runs 10', 'findings ranked by measured import time'),
@@ -45,14 +53,16 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const config = await projectConfig(args.dir, args.config);
     const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/config.js');
     const baseline = args.baseline ? readBaselineFile(args.baseline, args['update-baseline'], parseFindingsBaseline) : undefined;
-    const { analyze, analyzeMeasured, renderReport, withBaseline } = await import('../../api/analyze.js');
+    const { analyze, analyzeMeasured, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/analyze.js');
+    const progress = progressDisplay({ quiet: args.quiet });
     const entry = args.entry ?? config.entry;
     const suppressions = { kinds: config.kinds, minSaving: config.minSaving, ignore: config.ignore, baseline };
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
     let result =
       args.measure || args.format === 'html'
-        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000 })
-        : analyze(args.dir, { entry, suppressions });
+        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000, onProgress: progress.listener })
+        : analyze(args.dir, { entry, suppressions, onProgress: progress.listener });
+    progress.clear();
     if (args.baseline && !baseline) {
       // A new (or updated) baseline accepts what there is now: this run reports nothing as new.
       const written = toFindingsBaseline(result.findings);
@@ -60,16 +70,25 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       process.stderr.write(`lazify: wrote ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} to ${args.baseline}; later runs with --baseline report only new ones\n`);
       result = withBaseline(result, written);
     }
+    // In GitHub Actions, findings become annotations on stdout, unless stdout carries a
+    // machine-readable report they would corrupt (then write it with --output-file).
+    const toStdout = args['output-file'] === undefined;
+    const annotate = inGithubActions() && (!toStdout || args.format === 'text' || args.format === 'markdown');
+    const pathPrefix = annotationPathPrefix(result.root);
+    const annotations = annotate
+      ? renderGithubAnnotations([...findingAnnotations(result.findings, { pathPrefix, failOn: args['fail-on'] ?? config.failOn }), ...diagnosticAnnotations(result.diagnostics, { pathPrefix })])
+      : undefined;
     if (args.format === 'html') {
       const { renderHtmlReport } = await import('../../api/measure.js');
-      process.stdout.write(renderHtmlReport({ importTime: result.importTime!, findings: result.findings }).output);
+      printReport({ output: renderHtmlReport({ importTime: result.importTime!, findings: result.findings }).output, exitCode: 0 }, { outputFile: args['output-file'], extraStdout: annotations });
       return;
     }
-    const { output, exitCode } = renderReport(result, args.format, {
-      color: args.format === 'text' && colourWanted(args.color),
+    const report = renderReport(result, args.format, {
+      color: args.format === 'text' && toStdout && colourWanted(args.color),
       failOn: args['fail-on'] ?? config.failOn,
+      toolVersion: ownVersion(),
+      width: args.format === 'text' && toStdout ? terminalWidth() : undefined,
     });
-    process.stdout.write(output);
-    process.exitCode = exitCode;
+    printReport(report, { outputFile: args['output-file'], extraStdout: annotations });
   },
 };

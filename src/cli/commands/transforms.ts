@@ -1,7 +1,9 @@
 import type { CommandModule } from 'yargs';
+import { outputFileOption, printReport } from '../print-report.js';
 
 interface TransformsArgs {
   format: 'text' | 'json';
+  'output-file'?: string;
 }
 
 export const transformsCommand: CommandModule<object, TransformsArgs> = {
@@ -10,11 +12,10 @@ export const transformsCommand: CommandModule<object, TransformsArgs> = {
   builder: (yargs) =>
     yargs
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+      .option('output-file', outputFileOption)
       .example('$0 transforms', 'each transform, its phase, description and options'),
   handler: async (args) => {
     const { listTransforms, renderTransformsReport } = await import('../../api/transforms.js');
-    const { output, exitCode } = renderTransformsReport(listTransforms(), args.format);
-    process.stdout.write(output);
-    process.exitCode = exitCode;
+    printReport(renderTransformsReport(listTransforms(), args.format), { outputFile: args['output-file'] });
   },
 };

@@ -2,13 +2,15 @@ import type { CommandModule } from 'yargs';
 import { colourWanted } from '../colour-choice.js';
 import { wholeNumber } from '../number-options.js';
 import { configOption, projectConfig } from '../project-config.js';
+import { outputFileOption, printReport } from '../print-report.js';
 
 interface WhyArgs {
   module: string;
   dir: string;
   entry?: string;
   config?: string;
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'markdown';
+  'output-file'?: string;
   limit: number;
   color?: boolean;
 }
@@ -22,7 +24,8 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
       .positional('dir', { type: 'string', default: '.', describe: 'package directory (has package.json)' })
       .option('entry', { type: 'string', requiresArg: true, describe: 'entry file instead of package.json exports/main' })
       .option('config', configOption)
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const })
+      .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' as const })
+      .option('output-file', outputFileOption)
       .option('limit', { default: 10, coerce: wholeNumber('limit', 1), describe: 'most chains to show' })
       .example('$0 why openai', 'the import chains from the entry to the openai package')
       .example('$0 why src/utils.ts packages/gateway --limit 3', 'a module of another package, three chains'),
@@ -30,8 +33,7 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
     const config = await projectConfig(args.dir, args.config);
     const { renderWhyReport, why } = await import('../../api/analyze.js');
     const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit });
-    const { output, exitCode } = renderWhyReport(result, { format: args.format, color: colourWanted(args.color) });
-    process.stdout.write(output);
-    process.exitCode = exitCode;
+    const report = renderWhyReport(result, { format: args.format, color: args['output-file'] === undefined && colourWanted(args.color) });
+    printReport(report, { outputFile: args['output-file'] });
   },
 };
