@@ -20,7 +20,7 @@ function importSection(before: ImportSnapshot, after: ImportSnapshot | undefined
     `| Time (median of ${before.runs} runs) | ${ms(before.totalMs)} | ${ms(after.totalMs)} | ${signed(after.totalMs - before.totalMs, ' ms')} (${verdict}) |`,
     `| Modules loaded | ${before.moduleCount} | ${after.moduleCount} | ${signed(after.moduleCount! - before.moduleCount!)} |`,
     '',
-    '<sub>Measured by `lazify apply --verify` with lazify importtime (fresh Node processes, medians), on the built package before the rewrite and after it.</sub>',
+    '<sub>Measured by `lazify apply --verify` with lazify importtime (fresh Node processes, medians), before the rewrite and after it (after the build, when the project has one).</sub>',
     '',
   );
   return lines;
@@ -33,11 +33,17 @@ function changesSection(result: ApplyResult): string[] {
   const applied = result.operations.filter((op) => !op.failed && op.changed.length > 0);
   if (applied.length === 0) return [...lines, 'Nothing changed.', ''];
   lines.push('| Operation | Transform | Files | Lines |', '| --- | --- | --- | ---: |');
+  // A new file is new in the operation that created it; later ones only change it.
+  const created = new Set<string>();
   for (const op of applied) {
     const counts = op.lines ?? [];
     const plus = counts.reduce((sum, l) => sum + l.added, 0);
     const minus = counts.reduce((sum, l) => sum + l.removed, 0);
-    const files = op.changed.map((path) => `${code(path)}${added.has(path) ? ' (new)' : ''}`).join(', ');
+    const isNew = op.changed.filter((path) => added.has(path) && !created.has(path));
+    isNew.forEach((path) => created.add(path));
+    const named = op.changed.slice(0, 4).map((path) => `${code(path)}${isNew.includes(path) ? ' (new)' : ''}`);
+    const rest = op.changed.length - named.length;
+    const files = `${named.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}${op.changed.length > 4 && isNew.length ? ` (${isNew.length} new in all)` : ''}`;
     lines.push(`| ${code(op.id)} | ${cell(transformOf.get(op.id) ?? '')} | ${files} | +${plus} −${minus} |`);
   }
   lines.push('');

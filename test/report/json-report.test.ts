@@ -39,3 +39,79 @@ test('docs/json-schema.md documents every field the report has', () => {
   for (const field of fields) assert.ok(doc.includes(`\`${field}\``), `docs/json-schema.md mentions \`${field}\``);
   assert.match(doc, /schemaVersion.*1/);
 });
+
+/** Every key of the objects in `value`, recursively (values of `imports`-like maps excepted by `skip`). */
+function keysOf(value: unknown, skip: (key: string) => boolean = () => false): Set<string> {
+  const keys = new Set<string>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) {
+        keys.add(key);
+        if (!skip(key)) walk(child);
+      }
+    }
+  };
+  walk(value);
+  return keys;
+}
+
+test("docs/json-schema.md documents every field of every command's JSON, and each has schemaVersion 1", async () => {
+  const doc = readFileSync(join(repoRoot, 'docs/json-schema.md'), 'utf8');
+  const { renderImportTimeReport } = await import('../../src/report/importtime-report.js');
+  const { renderImportTimeComparison } = await import('../../src/report/importtime-comparison-report.js');
+  const { compareImportTimes } = await import('../../src/measure/compare-import-times.js');
+  const { renderWhyReport } = await import('../../src/report/why-report.js');
+  const { renderPlanReport } = await import('../../src/report/plan-report.js');
+  const { renderTransformsReport } = await import('../../src/report/transforms-report.js');
+  const { sampleImportTime } = await import('../measure/sample-import-time.js');
+  const measurement = sampleImportTime();
+  measurement.tree[0]!.topLevel = [{ kind: 'call', call: 'getEncoding', callee: 'js-tiktoken', line: 3, ms: 1 }];
+  measurement.tree[0]!.failed = 'threw';
+  measurement.instrumentedTotalMs = 400;
+  const slower = { ...sampleImportTime(), totalMs: 100 };
+  const documents: Record<string, unknown> = {
+    importtime: JSON.parse(renderImportTimeReport(measurement, 'json').output),
+    compare: JSON.parse(renderImportTimeComparison(compareImportTimes(measurement, slower), 'json').output),
+    why: JSON.parse(
+      renderWhyReport(
+        { root: '/p', entry: 'src/index.ts', target: 'openai', exclusiveBytes: 1, exclusiveModules: 1, diagnostics: [], chains: [{ modules: ['src/index.ts', 'openai'], eager: true, steps: [{ from: 'src/index.ts', to: 'openai', kind: 'import', lazy: false, line: 1 }] }] },
+        { format: 'json' },
+      ).output,
+    ),
+    plan: JSON.parse(renderPlanReport({ plan: { schemaVersion: 1, root: '/p', operations: [{ id: 'a', transform: 't', summary: 's', files: ['f'], options: {} }] }, skipped: [] }, 'json').output),
+    transforms: JSON.parse(renderTransformsReport([{ name: 'n', description: 'd', phase: 'defer', options: [{ name: 'o', description: 'd', required: true }] }], 'json').output),
+  };
+  const { renderApplyReport } = await import('../../src/report/apply-report.js');
+  const step = { ran: true, ok: true, command: 'npm test', output: '' };
+  documents.apply = JSON.parse(
+    renderApplyReport(
+      {
+        root: '/p',
+        plan: { schemaVersion: 1, root: '/p', operations: [] },
+        skipped: [],
+        operations: [{ id: 'a', changed: ['f'], reports: [], lines: [{ path: 'f', added: 1, removed: 0 }], failed: 'f: x' }],
+        changes: [{ path: 'f', before: undefined, after: '' }],
+        diff: '',
+        written: true,
+        patchFile: '/p.patch',
+        restored: true,
+        recovery: { message: 'm' } as never,
+        verification: { build: step, tests: step, exports: { before: [], after: [], missing: [], added: [] }, ok: true },
+        importTime: { before: { entry: 'e', totalMs: 1, totalIqrMs: 0, moduleCount: 1, runs: 1 }, after: { failed: 'x' } },
+        blocked: [{ id: 'b', diagnostics: [{ file: 'f', line: 1, code: 2322, message: 'm' }] }],
+        typeErrors: [],
+      },
+      { format: 'json' },
+    ).output,
+  );
+  const missing = new Set<string>();
+  for (const [command, document] of Object.entries(documents)) {
+    assert.equal((document as { schemaVersion: number }).schemaVersion, 1, `${command} has schemaVersion 1`);
+    // `imports` is a map from module ids, `options` a transform's own: their keys are data, not fields.
+    for (const field of keysOf(document, (key) => key === 'imports' || key === 'options' || key === 'recovery')) {
+      if (!doc.includes(`\`${field}\``)) missing.add(`${field} (${command})`);
+    }
+  }
+  assert.deepEqual([...missing], [], 'fields docs/json-schema.md does not mention');
+});

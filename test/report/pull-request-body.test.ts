@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import type { ApplyResult } from '../../src/plan-and-apply.js';
+import { applyDiagnostics, renderApplyReport, toApplyJson } from '../../src/report/apply-report.js';
+import { renderPullRequestBody } from '../../src/report/pull-request-body.js';
+
+/** A verified apply of two operations, built by hand: the reporter is tested on its own. */
+function verifiedApply(): ApplyResult {
+  const step = (command: string) => ({ ran: true, ok: true, command, output: '' });
+  return {
+    root: '/project',
+    plan: {
+      schemaVersion: 1,
+      root: '/project',
+      operations: [
+        { id: 'registry:src/registry.ts:PROVIDERS', transform: 'registry-to-manifest', summary: '', files: ['src/registry.ts'], options: {} },
+        { id: 'heavy-import:src/openai.ts:openai', transform: 'defer-heavy-import', summary: '', files: ['src/openai.ts'], options: {} },
+      ],
+    },
+    skipped: ['cycle src/a.ts: no operation breaks cycles'],
+    operations: [
+      { id: 'registry:src/registry.ts:PROVIDERS', changed: ['src/registry.manifest.ts', 'src/registry.ts'], reports: [], lines: [{ path: 'src/registry.manifest.ts', added: 20, removed: 0 }, { path: 'src/registry.ts', added: 3, removed: 12 }] },
+      { id: 'heavy-import:src/openai.ts:openai', changed: ['src/openai.ts'], reports: [], lines: [{ path: 'src/openai.ts', added: 4, removed: 1 }] },
+    ],
+    changes: [
+      { path: 'src/openai.ts', before: 'a', after: 'b' },
+      { path: 'src/registry.manifest.ts', before: undefined, after: 'b' },
+      { path: 'src/registry.ts', before: 'a', after: 'b' },
+    ],
+    diff: '',
+    written: true,
+    verification: { build: step('npm run build'), tests: step('npm test'), exports: { before: ['a', 'b'], after: ['a', 'b'], missing: [], added: [] }, ok: true },
+    importTime: {
+      before: { entry: 'dist/index.js', totalMs: 400, totalIqrMs: 5, moduleCount: 120, runs: 3 },
+      after: { entry: 'dist/index.js', totalMs: 80, totalIqrMs: 2, moduleCount: 20, runs: 3 },
+    },
+    blocked: [],
+    typeErrors: [],
+  };
+}
+
+test('PR body: import before/after with modules and ms, what changed per operation, the checks', () => {
+  const body = renderPullRequestBody(verifiedApply());
+  assert.match(body, /^## Load dependencies lazily \(lazify\)\n\nThis rewrites 3 file\(s\) in 2 operation\(s\)/);
+  assert.match(body, /\| Importing `dist\/index\.js` \| Before \| After \| Change \|\n\| --- \| ---: \| ---: \| ---: \|\n\| Time \(median of 3 runs\) \| 400\.0 ms \| 80\.0 ms \| −320\.0 ms \(5\.0x faster\) \|\n\| Modules loaded \| 120 \| 20 \| −100 \|/);
+  assert.match(body, /\| `registry:src\/registry\.ts:PROVIDERS` \| registry-to-manifest \| `src\/registry\.manifest\.ts` \(new\), `src\/registry\.ts` \| \+23 −12 \|/);
+  assert.match(body, /\| `heavy-import:src\/openai\.ts:openai` \| defer-heavy-import \| `src\/openai\.ts` \| \+4 −1 \|/);
+  assert.match(body, /\| `src\/registry\.ts` \| `registry:src\/registry\.ts:PROVIDERS` \| \+3 \| −12 \|/);
+  assert.match(body, /- ✅ build: `npm run build` passed\n- ✅ tests: `npm test` passed\n- ✅ exports: the same 2 names as before/);
+  assert.match(body, /<details><summary>Not applied \(1\)<\/summary>\n\n- cycle src\/a\.ts: no operation breaks cycles/);
+});
+
+test('PR body: a failed test run is marked, its output folded; a failed measurement says why', () => {
+  const result = verifiedApply();
+  result.verification!.tests = { ran: true, ok: false, command: 'npm test', output: 'not ok 1 - loads openai' };
+  result.verification!.ok = false;
+  result.restored = true;
+  result.importTime = { before: { failed: 'src/index.ts threw at import: boom' } };
+  const body = renderPullRequestBody(result);
+  assert.match(body, /- ❌ tests: `npm test` \*\*failed\*\*\n\n {2}<details><summary>output<\/summary>\n\n {2}```\n {2}not ok 1 - loads openai\n {2}```/);
+  assert.match(body, /\*\*Verification failed: every file was put back as it was\.\*\*/);
+  assert.match(body, /- before: not measured \(src\/index\.ts threw at import: boom\)\n- after: not measured \(the build failed\)/);
+  assert.deepEqual(applyDiagnostics(result).map((d) => [d.severity, d.code, d.message]), [['error', 'verification-failed', 'verification failed: tests; every file was put back']]);
+});
+
+test('apply text ends with the PR body after --verify; markdown is the body; json is versioned', () => {
+  const result = verifiedApply();
+  const text = renderApplyReport(result).output;
+  assert.ok(text.endsWith(renderPullRequestBody(result).trimEnd() + '\n'));
+  assert.equal(renderApplyReport(result, { format: 'markdown' }).output, renderPullRequestBody(result));
+  const json = JSON.parse(renderApplyReport(result, { format: 'json' }).output);
+  assert.equal(json.schemaVersion, 1);
+  assert.deepEqual(json.operations[0].lines, result.operations[0]!.lines);
+  assert.equal(json.operations[0].transform, 'registry-to-manifest');
+  assert.deepEqual(json.changes, [
+    { path: 'src/openai.ts', status: 'modified' },
+    { path: 'src/registry.manifest.ts', status: 'added' },
+    { path: 'src/registry.ts', status: 'modified' },
+  ]);
+  assert.deepEqual(json.importTime, result.importTime);
+  assert.deepEqual(Object.keys(toApplyJson(result)).sort(), Object.keys(json).sort());
+});
