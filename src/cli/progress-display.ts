@@ -15,6 +15,7 @@ export function progressDisplay(options: { quiet?: boolean; stream?: NodeJS.Writ
   const env = options.env ?? process.env;
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI !== 'false';
   if (options.quiet || ci || !stream.isTTY) return { clear: () => {} };
+  const commandStart = Date.now();
   let stage = '';
   let stageStart = 0;
   let lastDraw = 0;
@@ -30,12 +31,17 @@ export function progressDisplay(options: { quiet?: boolean; stream?: NodeJS.Writ
       stageStart = now;
     }
     if (event.end) return clear();
-    if (now - stageStart < SHOW_AFTER_MS || now - lastDraw < REDRAW_MS) return;
+    // A stage without counts (a type check, a build) says nothing more until it ends, and may
+    // block the event loop meanwhile: it shows at once when the command is already slow.
+    const counted = event.done !== undefined && event.total !== undefined;
+    const slow = counted ? now - stageStart >= SHOW_AFTER_MS : now - commandStart >= SHOW_AFTER_MS;
+    if (!slow || (counted && now - lastDraw < REDRAW_MS)) return;
     lastDraw = now;
-    const count = event.done !== undefined && event.total !== undefined ? ` ${event.done}/${event.total}` : '';
-    const text = `lazify: ${event.label}${count}…`;
-    const width = stream.columns ?? 80;
-    stream.write(`\r\x1b[2K${text.length >= width ? `${text.slice(0, width - 2)}…` : text}`);
+    const count = counted ? ` ${event.done}/${event.total}` : '';
+    // On a narrow terminal the label is shortened, never the count; the line must not wrap.
+    const room = Math.max(1, (stream.columns || 80) - 1 - 'lazify: '.length - count.length - 1);
+    const label = event.label.length > room ? `${event.label.slice(0, Math.max(0, room - 1))}…` : event.label;
+    stream.write(`\r\x1b[2Klazify: ${label}${count}…`);
     shown = true;
   };
   process.once('exit', clear);

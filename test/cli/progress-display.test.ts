@@ -32,3 +32,27 @@ test('progress: a stage shows (name, done/total) only once it has run a second, 
   clear();
   assert.equal(written.length, 2);
 });
+
+test('progress: a stage without counts shows at once when the command has run over a second', (t) => {
+  t.mock.timers.enable({ apis: ['Date'] });
+  const { stream, written } = fakeTerminal();
+  const { listener } = progressDisplay({ stream, env: {} });
+  listener!({ stage: 'edits', label: 'running the plan in memory' });
+  assert.deepEqual(written, []);
+  t.mock.timers.tick(1500);
+  listener!({ stage: 'typecheck', label: 'type checking the rewrite' });
+  assert.deepEqual(written, ['\r\x1b[2Klazify: type checking the rewrite…']);
+});
+
+test('progress: on a narrow terminal the label is shortened, not the count', (t) => {
+  t.mock.timers.enable({ apis: ['Date'] });
+  const { stream, written } = fakeTerminal();
+  (stream as { columns: number }).columns = 30;
+  const { listener } = progressDisplay({ stream, env: {} });
+  listener!({ stage: 'graph', label: 'building the module graph', done: 0, total: 83 });
+  t.mock.timers.tick(1100);
+  listener!({ stage: 'graph', label: 'building the module graph', done: 25, total: 83 });
+  const line = written[0]!.replace('\r\x1b[2K', '');
+  assert.ok(line.length < 30, line);
+  assert.match(line, /^lazify: buil.*… 25\/83…$/);
+});

@@ -39,3 +39,10 @@ test('colourDiff only adds colour codes around lines', () => {
   const diff = unifiedDiff([{ path: 'a.ts', before: 'a\n', after: 'b\n' }]);
   assert.equal(colourDiff(diff).replace(/\x1b\[\d+m/g, ''), diff);
 });
+
+test('countChangedLines: lines added and removed, a new file all added', async () => {
+  const { countChangedLines } = await import('../../src/edits/unified-diff.js');
+  assert.deepEqual(countChangedLines('a\nb\nc\n', 'a\nB\nc\nd\n'), { added: 2, removed: 1 });
+  assert.deepEqual(countChangedLines(undefined, 'x\ny\n'), { added: 2, removed: 0 });
+  assert.deepEqual(countChangedLines('same\n', 'same\n'), { added: 0, removed: 0 });
+});
