@@ -3,12 +3,13 @@ import type { WhyResult } from '../run-analysis.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { code } from './markdown-text.js';
 import type { ReportOutput } from './report-output.js';
+import { indentWrapped } from './wrap-lines.js';
 
 /** Version of `why --format json`'s shape (docs/json-schema.md). */
 export const WHY_JSON_SCHEMA_VERSION = 1;
 
 /** `lazify why` as text, markdown or JSON: one line per chain, `file:line` at each import. Exit 1 when nothing reaches the module. */
-export function renderWhyReport(result: WhyResult, options: { color?: boolean; format?: 'text' | 'json' | 'markdown' } = {}): ReportOutput {
+export function renderWhyReport(result: WhyResult, options: { color?: boolean; format?: 'text' | 'json' | 'markdown'; width?: number } = {}): ReportOutput {
   const exitCode = result.chains.length > 0 ? 0 : 1;
   if (options.format === 'json') {
     const { root, entry, target, chains, exclusiveBytes, exclusiveModules, diagnostics } = result;
@@ -37,10 +38,10 @@ export function renderWhyReport(result: WhyResult, options: { color?: boolean; f
     lines.push(`${result.target} is not reachable from ${result.entry}`);
   } else {
     const how = eager > 0 ? c.red('eagerly') : c.green('only lazily');
-    lines.push(`${c.bold(result.target)} is loaded ${how} from ${result.entry}${keeps}; shortest chains:`);
+    lines.push(...indentWrapped(`${c.bold(result.target)} is loaded ${how} from ${result.entry}${keeps}; shortest chains:`, 0, options.width));
     for (const chain of result.chains) {
       const parts = chain.steps.map((s) => `${c.cyan(`${s.from}:${s.line}`)} ${c.dim(s.lazy ? `-(${s.kind})->` : '->')}`);
-      lines.push(`  ${parts.join(' ')} ${result.target}${chain.eager ? '' : c.dim('  (lazy)')}`);
+      lines.push(...indentWrapped(`${parts.join(' ')} ${result.target}${chain.eager ? '' : c.dim('  (lazy)')}`, 2, options.width));
     }
   }
   return { output: lines.join('\n') + '\n', exitCode };

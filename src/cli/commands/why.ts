@@ -3,6 +3,7 @@ import { colourWanted } from '../colour-choice.js';
 import { wholeNumber } from '../number-options.js';
 import { configOption, projectConfig } from '../project-config.js';
 import { outputFileOption, printReport } from '../print-report.js';
+import { terminalWidth } from '../terminal-width.js';
 
 interface WhyArgs {
   module: string;
@@ -33,7 +34,8 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
     const config = await projectConfig(args.dir, args.config);
     const { renderWhyReport, why } = await import('../../api/analyze.js');
     const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit });
-    const report = renderWhyReport(result, { format: args.format, color: args['output-file'] === undefined && colourWanted(args.color) });
+    const toStdout = args['output-file'] === undefined;
+    const report = renderWhyReport(result, { format: args.format, color: toStdout && colourWanted(args.color), width: toStdout ? terminalWidth() : undefined });
     printReport(report, { outputFile: args['output-file'] });
   },
 };
