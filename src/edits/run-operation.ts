@@ -127,7 +127,7 @@ function runTransform(
   options: Record<string, unknown>,
   reports: string[],
 ): string | null | undefined {
-  const j = jscodeshift.withParser(parser);
+  const j = withParser(parser);
   const api: API = {
     j,
     jscodeshift: j,
@@ -144,6 +144,19 @@ function runTransform(
   }
   if (output instanceof Promise) throw new Error('lazify runs transforms synchronously; make the transform return a string');
   return output as string | null | undefined;
+}
+
+const cores = new Map<string, ReturnType<typeof jscodeshift.withParser>>();
+
+/**
+ * jscodeshift bound to a parser, made once per parser: `withParser` builds a new core and
+ * registers every collection method on it, which took longer than the rewrites themselves when
+ * an operation covers a thousand files.
+ */
+function withParser(parser: string): ReturnType<typeof jscodeshift.withParser> {
+  let core = cores.get(parser);
+  if (!core) cores.set(parser, (core = jscodeshift.withParser(parser)));
+  return core;
 }
 
 /** jscodeshift parser for a file, by extension. */

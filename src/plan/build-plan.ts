@@ -3,7 +3,7 @@ import type { Plan, PlanOperation } from './plan.js';
 import type { PlanContext } from './planner.js';
 import { planners } from './planners.js';
 import { orderOperations } from './operation-order.js';
-import { findConflicts } from './find-conflicts.js';
+import { conflictChecker } from './find-conflicts.js';
 import { operationPathProblem } from './check-operation-paths.js';
 import { relocateOperations } from './relocate-operations.js';
 
@@ -23,14 +23,17 @@ export interface BuiltPlan {
 export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
   const operations: PlanOperation[] = [];
   const skipped: string[] = [];
+  const conflicts = conflictChecker(context.project);
+  // Planning reads only, so each path is checked against the file system once.
+  const checkedPaths = new Map<string, string | undefined>();
   for (const finding of findings) {
     for (const planner of planners.filter((p) => p.kinds.includes(finding.kind))) {
       const result = planner.plan(finding, context);
       for (const operation of result.operations) {
         // A file reached through a symlink or `..` out of the project is not the project's to rewrite.
-        const outside = operationPathProblem(operation, context.project.root);
-        const conflicts = outside ? [outside] : findConflicts([...operations, operation], context.project);
-        if (conflicts.length > 0) skipped.push(`${operation.id}: ${conflicts[0]}`);
+        const outside = operationPathProblem(operation, context.project.root, checkedPaths);
+        const problems = outside ? [outside] : conflicts.add(operation);
+        if (problems.length > 0) skipped.push(`${operation.id}: ${problems[0]}`);
         else operations.push(operation);
       }
       skipped.push(...(result.skipped ?? []));

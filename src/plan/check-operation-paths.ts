@@ -13,15 +13,22 @@ export const RESERVED_OPTIONS = ['root', 'driver', 'project'] as const;
 /**
  * The first path problem of an operation's `files` and path options, as one line naming the
  * option and the path (`option "manifest": ../x.ts leads outside the project root`), or
- * undefined when every path is confined.
+ * undefined when every path is confined. `checked` remembers each path's answer across calls
+ * made while the tree does not change (a plan's operations that each name every source file).
  */
-export function operationPathProblem(operation: PlanOperation, root: string): string | undefined {
+export function operationPathProblem(operation: PlanOperation, root: string, checked?: Map<string, string | undefined>): string | undefined {
+  const problemOf = (path: string) => {
+    if (checked?.has(path)) return checked.get(path);
+    const problem = sourcePathProblem(root, path);
+    checked?.set(path, problem);
+    return problem;
+  };
   for (const file of operation.files) {
-    const problem = sourcePathProblem(root, file);
+    const problem = problemOf(file);
     if (problem) return `"files": ${problem}`;
   }
   for (const { option, path } of findTransform(operation.transform)?.optionPaths?.(operation.options) ?? []) {
-    const problem = sourcePathProblem(root, path);
+    const problem = problemOf(path);
     if (problem) return `option "${option}": ${problem}`;
   }
   return undefined;

@@ -10,25 +10,51 @@ import { plannedPathProblem } from './check-operation-paths.js';
  * never overwritten unasked).
  */
 export function findConflicts(operations: PlanOperation[], project: ProjectReader): string[] {
-  const problems: string[] = [];
+  const checker = conflictChecker(project);
+  return operations.flatMap((operation) => checker.add(operation, { keepConflicting: true }));
+}
+
+/** Checks operations one at a time against those accepted before them. */
+export interface ConflictChecker {
+  /**
+   * The problems `operation` has with the project and the operations added so far. It joins
+   * them when it has none (or always, with `keepConflicting`, so a plan file's later operations
+   * are checked against all earlier ones, as written).
+   */
+  add(operation: PlanOperation, options?: { keepConflicting?: boolean }): string[];
+}
+
+/**
+ * An incremental {@link findConflicts}: each operation's planned files are computed once (a
+ * transform's `planFiles` parses its file), where checking the whole list again for every new
+ * operation made planning quadratic in the number of operations.
+ */
+export function conflictChecker(project: ProjectReader): ConflictChecker {
   const ids = new Set<string>();
   const createdBy = new Map<string, string>();
-  for (const operation of operations) {
-    if (ids.has(operation.id)) problems.push(`two operations have the id "${operation.id}"`);
-    ids.add(operation.id);
-    const created = findTransform(operation.transform)?.planFiles?.(operation.options, project) ?? [];
-    for (const file of created) {
-      const outside = plannedPathProblem(file.path, project);
-      if (outside) problems.push(`operation "${operation.id}": ${outside}`);
-      const other = createdBy.get(file.path);
-      if (other) problems.push(`operations "${other}" and "${operation.id}" both create ${file.path}`);
-      createdBy.set(file.path, operation.id);
-      if (!outside && overwritesUserFile(file, project)) {
-        problems.push(`operation "${operation.id}" would overwrite ${file.path}, which exists and was not written by lazify; move that file or name another path in the plan`);
+  return {
+    add(operation, options = {}) {
+      const problems: string[] = [];
+      if (ids.has(operation.id)) problems.push(`two operations have the id "${operation.id}"`);
+      const created = findTransform(operation.transform)?.planFiles?.(operation.options, project) ?? [];
+      const seen = new Map<string, string>();
+      for (const file of created) {
+        const outside = plannedPathProblem(file.path, project);
+        if (outside) problems.push(`operation "${operation.id}": ${outside}`);
+        const other = createdBy.get(file.path) ?? seen.get(file.path);
+        if (other) problems.push(`operations "${other}" and "${operation.id}" both create ${file.path}`);
+        seen.set(file.path, operation.id);
+        if (!outside && overwritesUserFile(file, project)) {
+          problems.push(`operation "${operation.id}" would overwrite ${file.path}, which exists and was not written by lazify; move that file or name another path in the plan`);
+        }
       }
-    }
-  }
-  return problems;
+      if (problems.length === 0 || options.keepConflicting) {
+        ids.add(operation.id);
+        for (const [path, id] of seen) createdBy.set(path, id);
+      }
+      return problems;
+    },
+  };
 }
 
 /** True when the planned file replaces an existing file that is not lazify's own output. */

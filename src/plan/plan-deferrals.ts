@@ -58,10 +58,12 @@ export const eagerInitPlanner: Planner = {
 };
 
 /**
- * One defer-heavy-import operation per heavy-import finding. The finding names one importer,
- * but a package is only freed when every file that imports it defers it, so the operation
- * covers every source file whose imports of the package can move into functions (for native
- * ESM: only into async functions). Files that cannot are named in `skipped`.
+ * One defer-heavy-import operation per package. The finding names one importer, but a package
+ * is only freed when every file that imports it defers it, so the operation covers every source
+ * file whose imports of the package can move into functions (for native ESM: only into async
+ * functions). Files that cannot are named in `skipped`. A package imported by 67 files has 67
+ * findings; the first plans the operation, the others add only their own file's reason (the same
+ * operation again would rewrite the same files again for nothing).
  */
 export const heavyImportPlanner: Planner = {
   kinds: ['heavy-import'],
@@ -69,28 +71,24 @@ export const heavyImportPlanner: Planner = {
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const target = finding.target ?? finding.symbol;
     if (!target) return { operations: [], skipped: [`${finding.id}: no package named`] };
+    const scan = heavyImportScan(context, target);
+    const skipped: string[] = [];
+    const own = scan.checkFile(finding.file);
+    for (const reason of own?.reasons ?? []) skipped.push(`${finding.id}: ${finding.file}: ${reason}`);
+    // One format per operation: the finding's file decides (a project does not mix them per package).
+    const moduleFormat = outputModuleFormat(finding.file, context.project);
+    if (scan.plannedFormats.has(moduleFormat)) return { operations: [], skipped };
     const files: string[] = [];
     const names = new Set<string>();
-    const skipped: string[] = [];
-    const candidates = [finding.file, ...context.sourceFiles.filter((f) => f !== finding.file)];
-    for (const file of candidates) {
-      const source = context.project.read(file);
-      if (source === undefined || !source.includes(target)) continue;
-      const scan = scanPackageBindings(file, source, context);
-      const bindings = bindingsOf(scan, target);
-      if (bindings.length === 0) continue;
-      const deferrable = bindings.filter((name) => {
-        const check = deferrability(scan, file, source, name, context);
-        if (!check.ok && file === finding.file) skipped.push(`${finding.id}: ${file}: ${check.reason}`);
-        return check.ok;
-      });
-      if (deferrable.length === 0) continue;
+    for (const file of [finding.file, ...context.sourceFiles.filter((f) => f !== finding.file)]) {
+      const checked = scan.checkFile(file);
+      if (!checked || checked.deferrable.length === 0) continue;
       files.push(file);
-      deferrable.forEach((name) => names.add(name));
+      checked.deferrable.forEach((name) => names.add(name));
     }
     if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [`${finding.id}: no deferrable import of ${target}`] };
-    // One format per operation: the finding's file decides (a project does not mix them per package).
-    const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat: outputModuleFormat(finding.file, context.project) };
+    scan.plannedFormats.add(moduleFormat);
+    const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat };
     return {
       operations: [
         {
@@ -105,6 +103,58 @@ export const heavyImportPlanner: Planner = {
     };
   },
 };
+
+/** One file's imports of a package: the deferrable bindings, and why the others are not. */
+interface CheckedFile {
+  deferrable: string[];
+  reasons: string[];
+}
+
+/** Per plan and package: each file checked once, and the formats an operation was already planned for. */
+interface HeavyImportScan {
+  checkFile(file: string): CheckedFile | undefined;
+  plannedFormats: Set<string>;
+}
+
+const heavyImportScans = new WeakMap<PlanContext, Map<string, HeavyImportScan>>();
+
+/**
+ * The files of `context` checked for deferring `target`, each parsed at most once per plan:
+ * every finding of a package looks at the same files.
+ */
+function heavyImportScan(context: PlanContext, target: string): HeavyImportScan {
+  let byTarget = heavyImportScans.get(context);
+  if (!byTarget) heavyImportScans.set(context, (byTarget = new Map()));
+  const existing = byTarget.get(target);
+  if (existing) return existing;
+  const checked = new Map<string, CheckedFile | undefined>();
+  const scan: HeavyImportScan = {
+    plannedFormats: new Set(),
+    checkFile(file) {
+      if (checked.has(file)) return checked.get(file);
+      const result = checkFileImports(file, context, target);
+      checked.set(file, result);
+      return result;
+    },
+  };
+  byTarget.set(target, scan);
+  return scan;
+}
+
+function checkFileImports(file: string, context: PlanContext, target: string): CheckedFile | undefined {
+  const source = context.project.read(file);
+  if (source === undefined || !source.includes(target)) return undefined;
+  const scan = scanPackageBindings(file, source, context);
+  const bindings = bindingsOf(scan, target);
+  if (bindings.length === 0) return undefined;
+  const reasons: string[] = [];
+  const deferrable = bindings.filter((name) => {
+    const check = deferrability(scan, file, source, name, context);
+    if (!check.ok) reasons.push(check.reason ?? `${name} cannot be deferred`);
+    return check.ok;
+  });
+  return { deferrable, reasons };
+}
 
 /** Top-level consts whose initialiser calls or constructs something reached through a package import. */
 export function eagerConsts(file: string, source: string): EagerConst[] {

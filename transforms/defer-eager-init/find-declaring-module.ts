@@ -15,7 +15,42 @@ export interface ValueProviders {
   files: Set<string>;
 }
 
+/** Earlier answers per project reader, each with every read it made (path and what it returned). */
+const answers = new WeakMap<ProjectReader, Map<string, { providers: ValueProviders; reads: Map<string, string | undefined> }>>();
+
+/**
+ * The files that declare or re-export `name`, starting at `start`. Remembered per project reader:
+ * an operation asks this for every import of every file it rewrites, and parsing the same chain
+ * again each time made apply quadratic in the project's size. An answer is reused only while every
+ * file it read (including the paths tried while resolving specifiers) reads the same, so a file an
+ * earlier rewrite changed is read again.
+ */
 export function findValueProviders(start: string, name: string, project: ProjectReader): ValueProviders {
+  let known = answers.get(project);
+  if (!known) answers.set(project, (known = new Map()));
+  const key = `${start}\0${name}`;
+  const earlier = known.get(key);
+  if (earlier && [...earlier.reads].every(([path, source]) => project.read(path) === source)) {
+    return { declaring: earlier.providers.declaring, files: new Set(earlier.providers.files) };
+  }
+  const reads = new Map<string, string | undefined>();
+  const recording: ProjectReader = {
+    root: project.root,
+    read(path) {
+      const source = project.read(path);
+      if (!reads.has(path)) reads.set(path, source);
+      return source;
+    },
+  };
+  const providers = walkValueProviders(start, name, recording);
+  known.set(key, { providers: { declaring: providers.declaring, files: new Set(providers.files) }, reads });
+  return providers;
+}
+
+/** `export *` in any spelling: such a file may lead to the declaration without naming it. */
+const EXPORT_ALL = /\bexport\s*\*/;
+
+function walkValueProviders(start: string, name: string, project: ProjectReader): ValueProviders {
   const j = jscodeshift.withParser('ts');
   const files = new Set<string>();
   let declaring: string | undefined;
@@ -24,6 +59,9 @@ export function findValueProviders(start: string, name: string, project: Project
     const source = project.read(file);
     if (source === undefined) return;
     files.add(file);
+    // A file that names neither the value nor its accessor and re-exports nothing wholesale can
+    // neither declare nor lead to it: no need to parse it.
+    if (!source.includes(name) && !source.includes(accessorName(name)) && !EXPORT_ALL.test(source)) return;
     const root = j(source);
     if (findEagerDeclaration(j, root, name) || root.find(j.FunctionDeclaration, { id: { name: accessorName(name) } }).size() > 0) {
       declaring ??= file;

@@ -2,7 +2,7 @@
 // the registry's name and shape (and runs the same under the jscodeshift CLI).
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
-import { findBindingSource, type BindingSource } from '../shared-lazy-loading/lazy-reference.js';
+import { bindingSources, type BindingSource } from '../shared-lazy-loading/lazy-reference.js';
 
 /** One key of the registry and where its value comes from. */
 export interface CollectedEntry {
@@ -57,11 +57,13 @@ function unwrap(node: any): any {
   return node;
 }
 
+type BindingLookup = ReturnType<typeof bindingSources>;
+
 /** The value source of an expression: an imported binding, `require('./x')` or `require('./x').X`. */
-function valueSource(j: JSCodeshift, root: Collection, node: any): { source: BindingSource; local?: string } | undefined {
+function valueSource(lookup: BindingLookup, node: any): { source: BindingSource; local?: string } | undefined {
   node = unwrap(node);
   if (node?.type === 'Identifier') {
-    const source = findBindingSource(j, root, node.name);
+    const source = lookup(node.name);
     return source && !source.typeOnly ? { source, local: node.name } : undefined;
   }
   if (isRequireCall(node)) return { source: { module: node.arguments[0].value, imported: '*', typeOnly: false } };
@@ -129,6 +131,7 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
   const object = mapObjectPath(j, declarator);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
+  const lookup = bindingSources(j, root);
   for (const [index, prop] of (object.node.properties as any[]).entries()) {
     const path = object.get('properties', index);
     const key = prop.type === 'ObjectProperty' || prop.type === 'Property' ? propertyKey(prop) : undefined;
@@ -137,7 +140,7 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
       skipped.push(`${what} at line ${prop.loc?.start.line ?? '?'} stays eager`);
       continue;
     }
-    const found = valueSource(j, root, prop.value);
+    const found = valueSource(lookup, prop.value);
     if (!found) {
       skipped.push(`key "${key}" is not an imported value and stays eager`);
       continue;
@@ -154,6 +157,7 @@ export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string
   const object = mapObjectPath(j, declarator);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
+  const lookup = bindingSources(j, root);
   for (const [index, prop] of (object.node.properties as any[]).entries()) {
     const path = object.get('properties', index);
     const key = propertyKey(prop);
@@ -167,7 +171,7 @@ export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string
       const parent = idPath.parent.node;
       if ((parent.type === 'MemberExpression' && parent.property === idPath.node && !parent.computed) || (parent.type === 'ObjectProperty' && parent.key === idPath.node)) return;
       if (ignore.includes(idPath.node.name)) return;
-      const source = findBindingSource(j, root, idPath.node.name);
+      const source = lookup(idPath.node.name);
       if (source && !source.typeOnly && isImportedValueModule(source)) sources.set(idPath.node.name, source);
     });
     const relative = [...sources].filter(([, s]) => s.module.startsWith('.'));
@@ -186,13 +190,14 @@ const isImportedValueModule = (source: BindingSource) => source.module.length > 
 export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: string): CollectedRegistry {
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
+  const lookup = bindingSources(j, root);
   root.find(j.ExpressionStatement).forEach((path) => {
     if (path.parent.node.type !== 'Program') return;
     const call = path.node.expression as any;
     if (call.type !== 'CallExpression' || calleeText(call.callee) !== callee) return;
     const [nameArg, valueArg] = call.arguments;
     const key = nameArg && (nameArg.type === 'StringLiteral' || nameArg.type === 'Literal') && typeof nameArg.value === 'string' ? nameArg.value : undefined;
-    const found = valueArg && valueSource(j, root, valueArg);
+    const found = valueArg && valueSource(lookup, valueArg);
     if (key === undefined || !found || call.arguments.length !== 2) {
       skipped.push(`the call at line ${call.loc?.start.line ?? '?'} has no literal name or no imported value and stays eager`);
       return;

@@ -37,40 +37,60 @@ export const loadsSynchronously = (format: ModuleFormat) => format !== 'esm';
 
 /** Finds the import or top-level `require` that binds `local`, if any. */
 export function findBindingSource(j: JSCodeshift, root: Collection, local: string): BindingSource | undefined {
-  let found: BindingSource | undefined;
+  return bindingSources(j, root)(local);
+}
+
+/**
+ * Every import and top-level `require` binding of the file, found in one walk: a lookup for
+ * callers that ask about many names (a registry of hundreds of entries), where a walk per name
+ * made planning quadratic in the file's size. The lookup reflects the tree as it was when called;
+ * a caller that edits imports builds a new one. An import wins over a `require` of the same name,
+ * and among each the last one written wins.
+ */
+export function bindingSources(j: JSCodeshift, root: Collection): (local: string) => BindingSource | undefined {
+  const imports = new Map<string, BindingSource>();
   root.find(j.ImportDeclaration).forEach((path) => {
     for (const spec of path.node.specifiers ?? []) {
-      if (spec.local?.name !== local) continue;
+      const local = spec.local?.name;
+      if (typeof local !== 'string') continue;
       const typeOnly = (path.node as any).importKind === 'type' || (spec as any).importKind === 'type';
       const module = String(path.node.source.value);
-      if (spec.type === 'ImportDefaultSpecifier') found = { module, imported: 'default', typeOnly, fromImport: true };
-      else if (spec.type === 'ImportNamespaceSpecifier') found = { module, imported: '*', typeOnly, fromImport: true };
-      else found = { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly, fromImport: true };
+      if (spec.type === 'ImportDefaultSpecifier') imports.set(local, { module, imported: 'default', typeOnly, fromImport: true });
+      else if (spec.type === 'ImportNamespaceSpecifier') imports.set(local, { module, imported: '*', typeOnly, fromImport: true });
+      else imports.set(local, { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly, fromImport: true });
     }
   });
-  if (found) return found;
-  const helpers = localInteropHelpers(j, root);
-  root.find(j.VariableDeclarator).forEach((path) => {
-    if (path.parent?.parent?.node.type !== 'Program') return;
-    const init = path.node.init as any;
-    const id = path.node.id as any;
-    const wrapped = interopRequire(init, helpers);
-    if (wrapped && id.type === 'Identifier' && id.name === local) {
-      const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
-      found = { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } };
-    } else if (isRequireCall(init)) {
-      const module = init.arguments[0].value;
-      if (id.type === 'Identifier' && id.name === local) found = { module, imported: '*', typeOnly: false };
-      if (id.type === 'ObjectPattern') {
-        for (const prop of id.properties) {
-          if ((prop.value ?? prop.key)?.name === local) found = { module, imported: prop.key.name, typeOnly: false };
+  let requires: Map<string, BindingSource> | undefined;
+  // The require walk is only needed when a name is not imported: a TypeScript file rarely needs it.
+  const requireBindings = () => {
+    if (requires) return requires;
+    requires = new Map();
+    const found = requires;
+    const helpers = localInteropHelpers(j, root);
+    root.find(j.VariableDeclarator).forEach((path) => {
+      if (path.parent?.parent?.node.type !== 'Program') return;
+      const init = path.node.init as any;
+      const id = path.node.id as any;
+      const wrapped = interopRequire(init, helpers);
+      if (wrapped && id.type === 'Identifier') {
+        const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
+        found.set(id.name, { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } });
+      } else if (isRequireCall(init)) {
+        const module = init.arguments[0].value;
+        if (id.type === 'Identifier') found.set(id.name, { module, imported: '*', typeOnly: false });
+        if (id.type === 'ObjectPattern') {
+          for (const prop of id.properties) {
+            const name = (prop.value ?? prop.key)?.name;
+            if (typeof name === 'string') found.set(name, { module, imported: prop.key.name, typeOnly: false });
+          }
         }
+      } else if (init?.type === 'MemberExpression' && isRequireCall(init.object) && !init.computed && id.type === 'Identifier') {
+        found.set(id.name, { module: init.object.arguments[0].value, imported: init.property.name, typeOnly: false });
       }
-    } else if (init?.type === 'MemberExpression' && isRequireCall(init.object) && !init.computed && id.type === 'Identifier' && id.name === local) {
-      found = { module: init.object.arguments[0].value, imported: init.property.name, typeOnly: false };
-    }
-  });
-  return found;
+    });
+    return found;
+  };
+  return (local) => imports.get(local) ?? requireBindings().get(local);
 }
 
 const isRelative = (spec: string) => spec.startsWith('.') || spec.startsWith('/');
