@@ -1,6 +1,6 @@
 // `npm run bench`: lazify's own start-up, the analyze benchmark, the import-time benchmark, then the hot-path
 // benchmark. Figures go to stdout, progress to stderr. Runs default to 3 (analyze) and 5 (import time, hot path): a full
-// run takes many minutes. Options: --only startup|analyze|import|hot-path, --runs N, --sizes 1000,5000,10000, --keep (temp copies).
+// run takes many minutes. Options: --only startup|analyze|plan-apply|import|hot-path, --runs N, --sizes 1000,5000,10000, --keep (temp copies).
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchAnalyze } from './analyze-speed.js';
 import { benchHotPath } from './hot-path.js';
 import { benchImportTime } from './import-time.js';
+import { benchPlanApply } from './plan-apply-speed.js';
 import { benchStartup } from './startup.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,6 +42,12 @@ if (values.only === undefined || values.only === 'startup') {
 }
 if (values.only === undefined || values.only === 'analyze') {
   console.log(benchAnalyze({ repoRoot, runs: runsOption ?? 3, sizes, progress }));
+  console.log();
+}
+if (values.only === undefined || values.only === 'plan-apply') {
+  // One size by default: plan and apply of the larger gateways take minutes per run.
+  const planSizes = values.sizes === '1000,5000,10000' ? [1000] : sizes;
+  console.log(await benchPlanApply({ repoRoot, runs: runsOption ?? 1, sizes: planSizes, keep: values.keep, progress }));
   console.log();
 }
 if (values.only === undefined || values.only === 'import') {

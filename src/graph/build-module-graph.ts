@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/load-project.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
-import { packageInfo } from './measure-package-size.js';
+import { LoadedBytesMeter, packageVersion } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
@@ -30,6 +30,10 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
   const listings = new DirectoryListingCache();
   const resolver = new ImportResolver({ compilerOptions, listings });
   const linkFree = linkFreeUnder(root, listings);
+  const packageCost = new LoadedBytesMeter({
+    resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
+    formatOf: (file) => project.formats.formatOf(file),
+  });
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -100,17 +104,17 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
         modules[resolution.id] ??= { id: resolution.id, kind: 'builtin', size: 0, imports: [] };
       } else if (resolution.kind === 'external') {
         edge.to = resolution.name;
-        if (!modules[resolution.name]) {
-          const info = packageInfo(resolution.name, resolution.packageDir);
-          modules[resolution.name] = {
-            id: resolution.name,
-            kind: 'external',
-            file: resolution.file ?? resolver.resolveExternalFile(record.specifier, file, format) ?? resolution.packageDir,
-            version: info.version,
-            size: info.size,
-            imports: [],
-          };
-        }
+        const entryFile = resolution.file ?? resolver.resolveExternalFile(record.specifier, file, format);
+        modules[resolution.name] ??= {
+          id: resolution.name,
+          kind: 'external',
+          file: entryFile ?? resolution.packageDir,
+          version: packageVersion(resolution.packageDir),
+          size: 0,
+          imports: [],
+        };
+        // What this specifier loads joins what the package's other specifiers load.
+        if (entryFile) modules[resolution.name].size = packageCost.add(resolution.name, entryFile);
       } else if (resolution.kind === 'local') {
         const targetId = idOf(resolution.file);
         // Checked once per file: a module already in the graph passed.

@@ -42,7 +42,7 @@ export interface ModuleNode {
   file?: string;
   /** Installed version, for external packages. */
   version?: string;
-  /** Own size in bytes: the file for local modules, the package's installed JS for external ones (estimate). */
+  /** Own size in bytes: the file for local modules; for external ones, the files requiring the package loads (its dependencies included). */
   size: number;
   /** Outgoing runtime edges (empty for external and builtin leaves). */
   imports: ImportEdge[];
