@@ -47,6 +47,11 @@ export function renderTextReport(result: AnalysisResult, options: ReportOptions 
       width,
     ),
   );
+  // A file too big to parse hides everything it imports: say so before the findings, not only
+  // among the diagnostics at the end, or "No findings" reads as a clean bill.
+  for (const d of result.diagnostics.filter((d) => d.code === 'file-too-large')) {
+    lines.push(c.yellow(`Incomplete: ${d.message}.`));
+  }
   lines.push('');
 
   const findings = rankFindings(result.findings);

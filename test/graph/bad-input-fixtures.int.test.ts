@@ -38,18 +38,24 @@ test('symlink-outside: a warning naming src/shared.ts; nothing outside the root 
   assert.deepEqual(Object.keys(graph.modules).sort(), ['src/index.ts', 'src/version.ts']);
 });
 
-test('binary-and-large: binary-file and file-too-large diagnostics, the big file still sized', () => {
+test('binary-and-large: a 5 MB module is parsed; one over the limit is a loud file-too-large, still sized', () => {
   const { dir, cleanup } = copyFixture('edge/bad-input/binary-and-large');
   try {
-    const generated = spawnSync(process.execPath, [join(dir, 'scripts/generate-large.mjs'), dir], { encoding: 'utf8' });
+    const generate = (mib?: string) => spawnSync(process.execPath, [join(dir, 'scripts/generate-large.mjs'), dir, ...(mib ? [mib] : [])], { encoding: 'utf8' });
+    const generated = generate();
     assert.equal(generated.status, 0, generated.stderr);
     const graph = buildModuleGraph(loadProject(dir));
-    assert.deepEqual(codes(graph.diagnostics), ['binary-file src/blob.js', 'file-too-large src/large.js']);
+    assert.deepEqual(codes(graph.diagnostics), ['binary-file src/blob.js']);
     assert.ok(graph.modules['src/large.js'].size > 5 * 1024 * 1024);
     assert.deepEqual(graph.modules['src/index.js'].imports.map((e) => [e.line, e.kind, e.to]), [
       [1, 'side-effect', 'src/blob.js'],
       [2, 'import', 'src/large.js'],
     ]);
+    assert.equal(generate('17').status, 0);
+    const over = buildModuleGraph(loadProject(dir));
+    assert.deepEqual(codes(over.diagnostics), ['binary-file src/blob.js', 'file-too-large src/large.js']);
+    assert.match(over.diagnostics[1].message, /not parsed: the modules it imports, their cost and any findings in them are missing/);
+    assert.ok(over.modules['src/large.js'].size > 16 * 1024 * 1024);
   } finally {
     cleanup();
   }

@@ -92,3 +92,12 @@ test('with a width, long lines wrap under their indent; without one they stay wh
     if (line.includes('word')) assert.ok(line.replace(/\x1b\[[0-9;]*m/g, '').length <= 40);
   }
 });
+
+test('a file too big to parse is named under the headline, before "No findings" can read as clean', () => {
+  const result = sampleResult();
+  result.findings = [];
+  result.diagnostics.push({ code: 'file-too-large', severity: 'warning', file: 'src/icons.js', message: 'src/icons.js is 17825792 bytes (over 16777216), not parsed: the modules it imports, their cost and any findings in them are missing from this analysis' });
+  const { output } = renderTextReport(result);
+  const head = output.slice(0, output.indexOf('No findings.'));
+  assert.match(head, /Incomplete: src\/icons\.js is 17825792 bytes .* missing from this analysis\.\n/);
+});
