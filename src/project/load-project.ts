@@ -4,7 +4,7 @@ import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { absolutePathProblem } from './confine-path.js';
 import { ModuleFormatDetector, type ModuleFormat } from './detect-module-format.js';
 import { conditionsFor, findPackageEntry, type EntrySource } from './find-package-entry.js';
-import { mapOutputToSource, sourceCandidates } from './map-output-to-source.js';
+import { mapBundleToSource, mapOutputToSource, sourceCandidates } from './map-output-to-source.js';
 import { readPackageJson, type PackageJson } from './read-package-json.js';
 import { readTsconfigWithDiagnostics, type Tsconfig } from './read-tsconfig.js';
 
@@ -49,9 +49,30 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Proj
   const packageJson = readPackageJson(root);
   const { tsconfig, diagnostics } = readTsconfigWithDiagnostics(root);
   const packageFormat: ModuleFormat = packageJson.type === 'module' ? 'esm' : 'commonjs';
-  const { file: entryFile, source: entrySource } = options.entry
-    ? entryFromOption(root, options.entry, tsconfig)
-    : entryFromPackage(root, packageJson, packageFormat, tsconfig);
+  const found = options.entry ? entryFromOption(root, options.entry, tsconfig) : entryFromPackage(root, packageJson, packageFormat, tsconfig);
+  const { source: entrySource } = found;
+  let entryFile = found.file;
+  // A bundled entry no tsconfig outDir maps back (tsup, tsdown): findings and edits would point
+  // at build output. An --entry the user chose is taken as it is.
+  const bundle = entrySource === 'option' ? undefined : mapBundleToSource(entryFile, root, packageJson.devDependencies as Record<string, unknown> | undefined);
+  if (bundle?.kind === 'mapped') {
+    diagnostics.push({
+      code: 'entry-from-source-map',
+      severity: 'info',
+      message: `the entry ${relative(root, found.file)} is build output; analysing its source ${relative(root, bundle.source)}, found through ${relative(root, bundle.map)}`,
+      file: relative(root, bundle.source).split('\\').join('/'),
+    });
+    entryFile = bundle.source;
+  } else if (bundle?.kind === 'unmapped') {
+    const built = bundle.bundler ? ` (built by ${bundle.bundler}?)` : '';
+    const pass = bundle.likelySource ? `--entry ${relative(root, bundle.likelySource).split('\\').join('/')}` : '--entry with the source file';
+    diagnostics.push({
+      code: 'entry-is-build-output',
+      severity: 'warning',
+      message: `the entry ${relative(root, found.file).split('\\').join('/')} is build output${built} and no source map or tsconfig outDir leads back to its source: findings and edits point at build output; pass ${pass}`,
+      file: relative(root, found.file).split('\\').join('/'),
+    });
+  }
   // An entry out of the root (`"main": "../other/index.js"`, a symlink) would make apply rewrite
   // another package's files: lazify works on the project's own files only.
   const outside = absolutePathProblem(root, entryFile, relative(root, entryFile).split('\\').join('/') || entryFile);

@@ -154,3 +154,32 @@ test('module format per file: extensions, package type, TS module setting', () =
     cleanup();
   }
 });
+
+test('a tsup build without tsconfig outDir: the entry maps back through its source map, or the user is told to pass --entry', async () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-tsup-'));
+  try {
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'p', main: 'dist/index.js', devDependencies: { tsup: '^8.0.0' } }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } }));
+    writeFileSync(join(dir, 'src', 'index.ts'), "export { helper } from './helper';\n");
+    writeFileSync(join(dir, 'src', 'helper.ts'), 'export const helper = () => 1;\n');
+    writeFileSync(join(dir, 'dist', 'index.js'), '"use strict";\nexports.helper = () => 1;\n//# sourceMappingURL=index.js.map\n');
+    writeFileSync(join(dir, 'dist', 'index.js.map'), JSON.stringify({ version: 3, sources: ['../src/helper.ts', '../src/index.ts'], mappings: '' }));
+    const mapped = loadProject(dir);
+    assert.equal(mapped.entryFile, join(dir, 'src', 'index.ts'));
+    assert.deepEqual(mapped.diagnostics.map((d) => d.code), ['entry-from-source-map']);
+
+    rmSync(join(dir, 'dist', 'index.js.map'));
+    writeFileSync(join(dir, 'dist', 'index.js'), '"use strict";\nexports.helper = () => 1;\n');
+    const unmapped = loadProject(dir);
+    assert.equal(unmapped.entryFile, join(dir, 'dist', 'index.js'));
+    assert.deepEqual(unmapped.diagnostics.map((d) => d.code), ['entry-is-build-output']);
+    assert.match(unmapped.diagnostics[0]!.message, /dist\/index\.js is build output \(built by tsup\?\).*pass --entry src\/index\.ts/);
+    assert.equal(loadProject(dir, { entry: 'dist/index.js' }).diagnostics.length, 0, 'an --entry the user chose is taken as it is');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
