@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { ModuleFormat } from '../../transforms/shared-lazy-loading/lazy-reference.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
+import { fileFormat } from '../project/detect-module-format.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
 
 /**
@@ -9,15 +10,10 @@ import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.
  * This decides between a synchronous `require` (always possible) and `await import()`.
  */
 export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' | 'esm' {
-  if (/\.(mjs|mts)$/.test(file)) return 'esm';
-  if (/\.(cjs|cts)$/.test(file)) return 'cjs';
-  const packageType = readJson(project, 'package.json')?.type === 'module' ? 'esm' : 'cjs';
-  if (!/\.tsx?$/.test(file)) return packageType;
-  const module = String(readTsconfigModule(project) ?? '').toLowerCase();
-  if (module === 'commonjs' || module === 'umd' || module === 'amd') return 'cjs';
-  if (module === 'node16' || module === 'nodenext' || module === 'node18' || module === 'node20') return packageType;
-  if (module === '') return packageType;
-  return 'esm';
+  const packageFormat = readJson(project, 'package.json')?.type === 'module' ? 'esm' : 'commonjs';
+  const module = readTsconfigModule(project);
+  // The graph's decision (project/), so the plan cannot disagree with the analysis.
+  return fileFormat(file, packageFormat, module === undefined ? undefined : String(module)) === 'commonjs' ? 'cjs' : 'esm';
 }
 
 /**

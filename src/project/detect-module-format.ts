@@ -6,6 +6,23 @@ import { ts } from 'ts-morph';
 export type ModuleFormat = 'esm' | 'commonjs';
 
 /**
+ * The one decision of how a file runs, for every stage (the graph and the planners): `.mjs/.mts`
+ * ESM, `.cjs/.cts` CommonJS; a `.js` file follows `packageFormat` (the nearest package.json
+ * `type`); a TypeScript file the output of tsconfig `module` (`tsModule`, the option's name in
+ * any case: `commonjs`, `NodeNext`, `preserve`): CommonJS output is CommonJS whatever the syntax,
+ * Node16/NodeNext and Preserve follow `packageFormat`, the ES targets are ESM.
+ */
+export function fileFormat(file: string, packageFormat: ModuleFormat, tsModule?: string): ModuleFormat {
+  if (/\.m[jt]s$/.test(file)) return 'esm';
+  if (/\.c[jt]s$/.test(file)) return 'commonjs';
+  if (!/\.tsx?$/.test(file) || tsModule === undefined || tsModule === '') return packageFormat;
+  const module = tsModule.toLowerCase();
+  if (module === 'commonjs' || module === 'umd' || module === 'amd') return 'commonjs';
+  if (/^node(16|18|20|next)$/.test(module) || module === 'preserve') return packageFormat;
+  return 'esm';
+}
+
+/**
  * Decides the runtime format of files, the way Node and tsc do: `.mjs/.mts` are ESM,
  * `.cjs/.cts` CommonJS; a TypeScript file takes the format its compiled output has
  * (tsconfig `module`: CommonJS output is CommonJS whatever the syntax; Node16/NodeNext
@@ -21,13 +38,8 @@ export class ModuleFormatDetector {
     if (/\.m[jt]s$/.test(file)) return 'esm';
     if (/\.c[jt]s$/.test(file)) return 'commonjs';
     const packageFormat: ModuleFormat = this.packageTypeOf(dirname(file)) === 'module' ? 'esm' : 'commonjs';
-    if (!/\.tsx?$/.test(file) || !this.compilerOptions) return packageFormat;
-    const kind = this.compilerOptions.module;
-    if (kind === undefined) return packageFormat;
-    if (kind === ts.ModuleKind.CommonJS || kind === ts.ModuleKind.UMD || kind === ts.ModuleKind.AMD) return 'commonjs';
-    if (kind >= ts.ModuleKind.Node16 && kind <= ts.ModuleKind.NodeNext) return packageFormat;
-    if (kind === ts.ModuleKind.Preserve) return packageFormat;
-    return 'esm';
+    const kind = this.compilerOptions?.module;
+    return fileFormat(file, packageFormat, kind === undefined ? undefined : ts.ModuleKind[kind]);
   }
 
   /** `type` of the nearest package.json at or above dir. */
