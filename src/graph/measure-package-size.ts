@@ -135,6 +135,8 @@ export function packageVersion(packageDir: string): string | undefined {
  * scopes): a slight over-estimate, where the installed folder was a gross one.
  */
 export function loadedSpecifiers(text: string): string[] {
+  // Data modules (tables, word lists, encodings) load nothing: no need to tokenise megabytes.
+  if (!/\b(?:require|import|export)\b/.test(text)) return [];
   const K = ts.SyntaxKind;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
   const found: string[] = [];

@@ -127,3 +127,16 @@ function stripStrings(text: string): string {
   // Comments and string contents can mention console.log without calling it.
   return text.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
 }
+
+test('no runtime import cycle in src/ or transforms/: a cycle makes load order decide what a module sees (undefined exports mid-cycle), and lazify tells its users to remove theirs', async () => {
+  const { stronglyConnectedIndexes } = await import('../../src/graph/strongly-connected-components.js');
+  // Type-only imports are erased and cannot create a runtime cycle, so read() leaves them out.
+  const files = [...sources, ...globSync(['transforms/**/*.ts'], { cwd: repoRoot, absolute: true, ignore: ['**/__testfixtures__/**'] }).map(read)];
+  const index = new Map(files.map((f, i) => [f.file, i]));
+  const successors = files.map((f) => f.imports.filter((spec) => spec.startsWith('.')).map((spec) => index.get(localTarget(f.file, spec))).filter((i): i is number => i !== undefined));
+  const component = stronglyConnectedIndexes(successors);
+  const members = new Map<number, string[]>();
+  component.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), files[i]!.file]));
+  const cycles = [...members.values()].filter((m) => m.length > 1 || successors[index.get(m[0]!)!]!.includes(index.get(m[0]!)!));
+  assert.deepEqual(cycles, []);
+});

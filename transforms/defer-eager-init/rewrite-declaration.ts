@@ -8,7 +8,7 @@ import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
 import { replaceReference } from '../shared-lazy-loading/replace-reference.js';
 import { unusedName } from '../shared-lazy-loading/unused-name.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
-import { rewriteTypeQueries } from './rewrite-references.js';
+import { rewriteTypeQueries } from './rewrite-type-queries.js';
 
 /** The top-level `const NAME = init` statement (the export declaration when exported). */
 export function findEagerDeclaration(j: JSCodeshift, root: Collection, name: string): { statement: ASTPath<any>; declarator: any; exported: boolean } | undefined {

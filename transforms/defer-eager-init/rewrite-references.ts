@@ -11,26 +11,8 @@ import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
 import { replaceReference } from '../shared-lazy-loading/replace-reference.js';
 import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
 import { findValueProviders, type ValueProviders } from './find-declaring-module.js';
+import { rewriteTypeQueries } from './rewrite-type-queries.js';
 import { accessorName, type DeferEagerInitOptions } from './options.js';
-
-/** `typeof name` in type positions becomes `ReturnType<typeof accessor>`. */
-export function rewriteTypeQueries(j: JSCodeshift, root: Collection, name: string, accessor: string): void {
-  const returnType = () => j(`type T = ReturnType<typeof ${accessor}>;`).get().node.program.body[0].typeAnnotation;
-  root.find(j.Identifier, { name }).forEach((path) => {
-    if (!isTypePosition(path)) return;
-    const parent = path.parent.node;
-    if (parent.type === 'TSTypeQuery' && parent.exprName === path.node) {
-      path.parent.replace(returnType());
-      return;
-    }
-    // `typeof encoder.encode` -> `ReturnType<typeof getEncoder>['encode']`
-    const query = path.parent.parent?.node;
-    if (parent.type === 'TSQualifiedName' && parent.left === path.node && query?.type === 'TSTypeQuery' && query.exprName === parent) {
-      const member = parent.right.name;
-      path.parent.parent.replace(j(`type T = ReturnType<typeof ${accessor}>['${member}'];`).get().node.program.body[0].typeAnnotation);
-    }
-  });
-}
 
 /** Rewrites one importer; `providers` are the files that declare or re-export the value. Returns true when changed. */
 export function rewriteReferences(j: JSCodeshift, root: Collection, file: string, providers: ValueProviders, options: DeferEagerInitOptions, project: ProjectReader): boolean {
