@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { RegistryEntry, RegistryFact } from './module-facts.js';
+import { constantKeyValue } from './constant-keys.js';
 import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';
 import { importedValue, type ImportedValue, type ModuleScope } from './imported-values.js';
 
@@ -252,8 +253,9 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
       continue;
     }
     if (!property.name) continue;
-    const key = staticPropertyKey(property.name);
-    if (key === undefined) blockers.push(`computed key \`${property.name.getText(sourceFile)}\` at line ${line}`);
+    const key = staticPropertyKey(property.name) ??
+      (ts.isComputedPropertyName(property.name) && scope.constants ? constantKeyValue(property.name.expression, scope.constants) : undefined);
+    if (key === undefined) blockers.push(`computed key \`${property.name.getText(sourceFile)}\` at line ${line}${ts.isComputedPropertyName(property.name) ? unknownConstantReason(property.name.expression, scope) : ''}`);
     let value: ImportedValue | undefined;
     let valueShape: RegistryEntry['valueShape'] = 'reference';
     if (ts.isPropertyAssignment(property)) {
@@ -451,11 +453,11 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
 
   function entryFor(registry: string, keyArg: ts.Expression, value: { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined, line: number, loop: boolean): FoundRegistration {
     const key = unwrap(keyArg);
-    const keyText = ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? key.text : undefined;
+    const keyText = ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? key.text : scope.constants ? constantKeyValue(key, scope.constants) : undefined;
     const entry: RegistryEntry | undefined = value
       ? { key: keyText, module: value.imported.module, export: value.imported.export, valueShape: value.shape, line }
       : undefined;
-    const blocker = keyText === undefined && !loop ? `computed key \`${keyArg.getText(sourceFile)}\` at line ${line}` : undefined;
+    const blocker = keyText === undefined && !loop ? `computed key \`${keyArg.getText(sourceFile)}\` at line ${line}${unknownConstantReason(keyArg, scope)}` : undefined;
     return { registry, line, loop, entry, blocker };
   }
 }
@@ -500,4 +502,17 @@ function importedSource(list: ts.Expression, scope: ModuleScope): string | undef
   }
   const root = rootIdentifier(inner);
   return root ? scope.bindings.get(root.text)?.module : undefined;
+}
+
+/**
+ * Why a key written as `X.MEMBER` has no static value: `X` is imported (only the module's own
+ * enums and `as const` objects are read) or can change. Empty for other computed keys.
+ */
+function unknownConstantReason(expression: ts.Expression, scope: ModuleScope): string {
+  const expr = unwrap(expression);
+  if (!(ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) || !ts.isIdentifier(expr.expression)) return '';
+  const owner = expr.expression.text;
+  if (scope.bindings.has(owner)) return `: \`${owner}\` is imported, and lazify reads enum values only from the module that declares the registry`;
+  if (scope.localNames.has(owner)) return `: \`${owner}\` is neither an enum nor an \`as const\` object, so the key is only known at run time`;
+  return '';
 }

@@ -12,6 +12,7 @@ import { collectDeclarations, collectExports } from './collect-exports.js';
 import { collectFunctionFacts } from './function-facts.js';
 import { commonJsExportTarget, unwrap } from './expression-shapes.js';
 import { collectIgnoreComments, generatedBy } from './ignore-comments.js';
+import { constantMemberValues } from './constant-keys.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
 export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
@@ -37,7 +38,7 @@ export function extractModuleFacts(
   const bindings = new Map(importBindings.map((b) => [b.local, b]));
   const localNames = new Set<string>();
   for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
-  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames };
+  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames, constants: constantMemberValues(sourceFile) };
   const topNames = new Set([...localNames, ...bindings.keys()]);
   const commonJsExports = commonJsExportNames(sourceFile);
 

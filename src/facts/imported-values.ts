@@ -10,6 +10,8 @@ export interface ModuleScope {
   resolve: ResolveSpecifier;
   /** Names declared at the top level other than imports. */
   localNames: Set<string>;
+  /** Literal values of the module's string enums and `as const` objects (`Providers.OPENAI -> 'openai'`). */
+  constants?: ReadonlyMap<string, string>;
 }
 
 /** An expression that evaluates to something another module exports. */

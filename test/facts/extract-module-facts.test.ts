@@ -216,3 +216,23 @@ module.exports={$1};
   // W does not check __esModule: W(require('zod')) is a call of local code, not an import binding.
   assert.deepEqual(result.bindings.map((b) => [b.local, b.module]), [['Ee', 'openai']]);
 });
+
+test('registry keys from string-enum members and `as const` objects are static; a plain const object is not', () => {
+  const result = facts(`import { A } from './a';
+import { B } from './b';
+import { C } from './c';
+export enum Providers { A = 'alpha', B = 'beta' }
+const Frozen = Object.freeze({ C: 'gamma' });
+const Kinds = { B: 'beta', C: 'gamma' } as const satisfies Record<string, string>;
+const mutable = { B: 'beta', C: 'gamma' };
+export const byEnum = { [Providers.A]: A, [Providers['B']]: B, [Frozen.C]: C };
+export const byConst = { [Kinds.B]: B, [Kinds.C]: C };
+export const byMutable = { [mutable.B]: B, [mutable.C]: C };
+`);
+  const byName = Object.fromEntries(result.registries.map((r) => [r.name, r]));
+  assert.deepEqual(byName['byEnum']!.entries.map((e) => e.key), ['alpha', 'beta', 'gamma']);
+  assert.deepEqual(byName['byEnum']!.blockers, []);
+  assert.deepEqual(byName['byConst']!.entries.map((e) => e.key), ['beta', 'gamma']);
+  const why = '`mutable` is neither an enum nor an `as const` object, so the key is only known at run time';
+  assert.deepEqual(byName['byMutable']!.blockers, [`computed key \`[mutable.B]\` at line 10: ${why}`, `computed key \`[mutable.C]\` at line 10: ${why}`]);
+});

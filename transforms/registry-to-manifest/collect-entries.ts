@@ -3,6 +3,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
 import { bindingSources, type BindingSource } from '../shared-lazy-loading/lazy-reference.js';
+import { constantKeyValue, constantMemberValues } from '../shared-lazy-loading/constant-keys.js';
 
 /** One key of the registry and where its value comes from. */
 export interface CollectedEntry {
@@ -29,8 +30,9 @@ export interface CollectedRegistry {
  * The key of an object property as a string, when it is static. `__proto__: X` (bare or quoted,
  * not shorthand or a method) has none: it sets the object's prototype and makes no key.
  */
-export function propertyKey(prop: any): string | undefined {
-  if (prop.computed) return undefined;
+export function propertyKey(prop: any, constants?: ReadonlyMap<string, string>): string | undefined {
+  // `[Providers.OPENAI]`: an enum or `as const` member is as static as the literal it holds.
+  if (prop.computed) return constants ? constantKeyValue(prop.key, constants) : undefined;
   if (setsPrototype(prop)) return undefined;
   if (prop.key.type === 'Identifier') return prop.key.name;
   if (prop.key.type === 'StringLiteral' || prop.key.type === 'NumericLiteral' || prop.key.type === 'Literal') return String(prop.key.value);
@@ -129,12 +131,13 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
   const object = mapObjectPath(j, declarator);
+  const constants = constantMemberValues(j, root);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   const lookup = bindingSources(j, root);
   for (const [index, prop] of (object.node.properties as any[]).entries()) {
     const path = object.get('properties', index);
-    const key = prop.type === 'ObjectProperty' || prop.type === 'Property' ? propertyKey(prop) : undefined;
+    const key = prop.type === 'ObjectProperty' || prop.type === 'Property' ? propertyKey(prop, constants) : undefined;
     if (key === undefined) {
       const what = prop.type === 'SpreadElement' ? 'a spread' : setsPrototype(prop) ? '`__proto__:` (it sets the prototype, it is not a key)' : 'a computed key';
       skipped.push(`${what} at line ${prop.loc?.start.line ?? '?'} stays eager`);
@@ -155,12 +158,13 @@ export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
   const object = mapObjectPath(j, declarator);
+  const constants = constantMemberValues(j, root);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   const lookup = bindingSources(j, root);
   for (const [index, prop] of (object.node.properties as any[]).entries()) {
     const path = object.get('properties', index);
-    const key = propertyKey(prop);
+    const key = propertyKey(prop, constants);
     const fn = prop.type === 'ObjectMethod' ? prop : unwrap(prop.value);
     if (key === undefined || !fn || !/Function|ArrowFunction|ObjectMethod/.test(fn.type)) {
       skipped.push(`entry at line ${prop.loc?.start.line ?? '?'} is not a keyed factory function and stays eager`);
