@@ -100,7 +100,29 @@ export function extractModuleFacts(
     ...(ignoreComments.length > 0 ? { ignoreComments } : {}),
     ...(generator ? { generatedBy: generator } : {}),
     ...(registerFunctions.length > 0 && { registerFunctions }),
+    ...classBasesOf(sourceFile, bindings),
   };
+}
+
+/** Top-level classes extending an import binding (`class P extends OpenAI`, `extends sdk.Client`). */
+function classBasesOf(sourceFile: ts.SourceFile, bindings: ReadonlyMap<string, unknown>): Pick<ModuleFacts, 'classBases'> {
+  const found: NonNullable<ModuleFacts['classBases']> = [];
+  for (const statement of sourceFile.statements) {
+    const classes = ts.isClassDeclaration(statement) ? [statement]
+      : ts.isVariableStatement(statement) ? statement.declarationList.declarations.map((d) => d.initializer && unwrap(d.initializer)).filter((e): e is ts.ClassExpression => !!e && ts.isClassExpression(e))
+      : [];
+    for (const cls of classes) {
+      const heritage = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+      if (!heritage) continue;
+      let root: ts.Expression = unwrap(heritage.expression);
+      while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+      const name = cls.name?.text ?? (ts.isVariableDeclaration(cls.parent) && ts.isIdentifier(cls.parent.name) ? cls.parent.name.text : undefined);
+      if (name && ts.isIdentifier(root) && bindings.has(root.text)) {
+        found.push({ name, base: root.text, line: sourceFile.getLineAndCharacterOfPosition(cls.getStart(sourceFile)).line + 1 });
+      }
+    }
+  }
+  return found.length > 0 ? { classBases: found } : {};
 }
 
 /** Names a CommonJS module assigns to `exports.x` (it then reads them back as `exports.x`). */

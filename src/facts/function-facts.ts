@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { FunctionFact } from './module-facts.js';
+import type { FunctionFact, SelectionFact } from './module-facts.js';
 import { boundNames, effectiveCallee, isAsyncFunction, isFunctionLike, lineOf, unwrap } from './expression-shapes.js';
 import { isReference } from './name-references.js';
 
@@ -60,7 +60,41 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
     return roots;
   };
 
+  const selections: SelectionFact[] = [];
+  const branchReads = (node: ts.Node): string[] => {
+    const names = new Set<string>();
+    const walk = (current: ts.Node): void => {
+      if (ts.isTypeNode(current)) return;
+      if (ts.isIdentifier(current) && isReference(current) && isTop(current)) names.add(current.text);
+      ts.forEachChild(current, walk);
+    };
+    walk(node);
+    return [...names].sort();
+  };
+
   const visit = (node: ts.Node): void => {
+    if (ts.isSwitchStatement(node)) {
+      selections.push({
+        kind: 'switch',
+        line: lineOf(node, sourceFile),
+        on: node.expression.getText(sourceFile),
+        branches: node.caseBlock.clauses.map((clause) => ({
+          label: ts.isCaseClause(clause) ? caseLabel(clause.expression, sourceFile) : 'default',
+          line: lineOf(clause, sourceFile),
+          reads: clause.statements.flatMap((statement) => branchReads(statement)).filter((n, i, all) => all.indexOf(n) === i).sort(),
+        })),
+      });
+    } else if (ts.isIfStatement(node) && !(ts.isIfStatement(node.parent) && node.parent.elseStatement === node) && stringComparison(node.expression)) {
+      const branches: SelectionFact['branches'] = [];
+      let current: ts.Statement | undefined = node;
+      while (current && ts.isIfStatement(current) && stringComparison(current.expression)) {
+        const compared = stringComparison(current.expression)!;
+        branches.push({ label: compared.literal, line: lineOf(current, sourceFile), reads: branchReads(current.thenStatement) });
+        current = current.elseStatement;
+      }
+      if (current) branches.push({ label: 'else', line: lineOf(current, sourceFile), reads: branchReads(current) });
+      selections.push({ kind: 'if', line: lineOf(node, sourceFile), on: stringComparison(node.expression)!.on.getText(sourceFile), branches });
+    }
     // A nested async function's calls happen after an await point: not a synchronous consumer.
     if (node !== fn && isFunctionLike(node) && isAsyncFunction(node)) return;
     if (ts.isTypeNode(node)) return;
@@ -100,7 +134,15 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
     ts.forEachChild(node, visit);
   };
   if (fn.body) visit(fn.body);
-  return { name, line: lineOf(fn, sourceFile), async: isAsyncFunction(fn), reads: [...reads].sort(), invocations, valueReads };
+  return {
+    name,
+    line: lineOf(fn, sourceFile),
+    async: isAsyncFunction(fn),
+    reads: [...reads].sort(),
+    invocations,
+    valueReads,
+    ...(selections.some((s) => s.branches.some((b) => b.reads.length > 0)) ? { selections } : {}),
+  };
 }
 
 // Members that only tell which keys exist.
@@ -110,4 +152,20 @@ function isWriteTarget(node: ts.Expression): boolean {
   const parent = node.parent;
   return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
     parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** `x === 'openai'` / `'openai' == x`: what is compared and the string, else undefined. */
+function stringComparison(test: ts.Expression): { on: ts.Expression; literal: string } | undefined {
+  const expr = unwrap(test);
+  if (!ts.isBinaryExpression(expr)) return undefined;
+  const op = expr.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  if (ts.isStringLiteralLike(expr.right)) return { on: expr.left, literal: expr.right.text };
+  if (ts.isStringLiteralLike(expr.left)) return { on: expr.right, literal: expr.left.text };
+  return undefined;
+}
+
+function caseLabel(expression: ts.Expression, sourceFile: ts.SourceFile): string {
+  const expr = unwrap(expression);
+  return ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr) ? expr.text : expr.getText(sourceFile);
 }

@@ -101,6 +101,11 @@ export interface ModuleFacts {
   declarations?: DeclarationFact[];
   /** Top-level functions and class methods: what they read and what they call or construct. */
   functions?: FunctionFact[];
+  /**
+   * Top-level classes whose `extends` clause names an import binding (`class P extends OpenAI`):
+   * defining the class needs the base, so that import cannot move into a function.
+   */
+  classBases?: Array<{ name: string; base: string; line: number }>;
   /** `// lazify-ignore` comments, in source order (absent when the module has none). */
   ignoreComments?: IgnoreComment[];
   /**
@@ -165,4 +170,27 @@ export interface FunctionFact {
    * synchronous function doing this needs the registered modules loaded.
    */
   valueReads?: Array<{ line: number; name: string }>;
+  /**
+   * Selections in the function: a `switch`, or an if/else chain whose tests compare with a
+   * string (`provider === 'openai'`), with the top-level names each branch reads. A factory
+   * that picks a provider class this way needs only the chosen branch's import.
+   */
+  selections?: SelectionFact[];
+}
+
+/** One `switch` or string-comparing if/else chain of a function (see {@link FunctionFact.selections}). */
+export interface SelectionFact {
+  /** `switch` or `if`. */
+  kind: 'switch' | 'if';
+  /** 1-based line of the `switch` / first `if`. */
+  line: number;
+  /** What is compared: `provider` in `switch (provider)` / `provider === 'openai'`. */
+  on: string;
+  branches: Array<{
+    /** The case's or test's literal (`openai`), `default` / `else` for the fallback branch. */
+    label: string;
+    line: number;
+    /** Top-level names the branch reads in value positions. */
+    reads: string[];
+  }>;
 }

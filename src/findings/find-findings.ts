@@ -8,6 +8,8 @@ import { findGlobalSideEffects } from './find-global-side-effects.js';
 import { findGodModules } from './find-god-modules.js';
 import { findCycles } from './find-cycles.js';
 import { findHeavyImports } from './find-heavy-imports.js';
+import { findProviderFactories } from './find-provider-factories.js';
+import { findExtendedClasses } from './find-extended-classes.js';
 
 /** Everything the finders read. `cost` is GRAPH's `computeCost(graph)` (see {@link CostModelLike}). */
 export interface FindingsInput {
@@ -36,6 +38,8 @@ export function findFindings(input: FindingsInput): Finding[] {
     ...findEagerInit(input),
     ...findGodModules(input),
     ...findHeavyImports(input),
+    ...findProviderFactories(input),
+    ...findExtendedClasses(input),
     ...findGlobalSideEffects(input),
   ]
     .filter((finding) => loadedAtImport(finding.file))

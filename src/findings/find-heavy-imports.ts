@@ -10,7 +10,7 @@ import { formatBytes } from '../messages/format-size.js';
  */
 export function findHeavyImports(input: FindingsInput): Finding[] {
   // Per package: the local modules that import it eagerly, and whether each could defer it.
-  const importers = new Map<string, Array<{ id: string; line: number; names: string[]; deferrable: boolean }>>();
+  const importers = new Map<string, Array<{ id: string; line: number; names: string[]; deferrable: boolean; stays: string[] }>>();
   for (const node of Object.values(input.graph.modules)) {
     if (node.kind !== 'local') continue;
     const bindings = input.facts[node.id]?.bindings ?? [];
@@ -18,11 +18,15 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
       if (input.graph.modules[target]?.kind !== 'external') continue;
       const edges = node.imports.filter((e) => e.to === target && !e.lazy);
       const runtime = bindings.filter((b) => b.module === target && !b.typeOnly && !b.usedOnlyAsType);
-      // A side-effect import or a re-export needs the package at import time.
+      // A side-effect import or a re-export of the package itself needs it at import time; a
+      // side-effect import of a subpath (`import 'openai/shims/node'`) loads only that file and
+      // stays, while the package's own import can still move.
+      const subpathEffects = edges.filter((e) => e.kind === 'side-effect' && e.specifier !== target && e.specifier.startsWith(`${target}/`));
       const deferrable = !!input.facts[node.id] && runtime.length > 0 && runtime.every((b) => b.usedOnlyInFunctions) &&
-        edges.every((e) => e.kind !== 'side-effect' && e.kind !== 're-export');
+        edges.every((e) => (e.kind !== 'side-effect' || subpathEffects.includes(e)) && e.kind !== 're-export');
+      const bindingEdges = edges.filter((e) => !subpathEffects.includes(e));
       const list = importers.get(target) ?? [];
-      list.push({ id: node.id, line: edges[0]!.line, names: runtime.map((b) => b.local), deferrable });
+      list.push({ id: node.id, line: (bindingEdges[0] ?? edges[0])!.line, names: runtime.map((b) => b.local), deferrable, stays: subpathEffects.map((e) => `${e.specifier} (${node.id}:${e.line})`) });
       importers.set(target, list);
     }
   }
@@ -49,11 +53,17 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
         file: importer.id,
         line: importer.line,
         symbol: target,
-        message: `${target} (${formatBytes(cost.exclusiveBytes)} saved if deferred): ${where}; load it on first call instead.`,
+        message: `${target} (${formatBytes(cost.exclusiveBytes)} saved if deferred): ${where}; load it on first call instead.${staysNote(deferrable)}`,
         cost,
         target,
       });
     }
   }
   return findings;
+}
+
+/** The subpaths imported for their side effects, which stay at the top (`import 'openai/shims/node'`). */
+function staysNote(importers: ReadonlyArray<{ id: string; stays: string[] }>): string {
+  const stays = importers.flatMap((i) => i.stays);
+  return stays.length === 0 ? '' : ` The side-effect import${stays.length > 1 ? 's' : ''} of ${stays.join(', ')} stay${stays.length > 1 ? '' : 's'}: ${stays.length > 1 ? 'they load' : 'it loads'} only that subpath.`;
 }

@@ -47,4 +47,9 @@ export interface Finding {
   files?: string[];
   /** heavy-import / eager-init: the package or callee involved. */
   target?: string;
+  /**
+   * heavy-import of a factory's providers: the import bindings of `file` to load lazily (each
+   * inside the branch that picks it), when the finding names bindings rather than a package.
+   */
+  bindings?: string[];
 }

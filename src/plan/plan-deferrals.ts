@@ -69,6 +69,9 @@ export const heavyImportPlanner: Planner = {
   kinds: ['heavy-import'],
   transform: 'defer-heavy-import',
   plan(finding: Finding, context: PlanContext): PlannerResult {
+    if (finding.bindings) return planFactoryBindings(finding, context);
+    // Known not convertible here (a class extends the package): the reason is the finding's.
+    if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${finding.file} keeps ${finding.target} at import: ${b}`) };
     const target = finding.target ?? finding.symbol;
     if (!target) return { operations: [], skipped: [`${finding.id}: no package named`] };
     const scan = heavyImportScan(context, target);
@@ -154,6 +157,46 @@ function checkFileImports(file: string, context: PlanContext, target: string): C
     return check.ok;
   });
   return { deferrable, reasons };
+}
+
+/**
+ * A factory's provider imports (the finding names the bindings): one operation on the factory's
+ * file, loading each inside the branch that picks it. Native ESM loads asynchronously, so only
+ * an async factory converts; a synchronous one stays, with the reason.
+ */
+function planFactoryBindings(finding: Finding, context: PlanContext): PlannerResult {
+  const fn = finding.symbol ?? 'the factory';
+  if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${fn} stays eager: ${b}`) };
+  const source = context.project.read(finding.file);
+  if (source === undefined) return { operations: [], skipped: [`${finding.id}: ${finding.file} cannot be read`] };
+  const moduleFormat = outputModuleFormat(finding.file, context.project);
+  const j = jscodeshift.withParser('ts');
+  const root = j(source);
+  const skipped: string[] = [];
+  const bindings = (finding.bindings ?? []).filter((name) => {
+    const check = checkDeferrable(j, root, name, moduleFormat);
+    if (!check.ok) {
+      const reason = moduleFormat === 'esm' && /synchronous function/.test(check.reason)
+        ? `${name} stays a top-level import: ${check.reason}, which would change ${fn}'s API for its callers (they would have to await it)`
+        : `${name} stays a top-level import: ${check.reason}`;
+      skipped.push(`${finding.id}: ${finding.file}: ${reason}`);
+    }
+    return check.ok;
+  });
+  if (bindings.length === 0) return { operations: [], skipped };
+  const options: DeferHeavyImportOptions = { bindings, moduleFormat };
+  return {
+    operations: [
+      {
+        id: finding.id,
+        transform: 'defer-heavy-import',
+        summary: `${fn} in ${finding.file}: load ${bindings.join(', ')} inside the branch that picks each`,
+        files: [finding.file],
+        options: options as unknown as Record<string, unknown>,
+      },
+    ],
+    skipped,
+  };
 }
 
 /** Top-level consts whose initialiser calls or constructs something reached through a package import. */

@@ -271,6 +271,22 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
   }
   const localScopes = new Set<unknown>();
   for (const { fn, uses } of byFunction.values()) {
+    // A factory that picks a provider by `switch (name)` or `if (name === 'x')` loads only the
+    // provider of the branch taken: each branch that uses the binding loads it itself (inline:
+    // the loader is memoised), bound once at the branch's top only when a use sits in a loop.
+    const branches = selectionBranches(uses, fn);
+    if (branches) {
+      for (const { branch, uses: branchUses } of branches) {
+        if (branchUses.some((use) => insideLoop(use, fn))) {
+          const block = branchBlock(j, branch);
+          localScopes.add(block.node);
+          bindAtTop(j, block.body, binding(local));
+        } else {
+          replaceInline(j, branchUses, text, local);
+        }
+      }
+      continue;
+    }
     // Bound once at the top when used more than once or inside a loop (never a load per use or
     // per iteration); a single use in a one-line body (`() => client.x()`, minified code) stays
     // inline: a block there would rewrite more than it changes.
@@ -281,20 +297,84 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
       bindAtTop(j, body, binding(local));
       continue;
     }
-    for (const use of uses) {
-      const replacement = parseExpression(j, text);
-      const parent = use.parent.node;
-      // `new loadX().Y()` would construct the loader's result; `{ X }` shorthand needs its key kept.
-      if ((parent.type === 'NewExpression' && parent.callee === use.node) || replacement.type === 'AwaitExpression' || (parent.type === 'MemberExpression' && parent.object === use.node && replacement.type !== 'MemberExpression' && replacement.type !== 'CallExpression')) {
-        replacement.extra = { ...(replacement.extra ?? {}), parenthesized: true };
-      }
-      if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === use.node) {
-        parent.shorthand = false;
-        parent.key = j.identifier(local);
-      }
-      use.replace(replacement);
-    }
+    replaceInline(j, uses, text, local);
   }
   pruneUnusedImports(j, root, [local], typescript, localScopes);
   return undefined;
+}
+
+/** Replaces each use of `local` by the lazy reference `text` (`loadX().Y`, `(await import('m')).Y`). */
+function replaceInline(j: JSCodeshift, uses: ASTPath<any>[], text: string, local: string): void {
+  for (const use of uses) {
+    const replacement = parseExpression(j, text);
+    const parent = use.parent.node;
+    // `new loadX().Y()` would construct the loader's result; `{ X }` shorthand needs its key kept.
+    if ((parent.type === 'NewExpression' && parent.callee === use.node) || replacement.type === 'AwaitExpression' || (parent.type === 'MemberExpression' && parent.object === use.node && replacement.type !== 'MemberExpression' && replacement.type !== 'CallExpression')) {
+      replacement.extra = { ...(replacement.extra ?? {}), parenthesized: true };
+    }
+    if (parent.type === 'ObjectProperty' && parent.shorthand && parent.value === use.node) {
+      parent.shorthand = false;
+      parent.key = j.identifier(local);
+    }
+    use.replace(replacement);
+  }
+}
+
+/** A branch of a selection: a `case` clause, or the statement an `if` runs when its string test holds (or its `else`). */
+type SelectionBranch = { kind: 'case'; node: any } | { kind: 'if'; parent: any; field: 'consequent' | 'alternate' };
+
+/** `x === 'openai'`, `'openai' == x`: the test of an if-chain that picks by name. */
+function isStringComparison(test: any): boolean {
+  if (test?.type !== 'BinaryExpression' || !['===', '=='].includes(test.operator)) return false;
+  const literal = (node: any) => node.type === 'StringLiteral' || (node.type === 'Literal' && typeof node.value === 'string');
+  return literal(test.left) || literal(test.right);
+}
+
+/** The selection branch nearest to `use` below `fn`, if any. */
+function selectionBranchOf(use: ASTPath<any>, fn: ASTPath<any>): SelectionBranch | undefined {
+  for (let p: ASTPath<any> | null = use; p && p.parent && p.node !== fn.node; p = p.parent) {
+    const parent = p.parent.node;
+    if (parent.type === 'SwitchCase' && parent.test && parent.consequent.includes(p.node)) return { kind: 'case', node: parent };
+    if (parent.type === 'IfStatement' && p.node !== parent.test && isStringComparison(parent.test)) {
+      const field = parent.consequent === p.node ? 'consequent' : 'alternate';
+      // `else if (...)`: that `if`'s own branches hold what follows.
+      if (field === 'alternate' && p.node.type === 'IfStatement') continue;
+      return { kind: 'if', parent, field };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `uses` grouped by the selection branch each sits in (a `case` clause, a branch of a
+ * string-comparing `if`); undefined when any use runs outside every such branch, since the
+ * function then needs the module whichever way it goes.
+ */
+function selectionBranches(uses: ASTPath<any>[], fn: ASTPath<any>): Array<{ branch: SelectionBranch; uses: ASTPath<any>[] }> | undefined {
+  const groups = new Map<any, { branch: SelectionBranch; uses: ASTPath<any>[] }>();
+  for (const use of uses) {
+    const branch = selectionBranchOf(use, fn);
+    if (!branch) return undefined;
+    const key = branch.kind === 'case' ? branch.node : branch.parent[branch.field];
+    const group = groups.get(key) ?? { branch, uses: [] };
+    group.uses.push(use);
+    groups.set(key, group);
+  }
+  return groups.size > 0 ? [...groups.values()] : undefined;
+}
+
+/** The block of a branch's statements, made one when the branch is a bare statement or a case's list. */
+function branchBlock(j: JSCodeshift, branch: SelectionBranch): { node: any; body: any[] } {
+  if (branch.kind === 'case') {
+    const consequent = branch.node.consequent as any[];
+    if (consequent.length === 1 && consequent[0].type === 'BlockStatement') return { node: consequent[0], body: consequent[0].body };
+    const block = j.blockStatement(consequent);
+    branch.node.consequent = [block];
+    return { node: block, body: block.body };
+  }
+  const statement = branch.parent[branch.field];
+  if (statement.type === 'BlockStatement') return { node: statement, body: statement.body };
+  const block = j.blockStatement([statement]);
+  branch.parent[branch.field] = block;
+  return { node: block, body: block.body };
 }

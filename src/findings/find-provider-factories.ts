@@ -1,0 +1,73 @@
+import type { FunctionFact, ModuleFacts } from '../facts/module-facts.js';
+import type { FindingsInput } from './find-findings.js';
+import type { Finding } from './finding.js';
+import { findingId, setSaving, severityFor } from './finding-severity.js';
+import { formatBytes } from '../messages/format-size.js';
+
+// Top-level statements of a provider module whose effect would move from import to first use.
+const IMPORT_TIME_EFFECTS = new Set(['global-mutation', 'side-effect-import', 'registration']);
+
+/**
+ * Factories that pick a provider class by `switch (provider)` or an if/else chain on a string,
+ * over classes imported at the top from the project's own modules (often classes that extend
+ * an SDK's client): every provider module and its SDK load at import although a call needs
+ * one. The fix loads each module inside the branch that picks it. Providers imported straight
+ * from a package are heavy-import findings already; these name local modules.
+ */
+export function findProviderFactories(input: FindingsInput): Finding[] {
+  const findings: Finding[] = [];
+  for (const [id, facts] of Object.entries(input.facts)) {
+    const node = input.graph.modules[id];
+    if (!node) continue;
+    const eagerTargets = new Set(node.imports.filter((e) => !e.lazy && e.to && e.kind !== 'side-effect' && e.kind !== 're-export').map((e) => e.to!));
+    for (const fn of facts.functions ?? []) {
+      const picked = pickedProviders(fn, facts, (module) => module !== id && eagerTargets.has(module) && input.graph.modules[module]?.kind === 'local');
+      if (!picked) continue;
+      const modules = [...new Set(picked.map((p) => p.module))];
+      const cost = setSaving(input.cost, modules);
+      const blockers = modules.flatMap((module) => {
+        const effect = input.facts[module]?.statements.find((s) => IMPORT_TIME_EFFECTS.has(s.kind));
+        return effect ? [`${module}:${effect.line} ${effectText(effect.kind)} at import (\`${effect.text}\`): loading it in a branch would change when that runs`] : [];
+      });
+      const selection = fn.selections!.find((s) => s.branches.some((b) => b.reads.some((r) => picked.some((p) => p.local === r))))!;
+      const how = selection.kind === 'switch' ? `switch (${selection.on})` : `if (${selection.on} === ...)`;
+      const list = modules.map((m) => `${m} (${formatBytes(input.cost.module(m)?.exclusiveBytes ?? 0)})`).join(', ');
+      findings.push({
+        id: findingId('heavy-import', id, fn.name),
+        kind: 'heavy-import',
+        severity: severityFor(cost),
+        file: id,
+        line: fn.line,
+        symbol: fn.name,
+        message: `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
+        cost,
+        bindings: picked.map((p) => p.local),
+        ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * The import bindings a function's selections pick in different branches (two providers at
+ * least, from modules `eligible` accepts), each used only inside functions; undefined when
+ * the function selects nothing that way.
+ */
+function pickedProviders(fn: FunctionFact, facts: ModuleFacts, eligible: (module: string) => boolean): Array<{ local: string; module: string }> | undefined {
+  const bindings = new Map(facts.bindings.filter((b) => !b.typeOnly && !b.usedOnlyAsType && b.usedOnlyInFunctions && eligible(b.module)).map((b) => [b.local, b]));
+  const picked = new Map<string, string>();
+  for (const selection of fn.selections ?? []) {
+    const branchModules = selection.branches.map((branch) => new Set(branch.reads.filter((r) => bindings.has(r)).map((r) => bindings.get(r)!.module)));
+    // A selection that loads the same modules in every branch picks nothing.
+    if (new Set(branchModules.flatMap((set) => [...set])).size < 2) continue;
+    for (const branch of selection.branches) for (const name of branch.reads) if (bindings.has(name)) picked.set(name, bindings.get(name)!.module);
+  }
+  return picked.size >= 2 ? [...picked].map(([local, module]) => ({ local, module })) : undefined;
+}
+
+function effectText(kind: string): string {
+  if (kind === 'global-mutation') return 'changes global state';
+  if (kind === 'side-effect-import') return 'imports a module for its side effects';
+  return 'registers itself';
+}

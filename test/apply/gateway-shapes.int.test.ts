@@ -1,0 +1,140 @@
+// Gateway shapes lazify used to miss (fixtures/edge/gateway-shapes): a factory whose `switch
+// (provider)` picks provider classes that extend SDK clients, registries keyed by enum and
+// `as const` members, and a side-effect subpath import above the package's own import. Each
+// is found, planned and converted, and the package behaves the same (its own tests, its export
+// names) while loading none of those SDKs at require. The classes that extend an SDK are
+// reported with the reason they stay eager in their own module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, apply, plan } from '../../src/index.js';
+import { copyFixture } from '../helpers/copy-fixture.js';
+import { writeTempProject } from '../helpers/write-temp-project.js';
+
+const FIXTURE = 'edge/gateway-shapes';
+
+function run(command: string, args: string[], cwd: string): { status: number | null; output: string; stdout: string } {
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  delete env.NODE_OPTIONS;
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 180_000 });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.slice(-4000), stdout: result.stdout };
+}
+
+/** Builds and runs the fixture's own tests in `dir`; fails the test when either fails. */
+function buildAndTest(dir: string): void {
+  const build = run('npx', ['tsc', '-p', '.'], dir);
+  assert.equal(build.status, 0, build.output);
+  const tests = run(process.execPath, ['--test', 'test/'], dir);
+  assert.equal(tests.status, 0, tests.output);
+  assert.match(tests.stdout, /^# pass [1-9]/m);
+}
+
+/** Export names and the package files `require('.')` loads, from a child process. */
+function loadState(dir: string): { exports: string[]; packageFiles: string[] } {
+  const script = `const before = new Set(Object.keys(require.cache)); const m = require('./dist/index.js');
+const files = Object.keys(require.cache).filter((f) => !before.has(f) && f.includes('/node_modules/')).map((f) => f.split('/node_modules/').pop());
+process.stdout.write(JSON.stringify({ exports: Object.keys(m).sort(), packageFiles: files.sort() }));`;
+  const result = run(process.execPath, ['-e', script], dir);
+  assert.equal(result.status, 0, result.output);
+  return JSON.parse(result.stdout) as { exports: string[]; packageFiles: string[] };
+}
+
+const packagesOf = (files: string[]) => [...new Set(files.map((f) => (f.startsWith('@') ? f.split('/').slice(0, 2) : f.split('/').slice(0, 1)).join('/')))].sort();
+
+test('gateway-shapes: the switch factory, enum-keyed registries and the subpath side-effect import are found, converted, and behave the same', { timeout: 600_000 }, async () => {
+  const { dir, cleanup } = copyFixture(FIXTURE);
+  try {
+    buildAndTest(dir);
+    const before = loadState(dir);
+    const sdks = ['@anthropic-ai/sdk', '@google/generative-ai', 'cohere-ai', 'groq-sdk', 'ollama', 'openai', 'replicate'];
+    assert.deepEqual(sdks.filter((sdk) => !packagesOf(before.packageFiles).includes(sdk)), [], 'every SDK loads at require before the rewrite');
+
+    const findings = analyze(dir).findings;
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    const factory = byId.get('heavy-import:src/factory.ts:createProvider');
+    assert.ok(factory, `no factory finding in ${[...byId.keys()].join(', ')}`);
+    assert.deepEqual(factory.bindings, ['OpenAIProvider', 'AnthropicProvider']);
+    assert.match(factory.message, /^createProvider picks one of 2 providers by `switch \(provider\)` \(line 10\), but imports them all at the top: src\/providers\/openai\.ts \(.+\), src\/providers\/anthropic\.ts \(.+\) load at import/);
+    assert.ok(factory.cost.exclusiveModules >= 4, 'the two provider modules and their SDKs');
+    for (const [name, keys] of [['src/models.ts:PROVIDER_CLASSES', ['cohere', 'gemini']], ['src/embedders.ts:EMBEDDERS', ['ollama-embed', 'replicate-embed']]] as const) {
+      const registry = byId.get(`registry:${name}`);
+      assert.ok(registry, name);
+      assert.deepEqual(registry.entries!.map((e) => e.key), keys);
+      assert.deepEqual(registry.blockers, []);
+    }
+    const speech = byId.get('heavy-import:src/speech.ts:groq-sdk');
+    assert.ok(speech, 'the side-effect import of groq-sdk/version does not hide groq-sdk');
+    assert.match(speech.message, /The side-effect import of groq-sdk\/version \(src\/speech\.ts:1\) stays: it loads only that subpath\./);
+    const openaiBase = byId.get('heavy-import:src/providers/openai.ts:openai#extends');
+    assert.ok(openaiBase, 'a class extending the SDK client is reported');
+    assert.equal(openaiBase.convertible, false);
+    assert.match(openaiBase.message, /`class OpenAIProvider extends OpenAI` \(line 3\) needs openai when the class is defined: .*its importers \(src\/factory\.ts:1\) must load src\/providers\/openai\.ts lazily/);
+
+    const planned = await plan(dir);
+    assert.deepEqual(
+      planned.plan.operations.map((o) => `${o.transform} ${o.files.join(',')}`).sort(),
+      ['defer-heavy-import src/factory.ts', 'defer-heavy-import src/speech.ts', 'registry-to-manifest src/embedders.ts', 'registry-to-manifest src/models.ts'],
+    );
+    const skipped = planned.skipped.join('\n');
+    assert.match(skipped, /heavy-import:src\/providers\/openai\.ts:openai#extends: src\/providers\/openai\.ts keeps openai at import: `class OpenAIProvider extends OpenAI` \(line 3\) needs openai when the class is defined/);
+
+    await apply(dir, { force: true });
+    const factorySource = readFileSync(join(dir, 'src/factory.ts'), 'utf8');
+    assert.match(factorySource, /case 'openai':\n\s+return new \(loadOpenai\(\)\.OpenAIProvider\)\(options\);/, 'the load sits in its branch');
+    buildAndTest(dir);
+    const after = loadState(dir);
+    assert.deepEqual(after.exports, before.exports);
+    assert.deepEqual(after.packageFiles, ['groq-sdk/version.js'], 'only the side-effect subpath still loads at require');
+    const again = await apply(dir, { dryRun: true });
+    assert.deepEqual(again.changes.map((c) => c.path), [], 'a second apply changes nothing');
+  } finally {
+    cleanup();
+  }
+});
+
+test('native ESM: a synchronous factory keeps its providers, with the reason; an async one converts', { timeout: 120_000 }, async () => {
+  const provider = (name: string) => `export class ${name} { readonly name = '${name}'; }\n`;
+  const factory = (async: boolean) => `import { OpenAIProvider } from './openai.js';
+import { AnthropicProvider } from './anthropic.js';
+
+export ${async ? 'async ' : ''}function createProvider(provider: string) {
+  switch (provider) {
+    case 'openai':
+      return new OpenAIProvider();
+    case 'anthropic':
+      return new AnthropicProvider();
+    default:
+      throw new Error(\`Unknown provider: \${provider}\`);
+  }
+}
+`;
+  for (const async of [false, true]) {
+    const { dir, cleanup } = writeTempProject({
+      'package.json': JSON.stringify({ name: 'esm-factory', type: 'module', main: 'dist/index.js' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', rootDir: 'src', outDir: 'dist', strict: true } }),
+      'src/index.ts': `export { createProvider } from './factory.js';\n`,
+      'src/factory.ts': factory(async),
+      'src/openai.ts': provider('OpenAIProvider'),
+      'src/anthropic.ts': provider('AnthropicProvider'),
+    });
+    try {
+      const planned = await plan(dir);
+      const operations = planned.plan.operations.filter((o) => o.id === 'heavy-import:src/factory.ts:createProvider');
+      if (async) {
+        assert.equal(operations.length, 1);
+        assert.deepEqual(operations[0]!.options, { bindings: ['OpenAIProvider', 'AnthropicProvider'], moduleFormat: 'esm' });
+      } else {
+        assert.equal(operations.length, 0);
+        assert.match(
+          planned.skipped.join('\n'),
+          /heavy-import:src\/factory\.ts:createProvider: src\/factory\.ts: OpenAIProvider stays a top-level import: OpenAIProvider is used in a synchronous function \(line 7\); it would have to become async to use import\(\), which would change createProvider's API for its callers \(they would have to await it\)/,
+        );
+      }
+    } finally {
+      cleanup();
+    }
+  }
+});
