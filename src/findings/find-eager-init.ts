@@ -32,6 +32,9 @@ export function findEagerInit(input: FindingsInput): Finding[] {
       const what = statements.length === 1
         ? `\`${first.text}\` runs ${first.callee ?? 'imported code'} at import`
         : `${statements.length} top-level statements (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) call ${target} at import`;
+      // Another module imports the package at the top level too: building this value later
+      // frees nothing, and the message says who keeps it.
+      const keeper = cost.exclusiveBytes === 0 && input.graph.modules[target] ? otherEagerImporter(input, target, id) : undefined;
       findings.push({
         id: findingId('eager-init', id, symbol ?? target),
         kind: 'eager-init',
@@ -39,7 +42,9 @@ export function findEagerInit(input: FindingsInput): Finding[] {
         file: id,
         line: first.line,
         ...(symbol ? { symbol } : {}),
-        message: `${what}; wrap ${statements.length === 1 ? 'it' : 'them'} in a memoised getter so the work (and ${target}, ${formatBytes(cost.exclusiveBytes)}) happens on first use.`,
+        message: keeper
+          ? `${what}; a memoised getter would defer the work only (${keeper} keeps ${target} loaded at import), so no module stops loading.`
+          : `${what}; wrap ${statements.length === 1 ? 'it' : 'them'} in a memoised getter so the work (and ${target}, ${formatBytes(cost.exclusiveBytes)}) happens on first use.`,
         cost,
         target: first.callee && statements.length === 1 ? first.callee : target,
       });
@@ -53,4 +58,14 @@ function targetOf(statement: TopLevelStatement, bindings: FindingsInput['facts']
   if (!statement.callee) return undefined;
   const root = statement.callee.replace(/^new\s+/, '').split(/[.([\s]/)[0]!;
   return bindings.find((b) => b.local === root)?.module;
+}
+
+/** `file:line` of a local module other than `file` that imports the package `target` at the top level. */
+function otherEagerImporter(input: FindingsInput, target: string, file: string): string | undefined {
+  for (const node of Object.values(input.graph.modules)) {
+    if (node.kind !== 'local' || node.id === file) continue;
+    const edge = node.imports.find((e) => e.to === target && !e.lazy && !(e.kind === 'side-effect' && e.specifier !== target));
+    if (edge) return `${node.id}:${edge.line}`;
+  }
+  return undefined;
 }

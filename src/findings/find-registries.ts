@@ -32,6 +32,9 @@ export function findRegistries(input: FindingsInput): Finding[] {
     const format = facts.format ?? node?.format ?? 'esm';
     for (const registry of facts.registries) {
       if (registersGeneratedLoaders(registry, input.facts)) continue;
+      // A table of constants or model metadata (`{ retries: DefaultRetries }`) holds data, not
+      // code: loading its values later frees nothing worth a manifest.
+      if (holdsOnlyData(registry, input)) continue;
       const blockers = [...registry.blockers];
       // Keyless entries (one-argument calls, loops) are already refused for that; reading the key from the value is no news.
       const keyed = registry.entries.every((e) => e.key !== undefined);
@@ -189,4 +192,25 @@ function registersGeneratedLoaders(registry: RegistryFact, facts: Record<string,
   return sources.length > 0 &&
     sources.every((module) => facts[module]?.generatedBy !== undefined) &&
     registry.entries.every((entry) => !entry.module || facts[entry.module]?.generatedBy !== undefined);
+}
+
+/**
+ * True when every entry's value is a constant of a module that imports nothing at run time:
+ * a variable declared without references to other names (`export const DefaultRetries = 3`,
+ * `export const GPT4 = { name: 'gpt-4', contextWindow: 8192 }`). Such a table is data; making
+ * it lazy would save the bytes of a constants file and nothing else.
+ */
+function holdsOnlyData(registry: RegistryFact, input: FindingsInput): boolean {
+  if (registry.entries.length === 0) return false;
+  return registry.entries.every((entry) => {
+    if (!entry.module || entry.valueShape !== 'reference' || !entry.export) return false;
+    const node = input.graph.modules[entry.module];
+    const facts = input.facts[entry.module];
+    if (!node || node.kind !== 'local' || !facts || node.imports.some((e) => !e.lazy)) return false;
+    const exported = facts.exports.find((e) => e.name === entry.export);
+    const declaration = facts.declarations?.find((d) => d.name === (exported?.local ?? entry.export));
+    // A function-valued const is a handler, however small.
+    const isFunction = facts.functions?.some((f) => f.name === declaration?.name);
+    return declaration?.declarationKind === 'variable' && declaration.uses.length === 0 && !isFunction;
+  });
 }

@@ -32,6 +32,12 @@ export const eagerInitPlanner: Planner = {
     const consts = eagerConsts(finding.file, source);
     const first = consts.find((c) => c.name === finding.symbol);
     if (!first) return { operations: [], skipped: [`${finding.id}: ${finding.symbol} is not a top-level const built from an import`] };
+    // `const log = debug('x')` while another module keeps `debug` loaded: building the value later
+    // stops no module from loading, so the rewrite would be claimed for nothing.
+    if (finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
+      const why = / \(([^()]*keeps [^()]* loaded at import)\)/.exec(finding.message)?.[1];
+      return { operations: [], skipped: [`${finding.id}: ${finding.symbol} stays built at import: deferring it saves nothing${why ? ` (${why})` : ''}`] };
+    }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
     const operations: PlanOperation[] = [];
@@ -74,6 +80,11 @@ export const heavyImportPlanner: Planner = {
     if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${finding.file} keeps ${finding.target} at import: ${b}`) };
     const target = finding.target ?? finding.symbol;
     if (!target) return { operations: [], skipped: [`${finding.id}: no package named`] };
+    // Another importer keeps the package loaded (the finder then claims only what this import
+    // alone frees, here nothing): a rewrite would change code for no saving.
+    if (finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
+      return { operations: [], skipped: [`${finding.id}: deferring ${target} in ${finding.file} saves nothing: ${finding.message.replace(/^[^:]*: /, '')}`] };
+    }
     const scan = heavyImportScan(context, target);
     const skipped: string[] = [];
     const own = scan.checkFile(finding.file);
@@ -83,11 +94,21 @@ export const heavyImportPlanner: Planner = {
     if (scan.plannedFormats.has(moduleFormat)) return { operations: [], skipped };
     const files: string[] = [];
     const names = new Set<string>();
+    // Files that keep a top-level import of the package after the rewrite, with why.
+    const keepers = new Map<string, string>();
     for (const file of [finding.file, ...context.sourceFiles.filter((f) => f !== finding.file)]) {
       const checked = scan.checkFile(file);
-      if (!checked || checked.deferrable.length === 0) continue;
+      if (!checked) continue;
+      if (checked.reasons.length > 0) keepers.set(file, checked.reasons[0]!);
+      if (checked.deferrable.length === 0) continue;
       files.push(file);
       checked.deferrable.forEach((name) => names.add(name));
+    }
+    // The saving is real only when no importer reachable from the entry keeps the package at
+    // the top level: name the first one that does, and plan nothing.
+    const keeper = staticKeeper(target, keepers, files, context);
+    if (files.length > 0 && keeper) {
+      return { operations: [], skipped: [`${finding.id}: ${target} stays loaded at import: ${keeper}; deferring it in ${files.join(', ')} alone would save nothing`] };
     }
     if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [`${finding.id}: no deferrable import of ${target}`] };
     scan.plannedFormats.add(moduleFormat);
@@ -157,6 +178,29 @@ function checkFileImports(file: string, context: PlanContext, target: string): C
     return check.ok;
   });
   return { deferrable, reasons };
+}
+
+/**
+ * The first importer reachable from the entry that keeps `target` at the top level after the
+ * rewrite of `rewritten`, as `file:line keeps it at the top level (why)`. With the graph, every
+ * eager importer counts (re-exports and side-effect imports of the package itself too); without
+ * it, the source files whose bindings cannot move.
+ */
+function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewritten: readonly string[], context: PlanContext): string | undefined {
+  if (!context.graph) {
+    const [file, reason] = [...keepers].find(([f]) => !rewritten.includes(f)) ?? [...keepers][0] ?? [];
+    return file ? `${file} keeps it at the top level (${reason})` : undefined;
+  }
+  for (const node of Object.values(context.graph.modules)) {
+    if (node.kind !== 'local') continue;
+    // A side-effect import of a subpath (`import 'openai/shims/node'`) loads only that subpath.
+    const edges = node.imports.filter((e) => e.to === target && !e.lazy && !(e.kind === 'side-effect' && e.specifier !== target));
+    if (edges.length === 0) continue;
+    const reason = keepers.get(node.id) ??
+      (edges.some((e) => e.kind === 're-export') ? 're-exports it' : edges.some((e) => e.kind === 'side-effect') ? 'imports it for its side effects' : rewritten.includes(node.id) ? undefined : 'its import of it is not rewritten');
+    if (reason) return `${node.id}:${edges[0]!.line} keeps it at the top level (${reason})`;
+  }
+  return undefined;
 }
 
 /**

@@ -49,3 +49,22 @@ test('global side effects and cycles', () => {
   assert.deepEqual(cycles.map((f) => [f.id, f.files]), [['cycle:src/a.ts', ['src/a.ts', 'src/b.ts']]]);
   assert.match(cycles[0]!.message, /src\/a\.ts -> src\/b\.ts -> src\/a\.ts/);
 });
+
+test('eager-init: `const log = debug(x)` while another module keeps debug loaded claims nothing and names that module', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import debug from 'debug';\nimport { helper } from './helper.js';\ndebug.enable('gw:*');\nexport function run() { return helper(); }\n`,
+    'src/helper.ts': `import debug from 'debug';\nconst log = debug('gw:helper');\nexport function helper() { log('hi'); }\n`,
+  }, { debug: 20_000 });
+  const [finding] = findEagerInit(input).filter((f) => f.file === 'src/helper.ts');
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.equal(finding!.message, "`const log = debug('gw:helper');` runs debug at import; a memoised getter would defer the work only (src/index.ts:1 keeps debug loaded at import), so no module stops loading.");
+});
+
+test('heavy-import: a side-effect import of a subpath does not hide the package, and the finding says it stays', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import 'openai/shims/node';\nimport OpenAI from 'openai';\nexport function client() { return new OpenAI(); }\n`,
+  }, { openai: 800_000 });
+  const findings = findHeavyImports(input);
+  assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.target}`), ['src/index.ts:2 openai']);
+  assert.match(findings[0]!.message, /The side-effect import of openai\/shims\/node \(src\/index\.ts:1\) stays: it loads only that subpath\.$/);
+});

@@ -65,3 +65,13 @@ test('computed keys block even in CommonJS', () => {
   assert.equal(finding!.convertible, false);
   assert.deepEqual(finding!.blockers, ["computed key `'p:' + OpenAIHandler.name` at line 4"]);
 });
+
+test('tables of constants and model metadata are data, not registries; a table of small handlers still is', () => {
+  const input = graphFromSources({
+    'src/index.ts': `export { CLIENT_DEFAULTS, MODEL_INFO, HANDLERS } from './tables.js';\n`,
+    'src/constants.ts': `export const DefaultRetries = 3;\nexport const DefaultTimeout = 600_000;\nexport const GPT4 = { name: 'gpt-4', contextWindow: 8192 };\nexport const Claude = { name: 'claude', contextWindow: 200000 };\n`,
+    'src/handlers.ts': `export const Upper = (s: string) => s.toUpperCase();\nexport const Lower = (s: string) => s.toLowerCase();\n`,
+    'src/tables.ts': `import { DefaultRetries, DefaultTimeout, GPT4, Claude } from './constants.js';\nimport { Upper, Lower } from './handlers.js';\nexport const CLIENT_DEFAULTS = { retries: DefaultRetries, timeout: DefaultTimeout };\nexport const MODEL_INFO = { 'gpt-4': GPT4, claude: Claude };\nexport const HANDLERS = { upper: Upper, lower: Lower };\n`,
+  });
+  assert.deepEqual(findRegistries(input).map((f) => f.symbol), ['HANDLERS']);
+});

@@ -6,7 +6,8 @@ import type { CostModelLike } from '../../src/findings/cost-input.js';
 
 /** `./x` from `src/dir/a.ts` → `src/dir/x.ts`; bare specifiers are package ids. */
 function resolveFrom(from: string, specifier: string, ids: Set<string>): string {
-  if (!specifier.startsWith('.')) return specifier;
+  // A package's subpath (`openai/shims/node`) belongs to the package's node, as in the graph.
+  if (!specifier.startsWith('.')) return specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
   const parts = from.split('/').slice(0, -1);
   for (const part of specifier.replace(/\.js$/, '').split('/')) {
     if (part === '..') parts.pop();
@@ -62,7 +63,13 @@ export function graphFromSources(
     facts[id] = extractModuleFacts(id, `/project/${id}`, text, resolve, format);
   }
   const exclusive = (id: string) => (modules[id]?.kind === 'external' ? modules[id]!.size : 0);
+  // Deferring `from -> package` frees the package only when no other local module imports it eagerly.
+  const imports = Object.values(modules).flatMap((m) => m.imports.filter((e) => !e.lazy && e.to && modules[e.to]?.kind === 'external').map((e) => {
+    const kept = Object.values(modules).some((o) => o.kind === 'local' && o.id !== m.id && o.imports.some((x) => x.to === e.to && !x.lazy));
+    return { from: m.id, to: e.to!, savedBytes: kept ? 0 : modules[e.to!]!.size, savedModules: kept ? 0 : 1 };
+  }));
   const cost: CostModelLike = {
+    imports,
     module: (id) => (modules[id] ? { exclusiveBytes: exclusive(id), exclusiveModules: exclusive(id) > 0 ? 1 : 0, cumulativeBytes: modules[id]!.size } : undefined),
     exclusiveOfSet: (set) => {
       // Packages imported only by members of the set.

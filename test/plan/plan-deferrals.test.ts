@@ -5,6 +5,7 @@ import type { Finding } from '../../src/findings/finding.js';
 import type { PlanContext } from '../../src/plan/planner.js';
 import { eagerInitPlanner, heavyImportPlanner } from '../../src/plan/plan-deferrals.js';
 import { fixture } from '../helpers/copy-fixture.js';
+import { writeTempProject } from '../helpers/write-temp-project.js';
 
 const sourceFiles = (root: string, files: string[]) => files.filter((f) => new FileSet(fixture(root)).read(f) !== undefined);
 
@@ -12,8 +13,8 @@ function context(name: string, files: string[], allowApiChange = false): PlanCon
   return { project: new FileSet(fixture(name)), sourceFiles: sourceFiles(name, files), choices: { allowApiChange } };
 }
 
-function finding(kind: Finding['kind'], file: string, symbol: string, target?: string): Finding {
-  return { id: `${kind}:${file}:${symbol}`, kind, severity: 'high', file, line: 1, symbol, message: '', cost: { exclusiveBytes: 0, exclusiveModules: 0 }, ...(target ? { target } : {}) };
+function finding(kind: Finding['kind'], file: string, symbol: string, target?: string, cost = { exclusiveBytes: 800_000, exclusiveModules: 40 }): Finding {
+  return { id: `${kind}:${file}:${symbol}`, kind, severity: 'high', file, line: 1, symbol, message: '', cost, ...(target ? { target } : {}) };
 }
 
 test('an eager-init group becomes one operation per value built by the same import', () => {
@@ -43,4 +44,30 @@ test('in native ESM a heavy import used by synchronous code stays, with the reas
   const result = heavyImportPlanner.plan(finding('heavy-import', 'src/providers/groq.ts', 'groq-sdk', 'groq-sdk'), context('gateway-esm', ['src/providers/groq.ts']));
   assert.equal(result.operations.length, 0);
   assert.match(result.skipped?.join('\n') ?? '', /synchronous function \(line \d+\)/);
+});
+
+test('a heavy import whose deferral saves nothing (another importer keeps the package) is not planned', () => {
+  const zero = finding('heavy-import', 'src/providers/deepseek.ts', 'openai', 'openai', { exclusiveBytes: 0, exclusiveModules: 0 });
+  zero.message = 'openai (0 B saved if deferred): src/providers/deepseek.ts:1 imports it at the top level but only uses OpenAI inside functions; load it on first call instead.';
+  const result = heavyImportPlanner.plan(zero, context('gateway-cjs', ['src/providers/deepseek.ts']));
+  assert.deepEqual(result.operations, []);
+  assert.deepEqual(result.skipped, ['heavy-import:src/providers/deepseek.ts:openai: deferring openai in src/providers/deepseek.ts saves nothing: src/providers/deepseek.ts:1 imports it at the top level but only uses OpenAI inside functions; load it on first call instead.']);
+});
+
+test('when one importer keeps the package at the top level, the others are not rewritten for nothing: one note names it', () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'partial', type: 'module' }),
+    'src/a.ts': `import OpenAI from 'openai';\nexport function client() { return new OpenAI(); }\n`,
+    'src/b.ts': `import OpenAI from 'openai';\nexport async function client() { return new OpenAI(); }\n`,
+  });
+  try {
+    const ctx: PlanContext = { project: new FileSet(dir), sourceFiles: ['src/a.ts', 'src/b.ts'], choices: {} };
+    const result = heavyImportPlanner.plan(finding('heavy-import', 'src/b.ts', 'openai', 'openai'), ctx);
+    assert.deepEqual(result.operations, []);
+    assert.deepEqual(result.skipped, [
+      'heavy-import:src/b.ts:openai: openai stays loaded at import: src/a.ts keeps it at the top level (OpenAI is used in a synchronous function (line 2); it would have to become async to use import()); deferring it in src/b.ts alone would save nothing',
+    ]);
+  } finally {
+    cleanup();
+  }
 });
