@@ -40,9 +40,12 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
     const all = deferrable.length === list.length;
     for (const [index, importer] of deferrable.entries()) {
       if (all && index > 0) continue;
-      const cost = all
+      const full = all
         ? { exclusiveBytes: input.cost.module(target)?.exclusiveBytes ?? 0, exclusiveModules: input.cost.module(target)?.exclusiveModules ?? 0 }
         : importSaving(input.cost, importer.id, target);
+      // A side-effect subpath import that stays keeps the package loaded, if only in part: its
+      // module is not one that stops loading (importtime still lists it).
+      const cost = deferrable.some((i) => i.stays.length > 0) ? { ...full, exclusiveModules: Math.max(0, full.exclusiveModules - 1) } : full;
       const where = all && deferrable.length > 1
         ? `${deferrable.map((i) => `${i.id}:${i.line}`).join(', ')} import it at the top level but only use it inside functions`
         : `${importer.id}:${importer.line} imports it at the top level but only uses ${importer.names.join(', ')} inside functions`;
