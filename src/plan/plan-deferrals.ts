@@ -7,6 +7,7 @@ import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/op
 import { accessorName } from '../../transforms/defer-eager-init/options.js';
 import type { DeferHeavyImportOptions } from '../../transforms/defer-heavy-import/options.js';
 import { outputModuleFormat } from './output-module-format.js';
+import { projectSyntaxLevel } from '../project/syntax-level.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 import type { PlanOperation } from './plan.js';
 
@@ -49,7 +50,7 @@ export const eagerInitPlanner: Planner = {
         );
         continue;
       }
-      const options: DeferEagerInitOptions = { file: finding.file, name: value.name, moduleFormat, ...(allowApiChange ? { allowApiChange } : {}) };
+      const options: DeferEagerInitOptions = { file: finding.file, name: value.name, moduleFormat, ...(allowApiChange ? { allowApiChange } : {}), ...syntaxOption(finding.file, context, 2021) };
       operations.push({
         id: `${finding.id}#${value.name}`,
         transform: 'defer-eager-init',
@@ -112,7 +113,7 @@ export const heavyImportPlanner: Planner = {
     }
     if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [`${finding.id}: no deferrable import of ${target}`] };
     scan.plannedFormats.add(moduleFormat);
-    const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat };
+    const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat, ...syntaxOption(finding.file, context, 2015) };
     return {
       operations: [
         {
@@ -181,6 +182,17 @@ function checkFileImports(file: string, context: PlanContext, target: string): C
 }
 
 /**
+ * `{ syntaxLevel }` for an operation on a JavaScript file when the project's level (decided once,
+ * in src/project) is below `needed`, the edition of the newest construct the transform writes;
+ * TypeScript is compiled down to its target, and an unlimited project needs no option.
+ */
+function syntaxOption(file: string, context: PlanContext, needed: number): { syntaxLevel?: number } {
+  if (/\.[mc]?tsx?$/.test(file)) return {};
+  const { level } = projectSyntaxLevel(context.project);
+  return level < needed ? { syntaxLevel: level } : {};
+}
+
+/**
  * The first importer reachable from the entry that keeps `target` at the top level after the
  * rewrite of `rewritten`, as `file:line keeps it at the top level (why)`. With the graph, every
  * eager importer counts (re-exports and side-effect imports of the package itself too); without
@@ -228,7 +240,7 @@ function planFactoryBindings(finding: Finding, context: PlanContext): PlannerRes
     return check.ok;
   });
   if (bindings.length === 0) return { operations: [], skipped };
-  const options: DeferHeavyImportOptions = { bindings, moduleFormat };
+  const options: DeferHeavyImportOptions = { bindings, moduleFormat, ...syntaxOption(finding.file, context, 2015) };
   return {
     operations: [
       {

@@ -60,7 +60,7 @@ function rewriteFile(j: JSCodeshift, root: Collection, path: string, options: De
         if (!source || source.typeOnly || source.module.startsWith('.')) continue;
         // Opportunistic: when a sibling value still uses the import at module level, a later
         // operation (or a heavy-import deferral) moves it; nothing to report here.
-        deferBinding(j, root, local, 'cjs', isTypeScript(path));
+        deferBinding(j, root, local, 'cjs', isTypeScript(path), options.syntaxLevel);
       }
     }
   }

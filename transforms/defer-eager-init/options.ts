@@ -15,6 +15,12 @@ export interface DeferEagerInitOptions {
    * its accessor. That changes the module's API for outside users; it happens only with this set.
    */
   allowApiChange?: boolean;
+  /**
+   * The newest ECMAScript edition (by year, 5 for ES5) the project lets generated code use in
+   * this JavaScript file (lazify decides it from engines.node, eslint ecmaVersion, tsconfig):
+   * below 2021 no `??=`, below 2015 no `const`, `let` or arrows. Absent: no limit.
+   */
+  syntaxLevel?: number;
 }
 
 /** Reads and checks options; returns a message naming the first problem, or the options. */
@@ -23,7 +29,9 @@ export function readOptions(raw: Record<string, unknown>): DeferEagerInitOptions
   if (typeof raw.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(raw.name)) return 'defer-eager-init: option "name" must be an identifier';
   if (raw.moduleFormat !== 'cjs' && raw.moduleFormat !== 'esm') return 'defer-eager-init: option "moduleFormat" must be cjs or esm';
   const allowApiChange = raw.allowApiChange === true || raw.allowApiChange === 'true';
-  return { file: raw.file, name: raw.name, moduleFormat: raw.moduleFormat, allowApiChange };
+  const syntaxLevel = raw.syntaxLevel === undefined ? undefined : Number(raw.syntaxLevel);
+  if (syntaxLevel !== undefined && !(syntaxLevel >= 3)) return 'defer-eager-init: option "syntaxLevel" must be an ECMAScript edition (5, 2015, 2021...)';
+  return { file: raw.file, name: raw.name, moduleFormat: raw.moduleFormat, allowApiChange, ...(syntaxLevel !== undefined ? { syntaxLevel } : {}) };
 }
 
 /** The accessor's name: `encoder` -> `getEncoder`. */

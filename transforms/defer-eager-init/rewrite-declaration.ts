@@ -72,12 +72,14 @@ export function rewriteDeclaration(j: JSCodeshift, root: Collection, options: De
   // The user's own doc comment stays above the code; the generated construct carries one
   // comment line (the `lazify:` marker), no doc of its own.
   const original = (found.statement.node.comments ?? []).filter((c: any) => c.leading);
+  // The project's syntax level (JavaScript files only): `??=` from ES2021, `const`/arrows from ES2015.
+  const level = options.syntaxLevel ?? Infinity;
   const lines = [
     `// lazify: built on first use instead of at import.`,
-    `const ${create} = () => ${initText};`,
-    `let ${stored}${t(`: ${typeText} | undefined`)};`,
+    level >= 2015 ? `const ${create} = () => ${initText};` : `var ${create} = function () { return ${initText}; };`,
+    `${level >= 2015 ? 'let' : 'var'} ${stored}${t(`: ${typeText} | undefined`)};`,
     `${exportKeyword}function ${accessor}()${t(`: ${typeText}`)} {`,
-    `  return (${stored} ??= ${create}());`,
+    level >= 2021 ? `  return (${stored} ??= ${create}());` : `  return ${stored} === undefined || ${stored} === null ? (${stored} = ${create}()) : ${stored};`,
     `}`,
   ];
   if (found.exported && options.moduleFormat === 'cjs') {

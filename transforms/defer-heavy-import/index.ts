@@ -37,7 +37,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     const source = findBindingSource(j, root, local);
     if (!source || source.typeOnly) continue;
     const before = root.toSource();
-    const problem = deferBinding(j, root, local, options.moduleFormat, typescript);
+    const problem = deferBinding(j, root, local, options.moduleFormat, typescript, options.syntaxLevel);
     if (problem) staying.set(source.module, [...(staying.get(source.module) ?? []), problem]);
     else if (root.toSource() !== before) changed = true;
   }

@@ -7,6 +7,8 @@ export interface DeferHeavyImportOptions {
   bindings: string[];
   /** How the output loads modules: `cjs` (require inside the function) or native `esm` (`await import()`). */
   moduleFormat: ModuleFormat;
+  /** The newest ECMAScript edition the project allows in this JavaScript file (below 2015: `var` loaders). Absent: no limit. */
+  syntaxLevel?: number;
 }
 
 /** Reads and checks options; returns a message naming the first problem, or the options. */
@@ -16,5 +18,7 @@ export function readOptions(raw: Record<string, unknown>): DeferHeavyImportOptio
     return 'defer-heavy-import: option "bindings" must name at least one import binding';
   }
   if (raw.moduleFormat !== 'cjs' && raw.moduleFormat !== 'esm') return 'defer-heavy-import: option "moduleFormat" must be cjs or esm';
-  return { bindings: bindings as string[], moduleFormat: raw.moduleFormat };
+  const syntaxLevel = raw.syntaxLevel === undefined ? undefined : Number(raw.syntaxLevel);
+  if (syntaxLevel !== undefined && !(syntaxLevel >= 3)) return 'defer-heavy-import: option "syntaxLevel" must be an ECMAScript edition (5, 2015, 2021...)';
+  return { bindings: bindings as string[], moduleFormat: raw.moduleFormat, ...(syntaxLevel !== undefined ? { syntaxLevel } : {}) };
 }

@@ -233,7 +233,7 @@ function isGeneratedBinding(statement: any): boolean {
  * through `await import()`. Each function that uses it binds it once, at its top
  * (`const { OpenAI } = await import('openai')`), and its uses keep their names.
  */
-export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat, typescript: boolean): string | undefined {
+export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat, typescript: boolean, syntaxLevel = Infinity): string | undefined {
   const source = findBindingSource(j, root, local);
   if (!source) return `${local} is not bound by a top-level import or require`;
   if (source.typeOnly) return undefined;
@@ -259,7 +259,8 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
     binding = (name) =>
       source.imported === '*' ? `const ${name} = await import(${spec});` : `const { ${source.imported === name ? name : `${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? source.imported : spec}: ${name}`} } = await import(${spec});`;
   } else {
-    const syntax = fileLoaderSyntax(j, root, typescript);
+    // The file's own syntax, capped by the project's level (an ES5 package gets `var` loaders).
+    const syntax = syntaxLevel < 2015 && !typescript ? 'es5' : fileLoaderSyntax(j, root, typescript);
     const loader = ensureCommonJsLoader(j, root, source, local, typescript, syntax);
     text = loader.returnsModule && source.imported !== '*' ? `${loader.name}()${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? `.${source.imported}` : `['${source.imported}']`}` : `${loader.name}()`;
     binding = (name) =>

@@ -1,0 +1,19 @@
+'use strict';
+// lazify: loaded on first use instead of at import.
+let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
+
+// Built at load time: loading the BPE ranks is the slowest thing in this file.
+// lazify: built on first use instead of at import.
+const createEncoder = () => loadJsTiktoken().getEncoding('cl100k_base');
+
+let encoderValue;
+
+function getEncoder() {
+  return encoderValue === undefined || encoderValue === null ? (encoderValue = createEncoder()) : encoderValue;
+}
+
+function countTokens(text) {
+  return getEncoder().encode(String(text)).length;
+}
+
+module.exports = { countTokens, get encoder() { return getEncoder(); }, getEncoder };
