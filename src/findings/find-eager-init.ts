@@ -60,10 +60,15 @@ function targetOf(statement: TopLevelStatement, bindings: FindingsInput['facts']
   return bindings.find((b) => b.local === root)?.module;
 }
 
-/** `file:line` of a local module other than `file` that imports the package `target` at the top level. */
+/**
+ * `file:line` of a local module other than `file` that imports the package `target` at the top
+ * level for more than building values at import (those are deferred the same way).
+ */
 function otherEagerImporter(input: FindingsInput, target: string, file: string): string | undefined {
   for (const node of Object.values(input.graph.modules)) {
     if (node.kind !== 'local' || node.id === file) continue;
+    // A module that also only builds values from the package at import defers alongside this one.
+    if (input.facts[node.id]?.statements.some((s) => s.kind === 'eager-init' && targetOf(s, input.facts[node.id]!.bindings) === target)) continue;
     const edge = node.imports.find((e) => e.to === target && !e.lazy && !(e.kind === 'side-effect' && e.specifier !== target));
     if (edge) return `${node.id}:${edge.line}`;
   }

@@ -35,9 +35,9 @@ export const eagerInitPlanner: Planner = {
     if (!first) return { operations: [], skipped: [`${finding.id}: ${finding.symbol} is not a top-level const built from an import`] };
     // `const log = debug('x')` while another module keeps `debug` loaded: building the value later
     // stops no module from loading, so the rewrite would be claimed for nothing.
-    if (finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
-      const why = / \(([^()]*keeps [^()]* loaded at import)\)/.exec(finding.message)?.[1];
-      return { operations: [], skipped: [`${finding.id}: ${finding.symbol} stays built at import: deferring it saves nothing${why ? ` (${why})` : ''}`] };
+    const why = / \(([^()]*keeps [^()]* loaded at import)\)/.exec(finding.message)?.[1];
+    if (why && finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
+      return { operations: [], skipped: [`${finding.id}: ${finding.symbol} stays built at import: deferring it saves nothing (${why})`] };
     }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;

@@ -52,7 +52,7 @@ test('global side effects and cycles', () => {
 
 test('eager-init: `const log = debug(x)` while another module keeps debug loaded claims nothing and names that module', () => {
   const input = graphFromSources({
-    'src/index.ts': `import debug from 'debug';\nimport { helper } from './helper.js';\ndebug.enable('gw:*');\nexport function run() { return helper(); }\n`,
+    'src/index.ts': `import debug from 'debug';\nimport { helper } from './helper.js';\nexport const namespaces = debug.names;\nexport function run() { return helper(); }\n`,
     'src/helper.ts': `import debug from 'debug';\nconst log = debug('gw:helper');\nexport function helper() { log('hi'); }\n`,
   }, { debug: 20_000 });
   const [finding] = findEagerInit(input).filter((f) => f.file === 'src/helper.ts');
