@@ -1,10 +1,10 @@
 // Type-checks a rewrite before it is written: the changed files are laid over the real project
-// in memory (ts-morph's Project, the project's own tsconfig) and checked against the same check
+// in memory (a TypeScript program from the project's own tsconfig) and checked against the same check
 // of the original. Only diagnostics the rewrite adds count: a project's own type errors are not
 // lazify's to report, fix or be blocked by.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Project, ts, type SourceFile } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { FileChange } from '../edits/file-set.js';
 import { readTsconfig } from '../project/read-tsconfig.js';
 
@@ -22,25 +22,36 @@ export interface TypeDiagnostic {
 const CHECKED = /\.(?:[mc]?tsx?|[mc]?jsx?)$/;
 
 /**
- * One in-memory program of a TypeScript project (a tsconfig.json at its root), reused for
- * every check: {@link newDiagnostics} lays a set of changes over it, checks the files they can
- * affect, and takes the changes off again, so several variants of one rewrite (each without one
- * operation) cost one program and one check each.
+ * One TypeScript program of a project (a tsconfig.json at its root), built once and reused for
+ * every check: {@link ChangeTypeChecker.newDiagnostics} builds the changed program from it
+ * (`ts.createProgram` with the original as `oldProgram`, so unchanged files and their
+ * resolutions are reused), checks the files the changes can affect, and leaves the original as
+ * it was, so several variants of one rewrite (each without one operation) cost one program and
+ * one check each.
+ *
+ * The changed program is made by TypeScript itself from a compiler host that reads the changed
+ * texts: each file then gets the module format TypeScript gives it (a `.ts` file under
+ * `"type": "module"` is ES), as `tsc` would. (Replacing a ts-morph file's text kept the old
+ * node's format out, so a package's types were loaded once per format and compared unequal.)
  */
 export class ChangeTypeChecker {
-  private readonly project: Project;
   private readonly root: string;
+  private readonly options: ts.CompilerOptions;
+  private readonly rootNames: readonly string[];
+  private readonly host: ts.CompilerHost;
+  /** The original program: the project's own files as they are on disk. */
+  private readonly original: ts.Program;
   /** Diagnostics of each original file, by path, computed once. */
   private readonly baseline = new Map<string, Map<string, number>>();
-
-  private readonly options: ts.CompilerOptions;
   /** Own file -> own files that import it (from the original program, built on first use). */
   private importers: Map<string, Set<string>> | undefined;
 
-  private constructor(root: string, project: Project, options: ts.CompilerOptions) {
+  private constructor(root: string, options: ts.CompilerOptions, rootNames: readonly string[]) {
     this.root = root;
-    this.project = project;
     this.options = options;
+    this.rootNames = rootNames;
+    this.host = cachingHost(options);
+    this.original = ts.createProgram({ rootNames, options, host: this.host });
   }
 
   /** A checker for the project at `root`, or undefined when it has no tsconfig.json (not a TypeScript project). */
@@ -48,11 +59,7 @@ export class ChangeTypeChecker {
     if (!existsSync(join(root, 'tsconfig.json'))) return undefined;
     const tsconfig = readTsconfig(root);
     if (!tsconfig) return undefined;
-    const project = new Project({ compilerOptions: { ...tsconfig.options, noEmit: true }, skipAddingFilesFromTsConfig: true });
-    // Only the project's own files: the program reaches what they import by itself. (ts-morph's
-    // own dependency tracking holds on to nodes that replacing a file's text forgets.)
-    for (const file of tsconfig.fileNames) project.addSourceFileAtPathIfExists(file);
-    return new ChangeTypeChecker(root, project, tsconfig.options);
+    return new ChangeTypeChecker(root, { ...tsconfig.options, noEmit: true }, tsconfig.fileNames);
   }
 
   /**
@@ -63,52 +70,40 @@ export class ChangeTypeChecker {
   newDiagnostics(changes: readonly FileChange[]): TypeDiagnostic[] {
     const checked = changes.filter((c) => CHECKED.test(c.path) && !/\.d\.[mc]?ts$/.test(c.path));
     if (checked.length === 0) return [];
-    // Files that are not in the program yet (a test the tsconfig excludes) are checked as they
-    // were, too: what counts is what the change adds, not the tsconfig's scope.
-    const added: SourceFile[] = [];
-    for (const change of checked) {
-      if (change.before !== undefined && !this.project.getSourceFile(this.absolute(change.path))) {
-        const file = this.project.addSourceFileAtPathIfExists(this.absolute(change.path));
-        if (file) added.push(file);
-      }
-    }
+    // Files that are not in the program (a test the tsconfig excludes) are checked as they were,
+    // too: what counts is what the change adds, not the tsconfig's scope.
+    const outside = checked.filter((c) => c.before !== undefined && !this.original.getSourceFile(this.absolute(c.path))).map((c) => this.absolute(c.path));
+    const before = outside.length === 0 ? this.original : this.program([...this.rootNames, ...outside], new Map());
     const affected = this.affectedFiles(checked.filter((c) => c.before !== undefined).map((c) => c.path));
-    const before = new Map<string, Map<string, number>>();
-    for (const path of affected) before.set(path, this.originalDiagnostics(path));
-    const created: SourceFile[] = [];
-    for (const change of checked) {
-      const path = this.absolute(change.path);
-      const existing = this.project.getSourceFile(path);
-      if (existing) existing.replaceWithText(change.after);
-      else created.push(this.project.createSourceFile(path, change.after));
-    }
-    try {
-      const program = this.project.getProgram().compilerObject;
-      const after = new Set([...affected, ...this.affectedFiles(checked.map((c) => c.path))]);
-      const found: TypeDiagnostic[] = [];
-      for (const path of after) {
-        const source = program.getSourceFile(this.absolute(path));
-        if (!source) continue;
-        const remaining = new Map(before.get(path) ?? []);
-        for (const diagnostic of fileDiagnostics(program, source)) {
-          const key = diagnosticKey(diagnostic);
-          const left = remaining.get(key) ?? 0;
-          if (left > 0) {
-            remaining.set(key, left - 1);
-            continue;
-          }
-          const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
-          found.push({ file: path, line, code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') });
+    const baseline = new Map<string, Map<string, number>>();
+    for (const path of affected) baseline.set(path, this.originalDiagnostics(before, path, outside.includes(this.absolute(path))));
+    const texts = new Map(checked.map((c) => [this.absolute(c.path), c.after]));
+    const created = checked.filter((c) => c.before === undefined).map((c) => this.absolute(c.path));
+    const program = this.program([...this.rootNames, ...outside, ...created], texts);
+    const after = new Set([...affected, ...this.affectedFiles(checked.map((c) => c.path))]);
+    const found: TypeDiagnostic[] = [];
+    for (const path of after) {
+      const source = program.getSourceFile(this.absolute(path));
+      if (!source) continue;
+      const remaining = new Map(baseline.get(path) ?? []);
+      for (const diagnostic of fileDiagnostics(program, source)) {
+        const key = diagnosticKey(diagnostic);
+        const left = remaining.get(key) ?? 0;
+        if (left > 0) {
+          remaining.set(key, left - 1);
+          continue;
         }
+        const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
+        found.push({ file: path, line, code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') });
       }
-      return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    } finally {
-      for (const change of checked) {
-        if (change.before !== undefined) this.project.getSourceFile(this.absolute(change.path))?.replaceWithText(change.before);
-      }
-      for (const file of created) this.project.removeSourceFile(file);
-      for (const file of added) this.project.removeSourceFile(file);
     }
+    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  }
+
+  /** A program over `rootNames` in which the files of `texts` read as given (absolute path -> text). */
+  private program(rootNames: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
+    const host = texts.size === 0 ? this.host : overlayHost(this.host, texts);
+    return ts.createProgram({ rootNames, options: this.options, host, oldProgram: this.original });
   }
 
   private absolute(path: string): string {
@@ -132,14 +127,14 @@ export class ChangeTypeChecker {
   private importersOf(): Map<string, Set<string>> {
     if (this.importers) return this.importers;
     const importers = new Map<string, Set<string>>();
-    const program = this.project.getProgram().compilerObject;
     const cache = ts.createModuleResolutionCache(this.root, (f) => f, this.options);
-    for (const source of program.getSourceFiles()) {
+    for (const source of this.original.getSourceFiles()) {
       if (source.isDeclarationFile || source.fileName.includes('/node_modules/')) continue;
       const from = this.relativeOf(source.fileName);
       // `imports` holds every module name the file loads: imports, re-exports, require(), import().
       for (const name of (source as unknown as { imports?: readonly ts.StringLiteralLike[] }).imports ?? []) {
-        const resolved = ts.resolveModuleName(name.text, source.fileName, this.options, ts.sys, cache).resolvedModule;
+        const mode = this.original.getModeForUsageLocation(source, name);
+        const resolved = ts.resolveModuleName(name.text, source.fileName, this.options, ts.sys, cache, undefined, mode).resolvedModule;
         if (!resolved || resolved.isExternalLibraryImport) continue;
         const to = this.relativeOf(resolved.resolvedFileName);
         if (!importers.has(to)) importers.set(to, new Set());
@@ -154,16 +149,72 @@ export class ChangeTypeChecker {
     return relative(this.root, file).split('\\').join('/');
   }
 
-  private originalDiagnostics(path: string): Map<string, number> {
-    const cached = this.baseline.get(path);
+  /** The diagnostics of `path` as it is on disk; files of the tsconfig's program are cached. */
+  private originalDiagnostics(program: ts.Program, path: string, outside: boolean): Map<string, number> {
+    const cached = outside ? undefined : this.baseline.get(path);
     if (cached) return cached;
     const counts = new Map<string, number>();
-    const program = this.project.getProgram().compilerObject;
     const source = program.getSourceFile(this.absolute(path));
     if (source) for (const d of fileDiagnostics(program, source)) counts.set(diagnosticKey(d), (counts.get(diagnosticKey(d)) ?? 0) + 1);
-    this.baseline.set(path, counts);
+    if (!outside) this.baseline.set(path, counts);
     return counts;
   }
+}
+
+/**
+ * TypeScript's own compiler host, with parsed files kept: a program built from the original
+ * then gets the very same SourceFile objects for unchanged files and reuses them (and their
+ * module resolutions) instead of parsing node_modules' declarations again. The bundled
+ * TypeScript of ts-morph ships its lib files in memory, not beside itself: they are read
+ * through a ts-morph Project's resolution host, which serves them from the folder it names.
+ */
+function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const libs = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true }).getModuleResolutionHost();
+  if (libs.fileExists(`${IN_MEMORY_LIB}/lib.d.ts`)) {
+    const isLib = (fileName: string) => fileName.startsWith(`${IN_MEMORY_LIB}/`);
+    const { fileExists, readFile, directoryExists } = host;
+    host.getDefaultLibLocation = () => IN_MEMORY_LIB;
+    host.getDefaultLibFileName = (o) => `${IN_MEMORY_LIB}/${ts.getDefaultLibFileName(o)}`;
+    host.fileExists = (fileName) => (isLib(fileName) ? libs.fileExists(fileName) : fileExists(fileName));
+    host.readFile = (fileName) => (isLib(fileName) ? libs.readFile(fileName) : readFile(fileName));
+    host.directoryExists = (dir) => dir === IN_MEMORY_LIB || (directoryExists?.(dir) ?? ts.sys.directoryExists(dir));
+  }
+  const parsed = new Map<string, ts.SourceFile | undefined>();
+  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+    const key = `${fileName}\0${formatKey(languageVersionOrOptions)}`;
+    if (!shouldCreate && parsed.has(key)) return parsed.get(key);
+    const text = host.readFile(fileName);
+    const source = text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+    if (text === undefined) onError?.(`cannot read ${fileName}`);
+    parsed.set(key, source);
+    return source;
+  };
+  return host;
+}
+
+/** Where ts-morph's resolution host serves TypeScript's lib files from (its in-memory lib folder). */
+const IN_MEMORY_LIB = '/node_modules/typescript/lib';
+
+/** `base` with the files of `texts` reading as given: new files exist, changed ones are parsed anew. */
+function overlayHost(base: ts.CompilerHost, texts: ReadonlyMap<string, string>): ts.CompilerHost {
+  return {
+    ...base,
+    fileExists: (fileName) => texts.has(fileName) || base.fileExists(fileName),
+    readFile: (fileName) => texts.get(fileName) ?? base.readFile(fileName),
+    getSourceFile: (fileName, languageVersionOrOptions, onError, shouldCreate) => {
+      const text = texts.get(fileName);
+      // TypeScript passes the file's implied module format in the options: the changed file
+      // keeps the format it has on disk (or that its path and package.json give a new one).
+      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      return base.getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
+    },
+  };
+}
+
+function formatKey(options: ts.ScriptTarget | ts.CreateSourceFileOptions): string {
+  if (typeof options === 'number') return String(options);
+  return `${options.languageVersion}/${options.impliedNodeFormat ?? ''}/${options.setExternalModuleIndicator ? 'm' : ''}`;
 }
 
 function fileDiagnostics(program: ts.Program, source: ts.SourceFile): readonly ts.Diagnostic[] {

@@ -31,10 +31,10 @@ test('sdk-providers-esm: prettier --check passes on the changed files before and
     const files = ['src/providers/cohere.ts', 'src/providers/openai.ts'];
     const before = prettierCheck(dir, files);
     assert.equal(before.status, 0, before.stdout + before.stderr);
-    // typecheck: false: this test is about the formatter. The type gate currently reports a false
-    // TS2345 on this ESM case (openai's types resolved twice, once per module format, after the
-    // file's text is replaced in memory), which would leave the openai deferral out.
-    const result = await apply(dir, { typecheck: false });
+    // With the type gate on: both deferrals pass it (nothing blocked), as tsc below confirms.
+    const result = await apply(dir);
+    assert.deepEqual(result.blocked, []);
+    assert.deepEqual(result.typeErrors, []);
     assert.deepEqual(result.changes.map((c) => c.path), files);
     assert.deepEqual(result.formatting, { formatter: 'prettier', formatted: files, left: [] });
     const after = prettierCheck(dir, files);
