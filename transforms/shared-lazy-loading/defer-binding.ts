@@ -4,7 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
-import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type ModuleFormat } from './lazy-reference.js';
+import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type ModuleFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -86,7 +86,7 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
     if (source.interop) return memoisedLoaderText(name, cache, interopText(source, spec), syntax);
     if (returnsModule) return memoisedLoaderText(name, cache, `require(${spec})`, syntax, loaderType);
     if (source.module.startsWith('.')) return memoisedLoaderText(name, cache, `require(${spec}).default`, syntax, loaderType);
-    return memoisedLoaderText(name, cache, `require(${spec}).__esModule ? require(${spec}).default : require(${spec})`, syntax, loaderType);
+    return memoisedDefaultLoaderText(name, cache, spec, syntax, loaderType);
   };
   const program = root.find(j.Program).get();
   const topLevel = program.node.body as any[];

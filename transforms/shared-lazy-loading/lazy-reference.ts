@@ -226,6 +226,30 @@ export function memoisedLoaderText(name: string, cache: string, load: string, sy
 }
 
 /**
+ * {@link memoisedLoaderText} for the default export of a package: `require` runs once, and the
+ * module it returns goes through the `__esModule` interop tsc emits (a CommonJS package may
+ * have no `default`):
+ *
+ *     let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => {
+ *       if (loadedOpenAI !== undefined) return loadedOpenAI;
+ *       const loaded = require('openai');
+ *       return (loadedOpenAI = loaded.__esModule ? loaded.default : loaded);
+ *     };
+ *
+ * The early return narrows the cache to the loader's type, so no cast is needed.
+ */
+export function memoisedDefaultLoaderText(name: string, cache: string, spec: string, syntax: LoaderSyntax, returnType?: string): string {
+  const lines = (declare: string) => [
+    `  if (${cache} !== undefined) return ${cache};`,
+    `  ${declare} loaded = require(${spec});`,
+    `  return (${cache} = loaded.__esModule ? loaded.default : loaded);`,
+  ];
+  if (syntax === 'es5') return [`var ${cache}, ${name} = function () {`, ...lines('var'), `};`].join('\n');
+  const typed = returnType !== undefined;
+  return [`let ${cache}${typed ? `: ${returnType} | undefined` : ''}, ${name} = ()${typed ? `: ${returnType}` : ''} => {`, ...lines('const'), `};`].join('\n');
+}
+
+/**
  * Source lines that give a native ESM module a `require` (for esm-require loaders):
  * `import { createRequire } from 'node:module';` and `const require = createRequire(import.meta.url);`.
  */

@@ -4,7 +4,11 @@ import type OpenAI from 'openai';
 let loadedZod: typeof import('zod') | undefined, loadZod = (): typeof import('zod') => (loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod);
 
 // lazify: loaded on first use instead of at import.
-let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
+let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => {
+  if (loadedOpenAI !== undefined) return loadedOpenAI;
+  const loaded = require('openai');
+  return (loadedOpenAI = loaded.__esModule ? loaded.default : loaded);
+};
 
 export function build() {
   const { z } = loadZod();

@@ -4,7 +4,11 @@ import type { ClientOptions } from 'openai';
 import { BaseHandler } from './base';
 
 // lazify: loaded on first use instead of at import.
-let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => (loadedOpenAI === undefined ? (loadedOpenAI = require('openai').__esModule ? require('openai').default : require('openai')) : loadedOpenAI);
+let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => {
+  if (loadedOpenAI !== undefined) return loadedOpenAI;
+  const loaded = require('openai');
+  return (loadedOpenAI = loaded.__esModule ? loaded.default : loaded);
+};
 
 export class OpenAIHandler extends BaseHandler {
   client(options: ClientOptions): OpenAI {
