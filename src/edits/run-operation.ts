@@ -4,6 +4,7 @@ import { LazifyError } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestingTooDeepMessage } from '../diagnostics/nesting-too-deep.js';
 import { findTransform, type LazifyTransformModule, type PlannedFile } from '../../transforms/index.js';
 import type { PlanOperation } from '../plan/plan.js';
+import { parserForFile } from '../../transforms/shared-lazy-loading/parser-for-file.js';
 import type { FileSet } from './file-set.js';
 import type { NewFileConvention } from './source-layout.js';
 import { countChangedLines } from './unified-diff.js';
@@ -88,7 +89,9 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
     for (const path of operation.files) {
       const source = files.read(path);
       if (source === undefined) continue;
-      const output = runTransform(transform.default, transform.parser ?? parserFor(path), path, source, options, reports);
+      // Per file, not the transform's declared parser (what it needs when run alone on .ts
+      // files): a project's .jsx and .tsx files need a parser that reads JSX.
+      const output = runTransform(transform.default, parserForFile(path, source), path, source, options, reports);
       if (typeof output === 'string' && output !== source) {
         write(path, output);
         changed.push(path);
@@ -157,13 +160,6 @@ function withParser(parser: string): ReturnType<typeof jscodeshift.withParser> {
   let core = cores.get(parser);
   if (!core) cores.set(parser, (core = jscodeshift.withParser(parser)));
   return core;
-}
-
-/** jscodeshift parser for a file, by extension. */
-export function parserFor(path: string): string {
-  if (/\.tsx$/.test(path)) return 'tsx';
-  if (/\.[mc]?ts$/.test(path)) return 'ts';
-  return 'babel';
 }
 
 function newFileConvention(operation: PlanOperation, files: FileSet): NewFileConvention | undefined {

@@ -1,7 +1,7 @@
-import jscodeshift from 'jscodeshift';
 import { ts } from 'ts-morph';
 import { requireSpecifier } from '../facts/expression-shapes.js';
 import { checkDeferrable } from '../../transforms/shared-lazy-loading/defer-binding.js';
+import { jscodeshiftFor, parseFailure } from '../../transforms/shared-lazy-loading/parser-for-file.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
 import { accessorName } from '../../transforms/defer-eager-init/options.js';
@@ -102,6 +102,8 @@ export const heavyImportPlanner: Planner = {
       if (!checked) continue;
       if (checked.reasons.length > 0) keepers.set(file, checked.reasons[0]!);
       if (checked.deferrable.length === 0) continue;
+      // A file no parser reads is named whichever importer it is: the package stays loaded through it.
+      if (checked.unparsable && file !== finding.file) for (const reason of checked.reasons) skipped.push(`${finding.id}: ${file}: ${reason}`);
       files.push(file);
       checked.deferrable.forEach((name) => names.add(name));
     }
@@ -133,6 +135,8 @@ export const heavyImportPlanner: Planner = {
 interface CheckedFile {
   deferrable: string[];
   reasons: string[];
+  /** No parser reads the file: the operation cannot rewrite it either. */
+  unparsable?: boolean;
 }
 
 /** Per plan and package: each file checked once, and the formats an operation was already planned for. */
@@ -173,12 +177,14 @@ function checkFileImports(file: string, context: PlanContext, target: string): C
   const bindings = bindingsOf(scan, target);
   if (bindings.length === 0) return undefined;
   const reasons: string[] = [];
+  let unparsable = false;
   const deferrable = bindings.filter((name) => {
     const check = deferrability(scan, file, source, name, context);
     if (!check.ok) reasons.push(check.reason ?? `${name} cannot be deferred`);
+    if (check.unparsable) unparsable = true;
     return check.ok;
   });
-  return { deferrable, reasons };
+  return unparsable ? { deferrable, reasons: [reasons[0]!], unparsable } : { deferrable, reasons };
 }
 
 /**
@@ -226,8 +232,13 @@ function planFactoryBindings(finding: Finding, context: PlanContext): PlannerRes
   const source = context.project.read(finding.file);
   if (source === undefined) return { operations: [], skipped: [`${finding.id}: ${finding.file} cannot be read`] };
   const moduleFormat = outputModuleFormat(finding.file, context.project);
-  const j = jscodeshift.withParser('ts');
-  const root = j(source);
+  const j = jscodeshiftFor(finding.file, source);
+  let root: ReturnType<typeof j>;
+  try {
+    root = j(source);
+  } catch (error) {
+    return { operations: [], skipped: [`${finding.id}: ${finding.file}: ${parseFailure(error)}`] };
+  }
   const skipped: string[] = [];
   const bindings = (finding.bindings ?? []).filter((name) => {
     const check = checkDeferrable(j, root, name, moduleFormat);
@@ -309,7 +320,7 @@ function calleeRoot(node: ts.Expression): string | undefined {
 interface PackageBindingScan {
   /** `{ specifier, local }` per import or require of a package (not a relative path). */
   bindings: Array<{ specifier: string; local: string }>;
-  checks?: Map<string, { ok: boolean; reason?: string }>;
+  checks?: Map<string, { ok: boolean; reason?: string; unparsable?: boolean }>;
 }
 
 // Each heavy-import finding looks at every file importing its package: without these, a package
@@ -351,11 +362,19 @@ function scanPackageBindings(file: string, source: string, context: PlanContext)
 }
 
 /** Whether `name` can be deferred in `file`; the file is parsed once for all its package bindings. */
-function deferrability(scan: PackageBindingScan, file: string, source: string, name: string, context: PlanContext): { ok: boolean; reason?: string } {
+function deferrability(scan: PackageBindingScan, file: string, source: string, name: string, context: PlanContext): { ok: boolean; reason?: string; unparsable?: boolean } {
   if (!scan.checks) {
     const moduleFormat = outputModuleFormat(file, context.project);
-    const j = jscodeshift.withParser('ts');
-    const root = j(source);
+    const j = jscodeshiftFor(file, source);
+    let root: ReturnType<typeof j>;
+    try {
+      root = j(source);
+    } catch (error) {
+      // The operation could not rewrite this file either: it is left out, with the reason.
+      const failure = { ok: false, reason: parseFailure(error), unparsable: true };
+      scan.checks = new Map(scan.bindings.map(({ local }) => [local, failure]));
+      return failure;
+    }
     scan.checks = new Map();
     for (const { local } of scan.bindings) {
       if (scan.checks.has(local)) continue;

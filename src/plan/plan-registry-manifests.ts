@@ -1,4 +1,4 @@
-import jscodeshift from 'jscodeshift';
+import { jscodeshiftFor, parseFailure } from '../../transforms/shared-lazy-loading/parser-for-file.js';
 import { ts } from 'ts-morph';
 import { addRegistryLoaders } from '../../transforms/registry-to-manifest/add-registry-loaders.js';
 import type { Finding } from '../findings/finding.js';
@@ -87,8 +87,13 @@ export const registryManifestPlanner: Planner = {
       files.unshift(home.module);
       // Try the registry module's rewrite now: in native ESM every read must sit in async code.
       const registrySource = context.project.read(home.module) ?? '';
-      const j = jscodeshift.withParser('ts');
-      const problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
+      const j = jscodeshiftFor(home.module, registrySource);
+      let problem: string | undefined;
+      try {
+        problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
+      } catch (error) {
+        problem = parseFailure(error);
+      }
       if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem}`] };
     }
     if (finding.shape !== 'register-calls' && moduleFormat === 'esm') {

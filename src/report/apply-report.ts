@@ -77,6 +77,8 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   }
   const lines: string[] = [];
   const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed}`] : []), ...groupedNotes(op.id, op.reports)]);
+  // A file lazify could not read is news (the plan's other refusals are `lazify plan`'s to list).
+  notes.unshift(...(result.skipped ?? []).filter((s) => /: cannot parse: /.test(s)).map((s) => `skipped: ${s}`));
   if (result.changes.length === 0) {
     lines.push('Nothing to change: the plan is already applied or empty.');
   } else if (result.patchFile) {

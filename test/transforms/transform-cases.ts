@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import type { LazifyTransformModule } from '../../transforms/transform-module.js';
+import { parserForFile } from '../../transforms/shared-lazy-loading/parser-for-file.js';
 
 /** Defines one test per case; `UPDATE_GOLDEN=1` rewrites the outputs for review in the diff. */
 export function defineTransformCases(folder: string, module: LazifyTransformModule): void {
@@ -23,7 +24,8 @@ export function defineTransformCases(folder: string, module: LazifyTransformModu
       if (typeof options.root === 'string') options.root = join(fixtures, options.root);
       const source = readFileSync(join(fixtures, input), 'utf8');
       const path = options.path ?? options.file ?? `src/${name}${ext}`;
-      const parser = module.parser ?? (/\.tsx?$/.test(ext) ? 'ts' : 'babel');
+      // As lazify runs it: the parser that reads this file (JSX in .jsx, .tsx and React .js files).
+      const parser = parserForFile(path, source);
       const j = jscodeshift.withParser(parser);
       const api = { j, jscodeshift: j, stats: () => {}, report: () => {} };
       const run = (src: string) => String(module.default({ path, source: src }, api, options) ?? src).trim();

@@ -1,7 +1,7 @@
 // After a split, the value may no longer live in the file the finding named: that file
 // re-exports it from a new focused module. Follow `export { name } from` and `export * from`
 // until the file that declares it.
-import jscodeshift from 'jscodeshift';
+import { jscodeshiftFor } from '../shared-lazy-loading/parser-for-file.js';
 import type { ProjectReader } from '../transform-module.js';
 import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
 import { accessorName } from './options.js';
@@ -51,7 +51,6 @@ export function findValueProviders(start: string, name: string, project: Project
 const EXPORT_ALL = /\bexport\s*\*/;
 
 function walkValueProviders(start: string, name: string, project: ProjectReader): ValueProviders {
-  const j = jscodeshift.withParser('ts');
   const files = new Set<string>();
   let declaring: string | undefined;
   const visit = (file: string, depth: number) => {
@@ -62,6 +61,7 @@ function walkValueProviders(start: string, name: string, project: ProjectReader)
     // A file that names neither the value nor its accessor and re-exports nothing wholesale can
     // neither declare nor lead to it: no need to parse it.
     if (!source.includes(name) && !source.includes(accessorName(name)) && !EXPORT_ALL.test(source)) return;
+    const j = jscodeshiftFor(file, source);
     const root = j(source);
     if (findEagerDeclaration(j, root, name) || root.find(j.FunctionDeclaration, { id: { name: accessorName(name) } }).size() > 0) {
       declaring ??= file;

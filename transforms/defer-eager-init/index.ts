@@ -5,7 +5,7 @@
 //   npx jscodeshift --parser=ts -t transforms/defer-eager-init/index.ts src \
 //     --file=src/utils.ts --name=encoder --moduleFormat=cjs
 import { posix, relative, resolve } from 'node:path';
-import jscodeshift from 'jscodeshift';
+import { jscodeshiftFor } from '../shared-lazy-loading/parser-for-file.js';
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { deferBinding } from '../shared-lazy-loading/defer-binding.js';
@@ -73,9 +73,8 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   if (typeof options === 'string') throw new Error(options);
   const project = projectFromOptions(raw);
   const path = relative(project.root, resolve(project.root, file.path)).split('\\').join('/');
-  // A file whose text never names the value has no declaration, import or read of it to
-  // rewrite (a namespace read is `ns.name`): skip the parse, which dominates an operation that
-  // covers every source file of a large project.
+  // The operation runs over every source file: one that never names the value can neither
+  // declare nor read it, and is not parsed (a file no parser reads must not fail the operation).
   if (!file.source.includes(options.name)) return file.source;
   const j = api.jscodeshift;
   const root = j(file.source);
@@ -92,7 +91,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const { declaring } = findValueProviders(options.file, options.name, project);
   if (!declaring || declaring === options.file) return [];
   const source = project.read(declaring)!;
-  const j = jscodeshift.withParser('ts');
+  const j = jscodeshiftFor(declaring, source);
   const root = j(source);
   if (!rewriteFile(j, root, declaring, options, project, () => {})) return [];
   return [{ path: declaring, source: printSource(root, source), rewrites: true }];
