@@ -7,6 +7,7 @@ import { LazifyError } from './diagnostics/diagnostic.js';
 import { FileSet, type FileChange } from './edits/file-set.js';
 import { uncommittedChanges } from './edits/git-status.js';
 import { formatChangedFiles, type FormatResult } from './edits/format-changed-files.js';
+import { lintChangedFiles, type LintResult } from './verify/lint-changed-files.js';
 import { runPlan } from './edits/run-plan.js';
 import type { OperationResult } from './edits/run-operation.js';
 import { unifiedDiff } from './edits/unified-diff.js';
@@ -124,6 +125,11 @@ export interface ApplyOptions extends PlanOptions {
    * configured and installed), each only if it was clean before. Default true.
    */
   format?: boolean;
+  /**
+   * Lint the changed files with the project's own ESLint (when configured and installed),
+   * before and after, and list the problems the rewrite adds. Default true.
+   */
+  lint?: boolean;
   /** When verification fails, leave the written files instead of restoring them. */
   keepOnFailure?: boolean;
   /**
@@ -153,6 +159,8 @@ export interface ApplyResult {
   importTime?: ImportBeforeAfter;
   /** What the project's formatter did to the changed files (absent with `format: false`). */
   formatting?: FormatResult;
+  /** What the project's ESLint found new in the changed files (absent without ESLint or with `lint: false`). */
+  lint?: LintResult;
   /** Set when verification failed and every written file was put back as it was. */
   restored?: boolean;
   /** Set when this run found a write an earlier run left unfinished, and finished or undid it (then it did nothing else). */
@@ -219,9 +227,10 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
   else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
   const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
-  const changes = formatted?.changes ?? run.changes;
+  const linted = options.lint === false ? undefined : lintChangedFiles(root, formatted?.changes ?? run.changes);
+  const changes = linted?.changes ?? formatted?.changes ?? run.changes;
   const diff = unifiedDiff(changes);
-  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result, blocked, typeErrors };
+  const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result, lint: linted?.result, blocked, typeErrors };
   if (options.patch !== undefined) {
     result.patchFile = writePatch(options.patch, diff, { root, changed: changes.map((change) => change.path) });
   }

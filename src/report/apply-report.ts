@@ -96,6 +96,15 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     if (f.formatted.length > 0) lines.push(`Formatted ${f.formatted.length} changed file(s) with the project's ${f.formatter}.`);
     lines.push(...f.left.map((l) => `note: ${l.path} left as lazify printed it (${l.reason})`));
   }
+  const lint = result.lint;
+  if (lint && result.changes.length > 0) {
+    if (lint.failed) lines.push(`note: ESLint could not lint the changes (${lint.failed})`);
+    if (lint.allowed.length > 0) lines.push(`note: ESLint forbids require() here; the loader lines say why they use it (eslint-disable-next-line): ${lint.allowed.join(', ')}`);
+    if (lint.added.length > 0) {
+      lines.push(`warning: the rewrite adds ${lint.added.length} ESLint problem(s):`);
+      lines.push(...lint.added.map((p) => `  ${p.file}:${p.line}: ${p.rule} ${p.message}`));
+    } else if (!lint.failed) lines.push(`ESLint: no new problems in the ${lint.linted.length} changed file(s).`);
+  }
   for (const b of result.blocked ?? []) {
     lines.push(`not applied (${b.id}): it would add ${b.diagnostics.length} type error(s):`);
     lines.push(...b.diagnostics.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.message}`));

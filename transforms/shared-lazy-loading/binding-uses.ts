@@ -39,6 +39,7 @@ function isNonReference(path: ASTPath): boolean {
   if (parent.type === 'ExportSpecifier') return false; // `export { X }` re-exports the value
   if (parent.type === 'TSQualifiedName' && parent.right === path.node) return true;
   if (parent.type === 'VariableDeclarator' && parent.id === path.node) return true;
+  if (parent.type === 'TSImportEqualsDeclaration' && parent.id === path.node) return true;
   return false;
 }
 
@@ -112,6 +113,18 @@ export function pruneUnusedImports(j: JSCodeshift, root: Collection, names: Iter
         // Only `{ type X }` left: written as `import type`, or the import would still load the module.
         if (rest.every((s: any) => s.importKind === 'type')) toTypeOnlyImport(decl);
       }
+    });
+    if (handled) continue;
+    // `import X = require('m')`: kept as `import type X = require('m')` for type uses (the
+    // loader's `typeof X` among them), which loads nothing.
+    root.find(j.TSImportEqualsDeclaration as any).forEach((declPath: ASTPath<any>) => {
+      const decl = declPath.node;
+      if (decl.id?.name !== name || decl.moduleReference?.type !== 'TSExternalModuleReference' || declPath.parent?.node.type !== 'Program') return;
+      handled = true;
+      removed.push(name);
+      if (decl.importKind === 'type') return;
+      if (uses.type > 0 && typescript) decl.importKind = 'type';
+      else declPath.prune();
     });
     if (handled) continue;
     // CommonJS: `const X = require('m')`, `const { X } = require('m')`, `var X = __toESM(require('m'))`.

@@ -105,7 +105,7 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   const loaders = new Set(emittedLoaders(topLevel).flatMap((loader) => loader.statements));
   let at = 0;
   topLevel.forEach((statement, index) => {
-    if (statement.type === 'ImportDeclaration' || isTopLevelRequire(statement, helpers) || loaders.has(statement)) at = index + 1;
+    if (statement.type === 'ImportDeclaration' || statement.type === 'TSImportEqualsDeclaration' || isTopLevelRequire(statement, helpers) || loaders.has(statement)) at = index + 1;
   });
   // In a bundle, requires sit between code (`var import_x = __toESM(require('x'))` before the
   // class that uses it): after the last require would be too late for code that runs before
@@ -143,7 +143,8 @@ const LOADER_COMMENT = '// lazify: loaded on first use instead of at import.';
 function emittedLoaders(topLevel: any[]): { name?: string; cache?: string; statements: any[] }[] {
   const found: { name?: string; cache?: string; statements: any[] }[] = [];
   for (const statement of topLevel) {
-    const commented = (statement.comments ?? []).some((c: any) => c.leading && `//${c.value}` === LOADER_COMMENT);
+    // The project's lint step may have made the comment an ESLint directive with it as the reason.
+    const commented = (statement.comments ?? []).some((c: any) => c.leading && (`//${c.value}` === LOADER_COMMENT || `//${c.value}`.endsWith(` -- ${LOADER_COMMENT.slice(3)}`)));
     if (!commented || statement.type !== 'VariableDeclaration') continue;
     const [cache, loader] = statement.declarations;
     const memoised = statement.declarations.length === 2 && !cache.init && cache.id.type === 'Identifier' && loader.id.type === 'Identifier';
@@ -156,6 +157,7 @@ function emittedLoaders(topLevel: any[]): { name?: string; cache?: string; state
 function isPreamble(statement: any, helpers: ReadonlySet<string>, loaders: ReadonlySet<any>): boolean {
   return (
     statement.type === 'ImportDeclaration' ||
+    statement.type === 'TSImportEqualsDeclaration' ||
     isTopLevelRequire(statement, helpers) ||
     loaders.has(statement) ||
     (statement.type === 'ExpressionStatement' && (statement.directive || statement.expression?.type === 'StringLiteral'))
@@ -237,6 +239,9 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
   const source = findBindingSource(j, root, local);
   if (!source) return `${local} is not bound by a top-level import or require`;
   if (source.typeOnly) return undefined;
+  // Only CommonJS output can have it (ES modules reject the form), and `import()` of an
+  // `export =` module would give its namespace, not the value `require` gives.
+  if (source.requireEquals && format === 'esm') return `${local} is bound by \`import ${local} = require()\`, which only CommonJS output loads; lazify defers it with a require loader there`;
   const check = checkDeferrable(j, root, local, format);
   if (!check.ok) return check.reason;
   if (check.uses.length === 0) {

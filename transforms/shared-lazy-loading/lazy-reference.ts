@@ -20,6 +20,8 @@ export interface BindingSource {
   interop?: { callee: string; extraArgs: string[] };
   /** True when an `import` declaration binds it (its type is then known); false for `require()`. */
   fromImport?: boolean;
+  /** True for TypeScript's `import X = require('m')`: the module object itself, no interop. */
+  requireEquals?: boolean;
 }
 
 /**
@@ -60,6 +62,13 @@ export function bindingSources(j: JSCodeshift, root: Collection): (local: string
       else imports.set(local, { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly, fromImport: true });
     }
   });
+  // `import X = require('m')` (CommonJS TypeScript, the form verbatimModuleSyntax asks for).
+  for (const statement of root.find(j.Program).get().node.body as any[]) {
+    if (statement.type !== 'TSImportEqualsDeclaration' || typeof statement.id?.name !== 'string') continue;
+    const reference = statement.moduleReference;
+    if (reference?.type !== 'TSExternalModuleReference' || imports.has(statement.id.name)) continue;
+    imports.set(statement.id.name, { module: String(reference.expression.value), imported: '*', typeOnly: statement.importKind === 'type', fromImport: true, requireEquals: true });
+  }
   let requires: Map<string, BindingSource> | undefined;
   // The require walk is only needed when a name is not imported: a TypeScript file rarely needs it.
   const requireBindings = () => {

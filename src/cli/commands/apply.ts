@@ -26,6 +26,7 @@ interface ApplyArgs {
   'pr-body'?: string;
   runs: number;
   timeout: number;
+  lint: boolean;
   color?: boolean;
   quiet?: boolean;
 }
@@ -58,6 +59,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
         if (argv['pr-body'] !== undefined && !argv.verify) throw new UsageError('--pr-body needs --verify: the body reports the build, tests and import before/after');
         return true;
       })
+      .option('lint', { type: 'boolean', default: true, describe: "lint the changed files with the project's ESLint before and after, and list the problems the rewrite adds (--no-lint skips it)" })
       .example('$0 apply . --dry-run', 'the unified diffs of the default plan; nothing written')
       .example('$0 apply . --patch lazify.patch', 'a patch for `git apply`; the tree untouched')
       .example('$0 apply . --plan plan.json --verify', 'an edited plan, then build, tests and export names checked')
@@ -83,6 +85,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
       importRuns: args.runs,
       importTimeoutMs: args.timeout * 1000,
       onProgress: progress.listener,
+      lint: args.lint,
     });
     progress.clear();
     const toStdout = args['output-file'] === undefined;
