@@ -101,9 +101,9 @@ export const heavyImportPlanner: Planner = {
       const checked = scan.checkFile(file);
       if (!checked) continue;
       if (checked.reasons.length > 0) keepers.set(file, checked.reasons[0]!);
-      if (checked.deferrable.length === 0) continue;
       // A file no parser reads is named whichever importer it is: the package stays loaded through it.
       if (checked.unparsable && file !== finding.file) for (const reason of checked.reasons) skipped.push(`${finding.id}: ${file}: ${reason}`);
+      if (checked.deferrable.length === 0) continue;
       files.push(file);
       checked.deferrable.forEach((name) => names.add(name));
     }
