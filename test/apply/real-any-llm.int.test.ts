@@ -1,0 +1,113 @@
+// Real on real: any-llm 0.1.26 from npm (an LLM client by Foad Kesheh, nobody here) ships its
+// TypeScript source, its jest tests (__tests__/test.ts, run through babel), its tsconfig with
+// path aliases (`@models/*`, `@implementations/*`, resolved in dist by tsc-alias) and a
+// .prettierrc. Its Client imports every provider client, and those import openai,
+// @anthropic-ai/sdk, cohere-ai, @google/generative-ai, ai, axios and tiktoken at the top.
+//
+// Installed once by name, each dependency pinned to the floor of the range its package.json
+// gives (newer cohere-ai and openai releases no longer match its source's types), then copied to
+// a committed temp project: lazify apply, its own build (`tsc && tsc-alias`), its own tests with
+// every test's outcome as before (its provider tests fail without API keys, before and after),
+// the same export names, only src/ touched, prettier clean on the changed files, no new type
+// error. Patch size and require time are printed, never asserted.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { apply, type ApplyResult } from '../../src/index.js';
+import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
+
+const PACKAGE = 'any-llm@0.1.26';
+const INSTALL = [
+  PACKAGE,
+  '@anthropic-ai/sdk@0.19.0',
+  '@google/generative-ai@0.3.1',
+  '@lenml/llama2-tokenizer@1.1.3',
+  '@lenml/llama2-tokenizer-vocab-llama2@1.1.1',
+  'ai@3.0.13',
+  'axios@1.6.8',
+  'cohere-ai@7.9.0',
+  'dotenv@16.4.5',
+  'openai@4.29.2',
+  'tiktoken@1.0.13',
+  // its build, test and format tools (devDependencies), at the same floors
+  'typescript@5.4.3',
+  'tsc-alias@1.8.8',
+  'jest@29.7.0',
+  '@babel/core@7.24.3',
+  '@babel/preset-env@7.24.3',
+  '@babel/preset-typescript@7.24.1',
+  'babel-plugin-module-resolver@5.0.0',
+  'prettier@3.2.5',
+];
+
+let modules: string;
+let dir: string;
+let cleanup: () => void;
+/** Everything measured before apply, then apply's result. */
+let original: { build: string; tests: Record<string, string>; probe: { names: string[]; ms: number }; cleanFiles: Set<string> };
+let result: ApplyResult;
+
+/** Its build script, `rm dist -rf && tsc && tsc-alias`, with its own tools; the output when it fails. */
+function build(): string {
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  const tsc = run(process.execPath, [join(modules, 'typescript/bin/tsc')], dir);
+  if (tsc.status !== 0) return `tsc: ${tsc.stdout}${tsc.stderr}`.trim();
+  const alias = run(process.execPath, [join(modules, 'tsc-alias/dist/bin/index.js')], dir);
+  return alias.status === 0 ? '' : `tsc-alias: ${alias.stdout}${alias.stderr}`.trim();
+}
+
+/** Each of its tests' full name and outcome, from jest's JSON report. */
+function ownTests(): Record<string, string> {
+  const out = join(dir, '..', 'jest-report.json');
+  run(process.execPath, [join(modules, 'jest/bin/jest.js'), '--json', `--outputFile=${out}`], dir);
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+  rmSync(out);
+  return Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.fullName, a.status])));
+}
+
+/** The files under src/ that its prettier finds clean. */
+function prettierClean(files: string[]): Set<string> {
+  return new Set(files.filter((file) => run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--check', file], dir).status === 0));
+}
+
+before(async () => {
+  modules = installOnce('lazify-real-any-llm-0.1.26', INSTALL);
+  ({ dir, cleanup } = committedCopy(modules, 'any-llm', 'dist'));
+  const sources = run('git', ['ls-files', 'src'], dir).stdout.split('\n').filter((f) => f.endsWith('.ts'));
+  original = { build: build(), tests: ownTests(), probe: requireProbe(join(dir, 'dist/index.js'), dir), cleanFiles: prettierClean(sources) };
+  result = await apply(dir);
+});
+after(() => cleanup?.());
+
+test(`${PACKAGE}: lazify changes only its source, adds no type error, and leaves prettier clean files clean`, () => {
+  assert.equal(original.build, '', 'the published source builds with its own script');
+  assert.ok(result.written && result.changes.length > 0, 'lazify changes something');
+  assert.deepEqual(result.blocked, [], 'no operation adds a type error');
+  const touched = touchedFiles(dir);
+  assert.deepEqual(touched, result.changes.map((c) => c.path).sort(), 'git sees exactly the files apply reports');
+  for (const file of touched) {
+    assert.match(file, /^src\//, `${file} is outside its source`);
+    assert.doesNotMatch(file, /__tests__|\.(test|spec)\./, `${file} is a test`);
+  }
+  const cleanAfter = prettierClean(touched);
+  const isNew = (file: string) => run('git', ['cat-file', '-e', `HEAD:${file}`], dir).status !== 0;
+  const shouldBeClean = touched.filter((file) => isNew(file) || original.cleanFiles.has(file));
+  assert.ok(shouldBeClean.length > 0, 'some changed file was prettier clean before');
+  assert.deepEqual(shouldBeClean.filter((file) => !cleanAfter.has(file)), [], 'every changed file that was prettier clean, and every new file, is clean');
+});
+
+test(`${PACKAGE}: its own build, its own tests and its export names are as before`, () => {
+  assert.equal(build(), '', 'its own build (tsc, then tsc-alias): no type error after apply');
+  const tests = ownTests();
+  assert.ok(Object.keys(original.tests).length > 40, 'its test suite ran');
+  assert.deepEqual(tests, original.tests, 'its own tests: every test has the outcome it had');
+  const probe = requireProbe(join(dir, 'dist/index.js'), dir);
+  assert.deepEqual(probe.names, original.probe.names, 'dist/index.js exports the same names');
+  const count = (status: string) => Object.values(tests).filter((s) => s === status).length;
+  console.log(
+    `${PACKAGE}: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; own tests ` +
+      `${count('passed')} passed / ${count('failed')} failed / ${count('pending')} skipped of ${Object.keys(tests).length}, before and after;` +
+      ` require of dist/index.js ${original.probe.ms.toFixed(0)} ms -> ${probe.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
+  );
+});
