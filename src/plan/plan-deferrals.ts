@@ -43,7 +43,14 @@ export const eagerInitPlanner: Planner = {
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
     const operations: PlanOperation[] = [];
     const skipped: string[] = [];
-    for (const value of consts.filter((c) => c.calleeRoot === first.calleeRoot)) {
+    const group = consts.filter((c) => c.calleeRoot === first.calleeRoot);
+    const readAtImport = valuesReadAtImport(finding.file, source, group.map((c) => c.name));
+    for (const value of group) {
+      const line = readAtImport.get(value.name);
+      if (line !== undefined) {
+        skipped.push(`${finding.id}: ${value.name} stays built at import: line ${line} of ${finding.file} reads it at import, so building it later saves nothing`);
+        continue;
+      }
       if (moduleFormat === 'esm' && value.exported && !allowApiChange) {
         skipped.push(
           `${finding.id}: ${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessorName(value.name)}()); pass --allow-api-change to accept that`,
@@ -301,6 +308,60 @@ export function eagerConsts(file: string, source: string): EagerConst[] {
     if (root && packageBindings.has(root)) found.push({ name: d.name.text, exported, calleeRoot: root });
   }
   return found;
+}
+
+/**
+ * Which of `names` (top-level consts of `file`) the module reads while it is imported, each with
+ * the line of the first such read: a read outside any function in a top-level statement, other
+ * than in the initialiser of another of `names` that is itself not read at import (that one is
+ * deferred too, so its read moves with it). `embedderRef({ configSchema: Schema })` at the top
+ * level builds `Schema` at import whatever the rewrite does, and so does every schema it uses.
+ */
+export function valuesReadAtImport(file: string, source: string, names: string[]): Map<string, number> {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const wanted = new Set(names);
+  /** For each top-level statement: the names it reads at import, and the const it declares, if one of `names`. */
+  const reads: Array<{ declares?: string; names: Map<string, number> }> = [];
+  for (const statement of sf.statements) {
+    const found = new Map<string, number>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) {
+        // A class's static members and computed keys run at import; its methods do not.
+        if (ts.isClassLike(node)) for (const member of node.members) if (ts.isPropertyDeclaration(member) && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) visit(member);
+        return;
+      }
+      if (ts.isTypeNode(node)) return; // `typeof Schema` is not a read
+      if (ts.isIdentifier(node) && wanted.has(node.text) && !found.has(node.text)) {
+        const parent = node.parent;
+        const isDeclarationName = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent)) && (parent as { name?: ts.Node }).name === node;
+        if (!isDeclarationName || ts.isShorthandPropertyAssignment(parent)) found.set(node.text, sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(statement);
+    let declares: string | undefined;
+    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+      const d = statement.declarationList.declarations[0]!;
+      if (ts.isIdentifier(d.name) && wanted.has(d.name.text)) declares = d.name.text;
+    }
+    if (ts.isExportDeclaration(statement)) continue; // `export { Schema }` names the binding the rewrite keeps as a getter
+    reads.push({ ...(declares ? { declares } : {}), names: found });
+  }
+  const atImport = new Map<string, number>();
+  // Fixpoint: a deferred value's initialiser reads later; once a value is found read at import,
+  // its own initialiser's reads run at import too.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const statement of reads) {
+      if (statement.declares !== undefined && !atImport.has(statement.declares)) continue;
+      for (const [name, line] of statement.names) {
+        if (name === statement.declares || atImport.has(name)) continue;
+        atImport.set(name, line);
+        changed = true;
+      }
+    }
+  }
+  return atImport;
 }
 
 /** `getEncoding(...)` -> getEncoding, `z.object(...).strict()` -> z, `new Client()` -> Client. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { FileSet } from '../../src/edits/file-set.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { PlanContext } from '../../src/plan/planner.js';
-import { eagerInitPlanner, heavyImportPlanner } from '../../src/plan/plan-deferrals.js';
+import { eagerInitPlanner, heavyImportPlanner, valuesReadAtImport } from '../../src/plan/plan-deferrals.js';
 import { fixture } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
@@ -70,4 +70,47 @@ test('when one importer keeps the package at the top level, the others are not r
   } finally {
     cleanup();
   }
+});
+
+// The shape of @genkit-ai/googleai's embedder.ts: schemas built from `z`, one used by another,
+// and a top-level `embedderRef({ configSchema })` that reads the second at import.
+const genkitEmbedder = [
+  "import { embedderRef, z } from 'genkit';",
+  "export const TaskTypeSchema = z.enum(['RETRIEVAL_DOCUMENT', 'RETRIEVAL_QUERY']);",
+  'export type TaskType = z.infer<typeof TaskTypeSchema>;',
+  'export const ConfigSchema = z.object({ taskType: TaskTypeSchema.optional() });',
+  "export const gecko = embedderRef({ name: 'gecko', configSchema: ConfigSchema });",
+  'export const OtherSchema = z.object({ title: z.string() });',
+  'export function define() { return { configSchema: OtherSchema, task: TaskTypeSchema }; }',
+  'export class Embedder { schema = OtherSchema; }',
+].join('\n');
+
+test('a value read by a top-level statement, or by the initialiser of one that is, is read at import', () => {
+  const read = valuesReadAtImport('embedder.ts', genkitEmbedder, ['TaskTypeSchema', 'ConfigSchema', 'OtherSchema']);
+  assert.deepEqual(Object.fromEntries(read), { ConfigSchema: 5, TaskTypeSchema: 4 });
+});
+
+test('reads in types, functions, instance fields and export lists are not reads at import', () => {
+  const source = [
+    "import { z } from 'zod';",
+    'const A = z.string();',
+    'type T = typeof A;',
+    'function f() { return A; }',
+    'class C { a = A; m() { return A; } }',
+    'export { A };',
+  ].join('\n');
+  assert.deepEqual(valuesReadAtImport('a.ts', source, ['A']).size, 0);
+  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nexport default A;`, ['A'])), { A: 7 });
+  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nconst b = { A };`, ['A'])), { A: 7 });
+  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nclass D { static s = A; }`, ['A'])), { A: 7 });
+});
+
+test('an eager-init value the module reads at import stays built at import, with the line that reads it', () => {
+  const project = new FileSet(fixture('gateway-cjs'));
+  project.write('src/embedder.ts', genkitEmbedder);
+  const context: PlanContext = { project, sourceFiles: ['src/embedder.ts'], choices: {} };
+  const result = eagerInitPlanner.plan(finding('eager-init', 'src/embedder.ts', 'TaskTypeSchema', 'genkit'), context);
+  assert.deepEqual(result.operations.map((o) => o.options.name), ['OtherSchema']);
+  assert.match(result.skipped?.join('\n') ?? '', /ConfigSchema stays built at import: line 5 of src\/embedder.ts reads it at import/);
+  assert.match(result.skipped?.join('\n') ?? '', /TaskTypeSchema stays built at import: line 4 /);
 });

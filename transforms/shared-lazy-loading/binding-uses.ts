@@ -43,11 +43,27 @@ function isNonReference(path: ASTPath): boolean {
   return false;
 }
 
-/** Counts value and type references to `name` in the file (shadowing is not tracked: over-counting only keeps an import). */
+/** True when `name` at `path` names a binding of an inner scope (a parameter, a local), not the module's. */
+export function shadowed(path: ASTPath, name: string): boolean {
+  try {
+    const scope = (path as any).scope?.lookup(name);
+    return scope !== undefined && scope !== null && !scope.isGlobal;
+  } catch {
+    // ast-types cannot scan a tree a transform left half-built (a declarator without its id yet):
+    // count the reference, which at worst keeps an import.
+    return false;
+  }
+}
+
+/**
+ * Counts value and type references to `name` in the file. A read of a local that shadows it
+ * (`const modelRef = ...` in a function) is not a use of the import.
+ */
 export function countBindingUses(j: JSCodeshift, root: Collection, name: string, localScopes?: ReadonlySet<unknown>): BindingUses {
   const uses: BindingUses = { value: 0, type: 0 };
   root.find(j.Identifier, { name }).forEach((path) => {
     if (isNonReference(path)) return;
+    if (!isTypePosition(path) && shadowed(path, name)) return;
     if (isTypePosition(path)) uses.type++;
     else if (!insideAny(path, localScopes)) uses.value++;
   });

@@ -2,7 +2,7 @@
 // bodies: a module-level `require` loader for CommonJS output, `await import()` for native ESM
 // (only when every use sits in an async function). Type-only uses keep an `import type`.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports } from './binding-uses.js';
+import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports, shadowed } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
 import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type ModuleFormat } from './lazy-reference.js';
 
@@ -41,6 +41,9 @@ export function valueReferences(j: JSCodeshift, root: Collection, local: string)
     if (parent.type === 'TSQualifiedName' && parent.right === path.node) return;
     if (parent.type === 'ObjectProperty' && path.parent.parent?.node.type === 'ObjectPattern') return; // const { x } = require()
     if (isTypePosition(path)) return;
+    // A function's own `const modelRef = ...` shadows the import there: its reads are not uses,
+    // and binding the import at that function's top would declare the name twice.
+    if (shadowed(path, local)) return;
     uses.push(path);
   });
   return uses;

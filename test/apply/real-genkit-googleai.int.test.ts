@@ -1,0 +1,115 @@
+// Real on real: @genkit-ai/googleai 1.28.0 from npm (Google's Gemini plugin for the Genkit
+// plugin host, nobody here) ships its TypeScript source and its node:test tests (tests/*_test.ts,
+// run through tsx), but not the monorepo's tsconfig nor its tsup config. Its modules build zod
+// schemas from genkit's `z` at import and hand them to top-level `modelRef` / `embedderRef` calls;
+// gemini.ts, embedder.ts and context-caching/index.ts import @google/generative-ai for values.
+//
+// Installed once by name with the versions its ranges resolved to when this test was written,
+// copied to a committed temp project with a tsconfig written here (the monorepo's is not in the
+// tarball: NodeNext, as its package is `"type": "commonjs"` with `.js` specifiers; strict without
+// noImplicitAny, which its source needs), then: lazify apply, its type check and build (tsc, to
+// lib/ as its package.json `require` export names), its own tests with every test's outcome as
+// before, the same export names of lib/index.js, only src/ touched, no new type error. The
+// package configures no formatter of its own (the monorepo's prettier config is not shipped), so
+// there is no format check. Its ESM build (tsup) is not run: tsup's config is not shipped either.
+// Patch size and require time are printed, never asserted.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { apply, type ApplyResult } from '../../src/index.js';
+import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
+
+const PACKAGE = '@genkit-ai/googleai@1.28.0';
+const INSTALL = [
+  PACKAGE,
+  'genkit@1.28.0',
+  '@google/generative-ai@0.24.1',
+  'google-auth-library@9.15.1',
+  'node-fetch@3.3.2',
+  // its type check and test tools (devDependencies)
+  '@types/node@20.19.43',
+  'typescript@4.9.5',
+  'tsx@4.23.15',
+];
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noImplicitAny: false,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    declaration: true,
+    sourceMap: true,
+    rootDir: 'src',
+    outDir: 'lib',
+  },
+  include: ['src'],
+};
+
+let modules: string;
+let dir: string;
+let cleanup: () => void;
+let original: { build: string; tests: Record<string, string>; probe: { names: string[]; ms: number } };
+let result: ApplyResult;
+
+/** `tsc` with its tsconfig, emitting lib/; its output when it reports anything. */
+function build(): string {
+  rmSync(join(dir, 'lib'), { recursive: true, force: true });
+  const r = run(process.execPath, [join(modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], dir);
+  return `${r.stdout}${r.stderr}`.trim();
+}
+
+/** Its `test` script's files (`tests/*_test.ts`, `tests/**\/*_test.ts`) under node:test through tsx: each test's outcome by its TAP path. */
+function ownTests(): Record<string, string> {
+  const files = readdirSync(join(dir, 'tests'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('_test.ts')).map((f) => join('tests', f)).sort();
+  const r = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], dir);
+  const outcomes: Record<string, string> = {};
+  const path: string[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /^( *)(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    path.length = depth;
+    path[depth] = m[3]!;
+    outcomes[path.join(' > ')] = m[4] ? m[4].toLowerCase() : m[2] === 'ok' ? 'passed' : 'failed';
+  }
+  return outcomes;
+}
+
+before(async () => {
+  modules = installOnce('lazify-real-genkit-googleai-1.28.0', INSTALL);
+  ({ dir, cleanup } = committedCopy(modules, '@genkit-ai/googleai', 'lib', { 'tsconfig.json': `${JSON.stringify(TSCONFIG, null, 2)}\n` }));
+  original = { build: build(), tests: ownTests(), probe: requireProbe(join(dir, 'lib/index.js'), dir) };
+  result = await apply(dir);
+});
+after(() => cleanup?.());
+
+test(`${PACKAGE}: lazify changes only its source and adds no type error`, () => {
+  assert.equal(original.build, '', 'the published source type-checks and builds');
+  assert.ok(result.written && result.changes.length > 0, 'lazify changes something');
+  const touched = touchedFiles(dir);
+  assert.deepEqual(touched, result.changes.map((c) => c.path).sort(), 'git sees exactly the files apply reports');
+  for (const file of touched) {
+    assert.match(file, /^src\//, `${file} is outside its source`);
+    assert.doesNotMatch(file, /^tests\/|_test\.ts$/, `${file} is a test`);
+  }
+  assert.equal(build(), '', 'its type check and build (tsc, its tsconfig): no type error after apply');
+});
+
+test(`${PACKAGE}: its own tests and its export names are as before`, () => {
+  const tests = ownTests();
+  assert.ok(Object.keys(original.tests).length > 50, 'its test suites ran');
+  assert.deepEqual(tests, original.tests, 'its own tests: every test has the outcome it had');
+  const probe = requireProbe(join(dir, 'lib/index.js'), dir);
+  assert.deepEqual(probe.names, original.probe.names, 'lib/index.js exports the same names');
+  const count = (status: string) => Object.values(tests).filter((s) => s === status).length;
+  const blocked = result.blocked.map((b) => b.id).join(', ') || 'none';
+  console.log(
+    `${PACKAGE}: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; operations left out by the type check: ${blocked}; own tests ` +
+      `${count('passed')} passed / ${count('failed')} failed / ${count('skip')} skipped of ${Object.keys(tests).length}, before and after;` +
+      ` require of lib/index.js ${original.probe.ms.toFixed(0)} ms -> ${probe.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
+  );
+});
