@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
-import { printSource } from '../shared-lazy-loading/print-source.js';
+import { printSource, styleNewFile } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
@@ -104,7 +104,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
   const syntax = fileLoaderSyntax(j, j(source), isTypeScriptPath(options.file));
-  return [{ path: options.manifest, source: renderManifest(collected.entries, options, syntax) }];
+  return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax), source) }];
 }
 
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {

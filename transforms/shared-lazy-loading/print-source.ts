@@ -46,6 +46,15 @@ export function printSource(root: Collection, original: string): string {
 }
 
 /**
+ * A file lazify writes from scratch (a manifest), in the style of the file it is made from:
+ * its quotes, tab indentation and, in a file written without them, no semicolons.
+ */
+export function styleNewFile(text: string, madeFrom: string): string {
+  const style = detectSourceStyle(madeFrom);
+  return restyleNewLines(requoteText(text, style.quote), '', style);
+}
+
+/**
  * String literals parsed from lazify's own snippets keep the snippet's quotes when recast
  * reuses their text; a fresh node has no text to reuse and prints with the `quote` option.
  * The file's own strings are left as written.
@@ -105,7 +114,8 @@ function dropNewSemicolons(text: string, original: string): string {
   const lines = text.split('\n');
   return lines
     .map((line, i) => {
-      if (originalLines.has(line) || /^\s*for\s*\(/.test(line)) return line;
+      // A comment's `;` is prose.
+      if (originalLines.has(line) || /^\s*for\s*\(/.test(line) || /^\s*(\/\/|\/?\*)/.test(line)) return line;
       // `get x() { return y; }` on one line: the `;` before a closing brace is not needed either.
       const inner = line.replace(/;(\s*\})/g, '$1');
       if (!/;\s*$/.test(inner)) return inner;

@@ -1,0 +1,3 @@
+export const GoogleChatModels = {
+  GEMINI_PRO: 'gemini-pro',
+}

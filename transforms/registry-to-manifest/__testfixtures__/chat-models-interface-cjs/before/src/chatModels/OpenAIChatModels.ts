@@ -1,0 +1,3 @@
+export const OpenAIChatModels = {
+  GPT_4o: 'gpt-4o',
+}

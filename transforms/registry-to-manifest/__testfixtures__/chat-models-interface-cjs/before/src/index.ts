@@ -1,0 +1,1 @@
+export { ChatModels } from './chatModels/ChatModels'
