@@ -331,6 +331,18 @@ export function valuesReadAtImport(file: string, source: string, names: string[]
         return;
       }
       if (ts.isTypeNode(node)) return; // `typeof Schema` is not a read
+      // `module.exports = { encoder }`, `exports.encoder = encoder`: an export the rewrite turns into a getter.
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isCommonJsExportTarget(node.left)) {
+        if (ts.isIdentifier(node.right) && wanted.has(node.right.text)) return;
+        if (ts.isObjectLiteralExpression(node.right)) {
+          for (const property of node.right.properties) {
+            if (ts.isShorthandPropertyAssignment(property) && wanted.has(property.name.text)) continue;
+            if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer) && wanted.has(property.initializer.text)) continue;
+            visit(property);
+          }
+          return;
+        }
+      }
       if (ts.isIdentifier(node) && wanted.has(node.text) && !found.has(node.text)) {
         const parent = node.parent;
         const isDeclarationName = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent)) && (parent as { name?: ts.Node }).name === node;
@@ -362,6 +374,13 @@ export function valuesReadAtImport(file: string, source: string, names: string[]
     }
   }
   return atImport;
+}
+
+/** `module.exports`, `exports.x`, `module.exports.x`. */
+function isCommonJsExportTarget(node: ts.Expression): boolean {
+  const isModuleExports = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
+  if (isModuleExports(node)) return true;
+  return ts.isPropertyAccessExpression(node) && ((ts.isIdentifier(node.expression) && node.expression.text === 'exports') || isModuleExports(node.expression));
 }
 
 /** `getEncoding(...)` -> getEncoding, `z.object(...).strict()` -> z, `new Client()` -> Client. */

@@ -68,13 +68,19 @@ function ownTests(): Record<string, string> {
   const r = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', ...files], dir);
   const outcomes: Record<string, string> = {};
   const path: string[] = [];
+  // TAP names a subtest (`# Subtest: name`) before its children and reports it (`ok N - name`) after them.
   for (const line of r.stdout.split('\n')) {
+    const subtest = /^( *)# Subtest: (.*)$/.exec(line);
+    if (subtest) {
+      const depth = subtest[1]!.length / 4;
+      path.length = depth;
+      path[depth] = subtest[2]!;
+      continue;
+    }
     const m = /^( *)(not ok|ok) \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(line);
     if (!m) continue;
     const depth = m[1]!.length / 4;
-    path.length = depth;
-    path[depth] = m[3]!;
-    outcomes[path.join(' > ')] = m[4] ? m[4].toLowerCase() : m[2] === 'ok' ? 'passed' : 'failed';
+    outcomes[[...path.slice(0, depth), m[3]!].join(' > ')] = m[4] ? m[4].toLowerCase() : m[2] === 'ok' ? 'passed' : 'failed';
   }
   return outcomes;
 }

@@ -8,13 +8,11 @@ import { join } from 'node:path';
 
 /** Runs a command with a generous timeout, colour off and CI set (test runners stay non-interactive). */
 export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    timeout: 600_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-  });
+  const childEnv: Record<string, string | undefined> = { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...env };
+  // Set by node:test in the test process itself: a package's own `node --test` would then report
+  // to this runner's protocol instead of printing its results.
+  delete childEnv.NODE_TEST_CONTEXT;
+  return spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024, env: childEnv });
 }
 
 /**

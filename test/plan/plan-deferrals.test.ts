@@ -103,6 +103,9 @@ test('reads in types, functions, instance fields and export lists are not reads 
   assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nexport default A;`, ['A'])), { A: 7 });
   assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nconst b = { A };`, ['A'])), { A: 7 });
   assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nclass D { static s = A; }`, ['A'])), { A: 7 });
+  // CommonJS exports become getters: not reads. A call in the exports object still is one.
+  assert.deepEqual(valuesReadAtImport('a.js', 'const A = f();\nmodule.exports = { A, B: A, c };\nexports.A = A;', ['A']).size, 0);
+  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.js', 'const A = f();\nmodule.exports = { B: g(A) };', ['A'])), { A: 2 });
 });
 
 test('an eager-init value the module reads at import stays built at import, with the line that reads it', () => {
