@@ -22,6 +22,15 @@ export function wholeNumber(option: string, min: number): (value: unknown) => nu
   };
 }
 
+/** A number more than 0 (`--max-import-ratio 3`). */
+export function positiveNumber(option: string): (value: unknown) => number {
+  return (value) => {
+    const parsed = number(option, value);
+    if (!(parsed > 0)) throw new UsageError(`--${option} must be a number more than 0, got ${parsed}`);
+    return parsed;
+  };
+}
+
 /** Milliseconds or bytes: any number of at least 0 (`--min-ms`). */
 export function nonNegativeNumber(option: string): (value: unknown) => number {
   return (value) => {

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { baselineOptions, checkBaselineArgs, readBaselineFile } from '../baseline-file.js';
-import { timeoutSeconds, wholeNumber } from '../number-options.js';
+import { positiveNumber, timeoutSeconds, wholeNumber } from '../number-options.js';
 import { configOption, projectConfig } from '../project-config.js';
 import { UsageError } from '../usage-error.js';
 import { writeOutputFile } from '../write-output-file.js';
@@ -20,16 +20,6 @@ interface CheckArgs {
   tsx: boolean;
   baseline?: string;
   'update-baseline': boolean;
-}
-
-/** A number more than 0 (`--max-import-ratio 3`). */
-function positiveNumber(option: string): (value: unknown) => number {
-  return (value) => {
-    const raw = Array.isArray(value) ? value[value.length - 1] : value;
-    const parsed = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
-    if (!(parsed > 0) || !Number.isFinite(parsed)) throw new UsageError(`--${option} must be a number more than 0, got ${JSON.stringify(raw ?? '')}`);
-    return parsed;
-  };
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
