@@ -3,7 +3,7 @@
 // of the original. Only diagnostics the rewrite adds count: a project's own type errors are not
 // lazify's to report, fix or be blocked by.
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { FileChange } from '../edits/file-set.js';
 import { readTsconfig } from '../project/read-tsconfig.js';
@@ -198,8 +198,15 @@ const IN_MEMORY_LIB = '/node_modules/typescript/lib';
 
 /** `base` with the files of `texts` reading as given: new files exist, changed ones are parsed anew. */
 function overlayHost(base: ts.CompilerHost, texts: ReadonlyMap<string, string>): ts.CompilerHost {
+  // A split writes into folders that do not exist yet (src/utils/ beside src/utils.ts): module
+  // resolution asks for the folder before the file, so the new files' folders must exist too.
+  const folders = new Set<string>();
+  for (const fileName of texts.keys()) {
+    for (let dir = dirname(fileName); !folders.has(dir) && dir !== dirname(dir); dir = dirname(dir)) folders.add(dir);
+  }
   return {
     ...base,
+    directoryExists: (dir) => folders.has(dir.replace(/\/+$/, '')) || (base.directoryExists?.(dir) ?? ts.sys.directoryExists(dir)),
     fileExists: (fileName) => texts.has(fileName) || base.fileExists(fileName),
     readFile: (fileName) => texts.get(fileName) ?? base.readFile(fileName),
     getSourceFile: (fileName, languageVersionOrOptions, onError, shouldCreate) => {
