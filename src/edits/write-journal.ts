@@ -260,7 +260,11 @@ export function recoverJournal(root: string, fs: JournalFileSystem = nodeFs): Re
   return {
     action: 'rolled-back',
     files,
-    message: `an earlier apply was interrupted before it changed any file; removed ${temps > 0 ? `its ${temps} temp file(s) and ` : ''}${JOURNAL_DIR}/, nothing was changed`,
+    // No entry list: the journal was being written (no file touched yet) or being removed after
+    // the write had finished (intent.json goes first); either way there is nothing to undo.
+    message: intent
+      ? `an earlier apply was interrupted before it changed any file; removed ${temps > 0 ? `its ${temps} temp file(s) and ` : ''}${JOURNAL_DIR}/, nothing was changed`
+      : `an earlier apply was interrupted while its journal held no list of files (being written, or being removed after the write); nothing to undo or finish; removed ${JOURNAL_DIR}/`,
   };
 }
 
