@@ -10,6 +10,7 @@ import { measure } from './measure/measure.js';
 import { measureNodeStart } from './measure/measure-node-start.js';
 import type { Budgets } from './project/load-config.js';
 import { loadProject } from './project/load-project.js';
+import { parseBaselineJson } from './findings/findings-baseline.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -110,13 +111,7 @@ export function toCheckBaseline(result: CheckResult): CheckBaseline {
 
 /** Parses a check baseline file's text; a file that is not one is a `bad-baseline` error naming it. */
 export function parseCheckBaseline(text: string, label: string): CheckBaseline {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new LazifyError('bad-baseline', `${label}: not valid JSON: ${(error as Error).message}`, label);
-  }
-  const baseline = value as Partial<CheckBaseline> | null;
+  const baseline = parseBaselineJson(text, label) as Partial<CheckBaseline> | null;
   const metrics = baseline?.metrics as Partial<ImportMetrics> | undefined;
   if (!baseline || baseline.kind !== 'lazify-check-baseline' || !metrics || typeof metrics.modules !== 'number' || typeof metrics.bytes !== 'number') {
     throw new LazifyError('bad-baseline', `${label}: not a lazify check baseline (write one with \`lazify check --baseline ${label}\` where the file does not exist)`, label);

@@ -13,15 +13,18 @@ export function toFindingsBaseline(findings: readonly Finding[]): FindingsBaseli
   };
 }
 
-/** Parses a baseline file's text; a file that is not one is a `bad-baseline` {@link LazifyError} naming it. */
-export function parseFindingsBaseline(text: string, label: string): FindingsBaseline {
-  let value: unknown;
+/** A baseline file's JSON (findings or check); text that is not JSON is a `bad-baseline` error naming the file. */
+export function parseBaselineJson(text: string, label: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new LazifyError('bad-baseline', `${label}: not valid JSON: ${(error as Error).message}`, label);
   }
-  const baseline = value as Partial<FindingsBaseline> | null;
+}
+
+/** Parses a baseline file's text; a file that is not one is a `bad-baseline` {@link LazifyError} naming it. */
+export function parseFindingsBaseline(text: string, label: string): FindingsBaseline {
+  const baseline = parseBaselineJson(text, label) as Partial<FindingsBaseline> | null;
   if (!baseline || typeof baseline !== 'object' || baseline.kind !== 'lazify-findings-baseline' || !Array.isArray(baseline.findings)) {
     throw new LazifyError('bad-baseline', `${label}: not a lazify findings baseline (write one with \`lazify analyze --baseline ${label}\` where the file does not exist)`, label);
   }
