@@ -14,6 +14,7 @@ import { unifiedDiff } from './edits/unified-diff.js';
 import { restoreFiles, writeChanges } from './edits/write-files.js';
 import { hasJournal, JOURNAL_DIR, recoverJournal, type Recovery } from './edits/write-journal.js';
 import { writePatch } from './edits/write-patch.js';
+import { applyChoices } from './plan/apply-choices.js';
 import { buildPlan } from './plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from './plan/package-scope.js';
 import { readTsconfig } from './project/read-tsconfig.js';
@@ -195,7 +196,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   if (options.plan !== undefined) {
     const raw = typeof options.plan === 'string' ? readPlanFile(options.plan) : options.plan;
     thePlan = validatePlan(raw, new FileSet(root));
-    if (options.deprecate) for (const op of thePlan.operations) if ('deprecate' in op.options || op.transform === 'god-module-to-focused-modules') op.options.deprecate = true;
+    applyChoices(thePlan, { deprecate: options.deprecate });
   } else {
     ({ plan: thePlan, skipped } = await plan(root, options));
   }

@@ -24,6 +24,11 @@ export interface TransformOptionDoc {
   description: string;
   /** Must be present in every operation (otherwise the transform has a default or skips it). */
   required?: boolean;
+  /**
+   * The user choice (a command-line flag, e.g. `deprecate` for `--deprecate`) that sets this
+   * boolean option to true on every operation of the transform, also on a plan given to apply.
+   */
+  choice?: 'deprecate';
 }
 
 /** A file an operation creates (or replaces wholesale), relative to the project root. */

@@ -25,7 +25,7 @@ export const meta: TransformMeta = {
     { name: 'clusters', required: true, description: '[{ module, exports }]: each new module and the export names that move there' },
     { name: 'shared', description: 'where private helpers used by several new modules go (default <module>/shared.<ext>)' },
     { name: 'importers', description: 'files whose imports of module are rewritten to the focused modules' },
-    { name: 'deprecate', description: 'put @deprecated on the shim\'s re-exports, pointing at the new module' },
+    { name: 'deprecate', choice: 'deprecate', description: 'put @deprecated on the shim\'s re-exports, pointing at the new module' },
     { name: 'extension', description: 'js, none or ts: how new relative specifiers end (detected when absent)' },
   ],
 };
