@@ -31,6 +31,17 @@ export interface TransformOptionDoc {
   choice?: 'deprecate';
 }
 
+/**
+ * How an operation writes a lazy load (its `moduleFormat` option; the module format itself,
+ * ESM or CommonJS, is src/project's `ModuleFormat`): `cjs`, CommonJS output (`require`); `esm`,
+ * native ESM (`await import()`, so only inside async functions); `esm-require`, native ESM whose
+ * supported Node versions all `require()` ES modules (a `require` made by `createRequire`,
+ * synchronous like CommonJS).
+ */
+export type LazyLoadFormat = 'cjs' | 'esm' | 'esm-require';
+
+export const LAZY_LOAD_FORMATS: readonly LazyLoadFormat[] = ['cjs', 'esm', 'esm-require'];
+
 /** A file an operation creates (or replaces wholesale), relative to the project root. */
 export interface PlannedFile {
   path: string;

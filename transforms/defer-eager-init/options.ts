@@ -1,5 +1,5 @@
 // Options of a defer-eager-init operation (from a lazify plan or the jscodeshift CLI).
-import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import type { LazyLoadFormat } from '../transform-module.js';
 import type { OptionPath } from '../transform-module.js';
 
 /** Options of one defer-eager-init operation. Paths are relative to the project root. */
@@ -9,7 +9,7 @@ export interface DeferEagerInitOptions {
   /** The top-level `const` built at import (`encoder`, `chatSchema`). */
   name: string;
   /** How the output loads modules: `cjs` (JavaScript CommonJS or TS compiled to CommonJS) or native `esm`. */
-  moduleFormat: ModuleFormat;
+  moduleFormat: LazyLoadFormat;
   /**
    * Native ESM only: an exported `const` cannot stay a lazily built export, so `name` is replaced by
    * its accessor. That changes the module's API for outside users; it happens only with this set.

@@ -1,12 +1,12 @@
 // Options of a defer-heavy-import operation (from a lazify plan or the jscodeshift CLI).
-import type { ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import type { LazyLoadFormat } from '../transform-module.js';
 
 /** Options of one defer-heavy-import operation. */
 export interface DeferHeavyImportOptions {
   /** Local names of the import bindings to defer (`OpenAI`, `getEncoding`); comma-separated on the CLI. */
   bindings: string[];
   /** How the output loads modules: `cjs` (require inside the function) or native `esm` (`await import()`). */
-  moduleFormat: ModuleFormat;
+  moduleFormat: LazyLoadFormat;
   /** The newest ECMAScript edition the project allows in this JavaScript file (below 2015: `var` loaders). Absent: no limit. */
   syntaxLevel?: number;
 }

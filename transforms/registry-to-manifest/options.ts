@@ -1,6 +1,6 @@
 // The options a registry-to-manifest operation carries. The same object comes from a lazify
 // plan or from the jscodeshift CLI (`--shape=object-map --registry=MODEL_PREFIXES ...`).
-import { MODULE_FORMATS, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import { LAZY_LOAD_FORMATS, type LazyLoadFormat } from '../transform-module.js';
 import type { OptionPath } from '../transform-module.js';
 
 /** Options of one registry-to-manifest operation. Paths are relative to the project root. */
@@ -21,7 +21,7 @@ export interface RegistryToManifestOptions {
    * `esm` (`import()`, awaited), or `esm-require` (native ESM whose Node can `require()` ES
    * modules: synchronous loaders, the registry keeps its API).
    */
-  moduleFormat: ModuleFormat;
+  moduleFormat: LazyLoadFormat;
   /** register-calls: the file that defines the register function; it gains loader support. */
   registryModule?: string;
   /** register-calls: the register function's name in `registryModule` (`registerProvider`, `register`). */
@@ -45,7 +45,7 @@ export function readOptions(raw: Record<string, unknown>): RegistryToManifestOpt
   for (const key of options.shape === 'export-getters' ? (['registry', 'file'] as const) : (['registry', 'file', 'manifest'] as const)) {
     if (typeof options[key] !== 'string' || options[key] === '') return `registry-to-manifest: option "${key}" is required`;
   }
-  if (!MODULE_FORMATS.includes(options.moduleFormat as ModuleFormat)) return `registry-to-manifest: option "moduleFormat" must be one of ${MODULE_FORMATS.join(', ')}`;
+  if (!LAZY_LOAD_FORMATS.includes(options.moduleFormat as LazyLoadFormat)) return `registry-to-manifest: option "moduleFormat" must be one of ${LAZY_LOAD_FORMATS.join(', ')}`;
   if (options.shape === 'register-calls' && (!options.registryModule || !options.registerFunction)) {
     return 'registry-to-manifest: register-calls needs "registryModule" and "registerFunction"';
   }

@@ -2,7 +2,7 @@
 // provide it, and a loader. Reading it loads no provider, so listing keys, checking a key and
 // the "unknown provider" error never pay for the providers.
 import { basename } from 'node:path';
-import { loaderText, MODULE_REQUIRE_LINES, onceHelperText, type BindingSource, type LoaderSyntax, type ModuleFormat } from '../shared-lazy-loading/lazy-reference.js';
+import { loaderText, MODULE_REQUIRE_LINES, onceHelperText, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from '../shared-lazy-loading/lazy-reference.js';
 import { propertyKeyText, stringLiteral } from '../shared-lazy-loading/js-literal.js';
 import type { RegistryToManifestOptions } from './options.js';
 
@@ -41,7 +41,7 @@ export function defaultManifestPath(file: string): string {
 /** Source text of the manifest module; `syntax` is the registry file's ({@link LoaderSyntax}). */
 export function renderManifest(entries: ManifestEntry[], options: RegistryToManifestOptions, syntax: LoaderSyntax = 'es2015'): string {
   const typescript = isTypeScriptPath(options.manifest);
-  const format: ModuleFormat = options.moduleFormat;
+  const format: LazyLoadFormat = options.moduleFormat;
   const name = manifestBindingName(options);
   const lines = entries.map((entry) => {
     const exportName = entry.source.imported === '*' ? 'module.exports' : entry.source.imported;

@@ -4,7 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports, shadowed } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
-import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type ModuleFormat } from './lazy-reference.js';
+import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -50,7 +50,7 @@ export function valueReferences(j: JSCodeshift, root: Collection, local: string)
 }
 
 /** Checks that every value use of `local` runs inside a function (async ones for ESM). */
-export function checkDeferrable(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat): DeferCheck {
+export function checkDeferrable(j: JSCodeshift, root: Collection, local: string, format: LazyLoadFormat): DeferCheck {
   const uses = valueReferences(j, root, local);
   for (const use of uses) {
     const fn = enclosingFunction(use);
@@ -238,7 +238,7 @@ function isGeneratedBinding(statement: any): boolean {
  * through `await import()`. Each function that uses it binds it once, at its top
  * (`const { OpenAI } = await import('openai')`), and its uses keep their names.
  */
-export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: ModuleFormat, typescript: boolean, syntaxLevel = Infinity): string | undefined {
+export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: LazyLoadFormat, typescript: boolean, syntaxLevel = Infinity): string | undefined {
   const source = findBindingSource(j, root, local);
   if (!source) return `${local} is not bound by a top-level import or require`;
   if (source.typeOnly) return undefined;

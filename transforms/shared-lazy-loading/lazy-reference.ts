@@ -4,6 +4,9 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { memberText, stringLiteral } from './js-literal.js';
 import { interopRequire, isRequireCall, localInteropHelpers } from './binding-uses.js';
+import type { LazyLoadFormat } from '../transform-module.js';
+
+export type { LazyLoadFormat } from '../transform-module.js';
 
 /** Where a local binding's value comes from. */
 export interface BindingSource {
@@ -24,18 +27,9 @@ export interface BindingSource {
   requireEquals?: boolean;
 }
 
-/**
- * How the file's output loads a module lazily: `cjs`, CommonJS output (`require`); `esm`, native
- * ESM (`await import()`, so only inside async functions); `esm-require`, native ESM whose
- * supported Node versions all `require()` ES modules (a `require` made by `createRequire`,
- * synchronous like CommonJS).
- */
-export type ModuleFormat = 'cjs' | 'esm' | 'esm-require';
-
-export const MODULE_FORMATS: readonly ModuleFormat[] = ['cjs', 'esm', 'esm-require'];
 
 /** True when the format loads synchronously (`require`), so lazy values keep synchronous reads. */
-export const loadsSynchronously = (format: ModuleFormat) => format !== 'esm';
+export const loadsSynchronously = (format: LazyLoadFormat) => format !== 'esm';
 
 /** Finds the import or top-level `require` that binds `local`, if any. */
 export function findBindingSource(j: JSCodeshift, root: Collection, local: string): BindingSource | undefined {
@@ -116,7 +110,7 @@ const member = (name: string) => memberText('', name);
  * check tsc emits, because a CommonJS package may have no `default` export; under
  * esm-require an ES module package's namespace (tagged `Module`) gives its `default` too.
  */
-export function lazyReferenceText(source: BindingSource, format: ModuleFormat, typescript: boolean): string {
+export function lazyReferenceText(source: BindingSource, format: LazyLoadFormat, typescript: boolean): string {
   const spec = quote(source.module);
   if (format === 'esm') {
     const loaded = `(await import(${spec}))`;
@@ -146,7 +140,7 @@ export function interopText(source: BindingSource, spec: string): string {
  * ({@link onceHelperText}): `once(() => require(...))` or `once(() => import(...).then(...))`.
  * ES5 output spells the function out: `once(function () { return require(...); })`.
  */
-export function loaderText(source: BindingSource, format: ModuleFormat, typescript: boolean, syntax: LoaderSyntax = 'es2015'): string {
+export function loaderText(source: BindingSource, format: LazyLoadFormat, typescript: boolean, syntax: LoaderSyntax = 'es2015'): string {
   let load: string;
   if (format === 'esm') {
     const spec = quote(source.module);
