@@ -21,4 +21,4 @@ export function findTransform(name: unknown): LazifyTransformModule | undefined 
   return typeof name === 'string' && Object.hasOwn(transforms, name) ? transforms[name] : undefined;
 }
 
-export type { LazifyTransformModule, LazyLoadFormat, TransformMeta, TransformOptionDoc, TransformPhase, PlannedFile, ProjectReader } from './transform-module.js';
+export type { LazifyTransformModule, LazyLoadFormat, TransformDiagnostic, TransformMeta, TransformOptionDoc, TransformPhase, PlannedFile, ProjectReader } from './transform-module.js';

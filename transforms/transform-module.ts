@@ -53,6 +53,24 @@ export interface PlannedFile {
   rewrites?: boolean;
 }
 
+/**
+ * Why an operation, or one thing it names, cannot be carried out, found by the transform's own
+ * logic before the operation is planned. The shape of lazify's diagnostics, plus `subject`.
+ */
+export interface TransformDiagnostic {
+  /** Stable machine-readable code, e.g. `parse-error`, `not-deferrable`. */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** One line: why, naming the line where it can. */
+  message: string;
+  /** Root-relative file it is about. */
+  file?: string;
+  /** 1-based line. */
+  line?: number;
+  /** The option value it is about (one of `bindings`), when it is about one; absent when it is about the whole file. */
+  subject?: string;
+}
+
 /** One path-valued option of an operation, as written in the plan. */
 export interface OptionPath {
   /** Where it is in the options, e.g. `manifest`, `clusters[2].module`. */
@@ -101,6 +119,20 @@ export interface LazifyTransformModule {
    * the problem, or undefined when the options are usable.
    */
   validateOptions?(options: Record<string, unknown>, project: ProjectReader): string | undefined;
+  /**
+   * Feasibility before planning: the transform's own checks of an operation with `options` on
+   * `files` (what the planner cannot know without the transform's logic: whether each binding's
+   * uses can move into functions, whether a registry module can take loaders). Reads only.
+   * Returns why (parts of) the operation cannot be done; empty when it can.
+   */
+  check?(options: Record<string, unknown>, project: ProjectReader, files: string[]): TransformDiagnostic[];
+  /** Values of the options an operation may leave out, computed from those it names (e.g. a manifest's path beside its registry). */
+  defaultOptions?(options: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Lines for the plan's summary of an operation (what goes where), or one line naming why the
+   * operation cannot be done. For transforms whose effect the planner cannot tell from the options.
+   */
+  describe?(options: Record<string, unknown>, project: ProjectReader): { lines: string[] } | { problem: string };
   /**
    * Every path-valued option (string values only; shapes are validateOptions' job). lazify
    * confines each to the project root and to source files before the operation runs, so a

@@ -1,7 +1,6 @@
 import { ts } from 'ts-morph';
 import { requireSpecifier } from '../facts/expression-shapes.js';
-import { checkDeferrable } from '../../transforms/shared-lazy-loading/defer-binding.js';
-import { jscodeshiftFor, parseFailure } from '../../transforms/shared-lazy-loading/parser-for-file.js';
+import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
 import { accessorName } from '../../transforms/defer-eager-init/options.js';
@@ -186,7 +185,7 @@ function checkFileImports(file: string, context: PlanContext, target: string): C
   const reasons: string[] = [];
   let unparsable = false;
   const deferrable = bindings.filter((name) => {
-    const check = deferrability(scan, file, source, name, context);
+    const check = deferrability(scan, file, name, context);
     if (!check.ok) reasons.push(check.reason ?? `${name} cannot be deferred`);
     if (check.unparsable) unparsable = true;
     return check.ok;
@@ -239,23 +238,20 @@ function planFactoryBindings(finding: Finding, context: PlanContext): PlannerRes
   const source = context.project.read(finding.file);
   if (source === undefined) return { operations: [], skipped: [`${finding.id}: ${finding.file} cannot be read`] };
   const moduleFormat = outputModuleFormat(finding.file, context.project);
-  const j = jscodeshiftFor(finding.file, source);
-  let root: ReturnType<typeof j>;
-  try {
-    root = j(source);
-  } catch (error) {
-    return { operations: [], skipped: [`${finding.id}: ${finding.file}: ${parseFailure(error)}`] };
-  }
+  const wanted = finding.bindings ?? [];
+  const problems = wanted.length > 0 ? deferChecks(finding.file, wanted, moduleFormat, context) : [];
+  const unparsable = problems.find((p) => p.subject === undefined);
+  if (unparsable) return { operations: [], skipped: [`${finding.id}: ${finding.file}: ${unparsable.message}`] };
   const skipped: string[] = [];
-  const bindings = (finding.bindings ?? []).filter((name) => {
-    const check = checkDeferrable(j, root, name, moduleFormat);
-    if (!check.ok) {
-      const reason = moduleFormat === 'esm' && /synchronous function/.test(check.reason)
-        ? `${name} stays a top-level import: ${check.reason}, which would change ${fn}'s API for its callers (they would have to await it)`
-        : `${name} stays a top-level import: ${check.reason}`;
+  const bindings = wanted.filter((name) => {
+    const problem = problems.find((p) => p.subject === name);
+    if (problem) {
+      const reason = moduleFormat === 'esm' && /synchronous function/.test(problem.message)
+        ? `${name} stays a top-level import: ${problem.message}, which would change ${fn}'s API for its callers (they would have to await it)`
+        : `${name} stays a top-level import: ${problem.message}`;
       skipped.push(`${finding.id}: ${finding.file}: ${reason}`);
     }
-    return check.ok;
+    return !problem;
   });
   if (bindings.length === 0) return { operations: [], skipped };
   const options: DeferHeavyImportOptions = { bindings, moduleFormat, ...syntaxOption(finding.file, context, 2015) };
@@ -441,28 +437,29 @@ function scanPackageBindings(file: string, source: string, context: PlanContext)
   return scan;
 }
 
-/** Whether `name` can be deferred in `file`; the file is parsed once for all its package bindings. */
-function deferrability(scan: PackageBindingScan, file: string, source: string, name: string, context: PlanContext): { ok: boolean; reason?: string; unparsable?: boolean } {
+/** Whether `name` can be deferred in `file`; the transform checks the file once for all its package bindings. */
+function deferrability(scan: PackageBindingScan, file: string, name: string, context: PlanContext): { ok: boolean; reason?: string; unparsable?: boolean } {
   if (!scan.checks) {
-    const moduleFormat = outputModuleFormat(file, context.project);
-    const j = jscodeshiftFor(file, source);
-    let root: ReturnType<typeof j>;
-    try {
-      root = j(source);
-    } catch (error) {
+    const locals = [...new Set(scan.bindings.map(({ local }) => local))];
+    const problems = deferChecks(file, locals, outputModuleFormat(file, context.project), context);
+    const unparsable = problems.find((p) => p.subject === undefined);
+    if (unparsable) {
       // The operation could not rewrite this file either: it is left out, with the reason.
-      const failure = { ok: false, reason: parseFailure(error), unparsable: true };
-      scan.checks = new Map(scan.bindings.map(({ local }) => [local, failure]));
+      const failure = { ok: false, reason: unparsable.message, unparsable: true };
+      scan.checks = new Map(locals.map((local) => [local, failure]));
       return failure;
     }
-    scan.checks = new Map();
-    for (const { local } of scan.bindings) {
-      if (scan.checks.has(local)) continue;
-      const check = checkDeferrable(j, root, local, moduleFormat);
-      scan.checks.set(local, check.ok ? { ok: true } : { ok: false, reason: check.reason });
-    }
+    scan.checks = new Map(locals.map((local) => {
+      const problem = problems.find((p) => p.subject === local);
+      return [local, problem ? { ok: false, reason: problem.message } : { ok: true }];
+    }));
   }
   return scan.checks.get(name) ?? { ok: false, reason: `${name} is not bound by an import of a package` };
+}
+
+/** The defer-heavy-import transform's own check of `bindings` in `file` (see its `check`). */
+function deferChecks(file: string, bindings: string[], moduleFormat: 'cjs' | 'esm', context: PlanContext) {
+  return findTransform('defer-heavy-import')!.check!({ bindings, moduleFormat }, context.project, [file]);
 }
 
 /** Local names bound by imports or requires of `target` (a package name) in a scanned file. */

@@ -1,8 +1,7 @@
 import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
-import { describeSplit } from '../../transforms/god-module-to-focused-modules/index.js';
+import { findTransform } from '../../transforms/index.js';
 import { pointsAt } from '../../transforms/god-module-to-focused-modules/module-specifiers.js';
-import type { SplitOptions } from '../../transforms/god-module-to-focused-modules/split-options.js';
 import type { PlanOperation } from './plan.js';
 import { outputModuleFormat } from './output-module-format.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
@@ -19,18 +18,18 @@ export const godModulePlanner: Planner = {
     const clusters = (finding.split ?? []).filter((c) => c.exports.length > 0);
     if (clusters.length < 2) return { operations: [], skipped: [`${finding.id}: fewer than two clusters proposed, nothing to split`] };
     const importers = findImporters(finding.file, context);
-    const options: SplitOptions = {
+    const options = {
       module: finding.file,
       clusters: clusters.map((c) => ({ module: c.module, exports: [...c.exports] })),
       importers,
       deprecate: context.choices.deprecate === true,
       extension: extensionFor(finding.file, importers, context),
     };
-    const placement = describeSplit(options as unknown as Record<string, unknown>, context.project);
-    if (typeof placement === 'string') return { operations: [], skipped: [`${finding.id}: ${placement}`] };
+    const placement = findTransform('god-module-to-focused-modules')!.describe!(options, context.project);
+    if ('problem' in placement) return { operations: [], skipped: [`${finding.id}: ${placement.problem}`] };
     const lines = [
-      `split ${finding.file} into ${placement.length} focused modules; ${finding.file} stays as a re-export shim`,
-      ...placement.map((t) => `  ${t.module}: ${t.exports.join(', ') || '(no exports)'}${t.helpers.length ? ` (private: ${t.helpers.join(', ')})` : ''}`),
+      `split ${finding.file} into ${placement.lines.length} focused modules; ${finding.file} stays as a re-export shim`,
+      ...placement.lines.map((line) => `  ${line}`),
       `  importers rewritten (${importers.length}): ${importers.join(', ') || 'none'}`,
     ];
     const operation: PlanOperation = {
@@ -39,7 +38,7 @@ export const godModulePlanner: Planner = {
       summary: lines.join('\n'),
       // Importers first: they must see the module before it becomes a shim.
       files: [...importers, finding.file],
-      options: options as unknown as Record<string, unknown>,
+      options,
     };
     return { operations: [operation] };
   },

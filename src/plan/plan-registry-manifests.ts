@@ -1,9 +1,7 @@
-import { jscodeshiftFor, parseFailure } from '../../transforms/shared-lazy-loading/parser-for-file.js';
+import { findTransform } from '../../transforms/index.js';
 import { ts } from 'ts-morph';
-import { addRegistryLoaders } from '../../transforms/registry-to-manifest/add-registry-loaders.js';
 import type { Finding } from '../findings/finding.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
-import { defaultManifestPath } from '../../transforms/registry-to-manifest/render-manifest.js';
 import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat, readJson } from './output-module-format.js';
@@ -73,7 +71,7 @@ export const registryManifestPlanner: Planner = {
       shape: finding.shape,
       registry: name,
       file: finding.file,
-      manifest: defaultManifestPath(finding.file),
+      manifest: String(registryToManifest().defaultOptions!({ file: finding.file }).manifest),
       moduleFormat,
     };
     const files = [finding.file];
@@ -86,15 +84,8 @@ export const registryManifestPlanner: Planner = {
       options.registerFunction = home.exportName;
       files.unshift(home.module);
       // Try the registry module's rewrite now: in native ESM every read must sit in async code.
-      const registrySource = context.project.read(home.module) ?? '';
-      const j = jscodeshiftFor(home.module, registrySource);
-      let problem: string | undefined;
-      try {
-        problem = addRegistryLoaders(j, j(registrySource), home.exportName, /\.[mc]?tsx?$/.test(home.module), moduleFormat === 'esm');
-      } catch (error) {
-        problem = parseFailure(error);
-      }
-      if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem}`] };
+      const [problem] = registryToManifest().check!(options as unknown as Record<string, unknown>, context.project, files);
+      if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem.message}`] };
     }
     if (finding.shape !== 'register-calls' && moduleFormat === 'esm') {
       // Each factory (or object-map value) now returns a promise: every module calling or
@@ -131,6 +122,9 @@ export const registryManifestPlanner: Planner = {
     };
   },
 };
+
+/** The transform this planner's operations name. */
+const registryToManifest = () => findTransform('registry-to-manifest')!;
 
 /** True when the project declares Node's types (package.json) or has them installed beside it. */
 function hasNodeTypes(project: PlanContext['project']): boolean {

@@ -5,8 +5,9 @@
 //     --bindings=OpenAI --moduleFormat=cjs
 import { printSource } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
-import type { ProjectReader, TransformMeta } from '../transform-module.js';
-import { deferBinding } from '../shared-lazy-loading/defer-binding.js';
+import type { ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
+import { checkDeferrable, deferBinding } from '../shared-lazy-loading/defer-binding.js';
+import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-file.js';
 import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { readOptions } from './options.js';
 
@@ -48,4 +49,33 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
 export function validateOptions(raw: Record<string, unknown>, _project: ProjectReader): string | undefined {
   const options = readOptions(raw);
   return typeof options === 'string' ? options : undefined;
+}
+
+/**
+ * Which of `bindings` cannot move into the functions using them in each of `files` (every use
+ * must sit in a function, an async one for native ESM), one diagnostic per binding with the
+ * binding as its subject; a file no parser reads gets one diagnostic without a subject. Each
+ * file is parsed once, whatever the number of bindings.
+ */
+export function check(raw: Record<string, unknown>, project: ProjectReader, files: string[]): TransformDiagnostic[] {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return [{ code: 'invalid-options', severity: 'error', message: options }];
+  const diagnostics: TransformDiagnostic[] = [];
+  for (const file of files) {
+    const source = project.read(file);
+    if (source === undefined) continue;
+    const j = jscodeshiftFor(file, source);
+    let root: ReturnType<typeof j>;
+    try {
+      root = j(source);
+    } catch (error) {
+      diagnostics.push({ code: 'parse-error', severity: 'warning', message: parseFailure(error), file });
+      continue;
+    }
+    for (const local of new Set(options.bindings)) {
+      const deferrable = checkDeferrable(j, root, local, options.moduleFormat);
+      if (!deferrable.ok) diagnostics.push({ code: 'not-deferrable', severity: 'info', message: deferrable.reason, file, subject: local });
+    }
+  }
+  return diagnostics;
 }

@@ -113,6 +113,13 @@ export function describeSplit(raw: Record<string, unknown>, project: ProjectRead
   return [...targets.values()];
 }
 
+/** The plan's lines for a split: each new module with the exports (and private helpers) it gets, or why it cannot be done. */
+export function describe(raw: Record<string, unknown>, project: ProjectReader): { lines: string[] } | { problem: string } {
+  const placement = describeSplit(raw, project);
+  if (typeof placement === 'string') return { problem: placement };
+  return { lines: placement.map((t) => `${t.module}: ${t.exports.join(', ') || '(no exports)'}${t.helpers.length ? ` (private: ${t.helpers.join(', ')})` : ''}`) };
+}
+
 export function movedDeclarations(raw: Record<string, unknown>, project: ProjectReader): Array<{ from: string; name: string; to: string }> {
   const placement = describeSplit(raw, project);
   if (typeof placement === 'string') return [];

@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { printSource, styleNewFile } from '../shared-lazy-loading/print-source.js';
 import type { API, FileInfo, Options } from 'jscodeshift';
-import type { PlannedFile, ProjectReader, TransformMeta } from '../transform-module.js';
+import type { PlannedFile, ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
+import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-file.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
 import { fileLoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
 import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js';
@@ -20,7 +21,7 @@ import { readOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 
 export { optionPaths } from './options.js';
-import { isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
+import { defaultManifestPath, isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
 
 export const meta: TransformMeta = {
@@ -115,4 +116,29 @@ export function validateOptions(raw: Record<string, unknown>, project: ProjectRe
   const missing = (options.consumers ?? []).find((c) => project.read(c) === undefined);
   if (missing) return `registry-to-manifest: ${missing} does not exist`;
   return undefined;
+}
+
+/** The options an operation may leave out, from those it names: the manifest goes beside the registry file. */
+export function defaultOptions(raw: Record<string, unknown>): Record<string, unknown> {
+  return typeof raw.file === 'string' ? { manifest: defaultManifestPath(raw.file) } : {};
+}
+
+/**
+ * register-calls: whether the register function's module can take the loaders (in native ESM
+ * every read of the registry must sit in async code), tried on the module as it is now.
+ */
+export function check(raw: Record<string, unknown>, project: ProjectReader, _files: string[]): TransformDiagnostic[] {
+  const options = readOptions(raw);
+  if (typeof options === 'string') return [{ code: 'invalid-options', severity: 'error', message: options }];
+  if (options.shape !== 'register-calls') return [];
+  const module = options.registryModule!;
+  const source = project.read(module) ?? '';
+  const j = jscodeshiftFor(module, source);
+  let problem: string | undefined;
+  try {
+    problem = addRegistryLoaders(j, j(source), options.registerFunction!, /\.[mc]?tsx?$/.test(module), options.moduleFormat === 'esm');
+  } catch (error) {
+    problem = parseFailure(error);
+  }
+  return problem ? [{ code: 'registry-module', severity: 'info', message: problem, file: module }] : [];
 }
