@@ -91,7 +91,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
   const excluded = options.exclude?.length ? new Set(await glob(options.exclude, { cwd: analysis.root })) : undefined;
   const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
-  const built = buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
+  const built = buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, facts: analysis.facts, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
   if (!excluded) return built;
   // An operation lists every file it reads or changes; one that would touch an excluded file is
   // left out whole rather than half-applied.

@@ -13,6 +13,7 @@ import { collectFunctionFacts } from './function-facts.js';
 import { commonJsExportTarget, unwrap } from './expression-shapes.js';
 import { collectIgnoreComments, generatedBy } from './ignore-comments.js';
 import { constantMemberValues } from './constant-keys.js';
+import { topLevelAwaitLine } from './top-level-await.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
 export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
@@ -66,6 +67,7 @@ export function extractModuleFacts(
 
   const ignoreComments = collectIgnoreComments(sourceFile);
   const generator = generatedBy(text);
+  const topLevelAwait = topLevelAwaitLine(sourceFile);
   const byName = new Map<string, NameReference[]>();
   for (const reference of allReferences) {
     const list = byName.get(reference.name) ?? [];
@@ -100,6 +102,7 @@ export function extractModuleFacts(
     ...(ignoreComments.length > 0 ? { ignoreComments } : {}),
     ...(generator ? { generatedBy: generator } : {}),
     ...(registerFunctions.length > 0 && { registerFunctions }),
+    ...(topLevelAwait !== undefined && { topLevelAwait }),
     ...classBasesOf(sourceFile, bindings),
   };
 }

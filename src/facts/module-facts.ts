@@ -113,6 +113,11 @@ export interface ModuleFacts {
    * transform's name. Its registrations are lazify's own lazy loaders, not findings.
    */
   generatedBy?: string;
+  /**
+   * 1-based line of the first `await` (or `for await`) outside any function: `require()` cannot
+   * load an ES module whose graph awaits at top level. Absent when the module has none.
+   */
+  topLevelAwait?: number;
   /** Functions named `register*` (at any depth) and whether they use the value they register at registration. */
   registerFunctions?: RegisterFunctionFact[];
 }

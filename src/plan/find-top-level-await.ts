@@ -1,6 +1,4 @@
-import { ts } from 'ts-morph';
-import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
-import type { ProjectReader } from '../../transforms/transform-module.js';
+import type { PlanContext } from './planner.js';
 
 /** A top-level `await` (or `for await`) in a project module. */
 export interface TopLevelAwait {
@@ -8,47 +6,28 @@ export interface TopLevelAwait {
   line: number;
 }
 
+/** Static imports, which load the target before the importer runs (type-only imports are no edges). */
+const LOADS_FIRST = new Set(['import', 're-export', 'side-effect']);
+
 /**
- * The first top-level await among `files` and the project modules they import (relative
- * specifiers, followed transitively), if any. Node's `require()` of an ES module throws
- * ERR_REQUIRE_ASYNC_MODULE when its graph awaits at top level, so such a module cannot be
- * loaded synchronously. Packages are not searched.
+ * The first top-level await among `files` and the project modules they import statically
+ * (the graph's edges, followed transitively), if any, from the facts of each module. Node's
+ * `require()` of an ES module throws ERR_REQUIRE_ASYNC_MODULE when its graph awaits at top
+ * level, so such a module cannot be loaded synchronously. Packages are not searched.
  */
-export function findTopLevelAwait(files: string[], project: ProjectReader): TopLevelAwait | undefined {
+export function findTopLevelAwait(files: string[], context: Pick<PlanContext, 'graph' | 'facts'>): TopLevelAwait | undefined {
   const seen = new Set<string>();
   const queue = [...files];
   while (queue.length > 0) {
     const file = queue.shift()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    const source = project.read(file);
-    if (source === undefined) continue;
-    const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
-    const line = topLevelAwaitLine(sf);
+    const line = context.facts?.[file]?.topLevelAwait;
     if (line !== undefined) return { file, line };
-    for (const statement of sf.statements) {
-      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ? statement.moduleSpecifier : undefined;
-      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
-      if (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly) continue;
-      const target = resolveRelativeModule(file, specifier.text, project);
-      if (target && !seen.has(target)) queue.push(target);
+    for (const edge of context.graph?.modules[file]?.imports ?? []) {
+      if (edge.lazy || !edge.to || !LOADS_FIRST.has(edge.kind) || context.graph?.modules[edge.to]?.kind !== 'local') continue;
+      if (!seen.has(edge.to)) queue.push(edge.to);
     }
   }
   return undefined;
-}
-
-/** Line of the first `await` outside any function (or class member) in `sf`. */
-function topLevelAwaitLine(sf: ts.SourceFile): number | undefined {
-  let found: number | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found !== undefined || ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)) return;
-    const awaits = ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier !== undefined);
-    if (awaits) {
-      found = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sf, visit);
-  return found;
 }

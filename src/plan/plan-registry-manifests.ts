@@ -37,7 +37,7 @@ export const registryManifestPlanner: Planner = {
     if (moduleFormat === 'esm-require') {
       // require() of an ES module whose graph awaits at top level throws: such providers stay eager.
       const entryModules = [...new Set((finding.entries ?? []).flatMap((e) => (e.module ? [e.module] : [])))];
-      const awaits = findTopLevelAwait(entryModules, context.project);
+      const awaits = findTopLevelAwait(entryModules, context);
       if (awaits) {
         return {
           operations: [],

@@ -1,5 +1,6 @@
 import type { Finding, FindingKind } from '../findings/finding.js';
 import type { ModuleGraph } from '../graph/module-graph.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
 import type { PlanOperation } from './plan.js';
 
@@ -11,6 +12,8 @@ export interface PlanContext {
   sourceFiles: string[];
   /** The module graph when the caller has it. */
   graph?: ModuleGraph;
+  /** The analysis' facts of each module of the graph, by module id (what planners know of the code). */
+  facts?: Record<string, ModuleFacts>;
   /** User choices that shape operations, e.g. `deprecate` (JSDoc `@deprecated` on shims). */
   choices: PlanChoices;
 }

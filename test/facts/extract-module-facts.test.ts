@@ -236,3 +236,14 @@ export const byMutable = { [mutable.B]: B, [mutable.C]: C };
   const why = '`mutable` is neither an enum nor an `as const` object, so the key is only known at run time';
   assert.deepEqual(byName['byMutable']!.blockers, [`computed key \`[mutable.B]\` at line 10: ${why}`, `computed key \`[mutable.C]\` at line 10: ${why}`]);
 });
+
+test('the first await outside any function is a fact (require() cannot load an ES module that awaits at top level)', () => {
+  const text = [
+    'export async function load() { return await fetch("x"); }',
+    'class A { static { void 0; } async m() { await 1; } }',
+    'for await (const chunk of stream()) consume(chunk);',
+    'export const ready = await Promise.resolve(true);',
+  ].join('\n');
+  assert.equal(facts(text).topLevelAwait, 3);
+  assert.equal(facts('export async function load() { await 1; }\nconst f = async () => { await 2; };').topLevelAwait, undefined);
+});

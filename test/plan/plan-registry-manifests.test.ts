@@ -5,7 +5,10 @@ import type { Finding } from '../../src/findings/finding.js';
 import type { PlanContext } from '../../src/plan/planner.js';
 import { registryManifestPlanner } from '../../src/plan/plan-registry-manifests.js';
 import * as registryToManifest from '../../transforms/registry-to-manifest/index.js';
-import { fixture } from '../helpers/copy-fixture.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/run-analysis.js';
+import { copyFixture, fixture } from '../helpers/copy-fixture.js';
 
 const context = (name: string): PlanContext => ({ project: new FileSet(fixture(name)), sourceFiles: [], choices: {} });
 
@@ -77,15 +80,21 @@ test('when engines.node admits only Node versions that require() ES modules, a n
 });
 
 test('a provider whose module graph awaits at top level keeps an esm-require registry eager, naming the file and line', () => {
-  const base = context('gateway-esm');
-  const project = base.project as FileSet;
-  // base.ts is imported by every provider: a top-level await there reaches them all.
-  project.write('src/providers/base.ts', `${project.read('src/providers/base.ts')}\nexport const ready = await Promise.resolve(true);\n`);
-  const finding = registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map', { entries: [{ key: 'claude-', module: 'src/providers/anthropic.ts', export: 'AnthropicHandler', valueShape: 'reference', line: 20 }] });
-  const result = registryManifestPlanner.plan(finding, base);
-  assert.equal(result.operations.length, 0);
-  const line = project.read('src/providers/base.ts')!.split('\n').findIndex((l) => l.includes('await Promise.resolve')) + 1;
-  assert.equal(result.skipped?.[0], `registry:src/router.ts:MODEL_PREFIXES: MODEL_PREFIXES stays eager: src/providers/base.ts:${line} awaits at top level, and require() cannot load an ES module that does`);
+  const copy = copyFixture('gateway-esm');
+  try {
+    // base.ts is imported by every provider: a top-level await there reaches them all.
+    const base = join(copy.dir, 'src/providers/base.ts');
+    writeFileSync(base, `${readFileSync(base, 'utf8')}\nexport const ready = await Promise.resolve(true);\n`);
+    // The planner reads the analysis (facts and graph), not the sources.
+    const analysis = analyze(copy.dir);
+    const finding = registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map', { entries: [{ key: 'claude-', module: 'src/providers/anthropic.ts', export: 'AnthropicHandler', valueShape: 'reference', line: 20 }] });
+    const result = registryManifestPlanner.plan(finding, { project: new FileSet(copy.dir), sourceFiles: [], graph: analysis.graph, facts: analysis.facts, choices: {} });
+    assert.equal(result.operations.length, 0);
+    const line = readFileSync(base, 'utf8').split('\n').findIndex((l) => l.includes('await Promise.resolve')) + 1;
+    assert.equal(result.skipped?.[0], `registry:src/router.ts:MODEL_PREFIXES: MODEL_PREFIXES stays eager: src/providers/base.ts:${line} awaits at top level, and require() cannot load an ES module that does`);
+  } finally {
+    copy.cleanup();
+  }
 });
 
 test('with allowApiChange a native ESM object map is converted and the modules importing it are rewritten too', () => {
