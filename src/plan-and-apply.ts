@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError } from './diagnostics/diagnostic.js';
 import { FileSet, type FileChange } from './edits/file-set.js';
+import { withFactsOfFiles } from './facts/extract-facts.js';
 import { uncommittedChanges } from './edits/git-status.js';
 import { formatChangedFiles, type FormatResult } from './edits/format-changed-files.js';
 import { lintChangedFiles, type LintResult } from './verify/lint-changed-files.js';
@@ -91,7 +92,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
   const excluded = options.exclude?.length ? new Set(await glob(options.exclude, { cwd: analysis.root })) : undefined;
   const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
-  const built = buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, facts: analysis.facts, choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
+  const built = buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, facts: withFactsOfFiles(analysis.facts, sourceFiles, project), choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
   if (!excluded) return built;
   // An operation lists every file it reads or changes; one that would touch an excluded file is
   // left out whole rather than half-applied.

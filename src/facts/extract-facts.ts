@@ -43,3 +43,27 @@ export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSour
   }
   return facts;
 }
+
+/**
+ * `known` (the analysis' facts) completed with the facts of those of `files` it lacks: source
+ * files of the package no import from the entry leads to, which the planners may rewrite too.
+ * Read through `project`; their specifiers stay unresolved (module = specifier).
+ */
+export function withFactsOfFiles(
+  known: Record<string, ModuleFacts>,
+  files: readonly string[],
+  project: { root: string; read(path: string): string | undefined },
+): Record<string, ModuleFacts> {
+  const facts = { ...known };
+  for (const file of files) {
+    if (facts[file] || !SCRIPT_FILE.test(file) || /\.d\.[mc]?ts$/.test(file)) continue;
+    const text = project.read(file);
+    if (text === undefined || text.length > MAX_PARSED_FILE_BYTES || text.includes('\0')) continue;
+    try {
+      facts[file] = extractModuleFacts(file, `${project.root}/${file}`, text, (specifier) => specifier);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+    }
+  }
+  return facts;
+}

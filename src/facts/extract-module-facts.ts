@@ -14,6 +14,7 @@ import { commonJsExportTarget, unwrap } from './expression-shapes.js';
 import { collectIgnoreComments, generatedBy } from './ignore-comments.js';
 import { constantMemberValues } from './constant-keys.js';
 import { topLevelAwaitLine } from './top-level-await.js';
+import { collectBuiltConsts, collectImportTimeReads } from './built-consts.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
 export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
@@ -68,6 +69,8 @@ export function extractModuleFacts(
   const ignoreComments = collectIgnoreComments(sourceFile);
   const generator = generatedBy(text);
   const topLevelAwait = topLevelAwaitLine(sourceFile);
+  const builtConsts = collectBuiltConsts(sourceFile);
+  const importTimeReads = builtConsts.length > 0 ? collectImportTimeReads(sourceFile, new Set(builtConsts.map((c) => c.name))) : [];
   const byName = new Map<string, NameReference[]>();
   for (const reference of allReferences) {
     const list = byName.get(reference.name) ?? [];
@@ -88,6 +91,7 @@ export function extractModuleFacts(
       return {
         local: binding.local,
         module: binding.module,
+        specifier: binding.specifier,
         imported: binding.imported,
         typeOnly: binding.typeOnly,
         usedOnlyInFunctions: valueReferences.every((r) => r.inFunction),
@@ -103,6 +107,8 @@ export function extractModuleFacts(
     ...(generator ? { generatedBy: generator } : {}),
     ...(registerFunctions.length > 0 && { registerFunctions }),
     ...(topLevelAwait !== undefined && { topLevelAwait }),
+    ...(builtConsts.length > 0 && { builtConsts }),
+    ...(importTimeReads.length > 0 && { importTimeReads }),
     ...classBasesOf(sourceFile, bindings),
   };
 }

@@ -84,6 +84,8 @@ export interface ModuleFacts {
   bindings: Array<{
     local: string;
     module: string;
+    /** The specifier as written (`openai`, `openai/shims/node`, `./base`). */
+    specifier: string;
     imported: string; // 'default' | '*' | name
     typeOnly: boolean;
     /** True when every use of the binding is inside a function body (candidate for deferral). */
@@ -118,8 +120,30 @@ export interface ModuleFacts {
    * load an ES module whose graph awaits at top level. Absent when the module has none.
    */
   topLevelAwait?: number;
+  /** Top-level consts built by a call or `new` (`const encoder = getEncoding(...)`), with the identifier the call starts from. */
+  builtConsts?: BuiltConst[];
+  /** Top-level statements that read a {@link builtConsts} value while the module is imported. */
+  importTimeReads?: ImportTimeRead[];
   /** Functions named `register*` (at any depth) and whether they use the value they register at registration. */
   registerFunctions?: RegisterFunctionFact[];
+}
+
+/** A top-level `const x = f(...)` / `new C(...)` (one declarator). */
+export interface BuiltConst {
+  name: string;
+  exported: boolean;
+  /** The identifier the call chain starts from: `getEncoding` for `getEncoding(...)`, `z` for `z.object(...).strict()`. */
+  calleeRoot: string;
+  /** 1-based line of the declaration. */
+  line: number;
+}
+
+/** One top-level statement that reads built consts at import (see {@link ModuleFacts.importTimeReads}). */
+export interface ImportTimeRead {
+  /** The built const the statement declares, when it declares one (its reads then run only when it is built). */
+  declares?: string;
+  /** Each built const it reads at import, with the line of the first read. */
+  reads: Array<{ name: string; line: number }>;
 }
 
 /** A `// lazify-ignore [kind, ...] [-- reason]` comment: it silences findings on its line and the next. */

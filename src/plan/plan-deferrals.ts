@@ -1,5 +1,4 @@
-import { ts } from 'ts-morph';
-import { requireSpecifier } from '../facts/expression-shapes.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
 import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
@@ -27,9 +26,9 @@ export const eagerInitPlanner: Planner = {
   kinds: ['eager-init'],
   transform: 'defer-eager-init',
   plan(finding: Finding, context: PlanContext): PlannerResult {
-    const source = context.project.read(finding.file);
-    if (!finding.symbol || source === undefined) return { operations: [], skipped: [`${finding.id}: no named value to defer`] };
-    const consts = eagerConsts(finding.file, source);
+    const facts = context.facts?.[finding.file];
+    if (!finding.symbol || !facts) return { operations: [], skipped: [`${finding.id}: no named value to defer`] };
+    const consts = eagerConsts(facts);
     const first = consts.find((c) => c.name === finding.symbol);
     if (!first) return { operations: [], skipped: [`${finding.id}: ${finding.symbol} is not a top-level const built from an import`] };
     // `const log = debug('x')` while another module keeps `debug` loaded: building the value later
@@ -43,7 +42,7 @@ export const eagerInitPlanner: Planner = {
     const operations: PlanOperation[] = [];
     const skipped: string[] = [];
     const group = consts.filter((c) => c.calleeRoot === first.calleeRoot);
-    const readAtImport = valuesReadAtImport(finding.file, source, group.map((c) => c.name));
+    const readAtImport = valuesReadAtImport(facts, group.map((c) => c.name));
     for (const value of group) {
       const line = readAtImport.get(value.name);
       if (line !== undefined) {
@@ -177,9 +176,8 @@ function heavyImportScan(context: PlanContext, target: string): HeavyImportScan 
 }
 
 function checkFileImports(file: string, context: PlanContext, target: string): CheckedFile | undefined {
-  const source = context.project.read(file);
-  if (source === undefined || !source.includes(target)) return undefined;
-  const scan = scanPackageBindings(file, source, context);
+  const scan = scanPackageBindings(file, context);
+  if (!scan) return undefined;
   const bindings = bindingsOf(scan, target);
   if (bindings.length === 0) return undefined;
   const reasons: string[] = [];
@@ -270,91 +268,24 @@ function planFactoryBindings(finding: Finding, context: PlanContext): PlannerRes
 }
 
 /** Top-level consts whose initialiser calls or constructs something reached through a package import. */
-export function eagerConsts(file: string, source: string): EagerConst[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
-  const packageBindings = new Set<string>();
-  for (const statement of sf.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && !statement.moduleSpecifier.text.startsWith('.')) {
-      const clause = statement.importClause;
-      if (!clause || clause.isTypeOnly) continue;
-      if (clause.name) packageBindings.add(clause.name.text);
-      const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) packageBindings.add(named.name.text);
-      if (named && ts.isNamedImports(named)) for (const e of named.elements) if (!e.isTypeOnly) packageBindings.add(e.name.text);
-    }
-    if (ts.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) {
-        const specifier = d.initializer ? requireSpecifier(d.initializer) : undefined;
-        if (specifier !== undefined && !specifier.startsWith('.')) {
-          if (ts.isIdentifier(d.name)) packageBindings.add(d.name.text);
-          if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) packageBindings.add(e.name.text);
-        }
-      }
-    }
-  }
-  const found: EagerConst[] = [];
-  for (const statement of sf.statements) {
-    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) continue;
-    const exported = !!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (statement.declarationList.declarations.length !== 1) continue;
-    const d = statement.declarationList.declarations[0]!;
-    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
-    const root = calleeRoot(d.initializer);
-    if (root && packageBindings.has(root)) found.push({ name: d.name.text, exported, calleeRoot: root });
-  }
-  return found;
+export function eagerConsts(facts: ModuleFacts): EagerConst[] {
+  const packageBindings = new Set(facts.bindings.filter((b) => !b.typeOnly && !b.specifier.startsWith('.')).map((b) => b.local));
+  return (facts.builtConsts ?? []).filter((c) => packageBindings.has(c.calleeRoot)).map(({ name, exported, calleeRoot }) => ({ name, exported, calleeRoot }));
 }
 
 /**
- * Which of `names` (top-level consts of `file`) the module reads while it is imported, each with
- * the line of the first such read: a read outside any function in a top-level statement, other
- * than in the initialiser of another of `names` that is itself not read at import (that one is
- * deferred too, so its read moves with it). `embedderRef({ configSchema: Schema })` at the top
- * level builds `Schema` at import whatever the rewrite does, and so does every schema it uses.
+ * Which of `names` (top-level consts of the module) the module reads while it is imported, each
+ * with the line of the first such read: a read outside any function in a top-level statement,
+ * other than in the initialiser of another of `names` that is itself not read at import (that
+ * one is deferred too, so its read moves with it). `embedderRef({ configSchema: Schema })` at the
+ * top level builds `Schema` at import whatever the rewrite does, and so does every schema it uses.
  */
-export function valuesReadAtImport(file: string, source: string, names: string[]): Map<string, number> {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+export function valuesReadAtImport(facts: ModuleFacts, names: string[]): Map<string, number> {
   const wanted = new Set(names);
-  /** For each top-level statement: the names it reads at import, and the const it declares, if one of `names`. */
-  const reads: Array<{ declares?: string; names: Map<string, number> }> = [];
-  for (const statement of sf.statements) {
-    const found = new Map<string, number>();
-    const visit = (node: ts.Node): void => {
-      if (ts.isFunctionLike(node) || ts.isClassLike(node)) {
-        // A class's static members and computed keys run at import; its methods do not.
-        if (ts.isClassLike(node)) for (const member of node.members) if (ts.isPropertyDeclaration(member) && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) visit(member);
-        return;
-      }
-      if (ts.isTypeNode(node)) return; // `typeof Schema` is not a read
-      // `module.exports = { encoder }`, `exports.encoder = encoder`: an export the rewrite turns into a getter.
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isCommonJsExportTarget(node.left)) {
-        if (ts.isIdentifier(node.right) && wanted.has(node.right.text)) return;
-        if (ts.isObjectLiteralExpression(node.right)) {
-          for (const property of node.right.properties) {
-            if (ts.isShorthandPropertyAssignment(property) && wanted.has(property.name.text)) continue;
-            if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.initializer) && wanted.has(property.initializer.text)) continue;
-            visit(property);
-          }
-          return;
-        }
-      }
-      if (ts.isIdentifier(node) && wanted.has(node.text) && !found.has(node.text)) {
-        const parent = node.parent;
-        const isDeclarationName = (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyAccessExpression(parent)) && (parent as { name?: ts.Node }).name === node;
-        if (!isDeclarationName || ts.isShorthandPropertyAssignment(parent)) found.set(node.text, sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(statement);
-    let declares: string | undefined;
-    if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
-      const d = statement.declarationList.declarations[0]!;
-      if (ts.isIdentifier(d.name) && wanted.has(d.name.text)) declares = d.name.text;
-    }
-    if (ts.isExportDeclaration(statement)) continue; // `export { Schema }` names the binding the rewrite keeps as a getter
-    reads.push({ ...(declares ? { declares } : {}), names: found });
-  }
+  const reads = (facts.importTimeReads ?? []).map((statement) => ({
+    declares: statement.declares !== undefined && wanted.has(statement.declares) ? statement.declares : undefined,
+    names: statement.reads.filter((r) => wanted.has(r.name)),
+  }));
   const atImport = new Map<string, number>();
   // Fixpoint: a deferred value's initialiser reads later; once a value is found read at import,
   // its own initialiser's reads run at import too.
@@ -362,7 +293,7 @@ export function valuesReadAtImport(file: string, source: string, names: string[]
     changed = false;
     for (const statement of reads) {
       if (statement.declares !== undefined && !atImport.has(statement.declares)) continue;
-      for (const [name, line] of statement.names) {
+      for (const { name, line } of statement.names) {
         if (name === statement.declares || atImport.has(name)) continue;
         atImport.set(name, line);
         changed = true;
@@ -370,26 +301,6 @@ export function valuesReadAtImport(file: string, source: string, names: string[]
     }
   }
   return atImport;
-}
-
-/** `module.exports`, `exports.x`, `module.exports.x`. */
-function isCommonJsExportTarget(node: ts.Expression): boolean {
-  const isModuleExports = (e: ts.Expression) => ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'module' && e.name.text === 'exports';
-  if (isModuleExports(node)) return true;
-  return ts.isPropertyAccessExpression(node) && ((ts.isIdentifier(node.expression) && node.expression.text === 'exports') || isModuleExports(node.expression));
-}
-
-/** `getEncoding(...)` -> getEncoding, `z.object(...).strict()` -> z, `new Client()` -> Client. */
-function calleeRoot(node: ts.Expression): string | undefined {
-  let current: ts.Expression = node;
-  for (;;) {
-    if (ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isParenthesizedExpression(current)) current = current.expression;
-    else if (ts.isCallExpression(current) || ts.isNewExpression(current)) current = current.expression;
-    else if (ts.isPropertyAccessExpression(current)) current = current.expression;
-    else break;
-  }
-  if (current === node) return undefined; // not a call: a literal or plain reference costs nothing
-  return ts.isIdentifier(current) ? current.text : undefined;
 }
 
 /** One file's package bindings and, once asked, whether each can move into the functions using it. */
@@ -400,38 +311,19 @@ interface PackageBindingScan {
 }
 
 // Each heavy-import finding looks at every file importing its package: without these, a package
-// of 900 files with 60 findings parsed each file once per finding (minutes of plan for webpack).
+// of 900 files with 60 findings checked each file once per finding (minutes of plan for webpack).
 const scans = new WeakMap<PlanContext, Map<string, PackageBindingScan>>();
 
-/** The package bindings of `file`, parsed once per plan. */
-function scanPackageBindings(file: string, source: string, context: PlanContext): PackageBindingScan {
+/** The package bindings of `file` (from its facts), and their checks once asked; undefined without facts. */
+function scanPackageBindings(file: string, context: PlanContext): PackageBindingScan | undefined {
   let perFile = scans.get(context);
   if (!perFile) scans.set(context, (perFile = new Map()));
   const known = perFile.get(file);
   if (known) return known;
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
-  const bindings: PackageBindingScan['bindings'] = [];
-  const add = (specifier: string, local: string) => !specifier.startsWith('.') && bindings.push({ specifier, local });
-  for (const statement of sf.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const clause = statement.importClause;
-      const specifier = statement.moduleSpecifier.text;
-      if (!clause || clause.isTypeOnly) continue;
-      if (clause.name) add(specifier, clause.name.text);
-      const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) add(specifier, named.name.text);
-      if (named && ts.isNamedImports(named)) for (const e of named.elements) if (!e.isTypeOnly) add(specifier, e.name.text);
-    }
-    if (ts.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) {
-        // `require('m')`, or wrapped by an interop helper (`__toESM(require('m'), 1)` in bundles).
-        const specifier = d.initializer ? requireSpecifier(d.initializer) : undefined;
-        if (specifier === undefined) continue;
-        if (ts.isIdentifier(d.name)) add(specifier, d.name.text);
-        if (ts.isObjectBindingPattern(d.name)) for (const e of d.name.elements) if (ts.isIdentifier(e.name)) add(specifier, e.name.text);
-      }
-    }
-  }
+  const facts = context.facts?.[file];
+  if (!facts) return undefined;
+  // Imports and requires (also wrapped by an interop helper, `__toESM(require('m'), 1)` in bundles) of a package.
+  const bindings = facts.bindings.filter((b) => !b.typeOnly && !b.specifier.startsWith('.')).map(({ specifier, local }) => ({ specifier, local }));
   const scan = { bindings };
   perFile.set(file, scan);
   return scan;

@@ -4,14 +4,24 @@ import { FileSet } from '../../src/edits/file-set.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { PlanContext } from '../../src/plan/planner.js';
 import { eagerInitPlanner, heavyImportPlanner, valuesReadAtImport } from '../../src/plan/plan-deferrals.js';
+import { extractModuleFacts } from '../../src/facts/extract-module-facts.js';
+import { withFactsOfFiles } from '../../src/facts/extract-facts.js';
 import { fixture } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
 const sourceFiles = (root: string, files: string[]) => files.filter((f) => new FileSet(fixture(root)).read(f) !== undefined);
 
-function context(name: string, files: string[], allowApiChange = false): PlanContext {
-  return { project: new FileSet(fixture(name)), sourceFiles: sourceFiles(name, files), choices: { allowApiChange } };
+/** A plan context over `project` with the facts of its `files`, as plan() hands the planners. */
+function contextOf(project: FileSet, files: string[], choices: PlanContext['choices'] = {}): PlanContext {
+  return { project, sourceFiles: files, facts: withFactsOfFiles({}, files, project), choices };
 }
+
+function context(name: string, files: string[], allowApiChange = false): PlanContext {
+  return contextOf(new FileSet(fixture(name)), sourceFiles(name, files), { allowApiChange });
+}
+
+/** valuesReadAtImport over the facts of `source`. */
+const readsAtImport = (file: string, source: string, names: string[]) => valuesReadAtImport(extractModuleFacts(file, file, source, (s) => s), names);
 
 function finding(kind: Finding['kind'], file: string, symbol: string, target?: string, cost = { exclusiveBytes: 800_000, exclusiveModules: 40 }): Finding {
   return { id: `${kind}:${file}:${symbol}`, kind, severity: 'high', file, line: 1, symbol, message: '', cost, ...(target ? { target } : {}) };
@@ -61,7 +71,7 @@ test('when one importer keeps the package at the top level, the others are not r
     'src/b.ts': `import OpenAI from 'openai';\nexport async function client() { return new OpenAI(); }\n`,
   });
   try {
-    const ctx: PlanContext = { project: new FileSet(dir), sourceFiles: ['src/a.ts', 'src/b.ts'], choices: {} };
+    const ctx = contextOf(new FileSet(dir), ['src/a.ts', 'src/b.ts']);
     const result = heavyImportPlanner.plan(finding('heavy-import', 'src/b.ts', 'openai', 'openai'), ctx);
     assert.deepEqual(result.operations, []);
     assert.deepEqual(result.skipped, [
@@ -86,7 +96,7 @@ const genkitEmbedder = [
 ].join('\n');
 
 test('a value read by a top-level statement, or by the initialiser of one that is, is read at import', () => {
-  const read = valuesReadAtImport('embedder.ts', genkitEmbedder, ['TaskTypeSchema', 'ConfigSchema', 'OtherSchema']);
+  const read = readsAtImport('embedder.ts', genkitEmbedder, ['TaskTypeSchema', 'ConfigSchema', 'OtherSchema']);
   assert.deepEqual(Object.fromEntries(read), { ConfigSchema: 5, TaskTypeSchema: 4 });
 });
 
@@ -99,19 +109,19 @@ test('reads in types, functions, instance fields and export lists are not reads 
     'class C { a = A; m() { return A; } }',
     'export { A };',
   ].join('\n');
-  assert.deepEqual(valuesReadAtImport('a.ts', source, ['A']).size, 0);
-  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nexport default A;`, ['A'])), { A: 7 });
-  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nconst b = { A };`, ['A'])), { A: 7 });
-  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.ts', `${source}\nclass D { static s = A; }`, ['A'])), { A: 7 });
+  assert.deepEqual(readsAtImport('a.ts', source, ['A']).size, 0);
+  assert.deepEqual(Object.fromEntries(readsAtImport('a.ts', `${source}\nexport default A;`, ['A'])), { A: 7 });
+  assert.deepEqual(Object.fromEntries(readsAtImport('a.ts', `${source}\nconst b = { A };`, ['A'])), { A: 7 });
+  assert.deepEqual(Object.fromEntries(readsAtImport('a.ts', `${source}\nclass D { static s = A; }`, ['A'])), { A: 7 });
   // CommonJS exports become getters: not reads. A call in the exports object still is one.
-  assert.deepEqual(valuesReadAtImport('a.js', 'const A = f();\nmodule.exports = { A, B: A, c };\nexports.A = A;', ['A']).size, 0);
-  assert.deepEqual(Object.fromEntries(valuesReadAtImport('a.js', 'const A = f();\nmodule.exports = { B: g(A) };', ['A'])), { A: 2 });
+  assert.deepEqual(readsAtImport('a.js', 'const A = f();\nmodule.exports = { A, B: A, c };\nexports.A = A;', ['A']).size, 0);
+  assert.deepEqual(Object.fromEntries(readsAtImport('a.js', 'const A = f();\nmodule.exports = { B: g(A) };', ['A'])), { A: 2 });
 });
 
 test('an eager-init value the module reads at import stays built at import, with the line that reads it', () => {
   const project = new FileSet(fixture('gateway-cjs'));
   project.write('src/embedder.ts', genkitEmbedder);
-  const context: PlanContext = { project, sourceFiles: ['src/embedder.ts'], choices: {} };
+  const context = contextOf(project, ['src/embedder.ts']);
   const result = eagerInitPlanner.plan(finding('eager-init', 'src/embedder.ts', 'TaskTypeSchema', 'genkit'), context);
   assert.deepEqual(result.operations.map((o) => o.options.name), ['OtherSchema']);
   assert.match(result.skipped?.join('\n') ?? '', /ConfigSchema stays built at import: line 5 of src\/embedder.ts reads it at import/);

@@ -5,6 +5,7 @@ import { projectSyntaxLevel } from '../../src/project/syntax-level.js';
 import { eagerInitPlanner, heavyImportPlanner } from '../../src/plan/plan-deferrals.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
+import { withFactsOfFiles } from '../../src/facts/extract-facts.js';
 
 function levelOf(files: Record<string, string>) {
   const { dir, cleanup } = writeTempProject(files);
@@ -36,7 +37,8 @@ test('planners pass the project level to transforms writing JavaScript, and noth
   for (const [engines, eager, heavy] of [['>=12', 2018, undefined], ['>=0.10', 5, 5], ['>=18', undefined, undefined]] as const) {
     const { dir, cleanup } = writeTempProject({ 'package.json': JSON.stringify({ name: 'a', engines: { node: engines } }), 'lib/a.js': source, 'lib/b.js': `const { getEncoding } = require('js-tiktoken');\nexports.make = () => getEncoding('x');\n` });
     try {
-      const context = { project: new FileSet(dir), sourceFiles: ['lib/a.js', 'lib/b.js'], choices: {} };
+      const project = new FileSet(dir);
+      const context = { project, sourceFiles: ['lib/a.js', 'lib/b.js'], facts: withFactsOfFiles({}, ['lib/a.js', 'lib/b.js'], project), choices: {} };
       assert.equal(eagerInitPlanner.plan(finding('eager-init', 'encoder', 'getEncoding'), context).operations[0]?.options.syntaxLevel, eager, engines);
       const heavyOps = heavyImportPlanner.plan({ ...finding('heavy-import', 'js-tiktoken', 'js-tiktoken'), file: 'lib/b.js' }, { ...context, sourceFiles: ['lib/b.js'] }).operations;
       assert.equal(heavyOps.length, 1);
