@@ -7,6 +7,7 @@ import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-dee
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 import type { ProgressListener } from '../diagnostics/progress.js';
+import { moduleIdResolver } from '../graph/resolve-module-id.js';
 
 /** Files whose syntax the facts understand; JSON and others have no top-level code worth classifying. */
 const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -47,7 +48,7 @@ export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSour
 /**
  * `known` (the analysis' facts) completed with the facts of those of `files` it lacks: source
  * files of the package no import from the entry leads to, which the planners may rewrite too.
- * Read through `project`; their specifiers stay unresolved (module = specifier).
+ * Read through `project`; their specifiers resolve as the graph's do.
  */
 export function withFactsOfFiles(
   known: Record<string, ModuleFacts>,
@@ -55,12 +56,15 @@ export function withFactsOfFiles(
   project: { root: string; read(path: string): string | undefined },
 ): Record<string, ModuleFacts> {
   const facts = { ...known };
+  let resolve: ReturnType<typeof moduleIdResolver> | undefined;
   for (const file of files) {
     if (facts[file] || !SCRIPT_FILE.test(file) || /\.d\.[mc]?ts$/.test(file)) continue;
     const text = project.read(file);
     if (text === undefined || text.length > MAX_PARSED_FILE_BYTES || text.includes('\0')) continue;
     try {
-      facts[file] = extractModuleFacts(file, `${project.root}/${file}`, text, (specifier) => specifier);
+      resolve ??= moduleIdResolver(project.root);
+      const from = file;
+      facts[file] = extractModuleFacts(file, `${project.root}/${file}`, text, (specifier) => resolve!(from, specifier));
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
     }

@@ -69,6 +69,7 @@ export function extractModuleFacts(
   const ignoreComments = collectIgnoreComments(sourceFile);
   const generator = generatedBy(text);
   const topLevelAwait = topLevelAwaitLine(sourceFile);
+  const sideEffectImports = sideEffectImportsOf(sourceFile, resolve);
   const builtConsts = collectBuiltConsts(sourceFile);
   const importTimeReads = builtConsts.length > 0 ? collectImportTimeReads(sourceFile, new Set(builtConsts.map((c) => c.name))) : [];
   const byName = new Map<string, NameReference[]>();
@@ -92,6 +93,7 @@ export function extractModuleFacts(
         local: binding.local,
         module: binding.module,
         specifier: binding.specifier,
+        via: binding.via,
         imported: binding.imported,
         typeOnly: binding.typeOnly,
         usedOnlyInFunctions: valueReferences.every((r) => r.inFunction),
@@ -107,10 +109,26 @@ export function extractModuleFacts(
     ...(generator ? { generatedBy: generator } : {}),
     ...(registerFunctions.length > 0 && { registerFunctions }),
     ...(topLevelAwait !== undefined && { topLevelAwait }),
+    ...(sideEffectImports.length > 0 && { sideEffectImports }),
     ...(builtConsts.length > 0 && { builtConsts }),
     ...(importTimeReads.length > 0 && { importTimeReads }),
     ...classBasesOf(sourceFile, bindings),
   };
+}
+
+/** `import './x';` and a bare `require('./x');` statement: loaded for what loading them does. */
+function sideEffectImportsOf(sourceFile: ts.SourceFile, resolve: ResolveSpecifier): NonNullable<ModuleFacts['sideEffectImports']> {
+  const found: NonNullable<ModuleFacts['sideEffectImports']> = [];
+  for (const statement of sourceFile.statements) {
+    let specifier: string | undefined;
+    if (ts.isImportDeclaration(statement) && !statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) specifier = statement.moduleSpecifier.text;
+    const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
+    if (expression && ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'require' && expression.arguments.length === 1 && ts.isStringLiteral(expression.arguments[0]!)) {
+      specifier = (expression.arguments[0] as ts.StringLiteral).text;
+    }
+    if (specifier !== undefined) found.push({ module: resolve(specifier), line: sourceFile.getLineAndCharacterOfPosition(statement.getStart(sourceFile)).line + 1 });
+  }
+  return found;
 }
 
 /** Top-level classes extending an import binding (`class P extends OpenAI`, `extends sdk.Client`). */

@@ -86,6 +86,8 @@ export interface ModuleFacts {
     module: string;
     /** The specifier as written (`openai`, `openai/shims/node`, `./base`). */
     specifier: string;
+    /** Bound by an ESM `import` or by a CommonJS `require` (`import x = require()` included). */
+    via: 'import' | 'require';
     imported: string; // 'default' | '*' | name
     typeOnly: boolean;
     /** True when every use of the binding is inside a function body (candidate for deferral). */
@@ -120,6 +122,8 @@ export interface ModuleFacts {
    * load an ES module whose graph awaits at top level. Absent when the module has none.
    */
   topLevelAwait?: number;
+  /** `import './x'` and `require('./x');` on their own, by the module id they load, in source order. */
+  sideEffectImports?: Array<{ module: string; line: number }>;
   /** Top-level consts built by a call or `new` (`const encoder = getEncoding(...)`), with the identifier the call starts from. */
   builtConsts?: BuiltConst[];
   /** Top-level statements that read a {@link builtConsts} value while the module is imported. */

@@ -2,7 +2,6 @@ import type { ModuleFacts } from '../facts/module-facts.js';
 import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
-import { accessorName } from '../../transforms/defer-eager-init/options.js';
 import type { DeferHeavyImportOptions } from '../../transforms/defer-heavy-import/options.js';
 import { outputModuleFormat } from './output-module-format.js';
 import { projectSyntaxLevel } from '../project/syntax-level.js';
@@ -44,6 +43,7 @@ export const eagerInitPlanner: Planner = {
     const group = consts.filter((c) => c.calleeRoot === first.calleeRoot);
     const readAtImport = valuesReadAtImport(facts, group.map((c) => c.name));
     for (const value of group) {
+      const accessor = accessorCall(value.name, context);
       const line = readAtImport.get(value.name);
       if (line !== undefined) {
         skipped.push(`${finding.id}: ${value.name} stays built at import: line ${line} of ${finding.file} reads it at import, so building it later saves nothing`);
@@ -51,7 +51,7 @@ export const eagerInitPlanner: Planner = {
       }
       if (moduleFormat === 'esm' && value.exported && !allowApiChange) {
         skipped.push(
-          `${finding.id}: ${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessorName(value.name)}()); pass --allow-api-change to accept that`,
+          `${finding.id}: ${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessor}); pass --allow-api-change to accept that`,
         );
         continue;
       }
@@ -59,7 +59,7 @@ export const eagerInitPlanner: Planner = {
       operations.push({
         id: `${finding.id}#${value.name}`,
         transform: 'defer-eager-init',
-        summary: `${value.name} in ${finding.file}: built on first use through ${accessorName(value.name)}()${moduleFormat === 'cjs' && value.exported ? `, \`${value.name}\` kept as a getter export` : ''}`,
+        summary: `${value.name} in ${finding.file}: built on first use through ${accessor}${moduleFormat === 'cjs' && value.exported ? `, \`${value.name}\` kept as a getter export` : ''}`,
         // Every source file: any of them may read the value, and a split may have moved it.
         files: context.sourceFiles,
         options: options as unknown as Record<string, unknown>,
@@ -68,6 +68,12 @@ export const eagerInitPlanner: Planner = {
     return { operations, skipped };
   },
 };
+
+/** The call that replaces `name` after defer-eager-init (`getEncoder()`), as the transform describes it. */
+function accessorCall(name: string, context: PlanContext): string {
+  const described = findTransform('defer-eager-init')!.describe!({ name }, context.project);
+  return 'lines' in described ? described.lines[0]! : name;
+}
 
 /**
  * One defer-heavy-import operation per package. The finding names one importer, but a package

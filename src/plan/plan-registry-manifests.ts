@@ -1,8 +1,6 @@
 import { findTransform } from '../../transforms/index.js';
-import { ts } from 'ts-morph';
 import type { Finding } from '../findings/finding.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
-import { resolveRelativeModule } from '../../transforms/shared-lazy-loading/resolve-relative-module.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat, readJson } from './output-module-format.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
@@ -140,47 +138,18 @@ const HOW_LOADED: Record<RegistryToManifestOptions['moduleFormat'], string> = {
   'esm-require': ` (require() of the ES module, synchronous: engines.node admits only Node ${REQUIRE_ESM_NODE_RANGE})`,
 };
 
-/** Source files (other than `file`) that import the binding `name` from `file`, in source order. */
+/** Source files (other than `file`) that import the binding `name` from `file` (a named ESM import), in source order. */
 function registryImporters(file: string, name: string, context: PlanContext): string[] {
-  const importers: string[] = [];
-  for (const path of context.sourceFiles) {
-    if (path === file) continue;
-    const source = context.project.read(path);
-    if (source === undefined || !source.includes(name)) continue;
-    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false);
-    const imports = sf.statements.some((statement) => {
-      if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || statement.importClause?.isTypeOnly) return false;
-      const bindings = statement.importClause?.namedBindings;
-      if (!bindings || !ts.isNamedImports(bindings)) return false;
-      if (!bindings.elements.some((e) => !e.isTypeOnly && (e.propertyName ?? e.name).text === name)) return false;
-      return resolveRelativeModule(path, statement.moduleSpecifier.text, context.project) === file;
-    });
-    if (imports) importers.push(path);
-  }
-  return importers;
+  return context.sourceFiles.filter((path) =>
+    path !== file && (context.facts?.[path]?.bindings ?? []).some((b) => b.via === 'import' && !b.typeOnly && b.imported === name && b.module === file));
 }
 
 /** The first `require('./x');` or `import './x';` of `file` whose value nobody binds, in source order. */
 function sideEffectImport(file: string, context: PlanContext): { file: string; line: number } | undefined {
-  // A cheap text filter first: the specifier names the file, or its folder for an index file.
-  const parts = file.replace(/\.[mc]?[jt]sx?$/, '').split('/');
-  const stem = parts[parts.length - 1] === 'index' && parts.length > 1 ? parts[parts.length - 2]! : parts[parts.length - 1]!;
   for (const path of context.sourceFiles) {
     if (path === file) continue;
-    const source = context.project.read(path);
-    if (source === undefined || !source.includes(stem)) continue;
-    const sf = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, false);
-    for (const statement of sf.statements) {
-      let specifier: string | undefined;
-      if (ts.isImportDeclaration(statement) && !statement.importClause && ts.isStringLiteral(statement.moduleSpecifier)) specifier = statement.moduleSpecifier.text;
-      const expression = ts.isExpressionStatement(statement) ? statement.expression : undefined;
-      if (expression && ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && expression.expression.text === 'require' && expression.arguments.length === 1 && ts.isStringLiteral(expression.arguments[0]!)) {
-        specifier = (expression.arguments[0] as ts.StringLiteral).text;
-      }
-      if (specifier && resolveRelativeModule(path, specifier, context.project) === file) {
-        return { file: path, line: sf.getLineAndCharacterOfPosition(statement.getStart(sf)).line + 1 };
-      }
-    }
+    const bare = context.facts?.[path]?.sideEffectImports?.find((s) => s.module === file);
+    if (bare) return { file: path, line: bare.line };
   }
   return undefined;
 }
@@ -202,43 +171,21 @@ function registerCallee(source: string, name: string): string {
 
 /**
  * Where a register function comes from: `registerProvider` imported from '../registry', or
- * `registry.register` with `const registry = require('../registry')`.
+ * `registry.register` with `const registry = require('../registry')` (the file's import
+ * bindings, resolved by the graph), else the file itself when it defines the function.
  */
 function registerFunctionHome(file: string, callee: string, context: PlanContext): { module: string; exportName: string } | undefined {
   const source = context.project.read(file);
   if (source === undefined) return undefined;
   const [binding, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false);
-  for (const statement of sf.statements) {
-    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-      const clause = statement.importClause;
-      const bindings = clause?.namedBindings;
-      const spec = statement.moduleSpecifier.text;
-      if (bindings && ts.isNamedImports(bindings)) {
-        const found = bindings.elements.find((e) => e.name.text === binding);
-        if (found && !member) return home(spec, (found.propertyName ?? found.name).text);
-      }
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === binding && member) return home(spec, member);
-      if (clause?.name?.text === binding && member) return home(spec, member);
-    }
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        const init = declaration.initializer;
-        if (!init || !ts.isCallExpression(init) || init.expression.getText(sf) !== 'require' || !ts.isStringLiteral(init.arguments[0]!)) continue;
-        const spec = (init.arguments[0] as ts.StringLiteral).text;
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === binding && member) return home(spec, member);
-        if (ts.isObjectBindingPattern(declaration.name) && !member) {
-          const element = declaration.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === binding);
-          if (element) return home(spec, (element.propertyName ?? element.name).getText(sf));
-        }
-      }
-    }
+  for (const b of context.facts?.[file]?.bindings ?? []) {
+    if (b.local !== binding) continue;
+    // A project module (a relative specifier the graph resolved); packages are not rewritten.
+    const module = b.specifier.startsWith('.') && !b.module.startsWith('.') ? b.module : undefined;
+    const whole = b.imported === '*' || (b.via === 'import' && b.imported === 'default');
+    if (member && whole) return module ? { module, exportName: member } : undefined;
+    if (!member && !whole) return module ? { module, exportName: b.imported } : undefined;
   }
   // Defined in the same file.
   return source.includes(`function ${callee}`) ? { module: file, exportName: callee } : undefined;
-
-  function home(specifier: string, exportName: string) {
-    const module = resolveRelativeModule(file, specifier, context.project);
-    return module ? { module, exportName } : undefined;
-  }
 }

@@ -9,15 +9,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/run-analysis.js';
 import { copyFixture, fixture } from '../helpers/copy-fixture.js';
+import { factsOfProject } from '../helpers/plan-context.js';
 
-const context = (name: string): PlanContext => ({ project: new FileSet(fixture(name)), sourceFiles: [], choices: {} });
+const context = (name: string): PlanContext => {
+  const project = new FileSet(fixture(name));
+  return { project, sourceFiles: [], facts: factsOfProject(project), choices: {} };
+};
 
 /** gateway-esm as it would be without `engines` in package.json: Node may not require() ES modules. */
 function withoutEngines(name: string): PlanContext {
   const project = new FileSet(fixture(name));
   const { engines: _dropped, ...rest } = JSON.parse(project.read('package.json')!) as Record<string, unknown>;
   project.write('package.json', JSON.stringify(rest));
-  return { project, sourceFiles: [], choices: {} };
+  return { project, sourceFiles: [], facts: factsOfProject(project), choices: {} };
 }
 
 function registryFinding(file: string, symbol: string, shape: Finding['shape'], extra: Partial<Finding> = {}): Finding {

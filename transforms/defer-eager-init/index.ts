@@ -13,7 +13,7 @@ import { projectFromOptions } from '../shared-lazy-loading/disk-project.js';
 import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { printSource } from '../shared-lazy-loading/print-source.js';
 import { findValueProviders } from './find-declaring-module.js';
-import { readOptions, type DeferEagerInitOptions } from './options.js';
+import { accessorName, readOptions, type DeferEagerInitOptions } from './options.js';
 
 export { optionPaths } from './options.js';
 import { findEagerDeclaration, rewriteDeclaration } from './rewrite-declaration.js';
@@ -32,6 +32,11 @@ export const meta: TransformMeta = {
 };
 
 export const parser = 'ts';
+
+/** What the plan shows for the operation: the accessor call that replaces the value (`getEncoder()`). */
+export function describe(raw: Record<string, unknown>, _project: ProjectReader): { lines: string[] } | { problem: string } {
+  return typeof raw.name === 'string' && raw.name !== '' ? { lines: [`${accessorName(raw.name)}()`] } : { problem: 'defer-eager-init: option "name" is required' };
+}
 
 const isTypeScript = (path: string) => /\.[mc]?tsx?$/.test(path);
 
