@@ -1,14 +1,9 @@
 import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { findTransform } from '../../transforms/index.js';
-import { pointsAt } from '../../transforms/god-module-to-focused-modules/module-specifiers.js';
 import type { PlanOperation } from './plan.js';
 import { outputModuleFormat } from './output-module-format.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
-
-// Any static `import`/`export ... from`/`require` of a relative path; enough to find importers
-// without parsing every file (the transform parses the ones it rewrites).
-const specifierPattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]*)['"]/g;
 
 /** Plans one god-module-to-focused-modules operation per god-module finding with a split. */
 export const godModulePlanner: Planner = {
@@ -44,16 +39,26 @@ export const godModulePlanner: Planner = {
   },
 };
 
-/** Project source files that import the module by a relative specifier (type-only imports included). */
+/**
+ * Project source files that import the module by a relative specifier (type-only imports
+ * included): the graph's edges into it (lazy ones too) and, from the facts, import bindings,
+ * re-exports and bare imports of it.
+ */
 export function findImporters(module: string, context: PlanContext): string[] {
-  return context.sourceFiles
-    .filter((file) => file !== module)
-    .filter((file) => {
-      const source = context.project.read(file) ?? '';
-      for (const match of source.matchAll(specifierPattern)) if (pointsAt(file, match[1]!, module)) return true;
-      return false;
-    })
-    .sort();
+  return context.sourceFiles.filter((file) => file !== module && specifiersOf(file, module, context).length > 0).sort();
+}
+
+/** The relative specifiers by which `file` names `module`, in source order. */
+function specifiersOf(file: string, module: string, context: PlanContext): string[] {
+  const facts = context.facts?.[file];
+  const found: Array<{ line: number; specifier?: string }> = [];
+  for (const edge of context.graph?.modules[file]?.imports ?? []) if (edge.to === module) found.push(edge);
+  for (const binding of facts?.bindings ?? []) if (binding.module === module) found.push({ line: binding.line ?? 0, specifier: binding.specifier });
+  // Re-exports and bare imports: the specifier is the graph's to know (for a file it reached).
+  for (const reExport of facts?.exports ?? []) if (reExport.from === module) found.push({ line: reExport.line });
+  for (const bare of facts?.sideEffectImports ?? []) if (bare.module === module) found.push({ line: bare.line });
+  const relative = found.filter((f) => f.specifier === undefined || f.specifier.startsWith('.'));
+  return relative.sort((a, b) => a.line - b.line).map((f) => f.specifier ?? '');
 }
 
 /**
@@ -63,13 +68,10 @@ export function findImporters(module: string, context: PlanContext): string[] {
  */
 function extensionFor(module: string, importers: string[], context: PlanContext): 'js' | 'none' | 'ts' {
   for (const file of importers) {
-    const source = context.project.read(file) ?? '';
-    for (const match of source.matchAll(specifierPattern)) {
-      const specifier = match[1]!;
-      if (!pointsAt(file, specifier, module)) continue;
+    for (const specifier of specifiersOf(file, module, context)) {
       if (/\.(js|mjs|cjs)$/.test(specifier)) return 'js';
       if (/\.(ts|mts|cts)$/.test(specifier)) return 'ts';
-      if (posix.extname(specifier) === '') return 'none';
+      if (specifier !== '' && posix.extname(specifier) === '') return 'none';
     }
   }
   return outputModuleFormat(module, context.project) === 'esm' ? 'js' : 'none';

@@ -9,6 +9,7 @@ import { FileSet } from '../../src/edits/file-set.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { PlanOperation } from '../../src/plan/plan.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
+import { factsOfProject } from '../helpers/plan-context.js';
 
 const root = join(repoRoot, 'transforms/god-module-to-focused-modules/__testfixtures__/ts-commonjs/before');
 const sourceFiles = globSync(['src/**/*.ts'], { cwd: root }).sort();
@@ -29,7 +30,8 @@ const godModule: Finding = {
 };
 
 test('a god-module finding becomes one split operation: importers first, the module last', () => {
-  const { plan, skipped } = buildPlan([godModule], { project: new FileSet(root), sourceFiles, choices: { deprecate: true } });
+  const project = new FileSet(root);
+  const { plan, skipped } = buildPlan([godModule], { project, sourceFiles, facts: factsOfProject(project), choices: { deprecate: true } });
   assert.deepEqual(skipped, []);
   assert.equal(plan.operations.length, 1);
   const [op] = plan.operations;

@@ -15,6 +15,8 @@ interface SourceInfo {
   imports: string[];
   /** Specifiers of `import('...')` calls with a literal argument. */
   dynamicImports: string[];
+  /** Specifiers of type-only imports and re-exports (erased, but still a dependency on the module's shapes). */
+  typeImports: string[];
   text: string;
 }
 
@@ -22,10 +24,11 @@ function read(file: string): SourceInfo {
   const text = readFileSync(file, 'utf8');
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const imports: string[] = [];
+  const typeImports: string[] = [];
   for (const statement of sf.statements) {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier) {
       const typeOnly = ts.isImportDeclaration(statement) ? statement.importClause?.isTypeOnly : statement.isTypeOnly;
-      if (!typeOnly) imports.push((statement.moduleSpecifier as ts.StringLiteral).text);
+      (typeOnly ? typeImports : imports).push((statement.moduleSpecifier as ts.StringLiteral).text);
     }
   }
   const dynamicImports: string[] = [];
@@ -36,7 +39,7 @@ function read(file: string): SourceInfo {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return { file: relative(repoRoot, file).split('\\').join('/'), imports, dynamicImports, text };
+  return { file: relative(repoRoot, file).split('\\').join('/'), imports, dynamicImports, typeImports, text };
 }
 
 const sources = sourceFiles.map(read);
@@ -68,6 +71,35 @@ test('the CLI loads the pipeline only inside a command handler (import()), so --
       const to = localTarget(from, spec);
       return !(to.startsWith('src/cli/') || to === 'src/api/errors.ts');
     });
+  assert.deepEqual(offenders, []);
+});
+
+test('the planners parse no source: plan reads the analysis (graph, facts), so it cannot disagree with it about what the code is', () => {
+  // A planner that parses again keeps a second copy of what facts/ knows, and the two drift
+  // (a second module-format decision once disagreed about tsconfig "module": "preserve").
+  const parser = /^(typescript|ts-morph|jscodeshift|recast|@babel\/.*|acorn|esprima|espree)$/;
+  const offenders = sources
+    .filter((s) => stageOf(s.file) === 'plan')
+    .flatMap((s) => [...s.imports, ...s.dynamicImports].filter((spec) => parser.test(spec)).map((spec) => `${s.file} -> ${spec}`));
+  assert.deepEqual(offenders, []);
+});
+
+test('plan reaches transforms/ only through the registry (transforms/index.ts) and the contract (transforms/transform-module.ts)', () => {
+  // A planner that calls a transform's internals breaks when the transform is refactored, and
+  // hides from the contract what every transform must answer (checks, descriptions, options).
+  // A transform's options type may be imported as a type (erased at run time): the planner
+  // writes exactly those options, and the compiler keeps the two in step.
+  const allowed = new Set(['transforms/index.ts', 'transforms/transform-module.ts']);
+  const offenders = sources
+    .filter((s) => stageOf(s.file) === 'plan')
+    .flatMap((s) => [
+      ...[...s.imports, ...s.dynamicImports].map((spec) => ({ spec, typeOnly: false })),
+      ...s.typeImports.map((spec) => ({ spec, typeOnly: true })),
+    ]
+      .filter(({ spec }) => spec.startsWith('.'))
+      .map(({ spec, typeOnly }) => ({ from: s.file, to: localTarget(s.file, spec), typeOnly }))
+      .filter(({ to, typeOnly }) => to.startsWith('transforms/') && !allowed.has(to) && !(typeOnly && /^transforms\/[^/]+\/options\.ts$/.test(to)))
+      .map(({ from, to }) => `${from} -> ${to}`));
   assert.deepEqual(offenders, []);
 });
 
