@@ -119,13 +119,8 @@ export function lazyReferenceText(source: BindingSource, format: LazyLoadFormat,
   if (source.interop) return interopText(source, spec);
   const required = typescript ? `(require(${spec}) as typeof import(${spec}))` : `require(${spec})`;
   if (source.imported === '*') return required;
-  if (source.imported === 'default' && !isRelative(source.module)) {
-    const esModule = format === 'esm-require' ? `(require(${spec}).__esModule || require(${spec})[Symbol.toStringTag] === 'Module')` : `require(${spec}).__esModule`;
-    const interop = `(${esModule} ? require(${spec}).default : require(${spec}))`;
-    // `typeof import('m').default` does not exist for a package typed with `export =`: the
-    // type follows the same interop as the value (the default when the types have one).
-    return typescript ? `(${interop} as typeof import(${spec}) extends { default: infer D } ? D : typeof import(${spec}))` : interop;
-  }
+  // An expression has nowhere to bind the module: loaders ({@link loaderText}) bind it once instead.
+  if (source.imported === 'default' && !isRelative(source.module)) return defaultInterop(`require(${spec})`, spec, format, typescript);
   return `${required}${member(source.imported)}`;
 }
 
@@ -141,14 +136,32 @@ export function interopText(source: BindingSource, spec: string): string {
  * ES5 output spells the function out: `once(function () { return require(...); })`.
  */
 export function loaderText(source: BindingSource, format: LazyLoadFormat, typescript: boolean, syntax: LoaderSyntax = 'es2015'): string {
+  const spec = quote(source.module);
+  if (format !== 'esm' && !source.interop && source.imported === 'default' && !isRelative(source.module)) {
+    // The interop reads the module up to three times: bind it once, so the load calls `require` once.
+    const declare = syntax === 'es5' ? 'var' : 'const';
+    const body = `${declare} loaded = require(${spec}); return ${defaultInterop('loaded', spec, format, typescript)};`;
+    return `${ONCE}(${syntax === 'es5' ? `function () { ${body} }` : `() => { ${body} }`})`;
+  }
   let load: string;
   if (format === 'esm') {
-    const spec = quote(source.module);
-    load = source.imported === '*' ? `import(${spec})` : `import(${spec}).then((m) => m${member(source.imported)})`;
+    load = source.imported === '*' ? `import(${spec})` : `import(${spec}).then(${syntax === 'es5' ? 'function (m) { return m' : '(m) => m'}${member(source.imported)}${syntax === 'es5' ? '; }' : ''})`;
   } else {
     load = lazyReferenceText(source, format, typescript);
   }
   return `${ONCE}(${syntax === 'es5' ? `function () { return ${load}; }` : `() => ${load}`})`;
+}
+
+/**
+ * The default export of the module `loaded` evaluates to, through the interop tsc emits (and,
+ * under esm-require, the `Module` tag of an ES module's namespace). `typeof import('m').default`
+ * does not exist for a package typed with `export =`: the type follows the same interop as the
+ * value (the default when the types have one).
+ */
+function defaultInterop(loaded: string, spec: string, format: ModuleFormat, typescript: boolean): string {
+  const esModule = format === 'esm-require' ? `(${loaded}.__esModule || ${loaded}[Symbol.toStringTag] === 'Module')` : `${loaded}.__esModule`;
+  const interop = `(${esModule} ? ${loaded}.default : ${loaded})`;
+  return typescript ? `(${interop} as typeof import(${spec}) extends { default: infer D } ? D : typeof import(${spec}))` : interop;
 }
 
 /**
