@@ -123,11 +123,14 @@ function isLazyWrapperCall(invocation: ts.CallExpression | ts.NewExpression): bo
 /** Assignments to globals, `process.env`, prototypes or `console`, and `Object.defineProperty/assign` on them. */
 function containsGlobalMutation(statement: ts.Statement, scope: ModuleScope): boolean {
   let found = false;
+  const constructors = localConstructors(scope.sourceFile);
   const isGlobalTarget = (target: ts.Expression): boolean => {
     const expr = unwrap(target);
     const root = rootIdentifier(expr);
     if (!root) return false;
-    if (scope.bindings.has(root.text) || (scope.localNames.has(root.text) && !expr.getText(scope.sourceFile).includes('.prototype'))) {
+    // A local alias of a global (`var A = Array; A.prototype.x = ...`) still patches the global;
+    // the prototype of a class or function the module declares is the module's own.
+    if (scope.bindings.has(root.text) || constructors.has(root.text) || (scope.localNames.has(root.text) && !expr.getText(scope.sourceFile).includes('.prototype'))) {
       return false;
     }
     if (GLOBAL_OBJECTS.has(root.text) && expr !== root) return true;
@@ -151,7 +154,7 @@ function containsGlobalMutation(statement: ts.Statement, scope: ModuleScope): bo
         /^(defineProperty|defineProperties|assign|setPrototypeOf|set)$/.test(callee.name.text) && node.arguments[0]) {
         const target = unwrap(node.arguments[0]);
         const root = rootIdentifier(target);
-        if (root && (GLOBAL_OBJECTS.has(root.text) || root.text === 'console' || /\.prototype\b/.test(target.getText(scope.sourceFile)) ||
+        if (root && !constructors.has(root.text) && (GLOBAL_OBJECTS.has(root.text) || root.text === 'console' || /\.prototype\b/.test(target.getText(scope.sourceFile)) ||
           /^process\.env\b/.test(target.getText(scope.sourceFile)))) {
           found = true;
           return;
@@ -162,6 +165,41 @@ function containsGlobalMutation(statement: ts.Statement, scope: ModuleScope): bo
   };
   visit(statement);
   return found;
+}
+
+const constructorCache = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * Top-level names the module binds to a class or function of its own: `class X {}`, `function X() {}`,
+ * `var X = function () {}` / `class {}`, and tsc's ES5 class, `var X = (function () { function X() {} ... return X; }())`.
+ * Assigning to their prototypes changes nothing outside the module.
+ */
+function localConstructors(sourceFile: ts.SourceFile): Set<string> {
+  const cached = constructorCache.get(sourceFile);
+  if (cached) return cached;
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name) && declaration.initializer && definesConstructor(declaration.initializer)) names.add(declaration.name.text);
+    }
+  }
+  constructorCache.set(sourceFile, names);
+  return names;
+}
+
+function definesConstructor(initializer: ts.Expression): boolean {
+  const value = unwrap(initializer);
+  if (ts.isFunctionExpression(value) || ts.isClassExpression(value)) return true;
+  if (!ts.isCallExpression(value) || value.arguments.length > 1) return false;
+  const fn = unwrap(value.expression);
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return false;
+  if (!fn.body || !ts.isBlock(fn.body)) return false;
+  // The IIFE returns a function or class it declares itself.
+  const declared = new Set(fn.body.statements.flatMap((s) => ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name ? [s.name.text] : [])));
+  const last = fn.body.statements[fn.body.statements.length - 1];
+  return !!last && ts.isReturnStatement(last) && !!last.expression && ts.isIdentifier(unwrap(last.expression)) && declared.has((unwrap(last.expression) as ts.Identifier).text);
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

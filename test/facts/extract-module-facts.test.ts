@@ -34,6 +34,31 @@ const config = await loadConfig();
   );
 });
 
+test('a prototype of a class or function the module declares is its own: assigning to it is no global mutation', () => {
+  assert.deepEqual(
+    kinds(`class Logger {}
+Logger.prototype.level = 'info';
+function Transport() {}
+Transport.prototype.log = function () {};
+var Format = function () {};
+Format.prototype.transform = function (x) { return x; };
+var Client = /** @class */ (function () { function Client() {} return Client; }());
+Client.prototype.send = function () {};
+Object.defineProperty(Logger.prototype, 'silent', { value: false });
+Object.assign(Transport.prototype, { close() {} });
+var Alias = Array;
+Alias.prototype.last = function () { return this[this.length - 1]; };
+Array.prototype.first = function () { return this[0]; };
+Object.defineProperty(Array.prototype, 'second', { value: 1 });
+`, 'lib/logger.js'),
+    [
+      // Plain top-level code, like any assignment to a local object: it runs, but only the module sees it.
+      'declaration', 'other', 'declaration', 'other', 'declaration', 'other', 'other', 'other', 'other', 'other',
+      'declaration', 'global-mutation', 'global-mutation', 'global-mutation',
+    ],
+  );
+});
+
 test('CommonJS: requires are imports, tsc export plumbing is declaration, calls of required code are eager init', () => {
   const result = facts(`'use strict';
 Object.defineProperty(exports, "__esModule", { value: true });
