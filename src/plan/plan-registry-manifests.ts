@@ -4,6 +4,7 @@ import type { RegistryToManifestOptions } from '../../transforms/registry-to-man
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat, readJson } from './output-module-format.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
+import { projectSyntaxLevel } from '../project/syntax-level.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
 
 /**
@@ -71,6 +72,7 @@ export const registryManifestPlanner: Planner = {
       file: finding.file,
       manifest: String(registryToManifest().defaultOptions!({ file: finding.file }).manifest),
       moduleFormat,
+      ...registrySyntaxLevel(context),
     };
     const files = [finding.file];
     if (finding.shape === 'register-calls') {
@@ -123,6 +125,16 @@ export const registryManifestPlanner: Planner = {
 
 /** The transform this planner's operations name. */
 const registryToManifest = () => findTransform('registry-to-manifest')!;
+
+/**
+ * `{ syntaxLevel }` when the project's JavaScript may not use all the registry rewrite writes
+ * (`const`, arrows, `Object.entries`: ES2017); the transform keeps TypeScript files as they are,
+ * since tsc compiles them down.
+ */
+function registrySyntaxLevel(context: PlanContext): { syntaxLevel?: number } {
+  const { level } = projectSyntaxLevel(context.project);
+  return level < 2017 ? { syntaxLevel: level } : {};
+}
 
 /** True when the project declares Node's types (package.json) or has them installed beside it. */
 function hasNodeTypes(project: PlanContext['project']): boolean {

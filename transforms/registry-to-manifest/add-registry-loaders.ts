@@ -4,6 +4,7 @@
 // checks still run. `has`, `keys` and the unknown-name error never load a provider.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { enclosingFunction } from '../shared-lazy-loading/defer-binding.js';
+import type { LoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
 import { loaderFunctionName } from './rewrite-registry-file.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -91,13 +92,15 @@ function onlyChecks(path: ASTPath<any>, fn: any): boolean {
 }
 
 /** Adds loader support to the registry module; returns a problem message, or undefined when done (or already done). */
-export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFunction: string, typescript: boolean, esm = false): string | undefined {
+export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFunction: string, typescript: boolean, esm = false, syntax: LoaderSyntax = 'es2015'): string | undefined {
   const loaderName = loaderFunctionName(registerFunction);
   if (root.find(j.FunctionDeclaration, { id: { name: loaderName } }).size() > 0) return undefined; // already converted
   const shape = findRegisterFunction(j, root, registerFunction);
   if (typeof shape === 'string') return shape;
   const { store } = shape;
-  const exportProblem = shape.exported ? undefined : exportLoaderFunction(j, root, registerFunction, loaderName);
+  // ES5 files get `var` and `function` only (their Map comes from the engine or a polyfill).
+  const es5 = syntax === 'es5' && !typescript && !esm;
+  const exportProblem = shape.exported ? undefined : exportLoaderFunction(j, root, registerFunction, loaderName, es5);
   if (exportProblem) return exportProblem;
   const loaders = `${store}Loaders`;
   const loadOne = `load${capitalise(store)}Entry`;
@@ -131,8 +134,9 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
     }
   });
 
+  const declare = es5 ? 'var' : 'const';
   const declareLoaders = j(
-    `// lazify: names registered with ${loaderName} stay unloaded until first looked up.\nconst ${loaders} = new Map${t(`<string, ${loaderType}>`)}();`,
+    `// lazify: names registered with ${loaderName} stay unloaded until first looked up.\n${declare} ${loaders} = new Map${t(`<string, ${loaderType}>`)}();`,
   ).get().node.program.body[0];
   shape.storeStatement.insertAfter(declareLoaders);
 
@@ -149,9 +153,9 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
       `}`,
       ``,
       `${esm ? 'async ' : ''}function ${loadOne}(name${t(': string')}) {`,
-      `  const load = ${loaders}.get(name);`,
+      `  ${declare} load = ${loaders}.get(name);`,
       `  if (load) {`,
-      `    const value = ${awaitText}load();`,
+      `    ${declare} value = ${awaitText}load();`,
       `    // Drop the placeholder so the register function's own checks (duplicates, shape) see a new name.`,
       `    ${store}.delete(name);`,
       `    ${registerFunction}(name, value);`,
@@ -160,7 +164,9 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
       `}`,
       ``,
       `${esm ? 'async ' : ''}function ${loadAll}()${t(esm ? ': Promise<void>' : ': void')} {`,
-      `  for (const name of [...${loaders}.keys()]) ${awaitText}${loadOne}(name);`,
+      ...(es5
+        ? [`  var names = [];`, `  ${loaders}.forEach(function (load, name) { names.push(name); });`, `  names.forEach(function (name) { ${loadOne}(name); });`]
+        : [`  for (const name of [...${loaders}.keys()]) ${awaitText}${loadOne}(name);`]),
       `}`,
     ].join('\n'),
   ).get().node.program.body;
@@ -180,7 +186,7 @@ function isInside(path: ASTPath<any>, node: any): boolean {
  * `module.exports = api` with `const api = { register }`) a property; `export { register }` a
  * specifier. Returns the problem when the function leaves the module some other way.
  */
-function exportLoaderFunction(j: JSCodeshift, root: Collection, registerFunction: string, loaderName: string): string | undefined {
+function exportLoaderFunction(j: JSCodeshift, root: Collection, registerFunction: string, loaderName: string, es5 = false): string | undefined {
   const edits: (() => void)[] = [];
   const literals = new Map<string, any>();
   root.find(j.VariableDeclarator).forEach((p) => {
@@ -189,7 +195,8 @@ function exportLoaderFunction(j: JSCodeshift, root: Collection, registerFunction
   });
   const shorthand = () => {
     const prop = j.objectProperty(j.identifier(loaderName), j.identifier(loaderName));
-    (prop as any).shorthand = true;
+    // `{ registerLoader }` is ES2015; ES5 spells the property out.
+    (prop as any).shorthand = !es5;
     return prop;
   };
   const isModuleExports = (node: any) => node?.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && !node.computed && node.property.name === 'exports';

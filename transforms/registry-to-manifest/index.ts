@@ -13,7 +13,7 @@ import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
 import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-file.js';
 import { diskProject } from '../shared-lazy-loading/disk-project.js';
-import { fileLoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
+import { loaderSyntaxFor } from '../shared-lazy-loading/lazy-reference.js';
 import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
@@ -37,6 +37,7 @@ export const meta: TransformMeta = {
     { name: 'registryModule', description: 'register-calls: the module defining the register function' },
     { name: 'registerFunction', description: 'register-calls: the register function\'s name in registryModule' },
     { name: 'consumers', description: 'native ESM: modules whose factory calls or value reads gain an await' },
+    { name: 'syntaxLevel', description: 'the newest ECMAScript edition the project\'s JavaScript may use (5: var and function only)' },
   ],
 };
 
@@ -59,7 +60,8 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const typescript = isTypeScriptPath(file.path);
 
   if (options.shape === 'register-calls' && options.registryModule && samePath(file.path, options.registryModule, options.root)) {
-    const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript, options.moduleFormat === 'esm');
+    const syntax = loaderSyntaxFor(j, root, typescript, options.syntaxLevel);
+    const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript, options.moduleFormat === 'esm', syntax);
     if (problem) {
       api.report(`left unchanged: ${problem}`);
       return undefined;
@@ -88,9 +90,10 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     const project = diskProject(options.root);
     for (const planned of planFiles(raw, project)) writeFileSync(join(project.root, planned.path), planned.source);
   }
+  const syntax = loaderSyntaxFor(j, root, typescript, options.syntaxLevel);
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
   for (const note of collected.skipped) api.report(note);
-  if (!rewriteRegistryFile(j, root, collected, options, file.path)) return file.source;
+  if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
   return printSource(root, file.source);
 }
 
@@ -104,7 +107,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)]);
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
-  const syntax = fileLoaderSyntax(j, j(source), isTypeScriptPath(options.file));
+  const syntax = loaderSyntaxFor(j, j(source), isTypeScriptPath(options.file), options.syntaxLevel);
   return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax), source) }];
 }
 

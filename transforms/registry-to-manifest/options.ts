@@ -33,6 +33,12 @@ export interface RegistryToManifestOptions {
   consumers?: string[];
   /** Project root (lazify sets it; under the jscodeshift CLI paths are taken from the working directory). */
   root?: string;
+  /**
+   * The newest ECMAScript edition the project's JavaScript may use (5, 2015, 2017 ...), when its
+   * engines, tsconfig target or lint ecmaVersion limit it (src/project/syntax-level.ts): below
+   * 2015 the output is written with `var` and `function` only; below 2017 without `Object.entries`.
+   */
+  syntaxLevel?: number;
 }
 
 const SHAPES = ['object-map', 'register-calls', 'factory-map', 'export-getters'];
@@ -52,6 +58,8 @@ export function readOptions(raw: Record<string, unknown>): RegistryToManifestOpt
   if (options.consumers !== undefined && (!Array.isArray(options.consumers) || options.consumers.some((c) => typeof c !== 'string'))) {
     return 'registry-to-manifest: option "consumers" must be a list of paths';
   }
+  if (options.syntaxLevel !== undefined && !(Number(options.syntaxLevel) >= 3)) return 'registry-to-manifest: option "syntaxLevel" must be an ECMAScript edition (5, 2015, 2021...)';
+  if (options.syntaxLevel !== undefined) options.syntaxLevel = Number(options.syntaxLevel);
   return options as RegistryToManifestOptions;
 }
 

@@ -4,7 +4,7 @@
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
 import { memberText, propertyKeyText, stringLiteral } from '../shared-lazy-loading/js-literal.js';
-import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
+import { parseExpression, type LoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
 import { splicePlaceholder } from '../shared-lazy-loading/print-source.js';
 import { carryComments } from '../shared-lazy-loading/replace-reference.js';
 import { unusedName } from '../shared-lazy-loading/unused-name.js';
@@ -18,7 +18,7 @@ import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './rend
 export const loaderFunctionName = (registerFunction: string) => `${registerFunction}Loader`;
 
 /** Rewrites the registry file; returns false when nothing could be converted. */
-export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string): boolean {
+export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string, syntax: LoaderSyntax = 'es2015'): boolean {
   if (collected.entries.length === 0) return false;
   const typescript = isTypeScriptPath(path);
   // The file may already use the manifest's export name for something of its own: import under another.
@@ -63,7 +63,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
     const loaderCallee = registerCallee.includes('.')
       ? registerCallee.replace(/\.([^.]+)$/, (_, fn: string) => `.${loaderFunctionName(fn)}`)
       : loaderFunctionName(registerCallee);
-    const loop = `for (const [name, entry] of Object.entries(${manifest})) ${loaderCallee}(name, entry.load);`;
+    const loop = registerLoop(manifest, loaderCallee, syntax, options.syntaxLevel ?? Infinity);
     afterImport.push(j(loop).get().node.program.body[0]);
     for (const entry of collected.entries) entry.path.prune();
     if (!registerCallee.includes('.')) {
@@ -73,8 +73,28 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   }
 
   pruneUnusedImports(j, root, locals, typescript);
-  insertManifestImport(j, root, manifest === exported ? manifest : commonjsFormat(options, typescript) ? `${exported}: ${manifest}` : `${exported} as ${manifest}`, manifestSpecifier(options), options.moduleFormat === 'cjs' && !typescript, afterImport);
+  const specifier = manifestSpecifier(options);
+  const commonjs = commonjsFormat(options, typescript);
+  insertManifestImport(j, root, manifestImportText(exported, manifest, specifier, commonjs, syntax), specifier, commonjs, afterImport);
   return true;
+}
+
+/**
+ * The loop registering every manifest entry's loader. `Object.entries` and destructuring need
+ * ES2017; below that the keys are read with `Object.keys`, and ES5 loops with `forEach`.
+ */
+function registerLoop(manifest: string, loaderCallee: string, syntax: LoaderSyntax, level: number): string {
+  if (syntax === 'es5') return `Object.keys(${manifest}).forEach(function (name) { ${loaderCallee}(name, ${manifest}[name].load); });`;
+  if (level < 2017) return `for (const name of Object.keys(${manifest})) ${loaderCallee}(name, ${manifest}[name].load);`;
+  return `for (const [name, entry] of Object.entries(${manifest})) ${loaderCallee}(name, entry.load);`;
+}
+
+/** `import { M } from './x.manifest'`, `const { M } = require(...)`, or in ES5 `var M = require(...).M`; `local` when the name is taken. */
+function manifestImportText(exported: string, local: string, specifier: string, commonjs: boolean, syntax: LoaderSyntax): string {
+  const spec = stringLiteral(specifier);
+  if (!commonjs) return `import { ${local === exported ? local : `${exported} as ${local}`} } from ${spec};`;
+  if (syntax === 'es5') return `var ${local} = require(${spec}).${exported};`;
+  return `const { ${local === exported ? local : `${exported}: ${local}`} } = require(${spec});`;
 }
 
 const commonjsFormat = (options: RegistryToManifestOptions, typescript: boolean) => options.moduleFormat === 'cjs' && !typescript;
@@ -96,11 +116,20 @@ function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, 
     path.node.properties.push(prop as any);
     added = true;
   });
+  if (added) return;
+  // ES5: `var registerProvider = require('../registry').registerProvider;` gains a twin declaration.
+  root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: beside } }).forEach((path) => {
+    const init = path.node.init as any;
+    if (added || path.parent.parent.node.type !== 'Program' || init?.type !== 'MemberExpression' || init.computed || init.property.name !== beside) return;
+    const twin = j(`var ${name} = ${j(init.object).toSource()}.${name};`).get().node.program.body[0];
+    twin.loc = null;
+    path.parent.insertAfter(twin);
+    added = true;
+  });
 }
 
-/** Imports the manifest after the file's last import (or top-level require). */
-function insertManifestImport(j: JSCodeshift, root: Collection, binding: string, specifier: string, commonjs: boolean, after: any[]): void {
-  const text = commonjs ? `const { ${binding} } = require(${stringLiteral(specifier)});` : `import { ${binding} } from ${stringLiteral(specifier)};`;
+/** Imports the manifest (`text`) after the file's last import (or top-level require). */
+function insertManifestImport(j: JSCodeshift, root: Collection, text: string, specifier: string, commonjs: boolean, after: any[]): void {
   const already = root.find(j.ImportDeclaration, { source: { value: specifier } }).size() > 0 || root.find(j.Literal, { value: specifier }).size() > 0;
   if (already) return;
   const statement = j(text).get().node.program.body[0];

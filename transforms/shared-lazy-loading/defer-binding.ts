@@ -4,7 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports, shadowed } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
-import { fileLoaderSyntax, findBindingSource, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from './lazy-reference.js';
+import { findBindingSource, loaderSyntaxFor, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
   'FunctionDeclaration',
@@ -268,7 +268,7 @@ export function deferBinding(j: JSCodeshift, root: Collection, local: string, fo
       source.imported === '*' ? `const ${name} = await import(${spec});` : `const { ${source.imported === name ? name : `${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? source.imported : spec}: ${name}`} } = await import(${spec});`;
   } else {
     // The file's own syntax, capped by the project's level (an ES5 package gets `var` loaders).
-    const syntax = syntaxLevel < 2015 && !typescript ? 'es5' : fileLoaderSyntax(j, root, typescript);
+    const syntax = loaderSyntaxFor(j, root, typescript, syntaxLevel);
     const loader = ensureCommonJsLoader(j, root, source, local, typescript, syntax);
     text = loader.returnsModule && source.imported !== '*' ? `${loader.name}()${/^[A-Za-z_$][\w$]*$/.test(source.imported) ? `.${source.imported}` : `['${source.imported}']`}` : `${loader.name}()`;
     binding = (name) =>

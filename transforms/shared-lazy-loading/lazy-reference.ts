@@ -158,7 +158,7 @@ export function loaderText(source: BindingSource, format: LazyLoadFormat, typesc
  * does not exist for a package typed with `export =`: the type follows the same interop as the
  * value (the default when the types have one).
  */
-function defaultInterop(loaded: string, spec: string, format: ModuleFormat, typescript: boolean): string {
+function defaultInterop(loaded: string, spec: string, format: LazyLoadFormat, typescript: boolean): string {
   const esModule = format === 'esm-require' ? `(${loaded}.__esModule || ${loaded}[Symbol.toStringTag] === 'Module')` : `${loaded}.__esModule`;
   const interop = `(${esModule} ? ${loaded}.default : ${loaded})`;
   return typescript ? `(${interop} as typeof import(${spec}) extends { default: infer D } ? D : typeof import(${spec}))` : interop;
@@ -184,6 +184,14 @@ export function fileLoaderSyntax(j: JSCodeshift, root: Collection, typescript: b
     root.find(j.ExportNamedDeclaration).size() > 0 ||
     root.find(j.ExportDefaultDeclaration).size() > 0;
   return modern ? 'es2015' : 'es5';
+}
+
+/**
+ * The syntax loaders may use in a file: its own ({@link fileLoaderSyntax}), capped by the
+ * project's level (`syntaxLevel`, an ECMAScript edition) for JavaScript, which runs as written.
+ */
+export function loaderSyntaxFor(j: JSCodeshift, root: Collection, typescript: boolean, syntaxLevel = Infinity): LoaderSyntax {
+  return syntaxLevel < 2015 && !typescript ? 'es5' : fileLoaderSyntax(j, root, typescript);
 }
 
 const ONCE = 'once';

@@ -1,5 +1,5 @@
 'use strict';
-const { rulesManifest } = require('./index.manifest.js');
+var rulesManifest = require('./index.manifest.js').rulesManifest;
 // eslint-plugin-react's shape: the map is bound locally and exported in one statement.
 var rules = exports.rules = {
   get 'no-foo'() { return rulesManifest['no-foo'].load(); },

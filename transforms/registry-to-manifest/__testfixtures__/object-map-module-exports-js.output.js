@@ -1,5 +1,5 @@
 'use strict';
-const { exportsManifest } = require('./index.manifest.js');
+var exportsManifest = require('./index.manifest.js').exportsManifest;
 // aws-sdk's shape, read for its value: each key a service client class.
 module.exports = {
   get S3() { return exportsManifest.S3.load(); },
