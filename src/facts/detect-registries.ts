@@ -339,7 +339,7 @@ interface FoundRegistration {
   loopSource?: string;
 }
 
-const ONE_ARGUMENT_REASON = 'takes its key from the registered value: the keys are only known by loading each module';
+export const ONE_ARGUMENT_REASON = 'takes its key from the registered value: the keys are only known by loading each module';
 
 const REGISTER_METHOD = /^(register\w*|add\w*|set|use|define\w*)$/i;
 

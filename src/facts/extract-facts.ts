@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
+import { resolveValueKeys } from './value-keys.js';
 import type { ProgressListener } from '../diagnostics/progress.js';
 import { moduleIdResolver } from '../graph/resolve-module-id.js';
 
@@ -42,6 +43,8 @@ export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSour
       options.diagnostics?.push(nestedTooDeeply(node.id, 'its top-level code is not classified'));
     }
   }
+  // Keys that only another module tells (a one-argument register call's value states its own name).
+  resolveValueKeys(facts, graph, options.sources);
   return facts;
 }
 

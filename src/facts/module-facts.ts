@@ -168,6 +168,11 @@ export interface RegisterFunctionFact {
   value: string;
   /** Where the function first calls, constructs or reads that value at registration (storing or checking it does not count). */
   usesValue?: { use: 'calls' | 'constructs' | 'reads'; line: number };
+  /**
+   * One-argument functions storing `store.set(value.KEY, value)`: KEY, the property of the value
+   * its key comes from (read at registration, but a manifest can list it instead).
+   */
+  keyProperty?: string;
 }
 
 /** One top-level declared name and what its declaration references. */

@@ -22,8 +22,9 @@ export function collectRegisterFunctions(sourceFile: ts.SourceFile): RegisterFun
       const param = fn.parameters[fn.parameters.length >= 2 ? 1 : 0];
       if (param && ts.isIdentifier(param.name)) {
         const value = param.name.text;
-        const use = firstUseOf(value, fn);
-        found.push({ name, line: lineOf(fn, sourceFile), value, ...(use && { usesValue: { use: use.use, line: lineOf(use.node, sourceFile) } }) });
+        const keyProperty = fn.parameters.length === 1 ? storedKeyProperty(value, fn) : undefined;
+        const use = firstUseOf(value, fn, keyProperty);
+        found.push({ name, line: lineOf(fn, sourceFile), value, ...(keyProperty && { keyProperty }), ...(use && { usesValue: { use: use.use, line: lineOf(use.node, sourceFile) } }) });
       }
     }
     ts.forEachChild(node, visit);
@@ -38,7 +39,7 @@ export function collectRegisterFunctions(sourceFile: ts.SourceFile): RegisterFun
  * need nothing a loader would not give at first lookup. The transform's check is the same
  * (transforms/registry-to-manifest/add-registry-loaders.ts, registeredValueProblem).
  */
-function firstUseOf(value: string, fn: ts.FunctionLikeDeclaration): { node: ts.Node; use: 'calls' | 'constructs' | 'reads' } | undefined {
+function firstUseOf(value: string, fn: ts.FunctionLikeDeclaration, keyProperty?: string): { node: ts.Node; use: 'calls' | 'constructs' | 'reads' } | undefined {
   let found: { node: ts.Node; use: 'calls' | 'constructs' | 'reads' } | undefined;
   const visit = (node: ts.Node, checking: boolean): void => {
     // Nested functions count too: a callback that calls the value gets the loader instead.
@@ -56,7 +57,8 @@ function firstUseOf(value: string, fn: ts.FunctionLikeDeclaration): { node: ts.N
         const stored = unwrap(node.arguments[1]!);
         if (ts.isIdentifier(stored) && stored.text === value) {
           visit(target, checking);
-          visit(node.arguments[0]!, checking);
+          // `store.set(value.name, value)`: the key property is what a manifest lists instead.
+          if (!(keyProperty && keyPropertyOf(node.arguments[0]!, value) === keyProperty)) visit(node.arguments[0]!, checking);
           return;
         }
       }
@@ -83,4 +85,26 @@ function firstUseOf(value: string, fn: ts.FunctionLikeDeclaration): { node: ts.N
   };
   if (fn.body) visit(fn.body, false);
   return found;
+}
+
+/** A one-argument register function storing `store.set(value.KEY, value)`: KEY. */
+function storedKeyProperty(value: string, fn: ts.FunctionLikeDeclaration): string | undefined {
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && node.arguments.length === 2) {
+      const target = unwrap(node.expression);
+      const stored = unwrap(node.arguments[1]!);
+      if (ts.isPropertyAccessExpression(target) && target.name.text === 'set' && ts.isIdentifier(stored) && stored.text === value) found = keyPropertyOf(node.arguments[0]!, value);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
+
+/** `value.KEY` on the parameter `value`: KEY. */
+function keyPropertyOf(node: ts.Expression, value: string): string | undefined {
+  const expr = unwrap(node);
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === value ? expr.name.text : undefined;
 }

@@ -2,8 +2,10 @@
 // `var rules = exports.rules = {...}`, a plugin's `index.rules = {...}`, aws-sdk's
 // `module.exports = { S3: require('./s3') }` read for its value, a Babel CommonJS barrel, a map
 // with inline values, a registry whose providers import its helpers back (a cycle), and a
-// `hljs.registerLanguage(...)` on a required core, one-argument `registerLanguage(lang)`, and code that is already lazy (lib/lazy). analyze finds each and says the same as plan; apply
-// converts all but the last; the fixture's own tests pass afterwards, in a child process, with
+// `hljs.registerLanguage(...)` on a required core, one-argument `registerLanguage(lang)` (each
+// language's module exports its literal `name`), one-argument `registerTheme(theme)` where one
+// theme builds its name at run time, and code that is already lazy (lib/lazy). analyze finds each
+// and says the same as plan; apply converts all but the themes and the lazy code; the fixture's own tests pass afterwards, in a child process, with
 // the same exports and fewer modules loaded at require.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +41,7 @@ function ownTests(dir: string): { status: number | null; output: string } {
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
-test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply converts all but the one-argument register calls', { timeout: 300_000 }, async () => {
+test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply converts all but the register calls whose keys are only known at run time', { timeout: 300_000 }, async () => {
   const { dir, cleanup } = copyFixture(FIXTURE);
   try {
     const analysis = analyze(dir);
@@ -55,6 +57,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
       'lib/rules/index.js',
       'lib/services/index.js',
       'lib/syntax/index.js',
+      'lib/themes/index.js',
       'lib/tools/index.js',
     ]);
     assert.equal(byFile['lib/rules/index.js']!.symbol, 'rules');
@@ -64,10 +67,14 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     assert.deepEqual(byFile['lib/providers/index.js']!.entries!.map((e) => e.key), ['openai', 'anthropic', 'mistral', 'echo']);
     assert.match(byFile['lib/providers/index.js']!.message, /2 inline values stay as written \(noop, upper\)/);
     assert.match(byFile['lib/tools/index.js']!.message, /Its providers import lib\/tools\/index\.js back \(lib\/tools\/hammer\.js:2 uses describeTool\).*move the registry into its own module\./);
+    // One argument: the keys are the literal names the languages' modules export.
     const oneArgument = byFile['lib/languages/index.js']!;
-    assert.equal(oneArgument.convertible, false);
-    assert.deepEqual(oneArgument.blockers, [
-      "registerLanguage(require('./javascript')) at line 5 takes its key from the registered value: the keys are only known by loading each module",
+    assert.equal(oneArgument.convertible, true, oneArgument.message);
+    assert.deepEqual(oneArgument.entries!.map((e) => e.key), ['javascript', 'python', 'ruby']);
+    const runtimeName = byFile['lib/themes/index.js']!;
+    assert.equal(runtimeName.convertible, false);
+    assert.deepEqual(runtimeName.blockers, [
+      'registerTheme(...) at line 6 takes its key from the registered value (theme.name), and lib/themes/dark.js does not export a literal `name`: the keys are only known by loading each module',
     ]);
 
     // analyze and plan agree: a convertible finding gets its operation, the others their blockers as the reason.
@@ -80,7 +87,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
         assert.ok(planned.skipped.includes(`${finding.id}: ${finding.symbol} stays eager: ${finding.blockers!.join('; ')}`), planned.skipped.join('\n'));
       }
     }
-    assert.equal(findings.filter((f) => f.convertible).length, 7);
+    assert.equal(findings.filter((f) => f.convertible).length, 8);
     assert.deepEqual(planned.plan.operations.flatMap((o) => o.files).filter((f) => f.startsWith('lib/lazy/')), []);
 
     const before = surface(dir);
@@ -92,7 +99,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     const afterSurface = surface(dir);
     assert.deepEqual(afterSurface.names, before.names);
     console.log(`registry-shapes-js: require('.') loads ${before.loaded} files before apply, ${afterSurface.loaded} after`);
-    // 16 provider modules stop loading; the manifests (5) load instead: 29 -> 18.
+    // Provider modules stop loading and their manifests load instead (39 -> 24 files when written).
     assert.ok(afterSurface.loaded < before.loaded - 9, `require('.') loads ${before.loaded} files before, ${afterSurface.loaded} after`);
     const again = await apply(dir, { dryRun: true });
     assert.deepEqual(again.changes.map((c) => c.path), [], 'a second apply changes nothing');

@@ -38,3 +38,10 @@ test('a register function nested in a factory (highlight.js HLJS) is found; a ca
     };`);
   assert.deepEqual(found.map((f) => [f.name, f.usesValue?.use]), [['registerLanguage', 'calls'], ['registerLater', 'calls']]);
 });
+
+test('a one-argument register function storing store.set(value.KEY, value) names KEY; reading the key is no use of the value', () => {
+  assert.deepEqual(facts(`function registerLanguage(language) {\n  languages.set(language.name, language);\n}`)[0], { name: 'registerLanguage', line: 1, value: 'language', keyProperty: 'name' });
+  const more = facts(`function registerLanguage(language) {\n  languages.set(language.name, language);\n  for (const a of language.aliases) aliases.set(a, language.name);\n}`)[0]!;
+  assert.deepEqual([more.keyProperty, more.usesValue], ['name', { use: 'reads', line: 3 }], 'its aliases are read at registration');
+  assert.equal(facts(`function register(name, provider) {\n  providers.set(provider.id, provider);\n}`)[0]!.keyProperty, undefined, 'two parameters: the key is the name given');
+});

@@ -15,7 +15,10 @@ interface RegisterFunctionShape {
   /** Top-level statement holding the function (the export declaration when exported). */
   statement: ASTPath<any>;
   exported: boolean;
+  /** The parameter holding the name (`register(name, value)`), or the key expression of a one-argument function (`language.name`). */
   nameParam: string;
+  /** One-argument `register(value)` storing `store.set(value.KEY, value)`: KEY. */
+  keyProperty?: string;
   store: string;
   storeStatement: ASTPath<any>;
 }
@@ -27,16 +30,26 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
   const statement = fn.parent.node.type === 'ExportNamedDeclaration' ? fn.parent : fn;
   const param = fn.node.params[0];
   if (param?.type !== 'Identifier') return `${name}'s first parameter is not a plain name`;
+  const oneArgument = fn.node.params.length === 1;
   let store: string | undefined;
+  let keyProperty: string | undefined;
   j(fn.node.body)
     .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: 'set' } } })
     .forEach((p) => {
       const callee = p.node.callee as any;
-      const key = p.node.arguments[0] as any;
-      if (callee.object.type === 'Identifier' && key?.type === 'Identifier' && key.name === param.name) store = callee.object.name;
+      const [key, value] = p.node.arguments as any[];
+      if (callee.object.type !== 'Identifier') return;
+      if (key?.type === 'Identifier' && key.name === param.name) store = callee.object.name;
+      // `register(language)` storing `languages.set(language.name, language)`: the key is a property of the value.
+      const property = oneArgument ? keyPropertyOf(key, param.name) : undefined;
+      if (property && value?.type === 'Identifier' && value.name === param.name) [store, keyProperty] = [callee.object.name, property];
     });
-  if (!store) return `${name} does not store into a Map with store.set(${param.name}, ...)`;
-  const valueProblem = registeredValueProblem(j, fn, name, store);
+  if (!store) {
+    return oneArgument
+      ? `${name} takes only the value and does not store it with store.set(${param.name}.<key>, ${param.name}), so the key is only known by loading each module`
+      : `${name} does not store into a Map with store.set(${param.name}, ...)`;
+  }
+  const valueProblem = registeredValueProblem(j, fn, name, store, keyProperty);
   if (valueProblem) return valueProblem;
   const storeName = store;
   const declarations = root.find(j.VariableDeclarator, { id: { name: storeName } }).filter((p) => {
@@ -47,7 +60,34 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
   let storeStatement: ASTPath<any> = declarations.paths()[0].parent;
   if (storeStatement.parent.node.type === 'ExportNamedDeclaration') storeStatement = storeStatement.parent;
   if (storeStatement.parent.node.type !== 'Program') return `${storeName} is not declared at top level`;
-  return { fn, statement, exported: statement !== fn, nameParam: param.name, store: storeName, storeStatement };
+  const nameParam = keyProperty ? `${param.name}.${keyProperty}` : param.name;
+  return { fn, statement, exported: statement !== fn, nameParam, ...(keyProperty && { keyProperty }), store: storeName, storeStatement };
+}
+
+/** `value.KEY` (not computed) on the parameter `value`: KEY. */
+function keyPropertyOf(node: any, value: string): string | undefined {
+  if ((node?.type !== 'MemberExpression' && node?.type !== 'OptionalMemberExpression') || node.computed) return undefined;
+  return node.object.type === 'Identifier' && node.object.name === value && node.property.type === 'Identifier' ? node.property.name : undefined;
+}
+
+/**
+ * The property a one-argument register function reads the key from (`languages.set(language.name,
+ * language)` -> `name`), if it is one. Whether a lazy entry would change what it stores is
+ * {@link addRegistryLoaders}'s check: this also reads the function after that rewrite.
+ */
+export function registerKeyProperty(j: JSCodeshift, root: Collection, name: string): string | undefined {
+  const fns = root.find(j.FunctionDeclaration, { id: { name } }).filter((p) => p.parent.node.type === 'Program' || p.parent.node.type === 'ExportNamedDeclaration');
+  const param = fns.size() === 1 ? fns.paths()[0]!.node.params : [];
+  if (param.length !== 1 || param[0]!.type !== 'Identifier') return undefined;
+  const value = param[0]!.name;
+  let property: string | undefined;
+  j(fns.paths()[0]!.node.body)
+    .find(j.CallExpression, { callee: { type: 'MemberExpression', property: { name: 'set' } } })
+    .forEach((p) => {
+      const [key, stored] = p.node.arguments as any[];
+      if (stored?.type === 'Identifier' && stored.name === value) property ??= keyPropertyOf(key, value);
+    });
+  return property;
 }
 
 /**
@@ -57,8 +97,8 @@ function findRegisterFunction(j: JSCodeshift, root: Collection, name: string): R
  * reading from it at registration (`const l = d(); for (const a of l.aliases) ...`) fills the
  * registry with what those reads give, which lookups see before any load.
  */
-function registeredValueProblem(j: JSCodeshift, fn: ASTPath<any>, name: string, store: string): string | undefined {
-  const value = fn.node.params[1];
+function registeredValueProblem(j: JSCodeshift, fn: ASTPath<any>, name: string, store: string, keyProperty?: string): string | undefined {
+  const value = keyProperty ? fn.node.params[0] : fn.node.params[1];
   if (value?.type !== 'Identifier') return undefined;
   let problem: string | undefined;
   j(fn.node.body)
@@ -74,7 +114,11 @@ function registeredValueProblem(j: JSCodeshift, fn: ASTPath<any>, name: string, 
         return;
       }
       const storesIt = parent.type === 'CallExpression' && parent.callee.type === 'MemberExpression' && parent.callee.object.name === store && parent.callee.property.name === 'set' && parent.arguments[1] === path.node;
-      if (storesIt || onlyChecks(path, fn.node)) return;
+      // The key read of `store.set(value.KEY, value)`: the manifest knows the key without loading.
+      const grand = path.parent.parent?.node;
+      const readsKey = keyProperty !== undefined && keyPropertyOf(parent, value.name) === keyProperty && grand?.type === 'CallExpression' &&
+        grand.arguments[0] === parent && grand.callee.type === 'MemberExpression' && grand.callee.object.name === store && grand.callee.property.name === 'set';
+      if (storesIt || readsKey || onlyChecks(path, fn.node)) return;
       problem = `${name} reads the registered value (${value.name}) at registration (line ${line}): a lazy entry would change what it stores`;
     });
   return problem;
@@ -141,7 +185,9 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
   shape.storeStatement.insertAfter(declareLoaders);
 
   // Registering a value directly replaces a pending loader for the same name.
-  shape.fn.node.body.body.unshift(j(`${loaders}.delete(${shape.nameParam});`).get().node.program.body[0]);
+  // (A one-argument function's own checks still see a missing value first.)
+  const forget = shape.keyProperty ? `if (${shape.nameParam.split('.')[0]} != null) ${loaders}.delete(${shape.nameParam});` : `${loaders}.delete(${shape.nameParam});`;
+  shape.fn.node.body.body.unshift(j(forget).get().node.program.body[0]);
 
   const helpers = j(
     [
@@ -158,7 +204,7 @@ export function addRegistryLoaders(j: JSCodeshift, root: Collection, registerFun
       `    ${declare} value = ${awaitText}load();`,
       `    // Drop the placeholder so the register function's own checks (duplicates, shape) see a new name.`,
       `    ${store}.delete(name);`,
-      `    ${registerFunction}(name, value);`,
+      `    ${registerFunction}(${shape.keyProperty ? '' : 'name, '}value);`,
       `  }`,
       `  return ${store}.get(name);`,
       `}`,

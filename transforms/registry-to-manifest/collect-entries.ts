@@ -4,6 +4,7 @@ import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
 import { bindingSources, type BindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { constantKeyValue, constantMemberValues } from '../shared-lazy-loading/constant-keys.js';
+import type { valueKeyReader } from './value-keys.js';
 
 /** One key of the registry and where its value comes from. */
 export interface CollectedEntry {
@@ -190,8 +191,11 @@ export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string
 
 const isImportedValueModule = (source: BindingSource) => source.module.length > 0;
 
-/** Collects top-level `register('name', Value)` calls made through `callee`. */
-export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: string): CollectedRegistry {
+/**
+ * Collects top-level `register('name', Value)` calls made through `callee`; with `valueKeys`,
+ * also one-argument `register(Value)` calls whose key the value's module states as a literal.
+ */
+export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: string, valueKeys?: ValueKeys): CollectedRegistry {
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   const lookup = bindingSources(j, root);
@@ -199,6 +203,17 @@ export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: s
     if (path.parent.node.type !== 'Program') return;
     const call = path.node.expression as any;
     if (call.type !== 'CallExpression' || calleeText(call.callee) !== callee) return;
+    if (call.arguments.length === 1) {
+      const found = valueSource(lookup, call.arguments[0]);
+      const known = found && valueKeys ? valueKeys.keyOf(found.source) : undefined;
+      if (!found || !known || 'reason' in known) {
+        const why = known && 'reason' in known ? `: ${known.reason}` : '';
+        skipped.push(`the call at line ${call.loc?.start.line ?? '?'} takes its key from the registered value${why}, and stays eager`);
+        return;
+      }
+      entries.push({ key: known.key, ...found, path });
+      return;
+    }
     const [nameArg, valueArg] = call.arguments;
     const key = nameArg && (nameArg.type === 'StringLiteral' || nameArg.type === 'Literal') && typeof nameArg.value === 'string' ? nameArg.value : undefined;
     const found = valueArg && valueSource(lookup, valueArg);
@@ -212,8 +227,11 @@ export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: s
 }
 
 /** Collects entries of any shape; `ignore` names bindings that are not providers (the manifest itself). */
-export function collectRegistry(j: JSCodeshift, root: Collection, shape: string, registry: string, ignore: string[] = []): CollectedRegistry {
+export function collectRegistry(j: JSCodeshift, root: Collection, shape: string, registry: string, ignore: string[] = [], valueKeys?: ValueKeys): CollectedRegistry {
   if (shape === 'object-map') return collectObjectMap(j, root, registry);
   if (shape === 'factory-map') return collectFactoryMap(j, root, registry, ignore);
-  return collectRegisterCalls(j, root, registry);
+  return collectRegisterCalls(j, root, registry, valueKeys);
 }
+
+/** Reads the key of a one-argument register call's value ({@link valueKeyReader}). */
+export type ValueKeys = Pick<NonNullable<ReturnType<typeof valueKeyReader>>, 'keyOf'>;

@@ -12,12 +12,13 @@ import { printSource, styleNewFile } from '../shared-lazy-loading/print-source.j
 import type { API, FileInfo, Options } from 'jscodeshift';
 import type { PlannedFile, ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
 import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-file.js';
-import { diskProject } from '../shared-lazy-loading/disk-project.js';
+import { diskProject, projectFromOptions } from '../shared-lazy-loading/disk-project.js';
+import { valueKeyReader } from './value-keys.js';
 import { loaderSyntaxFor } from '../shared-lazy-loading/lazy-reference.js';
 import { awaitFactoryCalls, awaitObjectMapReads } from './await-factory-calls.js';
 import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
-import { readOptions } from './options.js';
+import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 
 export { optionPaths } from './options.js';
@@ -91,10 +92,15 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     for (const planned of planFiles(raw, project)) writeFileSync(join(project.root, planned.path), planned.source);
   }
   const syntax = loaderSyntaxFor(j, root, typescript, options.syntaxLevel);
-  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)]);
+  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], valueKeys(options, projectFromOptions(raw)));
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
   return printSource(root, file.source);
+}
+
+/** register-calls: the keys of one-argument calls, read from each value's module. */
+function valueKeys(options: RegistryToManifestOptions, project: ProjectReader) {
+  return options.shape === 'register-calls' ? valueKeyReader(project, options.file, options.registryModule, options.registerFunction) : undefined;
 }
 
 /** The manifest module, computed from the registry file as it is before the operation. */
@@ -104,7 +110,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const source = project.read(options.file);
   if (source === undefined) return [];
   const j = jscodeshift.withParser(isTypeScriptPath(options.file) ? 'ts' : 'babel');
-  const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)]);
+  const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)], valueKeys(options, project));
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
   const syntax = loaderSyntaxFor(j, j(source), isTypeScriptPath(options.file), options.syntaxLevel);

@@ -1,0 +1,3 @@
+'use strict';
+exports.name = 'python';
+exports.keywords = ['python-keyword'];
