@@ -238,6 +238,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
   let factories = 0;
   let renamed = 0;
   const inline: string[] = [];
+  const pendingKeys: PendingKey[] = [];
   for (const property of object.properties) {
     const line = lineOf(property, sourceFile);
     if (ts.isSpreadAssignment(property)) {
@@ -255,7 +256,15 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     if (!property.name) continue;
     const key = staticPropertyKey(property.name) ??
       (ts.isComputedPropertyName(property.name) && scope.constants ? constantKeyValue(property.name.expression, scope.constants) : undefined);
-    if (key === undefined) blockers.push(`computed key \`${property.name.getText(sourceFile)}\` at line ${line}${ts.isComputedPropertyName(property.name) ? unknownConstantReason(property.name.expression, scope) : ''}`);
+    let pending: PendingKey | undefined;
+    if (key === undefined) {
+      const at = `computed key \`${property.name.getText(sourceFile)}\` at line ${line}`;
+      const blocker = `${at}${ts.isComputedPropertyName(property.name) ? unknownConstantReason(property.name.expression, scope) : ''}`;
+      blockers.push(blocker);
+      const reference = ts.isComputedPropertyName(property.name) ? importedMember(property.name.expression, scope) : undefined;
+      // Read in the imported module once every module has its facts; `entry` is set if the value is one.
+      if (reference) pendingKeys.push((pending = { entry: -1, ...reference, at, blocker }));
+    }
     let value: ImportedValue | undefined;
     let valueShape: RegistryEntry['valueShape'] = 'reference';
     if (ts.isPropertyAssignment(property)) {
@@ -287,6 +296,7 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     const localName = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
     const valueName = localName && ts.isIdentifier(localName) ? localName.text : localName && ts.isPropertyAccessExpression(localName) ? localName.name.text : undefined;
     if (valueShape === 'factory' || valueName !== key) renamed += 1;
+    if (pending) pending.entry = entries.length;
     entries.push({ key, module: value.module, export: value.export, valueShape, line });
   }
   const imported = references + factories;
@@ -300,7 +310,20 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     entries,
     blockers,
     ...(inline.length > 0 && { inline }),
+    ...(pendingKeys.length > 0 && { pendingKeys }),
   };
+}
+
+type PendingKey = NonNullable<RegistryFact['pendingKeys']>[number];
+
+/** `Providers.OPENAI` (or `Providers['OPENAI']`) where `Providers` is a named ES import: what to read in its module. */
+function importedMember(expression: ts.Expression, scope: ModuleScope): { module: string; export: string; member: string } | undefined {
+  const expr = unwrap(expression);
+  if (!(ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) || !ts.isIdentifier(expr.expression)) return undefined;
+  const member = ts.isPropertyAccessExpression(expr) ? expr.name.text : ts.isStringLiteralLike(expr.argumentExpression) ? expr.argumentExpression.text : undefined;
+  const binding = scope.bindings.get(expr.expression.text);
+  if (member === undefined || !binding || binding.via !== 'import' || binding.typeOnly || binding.imported === '*' || binding.imported === 'default') return undefined;
+  return { module: binding.module, export: binding.imported, member };
 }
 
 /** True when a property's value mentions an import binding or calls `require()`: it is not self-contained. */
@@ -512,7 +535,13 @@ function unknownConstantReason(expression: ts.Expression, scope: ModuleScope): s
   const expr = unwrap(expression);
   if (!(ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) || !ts.isIdentifier(expr.expression)) return '';
   const owner = expr.expression.text;
-  if (scope.bindings.has(owner)) return `: \`${owner}\` is imported, and lazify reads enum values only from the module that declares the registry`;
+  const binding = scope.bindings.get(owner);
+  if (binding) {
+    // A named ES import is looked up in its module after every module has its facts (src/facts/imported-keys.ts).
+    return binding.via === 'import' && binding.imported !== '*' && binding.imported !== 'default'
+      ? `: \`${owner}\` is imported from ${binding.module}`
+      : `: \`${owner}\` is ${binding.via === 'require' ? 'required' : 'imported whole'}, and lazify reads enum values only from named ES imports`;
+  }
   if (scope.localNames.has(owner)) return `: \`${owner}\` is neither an enum nor an \`as const\` object, so the key is only known at run time`;
   return '';
 }

@@ -7,6 +7,7 @@ import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-dee
 import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 import { resolveValueKeys } from './value-keys.js';
+import { resolveImportedKeys } from './imported-keys.js';
 import type { ProgressListener } from '../diagnostics/progress.js';
 import { moduleIdResolver } from '../graph/resolve-module-id.js';
 
@@ -45,6 +46,8 @@ export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSour
   }
   // Keys that only another module tells (a one-argument register call's value states its own name).
   resolveValueKeys(facts, graph, options.sources);
+  // Keys written as a member of an imported enum (`[Providers.OPENAI]`), read where it is declared.
+  resolveImportedKeys(facts, graph, options.sources);
   return facts;
 }
 

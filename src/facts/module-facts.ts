@@ -71,6 +71,13 @@ export interface RegistryFact {
   inline?: string[];
   /** register-calls: the callee as written (`registerProvider`, `hljs.registerLanguage`). */
   callee?: string;
+  /**
+   * Map keys written as a member of a named import (`[Providers.OPENAI]`): the entry (by index,
+   * -1 when the value is no entry), what to read in the imported module, where the key is written
+   * (`at`), and the blocker that stands until it is read. Resolved
+   * and removed once every module has its facts (src/facts/imported-keys.ts).
+   */
+  pendingKeys?: Array<{ entry: number; module: string; export: string; member: string; at: string; blocker: string }>;
 }
 
 /** Per-module facts. Plain data. */

@@ -84,6 +84,8 @@ test('gateway-shapes: the switch factory, enum-keyed registries and the subpath 
     await apply(dir, { force: true });
     const factorySource = readFileSync(join(dir, 'src/factory.ts'), 'utf8');
     assert.match(factorySource, /case 'openai':\n\s+return new \(loadOpenai\(\)\.OpenAIProvider\)\(options\);/, 'the load sits in its branch');
+    // The enum's members became the literal keys: models.ts no longer needs provider-names.ts.
+    assert.doesNotMatch(readFileSync(join(dir, 'src/models.ts'), 'utf8'), /provider-names/);
     buildAndTest(dir);
     const after = loadState(dir);
     assert.deepEqual(after.exports, before.exports);

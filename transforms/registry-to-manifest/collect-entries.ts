@@ -128,11 +128,11 @@ function mapObjectPath(j: JSCodeshift, declarator: ASTPath<any>): ASTPath<any> {
 }
 
 /** Collects an object map's entries: `{ 'gpt-': OpenAIHandler }`. */
-export function collectObjectMap(j: JSCodeshift, root: Collection, name: string): CollectedRegistry {
+export function collectObjectMap(j: JSCodeshift, root: Collection, name: string, importedConstants?: ReadonlyMap<string, string>): CollectedRegistry {
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
   const object = mapObjectPath(j, declarator);
-  const constants = constantMemberValues(j, root);
+  const constants = new Map([...(importedConstants ?? []), ...constantMemberValues(j, root)]);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   const lookup = bindingSources(j, root);
@@ -155,11 +155,11 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string)
 }
 
 /** Collects a factory map's entries: `{ openai: (o) => new OpenAIHandler(o) }`, one imported value per factory. */
-export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string, ignore: string[] = []): CollectedRegistry {
+export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string, ignore: string[] = [], importedConstants?: ReadonlyMap<string, string>): CollectedRegistry {
   const declarator = findMapObject(j, root, name);
   if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
   const object = mapObjectPath(j, declarator);
-  const constants = constantMemberValues(j, root);
+  const constants = new Map([...(importedConstants ?? []), ...constantMemberValues(j, root)]);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
   const lookup = bindingSources(j, root);
@@ -227,10 +227,10 @@ export function collectRegisterCalls(j: JSCodeshift, root: Collection, callee: s
 }
 
 /** Collects entries of any shape; `ignore` names bindings that are not providers (the manifest itself). */
-export function collectRegistry(j: JSCodeshift, root: Collection, shape: string, registry: string, ignore: string[] = [], valueKeys?: ValueKeys): CollectedRegistry {
-  if (shape === 'object-map') return collectObjectMap(j, root, registry);
-  if (shape === 'factory-map') return collectFactoryMap(j, root, registry, ignore);
-  return collectRegisterCalls(j, root, registry, valueKeys);
+export function collectRegistry(j: JSCodeshift, root: Collection, shape: string, registry: string, ignore: string[] = [], from: { valueKeys?: ValueKeys; importedConstants?: ReadonlyMap<string, string> } = {}): CollectedRegistry {
+  if (shape === 'object-map') return collectObjectMap(j, root, registry, from.importedConstants);
+  if (shape === 'factory-map') return collectFactoryMap(j, root, registry, ignore, from.importedConstants);
+  return collectRegisterCalls(j, root, registry, from.valueKeys);
 }
 
 /** Reads the key of a one-argument register call's value ({@link valueKeyReader}). */

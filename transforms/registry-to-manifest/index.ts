@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { printSource, styleNewFile } from '../shared-lazy-loading/print-source.js';
-import type { API, FileInfo, Options } from 'jscodeshift';
+import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
+import { importedConstantValues } from '../shared-lazy-loading/constant-keys.js';
 import type { PlannedFile, ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
 import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-file.js';
 import { diskProject, projectFromOptions } from '../shared-lazy-loading/disk-project.js';
@@ -92,15 +93,20 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     for (const planned of planFiles(raw, project)) writeFileSync(join(project.root, planned.path), planned.source);
   }
   const syntax = loaderSyntaxFor(j, root, typescript, options.syntaxLevel);
-  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], valueKeys(options, projectFromOptions(raw)));
+  const project = projectFromOptions(raw);
+  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], readFrom(options, project, j, root));
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
   return printSource(root, file.source);
 }
 
-/** register-calls: the keys of one-argument calls, read from each value's module. */
-function valueKeys(options: RegistryToManifestOptions, project: ProjectReader) {
-  return options.shape === 'register-calls' ? valueKeyReader(project, options.file, options.registryModule, options.registerFunction) : undefined;
+/**
+ * What the registry's keys need from other modules: register-calls, the keys of one-argument
+ * calls (read from each value's module); maps, the values of imported enums (`[Providers.OPENAI]`).
+ */
+function readFrom(options: RegistryToManifestOptions, project: ProjectReader, j: JSCodeshift, root: Collection) {
+  if (options.shape === 'register-calls') return { valueKeys: valueKeyReader(project, options.file, options.registryModule, options.registerFunction) };
+  return { importedConstants: importedConstantValues(j, root, options.file, project) };
 }
 
 /** The manifest module, computed from the registry file as it is before the operation. */
@@ -110,7 +116,8 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const source = project.read(options.file);
   if (source === undefined) return [];
   const j = jscodeshift.withParser(isTypeScriptPath(options.file) ? 'ts' : 'babel');
-  const collected = collectRegistry(j, j(source), options.shape, options.registry, [manifestBindingName(options)], valueKeys(options, project));
+  const sourceRoot = j(source);
+  const collected = collectRegistry(j, sourceRoot, options.shape, options.registry, [manifestBindingName(options)], readFrom(options, project, j, sourceRoot));
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
   const syntax = loaderSyntaxFor(j, j(source), isTypeScriptPath(options.file), options.syntaxLevel);

@@ -25,6 +25,11 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   const exported = manifestBindingName(options);
   const manifest = unusedName(j, root, exported);
   const locals = collected.entries.flatMap((e) => (e.local ? [e.local] : []));
+  // `[Providers.OPENAI]` becomes the literal it stands for: an imported enum may have no use left.
+  for (const entry of collected.entries) {
+    const key = entry.path.node.computed ? entry.path.node.key : undefined;
+    if (key?.type === 'MemberExpression' && key.object.type === 'Identifier') locals.push(key.object.name);
+  }
   // Statements that go right after the manifest import (the register-calls loop).
   const afterImport: any[] = [];
 

@@ -2,6 +2,9 @@
 // `[Providers.OPENAI]` reads as the string it always is ('openai'). The analyzer does the same
 // on its own syntax tree (src/facts/constant-keys.ts); both accept exactly these shapes.
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import type { ProjectReader } from '../transform-module.js';
+import { jscodeshiftFor } from './parser-for-file.js';
+import { resolveRelativeModule } from './resolve-relative-module.js';
 
 /** `Providers.OPENAI -> 'openai'` for every `enum` member with a literal value and every member of a frozen object literal. */
 export function constantMemberValues(j: JSCodeshift, root: Collection): Map<string, string> {
@@ -65,4 +68,56 @@ function frozenObject(init: any): any {
     return node.arguments[0];
   }
   return undefined;
+}
+
+/**
+ * The literal members of enums and `as const` objects that `file` imports by name from a module
+ * of the project (`import { Providers } from './enums'`), under the local name:
+ * `Providers.OPENAI -> 'openai'`. Only what that module declares and exports itself counts (the
+ * analyzer reads the same: src/facts/imported-keys.ts).
+ */
+export function importedConstantValues(j: JSCodeshift, root: Collection, file: string, project: ProjectReader): Map<string, string> {
+  const values = new Map<string, string>();
+  root.find(j.ImportDeclaration).forEach((path) => {
+    const node = path.node as any;
+    const specifier = String(node.source.value);
+    if (node.importKind === 'type' || !specifier.startsWith('.')) return;
+    const named = (node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier' && s.importKind !== 'type');
+    if (named.length === 0) return;
+    const target = resolveRelativeModule(file, specifier, project);
+    const text = target === undefined ? undefined : project.read(target);
+    if (target === undefined || text === undefined) return;
+    let declared: Map<string, string>;
+    let exported: Map<string, string>;
+    try {
+      const k = jscodeshiftFor(target, text);
+      const targetRoot = k(text);
+      declared = constantMemberValues(k, targetRoot);
+      exported = exportedLocals(k, targetRoot);
+    } catch {
+      return;
+    }
+    for (const spec of named) {
+      const imported = String(spec.imported.name ?? spec.imported.value);
+      const local = exported.get(imported);
+      if (local === undefined) continue;
+      for (const [key, value] of declared) if (key.startsWith(`${local}.`)) values.set(`${spec.local.name}${key.slice(local.length)}`, value);
+    }
+  });
+  return values;
+}
+
+/** Exported name -> local declaration name, for declarations the module exports itself (`export enum`, `export const`, `export { A as B }`). */
+function exportedLocals(j: JSCodeshift, root: Collection): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const statement of root.find(j.Program).get().node.body as any[]) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement.source) continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'TSEnumDeclaration') names.set(declaration.id.name, declaration.id.name);
+    if (declaration?.type === 'VariableDeclaration') for (const d of declaration.declarations) if (d.id?.type === 'Identifier') names.set(d.id.name, d.id.name);
+    for (const spec of statement.specifiers ?? []) {
+      if (spec.type === 'ExportSpecifier' && spec.local?.type === 'Identifier') names.set(String(spec.exported.name ?? spec.exported.value), spec.local.name);
+    }
+  }
+  return names;
 }

@@ -1,0 +1,1 @@
+export class ChatMistral { readonly provider = 'mistral'; }
