@@ -234,4 +234,4 @@ export function collectRegistry(j: JSCodeshift, root: Collection, shape: string,
 }
 
 /** Reads the key of a one-argument register call's value ({@link valueKeyReader}). */
-export type ValueKeys = Pick<NonNullable<ReturnType<typeof valueKeyReader>>, 'keyOf'>;
+export type ValueKeys = ReturnType<typeof valueKeyReader>;

@@ -15,24 +15,27 @@ export type ValueKey = { key: string } | { reason: string };
 
 /**
  * A reader of one-argument calls' keys, for calls in `file` through `registerFunction` of
- * `registryModule`; undefined when that function does not take its key from a property of the value.
+ * `registryModule`. The registry module is read on the first one-argument call only.
  */
-export function valueKeyReader(project: ProjectReader, file: string, registryModule: string | undefined, registerFunction: string | undefined): { property: string; keyOf: (source: BindingSource) => ValueKey } | undefined {
-  if (!registryModule || !registerFunction) return undefined;
-  const registrySource = project.read(registryModule);
-  if (registrySource === undefined) return undefined;
-  let property: string | undefined;
-  try {
-    const j = jscodeshiftFor(registryModule, registrySource);
-    property = registerKeyProperty(j, j(registrySource), registerFunction);
-  } catch {
-    return undefined;
-  }
-  if (!property) return undefined;
-  const key = property;
+export function valueKeyReader(project: ProjectReader, file: string, registryModule: string | undefined, registerFunction: string | undefined): { keyOf: (source: BindingSource) => ValueKey } {
+  let property: string | null | undefined;
+  const keyProperty = (): string | null => {
+    if (property !== undefined) return property;
+    const registrySource = registryModule && registerFunction ? project.read(registryModule) : undefined;
+    property = null;
+    if (registrySource === undefined) return property;
+    try {
+      const j = jscodeshiftFor(registryModule!, registrySource);
+      property = registerKeyProperty(j, j(registrySource), registerFunction!) ?? null;
+    } catch {
+      // An unparsable registry module: no key is known.
+    }
+    return property;
+  };
   return {
-    property: key,
     keyOf(source) {
+      const key = keyProperty();
+      if (key === null) return { reason: `${registerFunction ?? 'the register function'} does not store the value under a property of it (store.set(value.<key>, value))` };
       const path = resolveRelativeModule(file, source.module, project);
       const text = path === undefined ? undefined : project.read(path);
       if (path === undefined || text === undefined) return { reason: `${source.module} is not a module of the project` };

@@ -78,11 +78,19 @@ function frozenObject(init: any): any {
  */
 export function importedConstantValues(j: JSCodeshift, root: Collection, file: string, project: ProjectReader): Map<string, string> {
   const values = new Map<string, string>();
+  // Only the imports a computed key reads from (`[Providers.OPENAI]`): a registry file imports
+  // many providers, and reading each one's module to find no enum would cost a parse apiece.
+  const owners = new Set<string>();
+  root.find(j.MemberExpression).forEach((path) => {
+    const parent = path.parent?.node;
+    if ((parent?.type === 'ObjectProperty' || parent?.type === 'Property' || parent?.type === 'ObjectMethod') && parent.computed && parent.key === path.node && path.node.object.type === 'Identifier') owners.add(path.node.object.name);
+  });
+  if (owners.size === 0) return values;
   root.find(j.ImportDeclaration).forEach((path) => {
     const node = path.node as any;
     const specifier = String(node.source.value);
     if (node.importKind === 'type' || !specifier.startsWith('.')) return;
-    const named = (node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier' && s.importKind !== 'type');
+    const named = (node.specifiers ?? []).filter((s: any) => s.type === 'ImportSpecifier' && s.importKind !== 'type' && owners.has(s.local.name));
     if (named.length === 0) return;
     const target = resolveRelativeModule(file, specifier, project);
     const text = target === undefined ? undefined : project.read(target);
