@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { unwrap } from './expression-shapes.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import { boundNames, isFunctionLike, isImmediatelyInvoked } from './expression-shapes.js';
 
 /** One reference to a top-level name of the module. */

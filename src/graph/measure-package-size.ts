@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { ModuleFormat } from '../project/detect-module-format.js';
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 /** What one installed file costs and which files its top-level code loads. */
 interface LoadedFile {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 /**
  * Syntax trees of one analysis run by absolute file path. The graph parses every module

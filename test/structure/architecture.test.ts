@@ -132,6 +132,25 @@ test('the read-only API slices (analyze, measure, errors) never reach jscodeshif
   assert.deepEqual(offenders, []);
 });
 
+test('what `lazify analyze` loads takes TypeScript from src/typescript.cts, never through an ES import of ts-morph', () => {
+  // Importing the CommonJS ts-morph from an ES module makes Node scan its bundle for export
+  // names at every start (about 200 ms CPU); src/typescript.cts requires it instead.
+  const byFile = new Map(sources.map((s) => [s.file, s]));
+  const reached = new Set<string>();
+  const offenders: string[] = [];
+  const walk = (file: string): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const spec of byFile.get(file)?.imports ?? []) {
+      if (spec === 'ts-morph' || spec.startsWith('ts-morph/') || spec === 'typescript') offenders.push(`${file} imports ${spec}`);
+      else if (spec.startsWith('.')) walk(localTarget(file, spec));
+    }
+  };
+  walk('src/api/analyze.ts');
+  assert.ok(reached.has('src/graph/parse-source.ts'), 'the walk reaches the parser');
+  assert.deepEqual(offenders, []);
+});
+
 test('the core never prints: only src/cli writes to stdout or stderr (the CLI decides what a user sees)', () => {
   const offenders = sources
     .filter((s) => stageOf(s.file) !== 'cli')
