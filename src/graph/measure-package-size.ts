@@ -8,6 +8,7 @@ import { isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { ts } from '../typescript.cjs';
+import { scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
 interface LoadedFile {
@@ -127,6 +128,41 @@ export function packageVersion(packageDir: string): string | undefined {
   return version;
 }
 
+// Token kinds read once: `ts.SyntaxKind` is a large object whose property reads cost a hash
+// lookup each, and the scan below compares every token of every installed file with them.
+const {
+  BigIntLiteral: KBigIntLiteral,
+  CloseBraceToken: KCloseBraceToken,
+  CloseBracketToken: KCloseBracketToken,
+  CloseParenToken: KCloseParenToken,
+  DotToken: KDotToken,
+  EndOfFileToken: KEndOfFileToken,
+  ExportKeyword: KExportKeyword,
+  FromKeyword: KFromKeyword,
+  Identifier: KIdentifier,
+  ImportKeyword: KImportKeyword,
+  MinusMinusToken: KMinusMinusToken,
+  NoSubstitutionTemplateLiteral: KNoSubstitutionTemplateLiteral,
+  NumericLiteral: KNumericLiteral,
+  OpenBraceToken: KOpenBraceToken,
+  OpenParenToken: KOpenParenToken,
+  PlusPlusToken: KPlusPlusToken,
+  QuestionDotToken: KQuestionDotToken,
+  RequireKeyword: KRequireKeyword,
+  SemicolonToken: KSemicolonToken,
+  SlashEqualsToken: KSlashEqualsToken,
+  SlashToken: KSlashToken,
+  StringLiteral: KStringLiteral,
+  TemplateHead: KTemplateHead,
+  TemplateMiddle: KTemplateMiddle,
+  TemplateTail: KTemplateTail,
+  ThisKeyword: KThisKeyword,
+  Unknown: KUnknown,
+} = ts.SyntaxKind;
+
+/** The scanner {@link loadedSpecifiers} reuses: the scan is synchronous, one file at a time. */
+let scanner: ts.Scanner | undefined;
+
 /**
  * The specifiers a file loads when it runs: `require('x')`, `import ... from 'x'`, `import 'x'`,
  * `export ... from 'x'`; not `import('x')`. Found with TypeScript's scanner (tokens, no syntax
@@ -137,46 +173,63 @@ export function packageVersion(packageDir: string): string | undefined {
 export function loadedSpecifiers(text: string): string[] {
   // Data modules (tables, word lists, encodings) load nothing: no need to tokenise megabytes.
   if (!/\b(?:require|import|export)\b/.test(text)) return [];
-  const K = ts.SyntaxKind;
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  // Most files take the fast scan; the rest (non-ASCII code, rare syntax) TypeScript's scanner.
+  return scanLoadedSpecifiers(text, (start, end) => stringLiteralValue(text.slice(start, end))) ?? scanWithTypeScript(text);
+}
+
+/** The value of one string literal token, escapes resolved as TypeScript's scanner does. */
+function stringLiteralValue(literal: string): string {
+  scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+  scanner.setText(literal);
+  scanner.scan();
+  const value = scanner.getTokenValue();
+  scanner.setText('');
+  return value;
+}
+
+/** {@link loadedSpecifiers} with TypeScript's scanner: the reference `scanLoadedSpecifiers` follows. */
+export function scanWithTypeScript(text: string): string[] {
+  // One scanner for every file: creating one builds a few dozen closures.
+  scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+  scanner.setText(text);
   const found: string[] = [];
-  let previous = K.Unknown;
-  let beforePrevious = K.Unknown;
+  let previous = KUnknown as ts.SyntaxKind;
+  let beforePrevious = KUnknown as ts.SyntaxKind;
   let requireAfterDot = false;
   // Inside `import` / `export` up to `;`: a string right after `from` is the module's source.
   let moduleStatement = false;
   let braces = 0;
   // Brace depths at which a template literal's `${` was opened: its `}` resumes the template.
   const templates: number[] = [];
-  for (let token = scanner.scan(); token !== K.EndOfFileToken; token = scanner.scan()) {
-    if ((token === K.SlashToken || token === K.SlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
-    if (token === K.OpenBraceToken) braces++;
-    if (token === K.CloseBraceToken) {
+  for (let token = scanner.scan(); token !== KEndOfFileToken; token = scanner.scan()) {
+    if ((token === KSlashToken || token === KSlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
+    if (token === KOpenBraceToken) braces++;
+    if (token === KCloseBraceToken) {
       if (templates.at(-1) === braces) {
         templates.pop();
         token = scanner.reScanTemplateToken(false);
       } else braces--;
     }
-    if (token === K.TemplateHead || token === K.TemplateMiddle) templates.push(braces);
-    if (token === K.StringLiteral) {
-      const dynamic = previous === K.OpenParenToken && beforePrevious === K.ImportKeyword;
-      const requireCall = previous === K.OpenParenToken && beforePrevious === K.RequireKeyword && !requireAfterDot;
-      if (!dynamic && (requireCall || (moduleStatement && previous === K.FromKeyword) || previous === K.ImportKeyword)) found.push(scanner.getTokenValue());
+    if (token === KTemplateHead || token === KTemplateMiddle) templates.push(braces);
+    if (token === KStringLiteral) {
+      const dynamic = previous === KOpenParenToken && beforePrevious === KImportKeyword;
+      const requireCall = previous === KOpenParenToken && beforePrevious === KRequireKeyword && !requireAfterDot;
+      if (!dynamic && (requireCall || (moduleStatement && previous === KFromKeyword) || previous === KImportKeyword)) found.push(scanner.getTokenValue());
     }
-    if (token === K.ImportKeyword || token === K.ExportKeyword) moduleStatement = previous !== K.DotToken;
-    else if (token === K.SemicolonToken) moduleStatement = false;
-    if (token === K.RequireKeyword) requireAfterDot = previous === K.DotToken || previous === K.QuestionDotToken;
+    if (token === KImportKeyword || token === KExportKeyword) moduleStatement = previous !== KDotToken;
+    else if (token === KSemicolonToken) moduleStatement = false;
+    if (token === KRequireKeyword) requireAfterDot = previous === KDotToken || previous === KQuestionDotToken;
     beforePrevious = previous;
     previous = token;
   }
+  scanner.setText(''); // keep no file's text alive
   return found;
 }
 
 /** Tokens after which a `/` starts a regular expression rather than a division. */
 function startsExpression(previous: ts.SyntaxKind): boolean {
-  const K = ts.SyntaxKind;
-  if (previous === K.Identifier || previous === K.CloseParenToken || previous === K.CloseBracketToken || previous === K.CloseBraceToken) return false;
-  if (previous === K.NumericLiteral || previous === K.StringLiteral || previous === K.BigIntLiteral || previous === K.ThisKeyword) return false;
-  if (previous === K.PlusPlusToken || previous === K.MinusMinusToken || previous === K.NoSubstitutionTemplateLiteral || previous === K.TemplateTail) return false;
+  if (previous === KIdentifier || previous === KCloseParenToken || previous === KCloseBracketToken || previous === KCloseBraceToken) return false;
+  if (previous === KNumericLiteral || previous === KStringLiteral || previous === KBigIntLiteral || previous === KThisKeyword) return false;
+  if (previous === KPlusPlusToken || previous === KMinusMinusToken || previous === KNoSubstitutionTemplateLiteral || previous === KTemplateTail) return false;
   return true;
 }

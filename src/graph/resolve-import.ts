@@ -134,13 +134,25 @@ export class ImportResolver {
     return { kind: 'external', name, packageDir };
   }
 
-  /** The file a package specifier loads at runtime, for reports; undefined when it does not resolve. */
+  private readonly externalFileCache = new Map<string, string | undefined>();
+
+  /**
+   * The file a package specifier loads at runtime, for reports and package sizes; undefined
+   * when it does not resolve. Cached per directory, like {@link resolve}: the files of an
+   * installed package require the same few specifiers over and over.
+   */
   resolveExternalFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
+    const dir = dirname(fromFile);
+    const key = `${dir}\0${specifier}\0${format}`;
+    if (this.externalFileCache.has(key)) return this.externalFileCache.get(key);
+    let file: string | undefined;
     try {
-      return this.runtime[format].resolveSync({}, dirname(fromFile), specifier) || undefined;
+      file = this.runtime[format].resolveSync({}, dir, specifier) || undefined;
     } catch {
-      return undefined; // the package is there; a missing subpath still counts as the package
+      file = undefined; // the package is there; a missing subpath still counts as the package
     }
+    this.externalFileCache.set(key, file);
+    return file;
   }
 
   private externalFromFile(file: string): Resolution {
