@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 import type { BuiltConst, ImportTimeRead } from './module-facts.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../typescript.cjs';
 
 /**
  * Line of the first `await` (or `for await`) outside any function or class member of `sf`.
