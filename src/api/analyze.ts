@@ -2,9 +2,9 @@
 // the reporters that print them. Loads TypeScript (through ts-morph), never jscodeshift or the
 // transforms: `lazify analyze` and `lazify why` load only this slice.
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from '../graph/module-graph.js';
-export { analyze, why, withBaseline } from '../run-analysis.js';
-export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../run-analysis.js';
-export { analyzeMeasured } from '../run-measured-analysis.js';
+export { analyze, why, withBaseline } from '../pipeline/analyze.js';
+export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/analyze.js';
+export { analyzeMeasured } from '../pipeline/analyze-measured.js';
 export { loadProject } from '../project/load-project.js';
 export type { Project, LoadProjectOptions } from '../project/load-project.js';
 export { buildModuleGraph } from '../graph/build-module-graph.js';

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../run-analysis.js';
+import type { AnalysisResult } from '../pipeline/analyze.js';
 import { renderJsonReport } from './json-report.js';
 import { renderMarkdownReport } from './markdown-report.js';
 import { renderSarifReport } from './sarif-report.js';

@@ -16,7 +16,7 @@ function heavy(files: string[], pattern: RegExp): string[] {
   return files.filter((file) => pattern.test(file.split('\\').join('/')));
 }
 const PARSERS_AND_CODEMODS = /\/node_modules\/(typescript|ts-morph|@ts-morph\/[^/]+|jscodeshift|recast|@babel\/[^/]+)\/|\/typescript\.js$/;
-const CONFIG_CODE = /\/node_modules\/(lilconfig|zod)\/|\/dist\/src\/project\/load-config\.js$/;
+const CONFIG_CODE = /\/node_modules\/(lilconfig|zod)\/|\/dist\/src\/config\/load-config\.js$/;
 const CODEMODS = /\/node_modules\/(jscodeshift|recast|@babel\/[^/]+)\//;
 
 for (const args of [['--help'], ['-h'], ['--version'], ['analyze', '--help'], ['check', '--help']]) {

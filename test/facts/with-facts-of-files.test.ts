@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileSet } from '../../src/edits/file-set.js';
 import { withFactsOfFiles } from '../../src/facts/extract-facts.js';
-import { analyze } from '../../src/run-analysis.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
 test('package files the entry does not reach get facts too, their specifiers resolved as the graph resolves them', () => {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import test from 'node:test';
 import { LazifyError } from '../../src/diagnostics/diagnostic.js';
-import { analyze } from '../../src/run-analysis.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { buildModuleGraph } from '../../src/graph/build-module-graph.js';
 import { loadProject } from '../../src/project/load-project.js';
 import { copyFixture, fixture } from '../helpers/copy-fixture.js';

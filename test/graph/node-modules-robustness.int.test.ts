@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { isLazifyError } from '../../src/diagnostics/diagnostic.js';
-import { analyze } from '../../src/run-analysis.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 
 /** Package dirs directly under node_modules (scoped ones one level down), that declare or have an entry. */

@@ -7,7 +7,7 @@ import { registryManifestPlanner } from '../../src/plan/plan-registry-manifests.
 import * as registryToManifest from '../../transforms/registry-to-manifest/index.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../src/run-analysis.js';
+import { analyze } from '../../src/pipeline/analyze.js';
 import { copyFixture, fixture } from '../helpers/copy-fixture.js';
 import { factsOfProject } from '../helpers/plan-context.js';
 

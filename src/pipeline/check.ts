@@ -1,16 +1,16 @@
 // lazify check, one call per stage: project -> graph -> cost (static metrics), measure (import
 // time, and a bare node start as its yardstick), then the budgets. Reads only.
 import { resolve } from 'node:path';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { LazifyError } from './diagnostics/diagnostic.js';
-import { evaluateBudgets, type CheckBaseline, type ImportMetrics, type MetricVerdict } from './budgets/evaluate-budgets.js';
-import { buildModuleGraph } from './graph/build-module-graph.js';
-import { computeCost } from './graph/module-cost.js';
-import { measure } from './measure/measure.js';
-import { measureNodeStart } from './measure/measure-node-start.js';
-import type { Budgets } from './project/load-config.js';
-import { loadProject } from './project/load-project.js';
-import { parseBaselineJson } from './findings/findings-baseline.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LazifyError } from '../diagnostics/diagnostic.js';
+import { evaluateBudgets, type CheckBaseline, type ImportMetrics, type MetricVerdict } from '../budgets/evaluate-budgets.js';
+import { buildModuleGraph } from '../graph/build-module-graph.js';
+import { computeCost } from '../graph/module-cost.js';
+import { measure } from '../measure/measure.js';
+import { measureNodeStart } from '../measure/measure-node-start.js';
+import type { Budgets } from '../config/load-config.js';
+import { loadProject } from '../project/load-project.js';
+import { parseBaselineJson } from '../findings/findings-baseline.js';
 
 /** Options of {@link check}. */
 export interface CheckOptions {

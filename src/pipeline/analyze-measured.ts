@@ -1,9 +1,9 @@
 // analyze --measure: the static analysis, then the measure stage, then measured cost on findings.
 import { resolve } from 'node:path';
-import { attachMeasuredCost } from './measure/attach-measured-cost.js';
-import type { MeasureOptions } from './measure/import-time.js';
-import { measure } from './measure/measure.js';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from './run-analysis.js';
+import { attachMeasuredCost } from '../measure/attach-measured-cost.js';
+import type { MeasureOptions } from '../measure/import-time.js';
+import { measure } from '../measure/measure.js';
+import { analyze, type AnalysisResult, type AnalyzeOptions } from './analyze.js';
 
 /**
  * {@link analyze}, plus real import times measured in child processes (this runs the package's

@@ -1,20 +1,20 @@
 // The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
-import type { Diagnostic } from './diagnostics/diagnostic.js';
-import type { ProgressListener } from './diagnostics/progress.js';
-import { LazifyError } from './diagnostics/diagnostic.js';
-import { extractFacts } from './facts/extract-facts.js';
-import type { ModuleFacts } from './facts/module-facts.js';
-import { findFindings } from './findings/find-findings.js';
-import type { Finding } from './findings/finding.js';
-import type { ParsedSources } from './graph/parse-source.js';
-import { buildModuleGraph } from './graph/build-module-graph.js';
-import { findImportChains, matchModule, type ImportChain } from './graph/find-import-chains.js';
-import { computeCost, type ModuleCost } from './graph/module-cost.js';
-import type { ModuleGraph } from './graph/module-graph.js';
-import { loadProject, type Project } from './project/load-project.js';
-import { enginesNode, supportsRequireEsm } from './project/require-esm-support.js';
-import type { ImportTimeResult } from './measure/import-time.js';
-import { applySuppressions, type FindingsBaseline, type SuppressedFinding, type SuppressionOptions, type SuppressionSummary } from './findings/apply-suppressions.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ProgressListener } from '../diagnostics/progress.js';
+import { LazifyError } from '../diagnostics/diagnostic.js';
+import { extractFacts } from '../facts/extract-facts.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
+import { findFindings } from '../findings/find-findings.js';
+import type { Finding } from '../findings/finding.js';
+import type { ParsedSources } from '../graph/parse-source.js';
+import { buildModuleGraph } from '../graph/build-module-graph.js';
+import { findImportChains, matchModule, type ImportChain } from '../graph/find-import-chains.js';
+import { computeCost, type ModuleCost } from '../graph/module-cost.js';
+import type { ModuleGraph } from '../graph/module-graph.js';
+import { loadProject, type Project } from '../project/load-project.js';
+import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
+import type { ImportTimeResult } from '../measure/import-time.js';
+import { applySuppressions, type FindingsBaseline, type SuppressedFinding, type SuppressionOptions, type SuppressionSummary } from '../findings/apply-suppressions.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
