@@ -3,7 +3,7 @@
 // transforms: `lazify analyze` and `lazify why` load only this slice.
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from '../graph/module-graph.js';
 export { analyze, why, withBaseline } from '../pipeline/analyze.js';
-export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/analyze.js';
+export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/results.js';
 export { analyzeMeasured } from '../pipeline/analyze-measured.js';
 export { loadProject } from '../project/load-project.js';
 export type { Project, LoadProjectOptions } from '../project/load-project.js';
@@ -18,7 +18,7 @@ export type { Finding, FindingKind, SplitCluster, FindingCost } from '../finding
 export { extractFacts } from '../facts/extract-facts.js';
 export { extractModuleFacts } from '../facts/extract-module-facts.js';
 export { findFindings } from '../findings/find-findings.js';
-export type { FindingsInput } from '../findings/find-findings.js';
+export type { FindingsInput } from '../findings/findings-input.js';
 export { renderReport } from '../report/render-report.js';
 export { renderWhyReport } from '../report/why-report.js';
 export { toJsonReport, JSON_SCHEMA_VERSION } from '../report/json-report.js';

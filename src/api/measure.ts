@@ -4,7 +4,7 @@ export { measure } from '../measure/measure.js';
 export { attachMeasuredCost } from '../measure/attach-measured-cost.js';
 export type { ImportTimeResult, ImportTimeNode, MeasureOptions } from '../measure/import-time.js';
 export { renderImportTimeReport, toImportTimeJson, IMPORTTIME_JSON_SCHEMA_VERSION } from '../report/importtime-report.js';
-export type { CpuProfile } from '../measure/profile-import.js';
+export type { CpuProfile } from '../measure/cpu-profile.js';
 export type { ImportTimeFormat, ImportTimeReportOptions } from '../report/importtime-report.js';
 export { renderHtmlReport } from '../report/html.js';
 export type { HtmlReportInput } from '../report/html.js';

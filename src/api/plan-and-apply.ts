@@ -2,7 +2,7 @@
 // all-or-nothing write -> verify. The only slice that loads jscodeshift and the transforms.
 export type { Plan, PlanOperation } from '../plan/plan.js';
 export { plan, apply } from '../pipeline/plan-and-apply.js';
-export type { PlanOptions, PlanResult, ApplyOptions, ApplyResult } from '../pipeline/plan-and-apply.js';
+export type { PlanOptions, PlanResult, ApplyOptions, ApplyResult } from '../pipeline/results.js';
 export { validatePlan } from '../plan/validate-plan.js';
 export { buildPlan } from '../plan/build-plan.js';
 export type { Planner, PlanContext, PlanChoices, PlannerResult } from '../plan/planner.js';

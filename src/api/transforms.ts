@@ -1,20 +1,12 @@
 // Public API, the transforms lazify can run: their metadata, for `lazify transforms` and for
 // tools that drive the codemods themselves. Loads the transforms (and so jscodeshift).
 import { transforms } from '../../transforms/index.js';
-import type { TransformOptionDoc, TransformPhase } from '../../transforms/index.js';
+import type { TransformPhase } from '../../transforms/index.js';
+import type { TransformSummary } from '../pipeline/results.js';
 
 export type { TransformOptionDoc, TransformPhase } from '../../transforms/index.js';
+export type { TransformSummary } from '../pipeline/results.js';
 export { renderTransformsReport } from '../report/transforms-report.js';
-
-/** One transform as `lazify transforms` lists it. */
-export interface TransformSummary {
-  /** The name plan operations use (`transform`), also its folder in transforms/. */
-  name: string;
-  description: string;
-  /** When apply runs it relative to the others: split, registry, defer. */
-  phase: TransformPhase;
-  options: TransformOptionDoc[];
-}
 
 /** Every transform lazify can run, in the order apply runs their phases. */
 export function listTransforms(): TransformSummary[] {

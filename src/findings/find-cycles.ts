@@ -1,5 +1,5 @@
 import { findImportCycles } from '../graph/strongly-connected-components.js';
-import type { FindingsInput } from './find-findings.js';
+import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId } from './finding-severity.js';
 

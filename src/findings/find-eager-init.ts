@@ -1,5 +1,5 @@
 import type { TopLevelStatement } from '../facts/module-facts.js';
-import type { FindingsInput } from './find-findings.js';
+import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, importSaving, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';

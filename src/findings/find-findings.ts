@@ -1,7 +1,5 @@
-import type { ModuleGraph } from '../graph/module-graph.js';
-import type { ModuleFacts } from '../facts/module-facts.js';
-import type { CostModelLike } from './cost-input.js';
 import type { Finding } from './finding.js';
+import type { FindingsInput } from './findings-input.js';
 import { findRegistries } from './find-registries.js';
 import { findEagerInit } from './find-eager-init.js';
 import { findGlobalSideEffects } from './find-global-side-effects.js';
@@ -10,18 +8,6 @@ import { findCycles } from './find-cycles.js';
 import { findHeavyImports } from './find-heavy-imports.js';
 import { findProviderFactories } from './find-provider-factories.js';
 import { findExtendedClasses } from './find-extended-classes.js';
-
-/** Everything the finders read. `cost` is GRAPH's `computeCost(graph)` (see {@link CostModelLike}). */
-export interface FindingsInput {
-  graph: ModuleGraph;
-  facts: Record<string, ModuleFacts>;
-  cost: CostModelLike;
-  /**
-   * True when package.json `engines.node` admits only Node versions that `require()` ES
-   * modules: native ESM registries can then load synchronously, so sync readers do not block.
-   */
-  requireEsm?: boolean;
-}
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
 

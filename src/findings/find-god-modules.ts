@@ -1,4 +1,4 @@
-import type { FindingsInput } from './find-findings.js';
+import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';

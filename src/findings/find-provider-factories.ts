@@ -1,5 +1,5 @@
 import type { FunctionFact, ModuleFacts } from '../facts/module-facts.js';
-import type { FindingsInput } from './find-findings.js';
+import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';

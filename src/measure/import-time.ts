@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ProgressListener } from '../diagnostics/progress.js';
-import type { CpuProfile } from './profile-import.js';
+import type { CpuProfile } from './cpu-profile.js';
 
 /**
  * One module in the import-time tree, like a line of Python's `-X importtime`.

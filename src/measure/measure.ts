@@ -7,7 +7,8 @@ import { writeChildScripts, type ChildScripts } from './child-scripts.js';
 import type { ImportTimeResult, MeasureOptions } from './import-time.js';
 import { resolveMeasureTarget, type MeasureTarget } from './measure-target.js';
 import { nameMeasuredModule } from './name-measured-module.js';
-import { attachProfile, findCallLine, profileModules, readCpuProfile, type CpuProfile, type ProfiledModule } from './profile-import.js';
+import type { CpuProfile } from './cpu-profile.js';
+import { attachProfile, findCallLine, profileModules, readCpuProfile, type ProfiledModule } from './profile-import.js';
 import { runChild } from './run-child.js';
 import { RunContainment } from './run-containment.js';
 

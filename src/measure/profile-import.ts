@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CpuProfile, ProfileNode } from './cpu-profile.js';
 import type { ImportTimeNode, TopLevelCost } from './import-time.js';
 import type { MeasuredModuleName } from './name-measured-module.js';
 
@@ -12,28 +13,6 @@ import type { MeasuredModuleName } from './name-measured-module.js';
 //   without the loader hooks, so the timing sees one module whose "self" time is the whole graph.
 // A module's top level is the profile frame V8 names '' at line 0, column 0 of the module's URL
 // (the CommonJS wrapper, or the ES module body).
-
-/** One node of a V8 CPU profile's call tree. */
-export interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-  hitCount?: number;
-  positionTicks?: Array<{ line: number; ticks: number }>;
-}
-/**
- * A V8 CPU profile as `node --cpu-prof` writes it (the `.cpuprofile` format Chrome DevTools and
- * speedscope load): the call tree, and which node each sample hit, µs apart.
- */
-export interface CpuProfile {
-  nodes: ProfileNode[];
-  /** Microseconds, on the profiler's clock. */
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  /** Microseconds before each sample. */
-  timeDeltas: number[];
-}
 
 /** What one module's top level cost in the profiled run, in ms of that run. */
 export interface ProfiledModule {

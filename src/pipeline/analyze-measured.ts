@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { attachMeasuredCost } from '../measure/attach-measured-cost.js';
 import type { MeasureOptions } from '../measure/import-time.js';
 import { measure } from '../measure/measure.js';
-import { analyze, type AnalysisResult, type AnalyzeOptions } from './analyze.js';
+import { analyze } from './analyze.js';
+import type { AnalysisResult, AnalyzeOptions } from './results.js';
 
 /**
  * {@link analyze}, plus real import times measured in child processes (this runs the package's

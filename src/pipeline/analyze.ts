@@ -1,60 +1,16 @@
 // The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ProgressListener } from '../diagnostics/progress.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts } from '../facts/extract-facts.js';
-import type { ModuleFacts } from '../facts/module-facts.js';
 import { findFindings } from '../findings/find-findings.js';
-import type { Finding } from '../findings/finding.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
-import { findImportChains, matchModule, type ImportChain } from '../graph/find-import-chains.js';
-import { computeCost, type ModuleCost } from '../graph/module-cost.js';
-import type { ModuleGraph } from '../graph/module-graph.js';
-import { loadProject, type Project } from '../project/load-project.js';
+import { findImportChains, matchModule } from '../graph/find-import-chains.js';
+import { computeCost } from '../graph/module-cost.js';
+import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
-import type { ImportTimeResult } from '../measure/import-time.js';
-import { applySuppressions, type FindingsBaseline, type SuppressedFinding, type SuppressionOptions, type SuppressionSummary } from '../findings/apply-suppressions.js';
-
-/** Options of {@link analyze}. */
-export interface AnalyzeOptions {
-  /** Entry file override, relative to the project dir or absolute. */
-  entry?: string;
-  /** Not supported here: real import times come from `analyzeMeasured()`, which is async. */
-  measure?: boolean;
-  /**
-   * Which findings to report (kinds, minimum saving, ignore rules, a baseline); usually the
-   * config's. `// lazify-ignore` comments in the sources always apply.
-   */
-  suppressions?: Omit<SuppressionOptions, 'comments'>;
-  /** Told how far the graph and facts stages have got, for a progress display; analysis never prints. */
-  onProgress?: ProgressListener;
-}
-
-/** Everything `lazify analyze` found out. Plain data apart from `cost`'s lookup functions. */
-export interface AnalysisResult {
-  /** Absolute project root. */
-  root: string;
-  /** Package name from package.json, when it has one. */
-  packageName?: string;
-  /** Entry module id. */
-  entry: string;
-  /** Where the entry came from (`--entry`, package.json exports/main/module, index file). */
-  entrySource: Project['entrySource'];
-  graph: ModuleGraph;
-  cost: ModuleCost;
-  facts: Record<string, ModuleFacts>;
-  /** Findings to report, biggest exclusive saving first (suppressed ones left out). */
-  findings: Finding[];
-  /** Findings not reported, and why (kind off, below minSaving, ignore rule, inline comment, baseline). */
-  suppressed: SuppressedFinding[];
-  /** How many findings each suppression left out. */
-  suppression: SuppressionSummary;
-  /** Every stage's diagnostics. */
-  diagnostics: Diagnostic[];
-  /** Measured import times, from `analyzeMeasured()` / `analyze --measure`. */
-  importTime?: ImportTimeResult;
-}
+import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
+import { applySuppressions, type FindingsBaseline } from '../findings/apply-suppressions.js';
 
 /**
  * Statically analyses the package in `dir`: why importing it is slow and what to make lazy.
@@ -89,29 +45,6 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     suppression: selection.summary,
     diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics, ...selection.diagnostics],
   };
-}
-
-/** Options of {@link why}. */
-export interface WhyOptions {
-  entry?: string;
-  /** Most chains to list (default 10). */
-  limit?: number;
-  /** Directory relative module paths are read against (default: the process's). */
-  cwd?: string;
-}
-
-/** Answer of `lazify why`: how the entry reaches a module. */
-export interface WhyResult {
-  root: string;
-  entry: string;
-  /** The module id the query matched. */
-  target: string;
-  /** Shortest import chains, eager ones first. */
-  chains: ImportChain[];
-  /** What the target keeps loaded on its own, when it loads eagerly. */
-  exclusiveBytes: number;
-  exclusiveModules: number;
-  diagnostics: Diagnostic[];
 }
 
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */

@@ -3,58 +3,14 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
-import { evaluateBudgets, type CheckBaseline, type ImportMetrics, type MetricVerdict } from '../budgets/evaluate-budgets.js';
+import { evaluateBudgets, type CheckBaseline, type ImportMetrics } from '../budgets/evaluate-budgets.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { computeCost } from '../graph/module-cost.js';
 import { measure } from '../measure/measure.js';
 import { measureNodeStart } from '../measure/measure-node-start.js';
-import type { Budgets } from '../config/load-config.js';
 import { loadProject } from '../project/load-project.js';
 import { parseBaselineJson } from '../findings/findings-baseline.js';
-
-/** Options of {@link check}. */
-export interface CheckOptions {
-  /** Entry file override, relative to the project dir or absolute. */
-  entry?: string;
-  /** The budgets (usually the config's, with the CLI's --max-* flags on top). */
-  budgets?: Budgets;
-  /** An accepted run's metrics: growth past them fails. */
-  baseline?: CheckBaseline;
-  /** Measure the import time (runs the package's code in child processes). Default true. */
-  measure?: boolean;
-  /** Fresh processes for the import and for the bare node start (default 5 each). */
-  runs?: number;
-  /** Milliseconds before an import run is killed (default 30 000). */
-  timeoutMs?: number;
-  /** Run TypeScript sources through tsx even when a build exists. */
-  tsx?: boolean;
-}
-
-/** What `lazify check` found: the metrics, each against its budget and the baseline. */
-export interface CheckResult {
-  root: string;
-  packageName?: string;
-  /** Entry module id. */
-  entry: string;
-  metrics: ImportMetrics;
-  /** The budgets checked (time budgets left out when the import was not measured). */
-  budgets: Budgets;
-  /** False when the import time was not measured (`measure: false`). */
-  measured: boolean;
-  verdicts: MetricVerdict[];
-  /** True when no metric is over its budget or grew past the baseline. */
-  passed: boolean;
-  /** The measurement behind the time metrics, when measured. */
-  timing?: {
-    /** Import runs aggregated. */
-    runs: number;
-    /** Median bare `node -e 0` start, in ms. */
-    nodeStartMs: number;
-    /** The file that ran (build output, or the source through tsx). */
-    ran: string;
-  };
-  diagnostics: Diagnostic[];
-}
+import type { CheckOptions, CheckResult } from './results.js';
 
 /** Checks the import of the package in `dir` against budgets and a baseline. */
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {

@@ -1,19 +1,17 @@
 // plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
 import { readFileSync, realpathSync } from 'node:fs';
-import type { SuppressionOptions } from '../findings/apply-suppressions.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError } from '../diagnostics/diagnostic.js';
-import { FileSet, type FileChange } from '../edits/file-set.js';
+import { FileSet } from '../edits/file-set.js';
 import { withFactsOfFiles } from '../facts/extract-facts.js';
 import { uncommittedChanges } from '../edits/git-status.js';
-import { formatChangedFiles, type FormatResult } from '../edits/format-changed-files.js';
-import { lintChangedFiles, type LintResult } from '../verify/lint-changed-files.js';
+import { formatChangedFiles } from '../edits/format-changed-files.js';
+import { lintChangedFiles } from '../verify/lint-changed-files.js';
 import { runPlan } from '../edits/run-plan.js';
-import type { OperationResult } from '../edits/run-operation.js';
 import { unifiedDiff } from '../edits/unified-diff.js';
 import { restoreFiles, writeChanges } from '../edits/write-files.js';
-import { hasJournal, JOURNAL_DIR, recoverJournal, type Recovery } from '../edits/write-journal.js';
+import { hasJournal, JOURNAL_DIR, recoverJournal } from '../edits/write-journal.js';
 import { writePatch } from '../edits/write-patch.js';
 import { applyChoices } from '../plan/apply-choices.js';
 import { buildPlan } from '../plan/build-plan.js';
@@ -21,43 +19,13 @@ import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
 import { readTsconfig } from '../project/read-tsconfig.js';
 import { projectPathProblem } from '../project/confine-path.js';
 import type { Plan } from '../plan/plan.js';
-import type { PlanChoices } from '../plan/planner.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import { analyze } from './analyze.js';
+import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './results.js';
 import { blockOperationsWithTypeErrors, type BlockedOperation } from '../verify/block-type-errors.js';
 import { ChangeTypeChecker, type TypeDiagnostic } from '../verify/typecheck-changes.js';
-import { rebuildAfterRestore, takeBaseline, verifyAfterApply, type Verification } from '../verify/verify-apply.js';
+import { rebuildAfterRestore, takeBaseline, verifyAfterApply } from '../verify/verify-apply.js';
 import { measureImportSnapshot, type ImportBeforeAfter } from '../verify/import-before-after.js';
-import type { ProgressListener } from '../diagnostics/progress.js';
-
-/** Options of {@link plan}. */
-export interface PlanOptions extends PlanChoices {
-  /** Entry file override, as for analyze. */
-  entry?: string;
-  /** Told how far analysis (and, in apply, the later stages) got, for a progress display. */
-  onProgress?: ProgressListener;
-  /**
-   * Globs (root-relative) of files to rewrite although they are not part of the package
-   * (tests, scripts, examples): by default only modules reachable from the entry or under
-   * the source root (tsconfig rootDir, or the entry's folder) are, tests and scripts excepted.
-   */
-  include?: string[];
-  /** Globs (root-relative) of files never to rewrite, even when they are part of the package; they win over `include`. */
-  exclude?: string[];
-  /**
-   * Findings not to plan for: kinds turned off and ignore rules (the config's); findings a
-   * `// lazify-ignore` comment silences are never planned either. A baseline does not apply:
-   * known findings are still worth fixing.
-   */
-  suppressions?: Pick<SuppressionOptions, 'kinds' | 'ignore'>;
-}
-
-/** A plan and what was left out of it. */
-export interface PlanResult {
-  plan: Plan;
-  /** One line per finding (or part of one) that got no operation, with why. */
-  skipped: string[];
-}
 
 /**
  * Source files a planner may rewrite: the project's own, never dependencies or build output.
@@ -103,74 +71,6 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
     return touched.length === 0;
   });
   return { ...built, plan: { ...built.plan, operations }, skipped };
-}
-
-/** Options of {@link apply}. */
-export interface ApplyOptions extends PlanOptions {
-  /** A plan (parsed JSON, possibly edited by a user) or a path to one; default: plan from analysis now. */
-  plan?: unknown;
-  /** Compute and return the diff; write nothing. */
-  dryRun?: boolean;
-  /** Write a `git apply`-able patch to this path instead of changing the project. */
-  patch?: string;
-  /**
-   * Apply even though the git work tree has uncommitted changes, and keep operations whose
-   * rewrite adds type errors (they are still listed, in `typeErrors`).
-   */
-  force?: boolean;
-  /** TypeScript projects: check the rewrite against the project's tsconfig before writing (default true). */
-  typecheck?: boolean;
-  /** After writing: build, run the project's tests, compare the entry's export names. */
-  verify?: boolean;
-  /**
-   * Format the changed files with the project's own formatter (prettier, biome or dprint, when
-   * configured and installed), each only if it was clean before. Default true.
-   */
-  format?: boolean;
-  /**
-   * Lint the changed files with the project's own ESLint (when configured and installed),
-   * before and after, and list the problems the rewrite adds. Default true.
-   */
-  lint?: boolean;
-  /** When verification fails, leave the written files instead of restoring them. */
-  keepOnFailure?: boolean;
-  /**
-   * With `verify`: fresh processes for measuring the entry's import before writing and after
-   * (medians; default 3). 0 measures nothing.
-   */
-  importRuns?: number;
-  /** With `verify`: seconds before an import measurement run is killed as hung (default 30). */
-  importTimeoutMs?: number;
-}
-
-/** What apply did (or, with dryRun/patch, would do). */
-export interface ApplyResult {
-  root: string;
-  plan: Plan;
-  skipped: string[];
-  operations: OperationResult[];
-  changes: FileChange[];
-  /** Unified diff of all changes (git style). */
-  diff: string;
-  /** True when the project's files were written. */
-  written: boolean;
-  /** Absolute path of the patch file, when one was written. */
-  patchFile?: string;
-  verification?: Verification;
-  /** With `verify`: the entry's import measured before writing and after (`after` absent when the build failed). */
-  importTime?: ImportBeforeAfter;
-  /** What the project's formatter did to the changed files (absent with `format: false`). */
-  formatting?: FormatResult;
-  /** What the project's ESLint found new in the changed files (absent without ESLint or with `lint: false`). */
-  lint?: LintResult;
-  /** Set when verification failed and every written file was put back as it was. */
-  restored?: boolean;
-  /** Set when this run found a write an earlier run left unfinished, and finished or undid it (then it did nothing else). */
-  recovery?: Recovery;
-  /** Operations left out because their rewrite adds type errors (none with `force`). */
-  blocked: BlockedOperation[];
-  /** With `force`: the type errors the written rewrite adds. */
-  typeErrors: TypeDiagnostic[];
 }
 
 /**

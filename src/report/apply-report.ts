@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ApplyResult } from '../pipeline/plan-and-apply.js';
+import type { ApplyResult } from '../pipeline/results.js';
 import { renderPullRequestBody } from './pull-request-body.js';
 import type { ReportOutput } from './report-output.js';
 

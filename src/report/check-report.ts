@@ -2,7 +2,7 @@
 // a pull request (markdown), and versioned JSON (docs/json-schema.md). Pure.
 import type { MetricName, MetricVerdict } from '../budgets/evaluate-budgets.js';
 import { formatBytes } from '../messages/format-size.js';
-import type { CheckResult } from '../pipeline/check.js';
+import type { CheckResult } from '../pipeline/results.js';
 import type { ReportOutput } from './report-output.js';
 
 /** Output formats of `lazify check`. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Finding } from '../findings/finding.js';
 import type { SuppressedBy } from '../findings/apply-suppressions.js';
 import type { EdgeKind } from '../graph/module-graph.js';
-import type { AnalysisResult } from '../pipeline/analyze.js';
+import type { AnalysisResult } from '../pipeline/results.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
 import type { ReportOptions, ReportOutput } from './report-output.js';
 

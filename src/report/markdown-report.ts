@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../pipeline/analyze.js';
+import type { AnalysisResult } from '../pipeline/results.js';
 import { describeSuppressions, nothingSuppressed } from './describe-suppressions.js';
 import { costTreeRows } from './cost-tree.js';
 import { formatBytes, plural } from '../messages/format-size.js';

@@ -1,4 +1,4 @@
-import type { PlanResult } from '../pipeline/plan-and-apply.js';
+import type { PlanResult } from '../pipeline/results.js';
 import { cell, code } from './markdown-text.js';
 import type { ReportOutput } from './report-output.js';
 

@@ -1,4 +1,4 @@
-import type { ApplyResult } from '../pipeline/plan-and-apply.js';
+import type { ApplyResult } from '../pipeline/results.js';
 import type { ImportSnapshot } from '../verify/import-before-after.js';
 import { cell, code } from './markdown-text.js';
 

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from '../pipeline/analyze.js';
+import type { AnalysisResult } from '../pipeline/results.js';
 import { renderJsonReport } from './json-report.js';
 import { renderMarkdownReport } from './markdown-report.js';
 import { renderSarifReport } from './sarif-report.js';

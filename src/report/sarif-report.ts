@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Finding, FindingKind } from '../findings/finding.js';
 import { FINDING_KIND_DOCS } from '../findings/finding-kinds.js';
-import type { AnalysisResult } from '../pipeline/analyze.js';
+import type { AnalysisResult } from '../pipeline/results.js';
 import { exitCodeFor, rankFindings } from './rank-findings.js';
 import type { ReportOptions, ReportOutput } from './report-output.js';
 

@@ -1,6 +1,6 @@
 import { createColors } from 'picocolors';
 import { describeSuppressions, nothingSuppressed } from './describe-suppressions.js';
-import type { AnalysisResult } from '../pipeline/analyze.js';
+import type { AnalysisResult } from '../pipeline/results.js';
 import type { Finding } from '../findings/finding.js';
 import { FINDING_KIND_DOCS } from '../findings/finding-kinds.js';
 import { costTreeRows } from './cost-tree.js';

@@ -1,4 +1,4 @@
-import type { TransformSummary } from '../api/transforms.js';
+import type { TransformSummary } from '../pipeline/results.js';
 import type { ReportOutput } from './report-output.js';
 
 /** `lazify transforms`: each transform, its phase, what it does and its options; or the same as JSON. */

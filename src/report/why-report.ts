@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { WhyResult } from '../pipeline/analyze.js';
+import type { WhyResult } from '../pipeline/results.js';
 import { formatBytes, plural } from '../messages/format-size.js';
 import { code } from './markdown-text.js';
 import type { ReportOutput } from './report-output.js';

@@ -4,7 +4,7 @@ import jscodeshift from 'jscodeshift';
 import { FileSet } from '../../src/edits/file-set.js';
 import { runOperation } from '../../src/edits/run-operation.js';
 import { renderApplyReport } from '../../src/report/apply-report.js';
-import type { ApplyResult } from '../../src/pipeline/plan-and-apply.js';
+import type { ApplyResult } from '../../src/pipeline/results.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
 const client = (name: string) => `import OpenAI from 'openai';\n\nexport function ${name}() {\n  return new OpenAI({});\n}\n`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { ApplyResult } from '../../src/pipeline/plan-and-apply.js';
+import type { ApplyResult } from '../../src/pipeline/results.js';
 import { applyDiagnostics, renderApplyReport, toApplyJson } from '../../src/report/apply-report.js';
 import { renderPullRequestBody } from '../../src/report/pull-request-body.js';
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../../src/findings/finding.js';
 import { computeCost } from '../../src/graph/module-cost.js';
 import type { ModuleGraph } from '../../src/graph/module-graph.js';
-import type { AnalysisResult } from '../../src/pipeline/analyze.js';
+import type { AnalysisResult } from '../../src/pipeline/results.js';
 
 const edge = (from: string, to: string, line: number, lazy = false) => ({
   from,

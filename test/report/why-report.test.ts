@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { renderWhyReport } from '../../src/report/why-report.js';
-import type { WhyResult } from '../../src/pipeline/analyze.js';
+import type { WhyResult } from '../../src/pipeline/results.js';
 
 const result = (): WhyResult => ({
   root: '/p',

@@ -1,0 +1,17 @@
+// What the finders read, in a module of its own: every finder and find-findings.ts (which runs
+// them all) import it, so it cannot live in find-findings.ts without a circle.
+import type { ModuleGraph } from '../graph/module-graph.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
+import type { CostModelLike } from './cost-input.js';
+
+/** Everything the finders read. `cost` is GRAPH's `computeCost(graph)` (see {@link CostModelLike}). */
+export interface FindingsInput {
+  graph: ModuleGraph;
+  facts: Record<string, ModuleFacts>;
+  cost: CostModelLike;
+  /**
+   * True when package.json `engines.node` admits only Node versions that `require()` ES
+   * modules: native ESM registries can then load synchronously, so sync readers do not block.
+   */
+  requireEsm?: boolean;
+}
