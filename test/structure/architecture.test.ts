@@ -39,7 +39,7 @@ function read(file: string): SourceInfo {
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  return { file: relative(repoRoot, file).split('\\').join('/'), imports, dynamicImports, typeImports, text };
+  return { file: relative(repoRoot, file).split('\\').join('/'), imports, typeImports, dynamicImports, text };
 }
 
 const sources = sourceFiles.map(read);
@@ -51,7 +51,8 @@ test('the CLI only talks to the public API (src/api/, whose union is src/index.t
   const offenders = sources
     .filter((s) => stageOf(s.file) === 'cli')
     .flatMap((s) =>
-      [...s.imports, ...s.dynamicImports]
+      // Types too: a type the CLI names must be one a library user can name.
+      [...s.imports, ...s.typeImports, ...s.dynamicImports]
         .filter((spec) => spec.startsWith('.'))
         .map((spec) => ({ from: s.file, to: localTarget(s.file, spec) }))
         .filter(({ to }) => !/^src\/api\/[^/]+\.ts$/.test(to) && !to.startsWith('src/cli/')),
@@ -179,15 +180,61 @@ function stripStrings(text: string): string {
   return text.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(['"`])(?:\\.|(?!\1)[^\\])*\1/g, '""');
 }
 
-test('no runtime import cycle in src/ or transforms/: a cycle makes load order decide what a module sees (undefined exports mid-cycle), and lazify tells its users to remove theirs', async () => {
+const transformSources = globSync(['transforms/**/*.ts'], { cwd: repoRoot, absolute: true, ignore: ['**/__testfixtures__/**'] }).map(read);
+
+test('no import cycle in src/ or transforms/, not even a type-only one: a runtime cycle makes load order decide what a module sees (undefined exports mid-cycle), a type-only one means neither module can be read or moved without the other, and lazify tells its users to remove theirs', async () => {
   const { stronglyConnectedIndexes } = await import('../../src/graph/strongly-connected-components.js');
-  // Type-only imports are erased and cannot create a runtime cycle, so read() leaves them out.
-  const files = [...sources, ...globSync(['transforms/**/*.ts'], { cwd: repoRoot, absolute: true, ignore: ['**/__testfixtures__/**'] }).map(read)];
+  // import() is left out: a lazy load back up the pipeline is how a stage defers another, not a circle in what loads.
+  const files = [...sources, ...transformSources];
   const index = new Map(files.map((f, i) => [f.file, i]));
-  const successors = files.map((f) => f.imports.filter((spec) => spec.startsWith('.')).map((spec) => index.get(localTarget(f.file, spec))).filter((i): i is number => i !== undefined));
+  const successors = files.map((f) =>
+    [...f.imports, ...f.typeImports].filter((spec) => spec.startsWith('.')).map((spec) => index.get(localTarget(f.file, spec))).filter((i): i is number => i !== undefined),
+  );
   const component = stronglyConnectedIndexes(successors);
   const members = new Map<number, string[]>();
   component.forEach((c, i) => members.set(c, [...(members.get(c) ?? []), files[i]!.file]));
   const cycles = [...members.values()].filter((m) => m.length > 1 || successors[index.get(m[0]!)!]!.includes(index.get(m[0]!)!));
   assert.deepEqual(cycles, []);
+});
+
+/**
+ * The pipeline in the order its stages run (docs/architecture.md); a stage may import only the
+ * stages before it, so each one can be read, tested and loaded knowing only what came earlier.
+ * transforms/ comes first: the codemods import nothing of src/ (each runs alone under the
+ * jscodeshift CLI). config/ comes after findings/ (it names finding kinds and ignore rules) and
+ * before budgets/. pipeline/ holds the orchestrators and the shapes they hand out; report/ reads
+ * those shapes; api/ and index.ts are the public API; cli/ talks only to it.
+ */
+const STAGE_ORDER = ['transforms', 'project', 'graph', 'facts', 'findings', 'config', 'measure', 'budgets', 'plan', 'edits', 'verify', 'pipeline', 'report', 'api', 'index.ts', 'cli'];
+/** Leaves every stage may use: the diagnostic shape, progress events and message wording. They import nothing of the pipeline. */
+const SHARED = ['diagnostics', 'messages'];
+const stageKey = (file: string) => (file.startsWith('transforms/') ? 'transforms' : stageOf(file)!);
+
+function backwardImports(files: SourceInfo[]): string[] {
+  return files.flatMap((s) =>
+    [...s.imports, ...s.typeImports, ...s.dynamicImports]
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => ({ from: stageKey(s.file), to: stageKey(localTarget(s.file, spec)), edge: `${s.file} -> ${localTarget(s.file, spec)}` }))
+      .filter(({ from, to }) => from !== to)
+      .filter(({ from, to }) => (SHARED.includes(from) ? true : !SHARED.includes(to) && !(STAGE_ORDER.indexOf(to) >= 0 && STAGE_ORDER.indexOf(to) < STAGE_ORDER.indexOf(from))))
+      .map(({ edge }) => edge),
+  );
+}
+
+test('every folder of src/ is a stage in the pipeline order, or a shared leaf', () => {
+  // A new folder must say where it runs, or the order rule below could not judge its imports.
+  const unplaced = [...new Set([...sources, ...transformSources].map((s) => stageKey(s.file)))].filter((stage) => !STAGE_ORDER.includes(stage) && !SHARED.includes(stage));
+  assert.deepEqual(unplaced, []);
+});
+
+test('stages import only earlier stages (and the shared leaves import no stage): the pipeline reads in one direction', () => {
+  assert.deepEqual(backwardImports([...sources, ...transformSources]), []);
+});
+
+test('reporters read the result shapes (src/pipeline/results.ts), never an orchestrator: a reporter runs no stage', () => {
+  const offenders = sources
+    .filter((s) => stageOf(s.file) === 'report')
+    .flatMap((s) => [...s.imports, ...s.typeImports, ...s.dynamicImports].filter((spec) => spec.startsWith('.')).map((spec) => ({ from: s.file, to: localTarget(s.file, spec) })))
+    .filter(({ to }) => to.startsWith('src/pipeline/') && to !== 'src/pipeline/results.ts');
+  assert.deepEqual(offenders, []);
 });
