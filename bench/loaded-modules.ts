@@ -16,14 +16,14 @@ export interface LoadedModules {
 const preload = fileURLToPath(new URL('./record-loaded-modules.js', import.meta.url));
 
 /** Runs `node --import record-loaded-modules.js ...args` and lists the files it loaded (the preload's own excepted). */
-export function loadedModules(args: string[], options: { cwd?: string } = {}): LoadedModules {
+export function loadedModules(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): LoadedModules {
   const dir = mkdtempSync(join(tmpdir(), 'lazify-loaded-'));
   const output = join(dir, 'loaded.txt');
   try {
     const result = spawnSync(process.execPath, ['--import', preload, ...args], {
       cwd: options.cwd,
       encoding: 'utf8',
-      env: { ...process.env, LAZIFY_LOADED_MODULES_FILE: output },
+      env: { ...(options.env ?? process.env), LAZIFY_LOADED_MODULES_FILE: output },
       timeout: 120_000,
     });
     let lines: string[] = [];

@@ -19,17 +19,30 @@ const PARSERS_AND_CODEMODS = /\/node_modules\/(typescript|ts-morph|@ts-morph\/[^
 const CONFIG_CODE = /\/node_modules\/(lilconfig|zod)\/|\/dist\/src\/config\/load-config\.js$/;
 const CODEMODS = /\/node_modules\/(jscodeshift|recast|@babel\/[^/]+)\//;
 
+const YARGS = /\/node_modules\/(yargs|yargs-parser|cliui|y18n)\//;
+// In English on a pipe (as here), the bin answers these from stored text; elsewhere yargs does.
+const english = { ...process.env, LC_ALL: 'en_US.UTF-8' };
+
 for (const args of [['--help'], ['-h'], ['--version'], ['analyze', '--help'], ['check', '--help']]) {
-  test(`lazify ${args.join(' ')} loads no TypeScript, ts-morph, jscodeshift or babel module`, () => {
-    const run = loadedModules([cli, ...args]);
+  test(`lazify ${args.join(' ')} loads no yargs, TypeScript, ts-morph, jscodeshift or babel module`, () => {
+    const run = loadedModules([cli, ...args], { env: english });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(run.files.some((f: string) => f.endsWith('/dist/src/cli/index.js')), 'the recorder saw the CLI itself');
-    assert.ok(run.files.some((f: string) => /\/node_modules\/yargs\//.test(f)), 'the recorder saw yargs (ESM)');
+    assert.ok(run.files.some((f: string) => f.endsWith('/dist/src/cli/stored-answers.js')), 'the recorder saw an ES module the bin imports');
+    assert.deepEqual(heavy(run.files, YARGS), []);
     assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
     // The config loader and its validator come with a command's handler, not with --help.
     assert.deepEqual(heavy(run.files, CONFIG_CODE), []);
   });
 }
+
+test('lazify --help in another language goes through yargs, still without TypeScript, ts-morph, jscodeshift, babel or the config loader', () => {
+  const run = loadedModules([cli, '--help'], { env: { ...process.env, LC_ALL: 'de_DE.UTF-8' } });
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(heavy(run.files, YARGS).length > 0, 'the recorder saw yargs (ESM)');
+  assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
+  assert.deepEqual(heavy(run.files, CONFIG_CODE), []);
+});
 
 test('a bad config stops analyze before the pipeline: one line, exit 2, no TypeScript or ts-morph loaded', () => {
   const { dir, cleanup } = copyFixture('gateway-js');
