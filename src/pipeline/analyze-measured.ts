@@ -1,8 +1,8 @@
 // analyze --measure: the static analysis, then the measure stage, then measured cost on findings.
+// The measure stage is loaded only here, when a run measures (import(), as dependency-cruiser's
+// main/cruise.mjs loads its stages): a plain `lazify analyze` does not load it.
 import { resolve } from 'node:path';
-import { attachMeasuredCost } from '../measure/attach-measured-cost.js';
 import type { MeasureOptions } from '../measure/import-time.js';
-import { measure } from '../measure/measure.js';
 import { analyze } from './analyze.js';
 import type { AnalysisResult, AnalyzeOptions } from './results.js';
 
@@ -14,6 +14,7 @@ import type { AnalysisResult, AnalyzeOptions } from './results.js';
  */
 export async function analyzeMeasured(dir: string, options: Omit<AnalyzeOptions, 'measure'> & MeasureOptions = {}): Promise<AnalysisResult> {
   const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
+  const [{ measure }, { attachMeasuredCost }] = await Promise.all([import('../measure/measure.js'), import('../measure/attach-measured-cost.js')]);
   const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, {
     runs: options.runs,
     timeoutMs: options.timeoutMs,

@@ -6,7 +6,6 @@ import { LazifyError } from '../diagnostics/diagnostic.js';
 import { evaluateBudgets, type CheckBaseline, type ImportMetrics } from '../budgets/evaluate-budgets.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { computeCost } from '../graph/module-cost.js';
-import { measure } from '../measure/measure.js';
 import { measureNodeStart } from '../measure/measure-node-start.js';
 import { loadProject } from '../project/load-project.js';
 import { parseBaselineJson } from '../findings/findings-baseline.js';
@@ -30,6 +29,8 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
     const runs = options.runs ?? 5;
     // The yardstick before and after the import runs, so a load that comes and goes weighs on both alike.
     const before = await measureNodeStart(Math.ceil(runs / 2));
+    // The measure stage only when measuring: `check --no-measure` does not load it.
+    const { measure } = await import('../measure/measure.js');
     const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, { runs, timeoutMs: options.timeoutMs, tsx: options.tsx, profile: false });
     const after = await measureNodeStart(Math.floor(runs / 2));
     const startTimes = [...before.runsMs, ...after.runsMs].sort((a, b) => a - b);

@@ -5,14 +5,9 @@ import { glob } from 'tinyglobby';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { FileSet } from '../edits/file-set.js';
 import { withFactsOfFiles } from '../facts/extract-facts.js';
-import { uncommittedChanges } from '../edits/git-status.js';
-import { formatChangedFiles } from '../edits/format-changed-files.js';
-import { lintChangedFiles } from '../verify/lint-changed-files.js';
 import { runPlan } from '../edits/run-plan.js';
 import { unifiedDiff } from '../edits/unified-diff.js';
-import { restoreFiles, writeChanges } from '../edits/write-files.js';
 import { hasJournal, JOURNAL_DIR, recoverJournal } from '../edits/write-journal.js';
-import { writePatch } from '../edits/write-patch.js';
 import { applyChoices } from '../plan/apply-choices.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
@@ -22,10 +17,42 @@ import type { Plan } from '../plan/plan.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import { analyze } from './analyze.js';
 import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './results.js';
-import { blockOperationsWithTypeErrors, type BlockedOperation } from '../verify/block-type-errors.js';
-import { ChangeTypeChecker, type TypeDiagnostic } from '../verify/typecheck-changes.js';
-import { rebuildAfterRestore, takeBaseline, verifyAfterApply } from '../verify/verify-apply.js';
-import { measureImportSnapshot, type ImportBeforeAfter } from '../verify/import-before-after.js';
+import type { BlockedOperation } from '../verify/block-type-errors.js';
+import type { TypeDiagnostic } from '../verify/typecheck-changes.js';
+import type { ImportBeforeAfter } from '../verify/import-before-after.js';
+
+/**
+ * The stages only apply runs: the dirty-tree check, the type gate, formatting and linting,
+ * writing (files or a patch) and verification. Loaded with import() when apply runs, as
+ * dependency-cruiser's main/cruise.mjs loads its stages, so `lazify plan` loads none of them.
+ */
+async function loadApplyStages() {
+  const [gitStatus, format, lint, writeFiles, patch, blockTypes, typecheck, verifyApply, importBeforeAfter] = await Promise.all([
+    import('../edits/git-status.js'),
+    import('../edits/format-changed-files.js'),
+    import('../verify/lint-changed-files.js'),
+    import('../edits/write-files.js'),
+    import('../edits/write-patch.js'),
+    import('../verify/block-type-errors.js'),
+    import('../verify/typecheck-changes.js'),
+    import('../verify/verify-apply.js'),
+    import('../verify/import-before-after.js'),
+  ]);
+  return {
+    uncommittedChanges: gitStatus.uncommittedChanges,
+    formatChangedFiles: format.formatChangedFiles,
+    lintChangedFiles: lint.lintChangedFiles,
+    restoreFiles: writeFiles.restoreFiles,
+    writeChanges: writeFiles.writeChanges,
+    writePatch: patch.writePatch,
+    blockOperationsWithTypeErrors: blockTypes.blockOperationsWithTypeErrors,
+    ChangeTypeChecker: typecheck.ChangeTypeChecker,
+    rebuildAfterRestore: verifyApply.rebuildAfterRestore,
+    takeBaseline: verifyApply.takeBaseline,
+    verifyAfterApply: verifyApply.verifyAfterApply,
+    measureImportSnapshot: importBeforeAfter.measureImportSnapshot,
+  };
+}
 
 /**
  * Source files a planner may rewrite: the project's own, never dependencies or build output.
@@ -84,6 +111,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const root = resolve(dir);
   const writes = !options.dryRun && options.patch === undefined;
+  const { uncommittedChanges, formatChangedFiles, lintChangedFiles, restoreFiles, writeChanges, writePatch, blockOperationsWithTypeErrors, ChangeTypeChecker, rebuildAfterRestore, takeBaseline, verifyAfterApply, measureImportSnapshot } = await loadApplyStages();
   if (writes) {
     // A crashed earlier write is finished or undone first, and that is all this run does:
     // the plan a user asked for was made for the tree as it was before.

@@ -58,16 +58,19 @@ test('a bad config stops analyze before the pipeline: one line, exit 2, no TypeS
   }
 });
 
-test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast or babel; plan does load them (the recorder sees CommonJS requires)', () => {
+test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast, babel or measure stage; plan does load jscodeshift (the recorder sees CommonJS requires), but no verify stage', () => {
   const { dir, cleanup } = copyFixture('gateway-js');
   try {
     const analyzed = loadedModules([cli, 'analyze', dir]);
     assert.equal(analyzed.status, 0, analyzed.stderr);
     assert.ok(heavy(analyzed.files, /\/typescript\.js$/).length > 0, 'analyze parses with TypeScript');
     assert.deepEqual(heavy(analyzed.files, CODEMODS), []);
+    // The orchestrators load a stage with import() only when the command runs it.
+    assert.deepEqual(heavy(analyzed.files, /\/dist\/src\/measure\/measure\.js$/), [], 'analyze without --measure loads no measure stage');
     const planned = loadedModules([cli, 'plan', dir]);
     assert.equal(planned.status, 0, planned.stderr);
     assert.ok(heavy(planned.files, /\/node_modules\/jscodeshift\//).length > 0, 'plan loads jscodeshift');
+    assert.deepEqual(heavy(planned.files, /\/dist\/src\/(verify|measure)\//), [], 'plan loads neither the verify nor the measure stage');
   } finally {
     cleanup();
   }
