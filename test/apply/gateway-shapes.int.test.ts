@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, apply, plan } from '../../src/index.js';
+import { apply, plan } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { copyFixture } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 

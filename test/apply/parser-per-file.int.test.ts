@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { apply, renderApplyReport } from '../../src/index.js';
+import { apply } from '../../src/index.js';
+import { renderApplyReport } from '../../src/api/plan-and-apply.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 

@@ -14,7 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { analyze, apply, plan } from '../../src/index.js';
+import { apply, plan } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { copyInstalledPackage, removePackageCopy } from '../../bench/installed-package-copy.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 

@@ -10,7 +10,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { analyze, apply, plan } from '../../src/index.js';
+import { apply, plan } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { copyFixture } from '../helpers/copy-fixture.js';
 
 const FIXTURE = 'edge/registry-shapes-js';

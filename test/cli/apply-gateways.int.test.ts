@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, apply, plan } from '../../src/index.js';
+import { apply, plan } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { copyFixture } from '../helpers/copy-fixture.js';
 
 const gateways = [

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'node:test';
-import { listTransforms } from '../../src/index.js';
+import { listTransforms } from '../../src/api/transforms.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 

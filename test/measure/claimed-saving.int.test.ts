@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { analyze, apply, measure, plan, type ImportTimeNode } from '../../src/index.js';
+import { apply, measure, plan, type ImportTimeNode } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 
 const flatten = (nodes: ImportTimeNode[]): ImportTimeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { analyze, attachMeasuredCost, measure, type Finding, type ImportTimeNode, type ImportTimeResult } from '../../src/index.js';
+import { measure, type Finding, type ImportTimeNode, type ImportTimeResult } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
+import { attachMeasuredCost } from '../../src/api/measure.js';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
 
 function all(nodes: ImportTimeNode[]): ImportTimeNode[] {

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apply, renderApplyReport } from '../../src/index.js';
+import { apply } from '../../src/index.js';
+import { renderApplyReport } from '../../src/api/plan-and-apply.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
