@@ -5,7 +5,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { enclosingFunction } from '../shared-lazy-loading/defer-binding.js';
 import type { LoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
-import { loaderFunctionName } from './rewrite-registry-file.js';
+import { loaderFunctionName } from './loader-function-name.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -12,10 +12,8 @@ import { loaderValueTypes, promiseFactoryTypes } from './await-factory-calls.js'
 import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
 import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
+import { loaderFunctionName } from './loader-function-name.js';
 
-
-/** Name of the loader-registering function beside a register function: `registerProvider` -> `registerProviderLoader`. */
-export const loaderFunctionName = (registerFunction: string) => `${registerFunction}Loader`;
 
 /** Rewrites the registry file; returns false when nothing could be converted. */
 export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string, syntax: LoaderSyntax = 'es2015'): boolean {
