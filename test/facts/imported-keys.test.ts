@@ -3,7 +3,8 @@
 // has no literal value there, says so; plan agrees with it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, plan } from '../../src/index.js';
+import { plan } from '../../src/index.js';
+import { analyze } from '../../src/api/analyze.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
 const provider = (name: string) => `export class ${name} { readonly name = '${name}'; }\n`;
