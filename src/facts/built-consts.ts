@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { BuiltConst, ImportTimeRead } from './module-facts.js';
 
 /**

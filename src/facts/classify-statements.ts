@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { StatementKind, TopLevelStatement } from './module-facts.js';
 import { boundNames, calleeText, commonJsExportTarget, effectiveCallee, excerpt, lineOf, requireSpecifier, rootIdentifier, unwrap } from './expression-shapes.js';
 import { classifyInvocation, executedInvocations, isInteropHelperCall, type ModuleScope } from './imported-values.js';

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { DeclarationFact, ExportFact } from './module-facts.js';
 import { commonJsExportTarget, effectiveCallee, lineOf, requireSpecifier, unwrap } from './expression-shapes.js';
 import type { ModuleScope } from './imported-values.js';

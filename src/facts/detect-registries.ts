@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { RegistryEntry, RegistryFact } from './module-facts.js';
 import { constantKeyValue } from './constant-keys.js';
 import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 
 // Recognisers for the expression shapes the facts care about. They look at syntax only
 // (no type checker), so they are deliberately literal about what they accept.

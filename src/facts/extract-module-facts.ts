@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import { parseSource, type ParsedSources } from '../graph/parse-source.js';
 import type { ModuleNode } from '../graph/module-graph.js';
 import type { ModuleFacts } from './module-facts.js';

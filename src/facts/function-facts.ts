@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { FunctionFact, SelectionFact } from './module-facts.js';
 import { boundNames, effectiveCallee, isAsyncFunction, isFunctionLike, lineOf, unwrap } from './expression-shapes.js';
 import { isReference } from './name-references.js';

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { IgnoreComment } from './module-facts.js';
 
 const IGNORE = /^(?:\/\/|\/\*+)\s*lazify-ignore\b([^\n]*?)(?:\*+\/)?\s*$/;

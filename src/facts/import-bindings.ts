@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import { lineOf, requireMember, requireSpecifier } from './expression-shapes.js';
 
 /** One local name bound to something another module exports. */

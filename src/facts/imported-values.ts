@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { ImportBinding, ResolveSpecifier } from './import-bindings.js';
 import { effectiveCallee, isFunctionLike, isImmediatelyInvoked, requireMember, requireSpecifier, rootIdentifier, unwrap } from './expression-shapes.js';
 

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import { boundNames, isFunctionLike, isImmediatelyInvoked } from './expression-shapes.js';
 
 /** One reference to a top-level name of the module. */

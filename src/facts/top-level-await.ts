@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 
 /**
  * Line of the first `await` (or `for await`) outside any function or class member of `sf`.

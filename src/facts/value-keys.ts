@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { ModuleGraph } from '../graph/module-graph.js';
 import { parseSource, type ParsedSources } from '../graph/parse-source.js';
 import { ONE_ARGUMENT_REASON } from './detect-registries.js';

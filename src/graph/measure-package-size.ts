@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { ModuleFormat } from '../project/detect-module-format.js';
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import { scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { EdgeKind } from './module-graph.js';
 import { parseSource, type ParsedSources } from './parse-source.js';
 

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 
 /**
  * Syntax trees of one analysis run by absolute file path. The graph parses every module

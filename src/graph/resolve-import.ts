@@ -2,7 +2,7 @@ import fs, { existsSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import enhancedResolve from 'enhanced-resolve';
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 

@@ -6,7 +6,7 @@
 // unterminated regular expressions, odd numbers, conflict markers), where the caller runs
 // TypeScript's scanner instead. It is several times faster than that scanner cold, and a
 // package's files are each scanned once per analysis: there is no warm.
-import { ts } from '../typescript.cjs';
+import { ts } from '../project/typescript.cjs';
 
 /** Token kinds the walk tells apart; every other token is OTHER (a `/` after it starts a regular expression). */
 const OTHER = -1;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ts } from '../typescript.cjs';
+import { ts } from './typescript.cjs';
 
 /** How a file runs: as an ES module or as CommonJS. */
 export type ModuleFormat = 'esm' | 'commonjs';

@@ -1,4 +1,4 @@
-import { ts } from '../typescript.cjs';
+import { ts } from './typescript.cjs';
 import { fileFormat, type ModuleFormat } from './detect-module-format.js';
 
 /** Reads root-relative files of the project: the disk, or the file set an apply is rewriting. */

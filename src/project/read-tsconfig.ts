@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ts } from '../typescript.cjs';
+import { ts } from './typescript.cjs';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A project's parsed tsconfig.json, with `extends` already applied. */

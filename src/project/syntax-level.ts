@@ -1,6 +1,6 @@
 import semver from 'semver';
 import type { ProjectReader } from '../../transforms/transform-module.js';
-import { ts } from '../typescript.cjs';
+import { ts } from './typescript.cjs';
 import { enginesNode } from './require-esm-support.js';
 
 /**

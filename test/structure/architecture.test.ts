@@ -136,9 +136,9 @@ test('the read-only API slices (analyze, measure, errors) never reach jscodeshif
   assert.deepEqual(offenders, []);
 });
 
-test('what `lazify analyze` loads takes TypeScript from src/typescript.cts, never through an ES import of ts-morph', () => {
+test('what `lazify analyze` loads takes TypeScript from src/project/typescript.cts, never through an ES import of ts-morph', () => {
   // Importing the CommonJS ts-morph from an ES module makes Node scan its bundle for export
-  // names at every start (about 200 ms CPU); src/typescript.cts requires it instead.
+  // names at every start (about 200 ms CPU); src/project/typescript.cts requires it instead.
   const byFile = new Map(sources.map((s) => [s.file, s]));
   const reached = new Set<string>();
   const offenders: string[] = [];
