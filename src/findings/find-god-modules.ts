@@ -3,6 +3,7 @@ import type { Finding } from './finding.js';
 import { findingId, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';
 import { proposeSplit } from './propose-split.js';
+import { splitSaving } from './split-saving.js';
 
 /** A module with at least this many runtime exports... */
 export const GOD_MODULE_MIN_EXPORTS = 15;
@@ -13,8 +14,8 @@ export const GOD_MODULE_MIN_BYTES = 500_000;
 /**
  * God-modules: many exports, many importers, and everything it imports loads for anyone who
  * needs one helper. The finding proposes a split into focused modules (see proposeSplit).
- * Its cost is the module's exclusive cost: what only it keeps loaded, which importers that
- * need one part would stop paying for.
+ * Its cost is what the split stops loading at import: the parts no module loaded at import
+ * needs and the imports only they use (see splitSaving), often nothing; `notFreed` then says why.
  */
 export function findGodModules(input: FindingsInput): Finding[] {
   const findings: Finding[] = [];
@@ -39,8 +40,7 @@ export function findGodModules(input: FindingsInput): Finding[] {
     const split = proposeSplit(facts, importersOf);
     const moved = new Set(split.flatMap((c) => c.exports));
     const staying = runtimeExports.map((e) => e.local ?? e.name).filter((name) => name !== 'default' && !moved.has(name));
-    const module = input.cost.module(id);
-    const cost = { exclusiveBytes: module?.exclusiveBytes ?? 0, exclusiveModules: module?.exclusiveModules ?? 0 };
+    const { cost, notFreed } = splitSaving(input, id, split);
     const line = runtimeExports[0]!.line;
     findings.push({
       id: findingId('god-module', id),
@@ -48,9 +48,10 @@ export function findGodModules(input: FindingsInput): Finding[] {
       severity: severityFor(cost),
       file: id,
       line,
-      message: `${id} has ${runtimeExports.length} exports and ${importers.length} importers; importing any helper loads all of it (${formatBytes(cumulativeBytes)} with its imports). Split it into ${split.map((c) => c.module).join(', ')}${staying.length > 0 ? `; ${staying.join(', ')} share nothing with those and stay in ${id}` : ''}.`,
+      message: `${id} has ${runtimeExports.length} exports and ${importers.length} importers; importing any helper loads all of it (${formatBytes(cumulativeBytes)} with its imports). Split it into ${split.map((c) => c.module).join(', ')}${staying.length > 0 ? `; ${staying.join(', ')} share nothing with those and stay in ${id}` : ''}.${notFreed ? ` Splitting it frees nothing at import: ${notFreed}.` : ''}`,
       cost,
       split,
+      ...(notFreed ? { notFreed } : {}),
     });
   }
   return findings;

@@ -43,6 +43,8 @@ export interface Finding {
   blockers?: string[];
   /** god-module: the proposed split. */
   split?: SplitCluster[];
+  /** god-module: why the split stops no module loading at import (its cost is then zero). */
+  notFreed?: string;
   /** cycle: the files in the cycle, in import order. */
   files?: string[];
   /** heavy-import / eager-init: the package or callee involved. */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
+import { findStronglyConnectedComponents } from '../graph/strongly-connected-components.js';
 import { findTransform } from '../../transforms/index.js';
 import type { PlanOperation } from './plan.js';
 import { outputModuleFormat } from './output-module-format.js';
@@ -12,6 +13,10 @@ export const godModulePlanner: Planner = {
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const clusters = (finding.split ?? []).filter((c) => c.exports.length > 0);
     if (clusters.length < 2) return { operations: [], skipped: [`${finding.id}: fewer than two clusters proposed, nothing to split`] };
+    // A split that frees nothing at import is planned only to break an import cycle through the module.
+    if (finding.notFreed && !inImportCycle(finding.file, context)) {
+      return { operations: [], skipped: [`${finding.id}: splitting ${finding.file} frees nothing at import (${finding.notFreed}), and no import cycle runs through it`] };
+    }
     const importers = findImporters(finding.file, context);
     const options = {
       module: finding.file,
@@ -26,6 +31,7 @@ export const godModulePlanner: Planner = {
       `split ${finding.file} into ${placement.lines.length} focused modules; ${finding.file} stays as a re-export shim`,
       ...placement.lines.map((line) => `  ${line}`),
       `  importers rewritten (${importers.length}): ${importers.join(', ') || 'none'}`,
+      ...(finding.notFreed ? [`  frees nothing at import (${finding.notFreed}); it breaks the import cycle through ${finding.file}`] : []),
     ];
     const operation: PlanOperation = {
       id: finding.id,
@@ -38,6 +44,12 @@ export const godModulePlanner: Planner = {
     return { operations: [operation] };
   },
 };
+
+/** True when the module is in an import cycle over eager edges (without the graph: assumed so, the split stays). */
+function inImportCycle(module: string, context: PlanContext): boolean {
+  if (!context.graph) return true;
+  return findStronglyConnectedComponents(context.graph).some((component) => component.length > 1 && component.includes(module));
+}
 
 /**
  * Project source files that import the module by a relative specifier (type-only imports

@@ -73,3 +73,49 @@ test('name stems split camelCase, acronyms and snake case, dropping generic word
   assert.deepEqual(stemsOf('MODEL_PRICES'), ['model', 'prices']);
   assert.deepEqual(stemsOf('getModelPrice'), ['model', 'price']);
 });
+
+test('a split whose every part a module loaded at import uses frees nothing: cost zero, and the finding says why', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import { countTokens } from './utils';\nimport { a } from './a';\nimport { b } from './b';\nimport { c } from './c';\nexport { countTokens, a, b, c };\n`,
+    'src/a.ts': `import { completionCost, formatUsd } from './utils';\nexport const a = () => formatUsd(completionCost('gpt', 1));\n`,
+    'src/b.ts': `import { toOpenAIMessages, isImageUrl } from './utils';\nexport const b = () => [toOpenAIMessages([]), isImageUrl('x')];\n`,
+    'src/c.ts': `import { isSupportedModel } from './utils';\nexport const c = () => isSupportedModel('x');\n`,
+    'src/registry.ts': `export function lookup(model: string) { return model; }\n`,
+    'src/utils.ts': utils,
+  }, { 'js-tiktoken': 11_000_000 });
+  const [finding] = findGodModules(input);
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.equal(finding!.severity, 'low');
+  assert.match(finding!.notFreed!, /^src\/index\.ts, src\/a\.ts, src\/b\.ts and 1 more use every part of it at import/);
+  assert.match(finding!.message, /Splitting it frees nothing at import: /);
+});
+
+test('a split frees the package only a part nobody loaded at import needs uses', () => {
+  // Nothing loaded at import needs the tokenization part, the only user of js-tiktoken.
+  const input = graphFromSources({
+    'src/index.ts': `import { a } from './a';\nimport { b } from './b';\nimport { c } from './c';\nexport { a, b, c };\n`,
+    'src/a.ts': `import { completionCost, formatUsd } from './utils';\nexport const a = () => formatUsd(completionCost('gpt', 1));\n`,
+    'src/b.ts': `import { toOpenAIMessages, isImageUrl } from './utils';\nexport const b = () => [toOpenAIMessages([]), isImageUrl('x')];\n`,
+    'src/c.ts': `import { isSupportedModel } from './utils';\nexport const c = () => isSupportedModel('x');\n`,
+    'src/registry.ts': `export function lookup(model: string) { return model; }\n`,
+    'src/utils.ts': utils,
+  }, { 'js-tiktoken': 11_000_000 });
+  const [finding] = findGodModules(input);
+  assert.ok(finding!.split!.some((c) => c.module === 'src/utils/tokenization.ts'));
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 11_000_000, exclusiveModules: 1 });
+  assert.equal(finding!.notFreed, undefined);
+});
+
+test('the entry itself split frees nothing: importing the package loads every part of it', () => {
+  const input = graphFromSources({
+    'src/utils.ts': utils,
+    'src/a.ts': `import { completionCost } from './utils';\nexport const a = () => completionCost('gpt', 1);\n`,
+    'src/b.ts': `import { isImageUrl } from './utils';\nexport const b = () => isImageUrl('x');\n`,
+    'src/c.ts': `import { nowMs } from './utils';\nexport const c = () => nowMs();\n`,
+    'src/registry.ts': `export function lookup(model: string) { return model; }\n`,
+  }, { 'js-tiktoken': 11_000_000 });
+  const [finding] = findGodModules(input);
+  assert.equal(input.graph.entry, 'src/utils.ts');
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.match(finding!.notFreed!, /its entry/);
+});

@@ -7,6 +7,7 @@ import { orderOperations } from '../../src/plan/operation-order.js';
 import { relocateOperations } from '../../src/plan/relocate-operations.js';
 import { FileSet } from '../../src/edits/file-set.js';
 import type { Finding } from '../../src/findings/finding.js';
+import type { ModuleGraph } from '../../src/graph/module-graph.js';
 import type { PlanOperation } from '../../src/plan/plan.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 import { factsOfProject } from '../helpers/plan-context.js';
@@ -100,4 +101,25 @@ test('with no importer to copy from, a native ESM god-module gets full file name
   const { plan, skipped } = buildPlan([finding], { project: new FileSet(mjsRoot), sourceFiles: ['lib/helpers.mjs'], choices: {} });
   assert.deepEqual(skipped, []);
   assert.equal(plan.operations[0]!.options.extension, 'js');
+});
+
+test('a split that frees nothing at import is planned only to break an import cycle through the module', () => {
+  const notFreed = 'src/index.ts uses every part of it at import, directly or through another part';
+  const edge = (from: string, to: string) => ({ from, to, specifier: `./${to}`, kind: 'import' as const, lazy: false, line: 1, names: [] });
+  const graph = (utilsImports: ReturnType<typeof edge>[]): ModuleGraph => ({
+    root,
+    entry: 'src/index.ts',
+    diagnostics: [],
+    modules: {
+      'src/index.ts': { id: 'src/index.ts', kind: 'local', size: 1, imports: [edge('src/index.ts', 'src/utils.ts')] },
+      'src/utils.ts': { id: 'src/utils.ts', kind: 'local', size: 1, imports: utilsImports },
+    },
+  });
+  const context = (g: ModuleGraph) => ({ project: new FileSet(root), sourceFiles, graph: g, choices: {} });
+  const acyclic = buildPlan([{ ...godModule, notFreed }], context(graph([])));
+  assert.equal(acyclic.plan.operations.length, 0);
+  assert.deepEqual(acyclic.skipped, [`god-module:src/utils.ts:1: splitting src/utils.ts frees nothing at import (${notFreed}), and no import cycle runs through it`]);
+  const cyclic = buildPlan([{ ...godModule, notFreed }], context(graph([edge('src/utils.ts', 'src/index.ts')])));
+  assert.equal(cyclic.plan.operations.length, 1);
+  assert.match(cyclic.plan.operations[0]!.summary, /frees nothing at import \(src\/index\.ts uses every part.*\); it breaks the import cycle through src\/utils\.ts/);
 });
