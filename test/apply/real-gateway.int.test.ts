@@ -2,7 +2,8 @@
 // pinned) ships one CommonJS bundle, dist/index.js, that requires ten LLM SDKs at the top and
 // uses them only inside engine code. After apply, requiring it loads none of those SDKs, the
 // entry exports the same names, and every engine behaves as before (the same outcome and error
-// for the same call, offline) while loading its own SDK on first use.
+// for the same call, offline) while loading its own SDK on first use. Patch size and require
+// time are printed, never asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apply } from '../../src/index.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
+import { changedLines, requireProbe } from '../helpers/real-package.js';
 
 const PACKAGE = join(repoRoot, 'node_modules/multi-llm-ts');
 /** Engine name -> the SDK it talks through. */
@@ -98,6 +100,7 @@ test('multi-llm-ts (a real gateway bundle): after apply its SDKs load on first u
   const { dir, cleanup } = copyPackage();
   try {
     const before = probe(dir);
+    const requireBefore = requireProbe(join(dir, 'dist/index.js'), dir);
     // The checks below mean something only if the untouched bundle loads the SDKs at require,
     // and each call gets as far as its SDK's request (refused by the closed port).
     assert.deepEqual(before.sdksAtRequire, SDKS, 'the published bundle requires every SDK at the top');
@@ -117,6 +120,13 @@ test('multi-llm-ts (a real gateway bundle): after apply its SDKs load on first u
     ENGINES.forEach((name, index) => {
       assert.deepEqual(after.engines[name]!.sdksAfter.sort(), ENGINES.slice(0, index + 1).map((e) => ENGINE_SDK[e]!).sort(), name);
     });
+
+    // Printed, never asserted: speed is measured, not asserted.
+    const requireAfter = requireProbe(join(dir, 'dist/index.js'), dir);
+    console.log(
+      `multi-llm-ts@5.1.1: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; ` +
+        `require of dist/index.js ${requireBefore.ms.toFixed(0)} ms -> ${requireAfter.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
+    );
 
     const again = await apply(dir, { dryRun: true });
     assert.deepEqual(again.changes.map((c) => c.path), [], 'a second apply changes nothing');
