@@ -93,8 +93,9 @@ function requoteText(text: string, quote: 'single' | 'double'): string {
  * tab indentation (recast indents new code with spaces, a tab counting four), and no
  * semicolons in a file written without them.
  */
-function restyleNewLines(text: string, original: string, style: { indent: string; semicolons: boolean }): string {
+function restyleNewLines(text: string, original: string, style: { indent: string; semicolons: boolean; trailingCommas: boolean }): string {
   const originalLines = new Set(original.split(/\r?\n/));
+  text = wrapLongImports(text, original, style);
   if (style.indent === '\t') {
     text = text
       .split('\n')
@@ -102,6 +103,27 @@ function restyleNewLines(text: string, original: string, style: { indent: string
       .join('\n');
   }
   return style.semicolons ? text : dropNewSemicolons(text, original);
+}
+
+/**
+ * A rewritten named import recast printed on one line that is longer than the file's lines
+ * (80 columns, or its longest import line), in a file that writes imports one name a line:
+ * one name a line too, as a maintainer (or prettier) would write it.
+ */
+function wrapLongImports(text: string, original: string, style: { indent: string; trailingCommas: boolean }): string {
+  if (!/^import\s+(?:type\s+)?\{[ \t]*$/m.test(original)) return text;
+  const originalLines = new Set(original.split(/\r?\n/));
+  const width = Math.max(80, ...original.split(/\r?\n/).filter((line) => /^import\b/.test(line)).map((line) => line.length));
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= width || originalLines.has(line)) return line;
+      const m = /^(import\s+(?:type\s+)?)\{\s*([^{}]+?)\s*\}(\s*from\s*(['"])[^'"]+\4;?)$/.exec(line);
+      if (!m) return line;
+      const names = m[2]!.split(',').map((name) => name.trim()).filter(Boolean);
+      return [`${m[1]}{`, ...names.map((name, i) => `${style.indent}${name}${i < names.length - 1 || style.trailingCommas ? ',' : ''}`), `}${m[3]}`].join('\n');
+    })
+    .join('\n');
 }
 
 /**
