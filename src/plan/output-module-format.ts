@@ -1,13 +1,17 @@
 import type { LazyLoadFormat, ProjectReader } from '../../transforms/transform-module.js';
 import { outputFormatOf, readProjectJson } from '../project/output-format.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
+import { publishesEsmBuild } from '../project/dual-build.js';
 
 /**
  * How a lazy load in `file` is written when it must be synchronous or async as its output is:
- * `cjs` when the output is CommonJS (src/project decides, as for the graph), else `esm`.
+ * `cjs` when the output is CommonJS (src/project decides, as for the graph), else `esm`. A
+ * TypeScript source of a package that publishes a CommonJS and an ES module build runs as
+ * both, so it is `esm` here: `require` is not defined in the ES module build.
  */
 export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' | 'esm' {
-  return outputFormatOf(file, project) === 'commonjs' ? 'cjs' : 'esm';
+  const format = outputFormatOf(file, project) === 'commonjs' ? 'cjs' : 'esm';
+  return format === 'cjs' && /\.tsx?$/.test(file) && publishesEsmBuild(readProjectJson(project, 'package.json')) ? 'esm' : format;
 }
 
 /**
@@ -17,7 +21,10 @@ export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' 
  */
 export function lazyLoadingFormat(file: string, project: ProjectReader): LazyLoadFormat {
   if (outputModuleFormat(file, project) === 'cjs') return 'cjs';
-  return supportsRequireEsm(enginesNode(readProjectJson(project, 'package.json'))) ? 'esm-require' : 'esm';
+  const packageJson = readProjectJson(project, 'package.json');
+  // `createRequire(import.meta.url)` is no CommonJS build's: a dual package's sources use `import()`.
+  if (publishesEsmBuild(packageJson)) return 'esm';
+  return supportsRequireEsm(enginesNode(packageJson)) ? 'esm-require' : 'esm';
 }
 
 /** A JSON file of the project, read as src/project reads it. */

@@ -7,15 +7,16 @@
 // Installed once by name with the versions its ranges resolved to when this test was written,
 // copied to a committed temp project with a tsconfig written here (the monorepo's is not in the
 // tarball: NodeNext, as its package is `"type": "commonjs"` with `.js` specifiers; strict without
-// noImplicitAny, which its source needs), then: lazify apply, its type check and build (tsc, to
-// lib/ as its package.json `require` export names), its own tests with every test's outcome as
-// before, the same export names of lib/index.js, only src/ touched, no new type error. The
-// package configures no formatter of its own (the monorepo's prettier config is not shipped), so
-// there is no format check. Its ESM build (tsup) is not run: tsup's config is not shipped either.
-// What lazify plans there is only what frees modules at import: lib/index.js uses every part of
-// gemini.ts (a split would move 1,600 lines and free nothing), and genkit stays loaded by the
-// entry, so the one operation defers @google/generative-ai (its two files stop loading, which
-// require.cache confirms). Patch size and require time are printed, never asserted.
+// noImplicitAny, which its source needs), then lazify apply.
+//
+// The truth there is that no rewrite frees anything a maintainer would merge, and apply says so
+// and writes nothing. lib/index.js uses every part of gemini.ts, so splitting it (1,600 lines
+// moved) frees nothing. Its package.json publishes an ES module build of the same sources
+// (exports `import`: ./lib/index.mjs, built by tsup) where `require` is not defined: a CommonJS
+// loader would throw "Dynamic require of ... is not supported" there on first use, so a
+// deferral must use `import()`, and gemini.ts uses @google/generative-ai's enums in synchronous
+// functions, which keeps it loaded at import. Its own tests, its export names and what loads at
+// import are checked as before; the figures are printed, never asserted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, rmSync } from 'node:fs';
@@ -104,26 +105,15 @@ before(async () => {
 });
 after(() => cleanup?.());
 
-test(`${PACKAGE}: lazify changes only its source and adds no type error`, () => {
+test(`${PACKAGE}: lazify plans nothing that frees nothing or breaks its ES module build, says why, and writes nothing`, () => {
   assert.equal(original.build, '', 'the published source type-checks and builds');
-  assert.ok(result.written && result.changes.length > 0, 'lazify changes something');
-  const touched = touchedFiles(dir);
-  assert.deepEqual(touched, result.changes.map((c) => c.path).sort(), 'git sees exactly the files apply reports');
-  for (const file of touched) {
-    assert.match(file, /^src\//, `${file} is outside its source`);
-    assert.doesNotMatch(file, /^tests\/|_test\.ts$/, `${file} is a test`);
-  }
-  assert.equal(build(), '', 'its type check and build (tsc, its tsconfig): no type error after apply');
-});
-
-test(`${PACKAGE}: lazify plans only what frees modules at import, and they stop loading`, () => {
-  assert.deepEqual(result.plan.operations.map((op) => op.id), ['heavy-import:src/embedder.ts:@google/generative-ai']);
-  assert.ok(
-    result.skipped.some((s) => /^god-module:src\/gemini\.ts: splitting src\/gemini\.ts frees nothing at import \(src\/index\.ts uses every part of it/.test(s)),
-    'the split of gemini.ts is left out, with the reason',
-  );
-  assert.deepEqual(original.sdk, ['@google/generative-ai/dist/index.js', '@google/generative-ai/dist/server/index.js'], 'before: the SDK loads at import');
-  assert.deepEqual(sdkLoaded(), [], 'after: requiring lib/index.js loads none of the SDK');
+  assert.deepEqual(result.plan.operations.map((op) => op.id), []);
+  assert.deepEqual(result.changes, []);
+  assert.deepEqual(touchedFiles(dir), [], 'git sees no file changed');
+  const skipped = (pattern: RegExp) => assert.ok(result.skipped.some((s) => pattern.test(s)), `${pattern}: ${result.skipped.join('\n')}`);
+  skipped(/^god-module:src\/gemini\.ts: splitting src\/gemini\.ts frees nothing at import \(src\/index\.ts uses every part of it/);
+  skipped(/^heavy-import:src\/embedder\.ts:@google\/generative-ai: @google\/generative-ai stays loaded at import: src\/gemini\.ts:\d+ keeps it .*synchronous function.*import\(\)/);
+  assert.deepEqual(original.sdk, ['@google/generative-ai/dist/index.js', '@google/generative-ai/dist/server/index.js'], 'the SDK loads at import');
 });
 
 test(`${PACKAGE}: its own tests and its export names are as before`, () => {
@@ -132,10 +122,10 @@ test(`${PACKAGE}: its own tests and its export names are as before`, () => {
   assert.deepEqual(tests, original.tests, 'its own tests: every test has the outcome it had');
   const probe = requireProbe(join(dir, 'lib/index.js'), dir);
   assert.deepEqual(probe.names, original.probe.names, 'lib/index.js exports the same names');
+  assert.deepEqual(sdkLoaded(), original.sdk, 'the same SDK files load at import');
   const count = (status: string) => Object.values(tests).filter((s) => s === status).length;
-  const blocked = result.blocked.map((b) => b.id).join(', ') || 'none';
   console.log(
-    `${PACKAGE}: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; operations left out by the type check: ${blocked}; own tests ` +
+    `${PACKAGE}: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; own tests ` +
       `${count('passed')} passed / ${count('failed')} failed / ${count('skip')} skipped of ${Object.keys(tests).length}, before and after;` +
       ` require of lib/index.js ${original.probe.ms.toFixed(0)} ms -> ${probe.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
   );

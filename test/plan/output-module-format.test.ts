@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { outputModuleFormat } from '../../src/plan/output-module-format.js';
+import { lazyLoadingFormat, outputModuleFormat } from '../../src/plan/output-module-format.js';
+import { publishesEsmBuild } from '../../src/project/dual-build.js';
 import { fileFormat } from '../../src/project/detect-module-format.js';
 
 const reader = (files: Record<string, string>) => ({ root: '/p', read: (path: string) => files[path] });
@@ -27,4 +28,32 @@ test('the plan decides module format as the graph does: "module": "preserve" fol
   }
   assert.equal(fileFormat('src/a.ts', 'commonjs', 'preserve'), 'commonjs');
   assert.equal(fileFormat('src/a.ts', 'esm', 'preserve'), 'esm');
+});
+
+test('a TypeScript source of a package with a CommonJS and an ES module build loads lazily with import(), which both run', () => {
+  const genkitShaped = {
+    type: 'commonjs',
+    main: 'lib/index.js',
+    exports: { '.': { require: './lib/index.js', import: './lib/index.mjs', types: './lib/index.d.ts', default: './lib/index.js' } },
+    engines: { node: '>=22.12.0' },
+  };
+  const project = reader({ 'package.json': JSON.stringify(genkitShaped), 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext' } }) });
+  assert.equal(outputModuleFormat('src/gemini.ts', project), 'esm');
+  // No createRequire(import.meta.url) either: the CommonJS build has no import.meta.
+  assert.equal(lazyLoadingFormat('src/gemini.ts', project), 'esm');
+  // A built CommonJS file (the rewritten bundle itself) runs only as CommonJS.
+  assert.equal(outputModuleFormat('dist/index.js', project), 'cjs');
+});
+
+test('an ES module build beside the CommonJS one: an import condition or a module field naming another file', () => {
+  assert.equal(publishesEsmBuild({ main: 'dist/index.js', module: 'dist/index.mjs' }), true);
+  assert.equal(publishesEsmBuild({ exports: { '.': { import: { types: './a.d.mts', default: './a.mjs' }, require: { default: './a.js' } } } }), true);
+  assert.equal(publishesEsmBuild({ exports: [{ import: './a.mjs', default: './a.cjs' }] }), true);
+  // One build only.
+  assert.equal(publishesEsmBuild({ main: 'dist/index.js' }), false);
+  assert.equal(publishesEsmBuild({ main: './dist/index.js', module: 'dist/index.js' }), false);
+  assert.equal(publishesEsmBuild({ exports: { '.': { import: './a.js', require: './a.js' } } }), false);
+  assert.equal(publishesEsmBuild({ exports: './dist/index.js' }), false);
+  assert.equal(publishesEsmBuild({ type: 'module', exports: { '.': { import: './a.js', require: './a.cjs' } } }), false);
+  assert.equal(publishesEsmBuild(undefined), false);
 });

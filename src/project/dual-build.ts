@@ -1,0 +1,39 @@
+// Whether a package publishes an ES module build besides its CommonJS one from the same sources
+// (tsup or tsdown building `lib/index.js` and `lib/index.mjs`, say). Its TypeScript sources then
+// run as both: a loader written for one (`require`, `import.meta.url`) breaks the other.
+
+/**
+ * True when package.json names an ES module build beside a CommonJS one: an `import` condition
+ * in `exports` whose file is not its `require` (or `default`) condition's, or a `module` field
+ * other than `main`. A package with `"type": "module"` has no CommonJS build to pair it with.
+ */
+export function publishesEsmBuild(packageJson: Record<string, unknown> | undefined): boolean {
+  if (!packageJson || packageJson.type === 'module') return false;
+  const { main, module } = packageJson;
+  if (typeof module === 'string' && typeof main === 'string' && normalise(module) !== normalise(main)) return true;
+  return hasDualCondition(packageJson.exports, 0);
+}
+
+function hasDualCondition(exports: unknown, depth: number): boolean {
+  if (!exports || typeof exports !== 'object' || depth > 8) return false;
+  if (Array.isArray(exports)) return exports.some((item) => hasDualCondition(item, depth + 1));
+  const conditions = exports as Record<string, unknown>;
+  const esm = target(conditions.import);
+  const cjs = target(conditions.require) ?? target(conditions.default);
+  if (esm && cjs && normalise(esm) !== normalise(cjs)) return true;
+  return Object.values(conditions).some((value) => hasDualCondition(value, depth + 1));
+}
+
+/** The file a condition names, through nested conditions (`import: { types, default }`). */
+function target(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const nested = value as Record<string, unknown>;
+    return target(nested.default) ?? target(nested.node);
+  }
+  return undefined;
+}
+
+function normalise(path: string): string {
+  return path.replace(/^\.\//, '');
+}
