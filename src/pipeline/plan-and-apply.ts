@@ -157,7 +157,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
   else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
   const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
-  const linted = options.lint === false ? undefined : lintChangedFiles(root, formatted?.changes ?? run.changes);
+  const linted = options.lint === false ? undefined : lintChangedFiles(root, formatted?.changes ?? run.changes, undefined, { reformat: options.format !== false });
   const changes = linted?.changes ?? formatted?.changes ?? run.changes;
   const diff = unifiedDiff(changes);
   const result: ApplyResult = { root, plan: thePlan, skipped, operations: run.operations, changes, diff, written: false, formatting: formatted?.result, lint: linted?.result, blocked, typeErrors };

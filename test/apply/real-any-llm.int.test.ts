@@ -1,15 +1,17 @@
 // Real on real: any-llm 0.1.26 from npm (an LLM client by Foad Kesheh, nobody here) ships its
 // TypeScript source, its jest tests (__tests__/test.ts, run through babel), its tsconfig with
 // path aliases (`@models/*`, `@implementations/*`, resolved in dist by tsc-alias) and a
-// .prettierrc. Its Client imports every provider client, and those import openai,
+// .prettierrc and an .eslintrc.json (typescript-eslint's recommended rules, `no-var-requires`
+// among them; its own source silences a rule with `// eslint-disable-next-line`). Its Client imports every provider client, and those import openai,
 // @anthropic-ai/sdk, cohere-ai, @google/generative-ai, ai, axios and tiktoken at the top.
 //
 // Installed once by name, each dependency pinned to the floor of the range its package.json
 // gives (newer cohere-ai and openai releases no longer match its source's types), then copied to
 // a committed temp project: lazify apply, its own build (`tsc && tsc-alias`), its own tests with
 // every test's outcome as before (its provider tests fail without API keys, before and after),
-// the same export names, only src/ touched, prettier clean on the changed files, no new type
-// error. Patch size and require time are printed, never asserted.
+// the same export names, only src/ touched, prettier clean on the changed files, no new lint
+// problem in them (its `lint` script's ESLint, run here on each file before and after), no new
+// type error. Patch size and require time are printed, never asserted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
@@ -39,6 +41,9 @@ const INSTALL = [
   '@babel/preset-typescript@7.24.1',
   'babel-plugin-module-resolver@5.0.0',
   'prettier@3.2.5',
+  'eslint@8.57.0',
+  '@typescript-eslint/eslint-plugin@7.4.0',
+  '@typescript-eslint/parser@7.4.0',
 ];
 
 let modules: string;
@@ -64,6 +69,14 @@ function ownTests(): Record<string, string> {
   const report = JSON.parse(readFileSync(out, 'utf8')) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] };
   rmSync(out);
   return Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.fullName, a.status])));
+}
+
+/** Its ESLint's problems in one file's text (its `lint` script's config), as `rule: message` sorted. */
+function lintProblems(file: string, text: string): string[] {
+  const r = run(process.execPath, [join(modules, 'eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], dir);
+  assert.ok(r.status === 0 || r.status === 1, `eslint ${file}: ${r.stderr}`);
+  const [report] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
+  return report!.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`).sort();
 }
 
 /** The files under src/ that its prettier finds clean. */
@@ -95,6 +108,35 @@ test(`${PACKAGE}: lazify changes only its source, adds no type error, and leaves
   const shouldBeClean = touched.filter((file) => isNew(file) || original.cleanFiles.has(file));
   assert.ok(shouldBeClean.length > 0, 'some changed file was prettier clean before');
   assert.deepEqual(shouldBeClean.filter((file) => !cleanAfter.has(file)), [], 'every changed file that was prettier clean, and every new file, is clean');
+});
+
+test(`${PACKAGE}: its ESLint finds no new problem in the changed files; a generated require carries the project's disable form`, () => {
+  assert.ok(result.lint && !result.lint.failed, `apply linted the changed files: ${result.lint?.failed ?? 'no lint step'}`);
+  assert.deepEqual(result.lint.added, [], 'apply reports no added lint problem');
+  let before = 0;
+  let after = 0;
+  for (const file of touchedFiles(dir)) {
+    const original = run('git', ['show', `HEAD:${file}`], dir);
+    const was = original.status === 0 ? lintProblems(file, original.stdout) : [];
+    const now = lintProblems(file, readFileSync(join(dir, file), 'utf8'));
+    before += was.length;
+    after += now.length;
+    // Each problem the file has now it had before (lines move, so by rule and message).
+    const left = [...was];
+    const added = now.filter((p) => (left.includes(p) ? (left.splice(left.indexOf(p), 1), false) : true));
+    assert.deepEqual(added, [], `${file}: no new lint problem`);
+  }
+  // Every disable directive apply added names a rule that forbids require, with why: above a
+  // loader's require, or once under the header of a manifest lazify wrote.
+  const directives = result.diff.split('\n').filter((l) => l.startsWith('+') && l.includes('eslint-disable'));
+  assert.ok(directives.length > 0, 'some generated require needed the project\'s disable form');
+  for (const line of directives) {
+    assert.match(
+      line,
+      /^\+\s*(\/\/ eslint-disable-next-line @typescript-eslint\/no-var-requires -- (lazify: )?loaded on first use( instead of at import\.)?|\/\* eslint-disable @typescript-eslint\/no-var-requires -- lazify: each loader requires its module on first use \*\/)$/,
+    );
+  }
+  console.log(`${PACKAGE}: its ESLint on the ${touchedFiles(dir).length} changed file(s): ${before} problem(s) before, ${after} after; require lines allowed: ${result.lint.allowed.length}`);
 });
 
 test(`${PACKAGE}: its own build, its own tests and its export names are as before`, () => {

@@ -56,3 +56,27 @@ test('a rule the rewrite breaks is listed as file:line rule in apply\'s output',
     cleanup();
   }
 });
+
+test('prefer-const and a formatter: the loader becomes `let loadedX` and `const loadX`, formatted again, and ESLint and prettier pass as before', async () => {
+  const { dir, cleanup } = project({ 'prefer-const': 'error', 'global-require': 'error' });
+  try {
+    // A prettier project whose loader prettier breaks over lines (printWidth 60): the directive
+    // and the split must follow its layout.
+    writeFileSync(join(dir, '.prettierrc'), JSON.stringify({ singleQuote: true, printWidth: 60 }));
+    writeFileSync(join(dir, 'src/index.js'), `'use strict';\nconst { getEncoding } = require('js-tiktoken');\n\nfunction countTokens(text) {\n  return getEncoding('cl100k_base').encode(String(text))\n    .length;\n}\n\nmodule.exports = { countTokens };\n`);
+    const prettier = () => spawnSync(join(repoRoot, 'node_modules/.bin/prettier'), ['--check', 'src/index.js'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(prettier().status, 0, prettier().stdout);
+    assert.equal(eslint(dir).status, 0, eslint(dir).stdout);
+    const result = await apply(dir);
+    assert.deepEqual(result.formatting?.formatted, ['src/index.js']);
+    assert.deepEqual(result.lint?.added, []);
+    const text = result.changes[0]!.after;
+    assert.match(text, /^let loadedJsTiktoken;\nconst loadJsTiktoken = \(\) =>$/m);
+    assert.match(text, /\/\/ eslint-disable-next-line global-require -- loaded on first use\n\s+\(loadedJsTiktoken = require\('js-tiktoken'\)\)/);
+    const after = eslint(dir);
+    assert.equal(after.status, 0, after.stdout);
+    assert.equal(prettier().status, 0, prettier().stdout);
+  } finally {
+    cleanup();
+  }
+});
