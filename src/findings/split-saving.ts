@@ -1,4 +1,4 @@
-import type { FindingsInput } from './find-findings.js';
+import type { FindingsInput } from './findings-input.js';
 import type { FindingCost, SplitCluster } from './finding.js';
 import { importSaving } from './finding-severity.js';
 
