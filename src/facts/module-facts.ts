@@ -69,7 +69,11 @@ export interface RegistryFact {
   loopSources?: string[];
   /** Map keys whose values are written inline (no import): they stay as they are. */
   inline?: string[];
-  /** register-calls: the callee as written (`registerProvider`, `hljs.registerLanguage`). */
+  /**
+   * register-calls: the callee as written (`registerProvider`, `hljs.registerLanguage`), of the
+   * first call; tsc's `(0, registry_1.registerProvider)(...)` as `registry_1.registerProvider`.
+   * The plan hands it to the transform, which matches the calls by it.
+   */
   callee?: string;
   /**
    * Map keys written as a member of a named import (`[Providers.OPENAI]`): the entry (by index,

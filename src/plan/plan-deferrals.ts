@@ -239,8 +239,7 @@ function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewr
 function planFactoryBindings(finding: Finding, context: PlanContext): PlannerResult {
   const fn = finding.symbol ?? 'the factory';
   if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${fn} stays eager: ${b}`) };
-  const source = context.project.read(finding.file);
-  if (source === undefined) return { operations: [], skipped: [`${finding.id}: ${finding.file} cannot be read`] };
+  if (!context.facts?.[finding.file]) return { operations: [], skipped: [`${finding.id}: the analysis has no facts of ${finding.file}`] };
   const moduleFormat = outputModuleFormat(finding.file, context.project);
   const wanted = finding.bindings ?? [];
   const problems = wanted.length > 0 ? deferChecks(finding.file, wanted, moduleFormat, context) : [];

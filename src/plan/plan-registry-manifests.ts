@@ -76,8 +76,11 @@ export const registryManifestPlanner: Planner = {
     };
     const files = [finding.file];
     if (finding.shape === 'register-calls') {
-      // Facts name a method registry by its object (`registry` for `registry.register(...)`).
-      options.registry = registerCallee(context.project.read(finding.file) ?? '', name);
+      // Facts name a method registry by its object (`registry` for `registry.register(...)`);
+      // the transform needs the callee as written (`registry.register`, `registry_1.registerProvider`).
+      const callee = registerCallee(finding, context);
+      if (!callee) return { operations: [], skipped: [`${finding.id}: the analysis has no register calls of ${name} in ${finding.file}`] };
+      options.registry = callee;
       const home = registerFunctionHome(finding.file, options.registry, context);
       if (!home) return { operations: [], skipped: [`${finding.id}: cannot find the module that defines ${name}`] };
       options.registryModule = home.module;
@@ -166,19 +169,14 @@ function sideEffectImport(file: string, context: PlanContext): { file: string; l
   return undefined;
 }
 
-/** The callee of the register calls as written: `registerProvider`, or `registry.register` for a registry object. */
-function registerCallee(source: string, name: string): string {
-  const escaped = name.replace(/[$.]/g, '\\$&');
-  if (new RegExp(`(^|\\n)\\s*${escaped}\\s*\\(\\s*['"]`).test(source)) return name;
-  const counts = new Map<string, number>();
-  for (const match of source.matchAll(new RegExp(`(?:^|\\n)\\s*${escaped}\\.(\\w+)\\s*\\(\\s*['"]`, 'g'))) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
-  const method = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (method) return `${name}.${method}`;
-  // Facts name `hljs.registerLanguage(...)` on a required module after the method: find its object.
-  const owners = new Map<string, number>();
-  for (const match of source.matchAll(new RegExp(`(?:^|\\n)\\s*([\\w$]+)\\.${escaped}\\s*\\(`, 'g'))) owners.set(match[1]!, (owners.get(match[1]!) ?? 0) + 1);
-  const owner = [...owners].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return owner ? `${owner}.${name}` : name;
+/**
+ * The callee of the register calls as written, from the file's facts: `registerProvider`,
+ * `registry.register` for a registry object, `registry_1.registerProvider` for tsc's CommonJS
+ * `(0, registry_1.registerProvider)(...)`.
+ */
+function registerCallee(finding: Finding, context: PlanContext): string | undefined {
+  const registry = context.facts?.[finding.file]?.registries.find((r) => r.shape === 'register-calls' && r.name === finding.symbol);
+  return registry ? (registry.callee ?? registry.name) : undefined;
 }
 
 /**
@@ -187,10 +185,10 @@ function registerCallee(source: string, name: string): string {
  * bindings, resolved by the graph), else the file itself when it defines the function.
  */
 function registerFunctionHome(file: string, callee: string, context: PlanContext): { module: string; exportName: string } | undefined {
-  const source = context.project.read(file);
-  if (source === undefined) return undefined;
+  const facts = context.facts?.[file];
+  if (!facts) return undefined;
   const [binding, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
-  for (const b of context.facts?.[file]?.bindings ?? []) {
+  for (const b of facts.bindings) {
     if (b.local !== binding) continue;
     // A project module (a relative specifier the graph resolved); packages are not rewritten.
     const module = b.specifier.startsWith('.') && !b.module.startsWith('.') ? b.module : undefined;
@@ -199,5 +197,6 @@ function registerFunctionHome(file: string, callee: string, context: PlanContext
     if (!member && !whole) return module ? { module, exportName: b.imported } : undefined;
   }
   // Defined in the same file.
-  return source.includes(`function ${callee}`) ? { module: file, exportName: callee } : undefined;
+  const defined = facts.registerFunctions?.some((f) => f.name === callee) || facts.declarations?.some((d) => d.name === callee && d.declarationKind === 'function');
+  return defined ? { module: file, exportName: callee } : undefined;
 }

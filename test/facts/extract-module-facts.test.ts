@@ -162,6 +162,21 @@ table['groq'] = GroqHandler;
   });
 });
 
+test("registries in tsc's CommonJS: the register function is named after the member, the callee as the plan passes it to the transform", () => {
+  for (const call of ['(0, registry_1.registerProvider)', 'registry_1.registerProvider']) {
+    const result = facts(`"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const registry_1 = require("./registry");
+const a_1 = require("./providers/a");
+${call}('a', a_1.A);
+${call}('b', a_1.B);
+`, 'lib/index.js', 'commonjs');
+    assert.deepEqual(result.registries.map((r) => ({ name: r.name, shape: r.shape, callee: r.callee, keys: r.entries.map((e) => `${e.key}=${e.module}#${e.export}`) })), [
+      { name: 'registerProvider', shape: 'register-calls', callee: 'registry_1.registerProvider', keys: ['a=src/providers/a.ts#A', 'b=src/providers/a.ts#B'] },
+    ], call);
+  }
+});
+
 test('registry blockers: computed keys, loops, spreads; barrels are not registries', () => {
   const result = facts(`import { A } from './a';
 import { B } from './b';

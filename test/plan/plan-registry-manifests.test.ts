@@ -5,8 +5,9 @@ import type { Finding } from '../../src/findings/finding.js';
 import type { PlanContext } from '../../src/plan/planner.js';
 import { registryManifestPlanner } from '../../src/plan/plan-registry-manifests.js';
 import * as registryToManifest from '../../transforms/registry-to-manifest/index.js';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { copyFixture, fixture } from '../helpers/copy-fixture.js';
 import { factsOfProject } from '../helpers/plan-context.js';
@@ -163,3 +164,38 @@ test('a TypeScript esm-require manifest needs Node types: without @types/node th
   assert.equal(result.operations.length, 0);
   assert.match(result.skipped?.[0] ?? '', /MODEL_PREFIXES stays eager: its manifest would import createRequire from node:module, and package\.json lists no @types\/node .*add @types\/node to devDependencies/);
 });
+
+/** A project on disk as tsc compiles `registerProvider('a', A)` to CommonJS; `call` is how each register call is written. */
+function tscCommonJs(call: (args: string) => string): { context: PlanContext; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-tsc-cjs-'));
+  const header = '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n';
+  const files: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'tsc-cjs', version: '1.0.0', main: 'lib/providers/index.js' }),
+    'lib/registry.js': `${header}exports.registerProvider = registerProvider;\nconst providers = new Map();\nfunction registerProvider(name, provider) {\n    providers.set(name, provider);\n}\n`,
+    'lib/providers/index.js': `${header}const registry_1 = require("../registry");\nconst a_1 = require("./a");\nconst b_1 = require("./b");\n${call("'a', a_1.A")};\n${call("'b', b_1.B")};\n`,
+  };
+  for (const name of ['A', 'B']) files[`lib/providers/${name.toLowerCase()}.js`] = `${header}exports.${name} = void 0;\nclass ${name} {\n}\nexports.${name} = ${name};\n`;
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const project = new FileSet(dir);
+  return { context: { project, sourceFiles: [], facts: factsOfProject(project), choices: {} }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+for (const [shape, call] of [
+  ['(0, registry_1.registerProvider)(...)', (args: string) => `(0, registry_1.registerProvider)(${args})`],
+  ['registry_1.registerProvider(...)', (args: string) => `registry_1.registerProvider(${args})`],
+] as const) {
+  test(`tsc's CommonJS register calls, ${shape}, name the callee through the required module and the module that defines it`, () => {
+    const { context, cleanup } = tscCommonJs(call);
+    const result = registryManifestPlanner.plan(registryFinding('lib/providers/index.js', 'registerProvider', 'register-calls'), context);
+    cleanup();
+    assert.deepEqual(result.skipped ?? [], []);
+    const options = result.operations[0]?.options;
+    assert.equal(options?.registry, 'registry_1.registerProvider');
+    assert.equal(options?.registryModule, 'lib/registry.js');
+    assert.equal(options?.registerFunction, 'registerProvider');
+    assert.deepEqual(result.operations[0]?.files, ['lib/registry.js', 'lib/providers/index.js']);
+  });
+}

@@ -85,6 +85,30 @@ test('the planners parse no source: plan reads the analysis (graph, facts), so i
   assert.deepEqual(offenders, []);
 });
 
+test('the planners read no source text: a file read in src/plan names a JSON file, so what plan knows of the code comes from the facts', () => {
+  // A regex over a module's text once picked the register callee and disagreed with the facts on
+  // tsc's CommonJS (`(0, registry_1.registerProvider)(...)`). Reads of package.json, tsconfig.json
+  // and the like are configuration. Two files read paths they are handed, and compare or pass on
+  // text, never interpret it as code: find-conflicts (is a planned output overwriting a user's
+  // file?) and validate-plan (an overlay reader with the planned files for the transforms' checks).
+  const passThrough = new Set(['src/plan/find-conflicts.ts', 'src/plan/validate-plan.ts']);
+  const offenders: string[] = [];
+  for (const s of sources.filter((s) => stageOf(s.file) === 'plan' && !passThrough.has(s.file))) {
+    const sf = ts.createSourceFile(s.file, s.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'read') {
+        const [path] = node.arguments;
+        if (!path || !ts.isStringLiteralLike(path) || !/\.json$/.test(path.text)) {
+          offenders.push(`${s.file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}: ${node.getText(sf)}`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  assert.deepEqual(offenders, []);
+});
+
 test('plan reaches transforms/ only through the registry (transforms/index.ts) and the contract (transforms/transform-module.ts)', () => {
   // A planner that calls a transform's internals breaks when the transform is refactored, and
   // hides from the contract what every transform must answer (checks, descriptions, options).

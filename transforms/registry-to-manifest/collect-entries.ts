@@ -45,9 +45,11 @@ function setsPrototype(prop: any): boolean {
   return (prop.key.type === 'Identifier' ? prop.key.name : prop.key.value) === '__proto__';
 }
 
-/** Source text of a callee: `registerProvider`, `registry.register`. */
+/** Source text of a callee: `registerProvider`, `registry.register`; tsc's `(0, registry_1.register)` reads as `registry_1.register`. */
 export function calleeText(node: any): string | undefined {
-  if (node.type === 'Identifier') return node.name;
+  node = unwrap(node);
+  if (node?.type === 'SequenceExpression' && node.expressions.length === 2 && node.expressions[0].type === 'NumericLiteral') node = unwrap(node.expressions[1]);
+  if (node?.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
     return `${node.object.name}.${node.property.name}`;
   }
