@@ -14,6 +14,7 @@ import { commonJsExportTarget, unwrap } from './expression-shapes.js';
 import { collectIgnoreComments, generatedBy } from './ignore-comments.js';
 import { constantMemberValues } from './constant-keys.js';
 import { topLevelAwaitLine } from './top-level-await.js';
+import { collectNamespaceAssignments } from './namespace-assignments.js';
 import { collectBuiltConsts, collectImportTimeReads } from './built-consts.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
@@ -70,6 +71,7 @@ export function extractModuleFacts(
   const generator = generatedBy(text);
   const topLevelAwait = topLevelAwaitLine(sourceFile);
   const sideEffectImports = sideEffectImportsOf(sourceFile, resolve);
+  const namespaceAssignments = collectNamespaceAssignments(sourceFile, bindings);
   const builtConsts = collectBuiltConsts(sourceFile);
   const importTimeReads = builtConsts.length > 0 ? collectImportTimeReads(sourceFile, new Set(builtConsts.map((c) => c.name))) : [];
   const byName = new Map<string, NameReference[]>();
@@ -110,6 +112,7 @@ export function extractModuleFacts(
     ...(registerFunctions.length > 0 && { registerFunctions }),
     ...(topLevelAwait !== undefined && { topLevelAwait }),
     ...(sideEffectImports.length > 0 && { sideEffectImports }),
+    ...(namespaceAssignments.length > 0 && { namespaceAssignments }),
     ...(builtConsts.length > 0 && { builtConsts }),
     ...(importTimeReads.length > 0 && { importTimeReads }),
     ...classBasesOf(sourceFile, bindings),

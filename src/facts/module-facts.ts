@@ -135,6 +135,12 @@ export interface ModuleFacts {
   topLevelAwait?: number;
   /** `import './x'` and `require('./x');` on their own, by the module id they load, in source order. */
   sideEffectImports?: Array<{ module: string; line: number }>;
+  /**
+   * Top-level `B.Key = value;` on a whole imported module `B` (aws-sdk's `AWS.S3 = Service.defineService(...)`
+   * in clients/s3.js, `B` being `require('../lib/core')`): the module id of `B`, `B` as written, the key,
+   * and the callee when the value is built by a call or `new`.
+   */
+  namespaceAssignments?: Array<{ module: string; object: string; key: string; line: number; valueCallee?: string }>;
   /** Top-level consts built by a call or `new` (`const encoder = getEncoding(...)`), with the identifier the call starts from. */
   builtConsts?: BuiltConst[];
   /** Top-level statements that read a {@link builtConsts} value while the module is imported. */

@@ -2,6 +2,7 @@ import type { ModuleFacts, RegistryFact } from '../facts/module-facts.js';
 import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
+import { providerSelfAssignment } from './provider-self-assignment.js';
 import { formatBytes } from '../messages/format-size.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 
@@ -40,7 +41,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
       const keyed = registry.entries.every((e) => e.key !== undefined);
       const callsValue = registry.shape === 'register-calls' && keyed ? registerCallsValue(id, registry, input.facts) : undefined;
       if (callsValue) blockers.push(callsValue);
-      const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, input);
+      const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, registry, input);
       if (bare) blockers.push(bare);
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
@@ -101,10 +102,10 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
  * aws-sdk v2's clients/all.js, whose clients assign `AWS.S3 = ...` themselves): lazy entries
  * would never run that. The same words as the plan's refusal (src/plan/plan-registry-manifests.ts).
  */
-function sideEffectImporter(id: string, input: FindingsInput): string | undefined {
+function sideEffectImporter(id: string, registry: RegistryFact, input: FindingsInput): string | undefined {
   for (const node of Object.values(input.graph.modules)) {
     const edge = node.imports.find((e) => e.to === id && !e.lazy && input.facts[node.id]?.statements.some((s) => s.kind === 'side-effect-import' && s.line === e.line));
-    if (edge) return `${node.id}:${edge.line} loads ${id} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)`;
+    if (edge) return `${node.id}:${edge.line} loads ${id} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)${providerSelfAssignment(registry.entries, input.facts)}`;
   }
   return undefined;
 }

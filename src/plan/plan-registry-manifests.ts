@@ -1,5 +1,6 @@
 import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
+import { providerSelfAssignment } from '../findings/provider-self-assignment.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat, readJson } from './output-module-format.js';
@@ -51,7 +52,7 @@ export const registryManifestPlanner: Planner = {
       if (bare) {
         return {
           operations: [],
-          skipped: [`${finding.id}: ${name} stays eager: ${bare.file}:${bare.line} loads ${finding.file} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)`],
+          skipped: [`${finding.id}: ${name} stays eager: ${bare.file}:${bare.line} loads ${finding.file} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)${providerSelfAssignment(finding.entries ?? [], context.facts)}`],
         };
       }
     }

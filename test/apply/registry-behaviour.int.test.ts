@@ -39,6 +39,7 @@ test('registry-behaviour-js: plan refuses the registries a lazy entry would chan
     for (const finding of found.filter((f) => !f.convertible)) assert.ok(skipped.includes(`${finding.id}: ${finding.symbol} stays eager: ${finding.blockers!.join('; ')}`), finding.id);
     assert.deepEqual(found.filter((f) => f.convertible).map((f) => f.file), ['lib/providers/index.js']);
     assert.match(skipped, /module\.exports stays eager: index\.js:7 loads lib\/clients\/all\.js only for its side effects/);
+    assert.match(skipped, /its 2 providers each assign themselves on lib\/core\.js's export \(lib\/clients\/s3\.js:7 core\.S3 = \.\.\.\), but lazify writes no getters on another module's export/);
     const registryOps = planned.plan.operations.filter((o) => o.transform === 'registry-to-manifest').map((o) => o.options.file);
     assert.deepEqual(registryOps, ['lib/providers/index.js']);
 

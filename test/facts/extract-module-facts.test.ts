@@ -287,3 +287,20 @@ test('the first await outside any function is a fact (require() cannot load an E
   assert.equal(facts(text).topLevelAwait, 3);
   assert.equal(facts('export async function load() { await 1; }\nconst f = async () => { await 2; };').topLevelAwait, undefined);
 });
+
+test('namespace assignments: a top-level B.Key = value on a whole required module, with the call that builds the value', () => {
+  const result = facts(`var AWS = require('../lib/core');
+var Service = AWS.Service;
+var local = {};
+AWS.S3 = Service.defineService('s3', ['2006-03-01']);
+AWS.util = { x: 1 };
+local.S3 = AWS.S3;
+Service.extra = 1;
+module.exports = AWS.S3;
+`, 'clients/s3.js', 'commonjs');
+  assert.deepEqual(result.namespaceAssignments, [
+    { module: 'src/lib/core.ts', object: 'AWS', key: 'S3', line: 4, valueCallee: 'Service.defineService' },
+    { module: 'src/lib/core.ts', object: 'AWS', key: 'util', line: 5 },
+  ]);
+  assert.equal(facts(`const core = require('./core');\nfunction f() { core.S3 = 1; }\n`).namespaceAssignments, undefined);
+});
