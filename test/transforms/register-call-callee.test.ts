@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import jscodeshift from 'jscodeshift';
 import { collectRegisterCalls } from '../../transforms/registry-to-manifest/collect-entries.js';
+import transform from '../../transforms/registry-to-manifest/index.js';
 
 const keysOf = (source: string, callee: string) => {
   const j = jscodeshift.withParser('ts');
@@ -19,4 +20,25 @@ test("tsc's `(0, registry_1.registerProvider)(...)` is a call of registry_1.regi
 test('a sequence whose first part is not tsc\'s `0` is not taken for the call', () => {
   const source = `const registry_1 = require('../registry');\nconst { A } = require('./a');\n(log(), registry_1.registerProvider)('a', A);\n`;
   assert.deepEqual(keysOf(source, 'registry_1.registerProvider'), []);
+});
+
+// All or nothing per operation: when no call converts, the register function's module gets no loaders.
+const registryModule = `"use strict";\nexports.registerProvider = registerProvider;\nconst providers = new Map();\nfunction registerProvider(name, provider) {\n    providers.set(name, provider);\n}\n`;
+
+function runOnRegistryModule(calls: string): { output: string | undefined; reports: string[] } {
+  const files: Record<string, string> = { 'lib/registry.js': registryModule, 'lib/providers/index.js': calls };
+  const project = { root: '/virtual', read: (path: string) => files[path] };
+  const reports: string[] = [];
+  const api = { jscodeshift: jscodeshift.withParser('ts'), j: jscodeshift.withParser('ts'), stats: () => {}, report: (m: string) => reports.push(m) } as any;
+  const options = { shape: 'register-calls', registry: 'registry_1.registerProvider', file: 'lib/providers/index.js', manifest: 'lib/providers/index.manifest.js', moduleFormat: 'cjs', registryModule: 'lib/registry.js', registerFunction: 'registerProvider', root: '/virtual', project, driver: 'lazify' };
+  const output = transform({ path: 'lib/registry.js', source: registryModule }, api, options);
+  return { output, reports };
+}
+
+test('no converted call: the register module is left as it is, with one line saying why', () => {
+  const calls = `const registry_1 = require("../registry");\nconst a_1 = require("./a");\n(0, registry_1.registerProvider)('a', new a_1.A());\n`;
+  const { output, reports } = runOnRegistryModule(calls);
+  assert.ok(output === undefined || output === registryModule, 'the register module changed');
+  assert.equal(reports.length, 1);
+  assert.match(reports[0], /no register call in lib\/providers\/index\.js converts.*lib\/registry\.js gets no loaders/);
 });

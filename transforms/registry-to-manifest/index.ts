@@ -62,6 +62,12 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const typescript = isTypeScriptPath(file.path);
 
   if (options.shape === 'register-calls' && options.registryModule && samePath(file.path, options.registryModule, options.root)) {
+    // All or nothing: loaders no call registers through would be a diff that converts nothing.
+    const none = convertsNothing(options, projectFromOptions(raw));
+    if (none) {
+      api.report(`left unchanged: ${none}`);
+      return undefined;
+    }
     const syntax = loaderSyntaxFor(j, root, typescript, options.syntaxLevel);
     const problem = addRegistryLoaders(j, root, options.registerFunction ?? '', typescript, options.moduleFormat === 'esm', syntax);
     if (problem) {
@@ -98,6 +104,21 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
   return printSource(root, file.source);
+}
+
+/**
+ * register-calls: why the calls file gives no entry to convert (each call's own reason is
+ * reported where the calls are), or undefined when at least one call converts.
+ */
+function convertsNothing(options: RegistryToManifestOptions, project: ProjectReader): string | undefined {
+  const source = project.read(options.file);
+  if (source === undefined) return undefined;
+  const j = jscodeshiftFor(options.file, source);
+  const root = j(source);
+  const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], readFrom(options, project, j, root));
+  if (collected.entries.length > 0) return undefined;
+  const why = collected.skipped.length > 0 ? `every call to ${options.registry} there stays eager` : `it has no top-level call to ${options.registry}`;
+  return `no register call in ${options.file} converts (${why}), so ${options.registryModule} gets no loaders`;
 }
 
 /**
