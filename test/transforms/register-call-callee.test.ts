@@ -22,6 +22,21 @@ test('a sequence whose first part is not tsc\'s `0` is not taken for the call', 
   assert.deepEqual(keysOf(source, 'registry_1.registerProvider'), []);
 });
 
+// tsc's CommonJS reads the registered value off the required module: `a_1.A` after
+// `const a_1 = require("./a")` is the imported value `A` of ./a, as `import { A }` would be.
+test("tsc's `a_1.A` off `const a_1 = require('./a')` is the value A of ./a", () => {
+  const j = jscodeshift.withParser('ts');
+  const source = `const registry_1 = require("../registry");\nconst a_1 = require("./a");\nconst b_1 = require("./b");\n(0, registry_1.registerProvider)('a', a_1.A);\nregistry_1.registerProvider('b', b_1.B);\n`;
+  const { entries, skipped } = collectRegisterCalls(j, j(source), 'registry_1.registerProvider');
+  assert.deepEqual(skipped, []);
+  assert.deepEqual(entries.map((e) => [e.key, e.source.module, e.source.imported, e.local]), [['a', './a', 'A', 'a_1'], ['b', './b', 'B', 'b_1']]);
+});
+
+test('a member of a local object (not a required module) is no imported value', () => {
+  const source = `const registry_1 = require("../registry");\nconst local = { A: class {} };\n(0, registry_1.registerProvider)('a', local.A);\n`;
+  assert.deepEqual(keysOf(source, 'registry_1.registerProvider'), []);
+});
+
 // All or nothing per operation: when no call converts, the register function's module gets no loaders.
 const registryModule = `"use strict";\nexports.registerProvider = registerProvider;\nconst providers = new Map();\nfunction registerProvider(name, provider) {\n    providers.set(name, provider);\n}\n`;
 
@@ -41,4 +56,10 @@ test('no converted call: the register module is left as it is, with one line say
   assert.ok(output === undefined || output === registryModule, 'the register module changed');
   assert.equal(reports.length, 1);
   assert.match(reports[0], /no register call in lib\/providers\/index\.js converts.*lib\/registry\.js gets no loaders/);
+});
+
+test('one converted call: the register module gets its loaders', () => {
+  const calls = `const registry_1 = require("../registry");\nconst a_1 = require("./a");\n(0, registry_1.registerProvider)('a', a_1.A);\n`;
+  const { output } = runOnRegistryModule(calls);
+  assert.match(output ?? '', /function registerProviderLoader\(/);
 });

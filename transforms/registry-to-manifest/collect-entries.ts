@@ -72,11 +72,19 @@ function valueSource(lookup: BindingLookup, node: any): { source: BindingSource;
     return source && !source.typeOnly ? { source, local: node.name } : undefined;
   }
   if (isRequireCall(node)) return { source: { module: node.arguments[0].value, imported: '*', typeOnly: false } };
+  // tsc's CommonJS: `const x_1 = require("./x")` then `x_1.X`, a read of the required module.
+  if (node?.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
+    const source = lookup(node.object.name);
+    if (source && isPlainRequire(source)) return { source: { ...source, imported: node.property.name }, local: node.object.name };
+  }
   if (node?.type === 'MemberExpression' && !node.computed && isRequireCall(node.object) && node.property.type === 'Identifier') {
     return { source: { module: node.object.arguments[0].value, imported: node.property.name, typeOnly: false } };
   }
   return undefined;
 }
+
+/** A whole module bound by a plain `const x = require('m')` (no interop helper, no import). */
+const isPlainRequire = (source: BindingSource) => source.imported === '*' && !source.fromImport && !source.interop && !source.typeOnly;
 
 /** `{...}` at the end of `a = b = {...}`. */
 function assignedObject(node: any): any {
