@@ -63,3 +63,9 @@ test('one converted call: the register module gets its loaders', () => {
   const { output } = runOnRegistryModule(calls);
   assert.match(output ?? '', /function registerProviderLoader\(/);
 });
+
+test("under the babel parser (.js files, as apply plans them) tsc's `(0, f)` is a call of f too", () => {
+  const j = jscodeshift.withParser('babel');
+  const source = `const registry_1 = require("../registry");\nconst a_1 = require("./a");\n(0, registry_1.registerProvider)('a', a_1.A);\n`;
+  assert.deepEqual(collectRegisterCalls(j, j(source), 'registry_1.registerProvider').entries.map((e) => e.key), ['a']);
+});

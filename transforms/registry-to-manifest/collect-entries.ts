@@ -48,7 +48,9 @@ function setsPrototype(prop: any): boolean {
 /** Source text of a callee: `registerProvider`, `registry.register`; tsc's `(0, registry_1.register)` reads as `registry_1.register`. */
 export function calleeText(node: any): string | undefined {
   node = unwrap(node);
-  if (node?.type === 'SequenceExpression' && node.expressions.length === 2 && node.expressions[0].type === 'NumericLiteral') node = unwrap(node.expressions[1]);
+  // The `0` is a NumericLiteral, or a Literal under the babel parser (.js files).
+  const zero = (first: any) => first.type === 'NumericLiteral' || (first.type === 'Literal' && typeof first.value === 'number');
+  if (node?.type === 'SequenceExpression' && node.expressions.length === 2 && zero(node.expressions[0])) node = unwrap(node.expressions[1]);
   if (node?.type === 'Identifier') return node.name;
   if (node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
     return `${node.object.name}.${node.property.name}`;
