@@ -1,6 +1,6 @@
 // Registries as tsc compiles them to CommonJS (fixtures/edge/registry-tsc-cjs): each value is read
 // off a required module (`openai_1.OpenAIProvider` after `const openai_1 = require("./openai")`),
-// in register calls (`(0, registry_1.registerProvider)(...)` and `registry_1.registerProvider(...)`)
+// and `x_1.default` after tsc's `__importDefault(require("./x"))`, in register calls (`(0, registry_1.registerProvider)(...)` and `registry_1.registerProvider(...)`)
 // and in an object map. analyze calls both convertible, plan gives each an operation, apply
 // converts every entry (no call left eager), the fixture's own tests pass afterwards in a child
 // process, and `require('.')` loads none of the providers.
@@ -30,7 +30,7 @@ test('registry-tsc-cjs: values read off required modules convert, in register ca
     const findings = analyze(dir).findings.filter((f) => f.kind === 'registry' && f.file !== 'lib/index.js');
     const byFile = Object.fromEntries(findings.map((f) => [f.file, f]));
     assert.deepEqual(Object.keys(byFile).sort(), ['lib/handlers/index.js', 'lib/providers/index.js']);
-    assert.deepEqual(byFile['lib/providers/index.js']!.entries!.map((e) => e.key), ['openai', 'anthropic', 'mistral']);
+    assert.deepEqual(byFile['lib/providers/index.js']!.entries!.map((e) => e.key), ['openai', 'anthropic', 'mistral', 'cohere', 'legacy']);
     assert.deepEqual(byFile['lib/handlers/index.js']!.entries!.map((e) => e.key), ['echo', 'upper']);
     for (const finding of findings) assert.equal(finding.convertible, true, finding.message);
 
@@ -46,7 +46,7 @@ test('registry-tsc-cjs: values read off required modules convert, in register ca
     assert.deepEqual(notes.filter((n) => /stays eager/.test(n)), [], 'no entry stays eager');
     // Every call became a loader: no top-level require of a provider is left.
     const calls = readFileSync(join(dir, 'lib/providers/index.js'), 'utf8');
-    assert.doesNotMatch(calls, /require\("\.\/(openai|anthropic|mistral)"\)/);
+    assert.doesNotMatch(calls, /require\("\.\/(openai|anthropic|mistral|cohere|legacy)"\)/);
     assert.doesNotMatch(calls, /registerProvider\)?\('/);
     assert.match(readFileSync(join(dir, 'lib/providers/index.manifest.js'), 'utf8'), /openai: \{ module: "\.\/openai", export: "OpenAIProvider", load: once\(\(\) => require\("\.\/openai"\)\.OpenAIProvider\) \}/);
 
@@ -54,7 +54,7 @@ test('registry-tsc-cjs: values read off required modules convert, in register ca
     assert.equal(after.status, 0, after.output);
     const loaded = loadedAtRequire(dir);
     console.log(`registry-tsc-cjs: require('.') loads ${before.length} files before apply, ${loaded.length} after`);
-    for (const provider of ['lib/providers/openai.js', 'lib/providers/anthropic.js', 'lib/providers/mistral.js', 'lib/handlers/echo.js', 'lib/handlers/upper.js']) {
+    for (const provider of ['lib/providers/openai.js', 'lib/providers/anthropic.js', 'lib/providers/mistral.js', 'lib/providers/cohere.js', 'lib/providers/legacy.js', 'lib/handlers/echo.js', 'lib/handlers/upper.js']) {
       assert.ok(before.includes(provider));
       assert.ok(!loaded.includes(provider), `${provider} still loads at require('.')`);
     }

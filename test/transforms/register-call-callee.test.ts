@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import jscodeshift from 'jscodeshift';
 import { collectRegisterCalls } from '../../transforms/registry-to-manifest/collect-entries.js';
 import transform from '../../transforms/registry-to-manifest/index.js';
+import { loaderText } from '../../transforms/shared-lazy-loading/lazy-reference.js';
 
 const keysOf = (source: string, callee: string) => {
   const j = jscodeshift.withParser('ts');
@@ -68,4 +69,14 @@ test("under the babel parser (.js files, as apply plans them) tsc's `(0, f)` is 
   const j = jscodeshift.withParser('babel');
   const source = `const registry_1 = require("../registry");\nconst a_1 = require("./a");\n(0, registry_1.registerProvider)('a', a_1.A);\n`;
   assert.deepEqual(collectRegisterCalls(j, j(source), 'registry_1.registerProvider').entries.map((e) => e.key), ['a']);
+});
+
+test("tsc's `x_1.default` off `__importDefault(require('./x'))` is ./x's default, read through __esModule", () => {
+  const j = jscodeshift.withParser('ts');
+  const source = `var __importDefault = (this && this.__importDefault) || function (mod) { return (mod && mod.__esModule) ? mod : { "default": mod }; };\nconst registry_1 = require("../registry");\nconst c_1 = __importDefault(require("./c"));\n(0, registry_1.registerProvider)('c', c_1.default);\n(0, registry_1.registerProvider)('d', c_1.Named);\n`;
+  const { entries, skipped } = collectRegisterCalls(j, j(source), 'registry_1.registerProvider');
+  assert.deepEqual(entries.map((e) => [e.key, e.source.module, e.source.imported, e.local]), [['c', './c', 'default', 'c_1']]);
+  // A named read through __importDefault is undefined for a CommonJS module: not taken for the module's export.
+  assert.equal(skipped.length, 1);
+  assert.match(loaderText(entries[0]!.source, 'cjs', false), /const loaded = require\(["']\.\/c["']\); return \(loaded\.__esModule \? loaded\.default : loaded\);/);
 });

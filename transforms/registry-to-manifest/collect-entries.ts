@@ -78,12 +78,24 @@ function valueSource(lookup: BindingLookup, node: any): { source: BindingSource;
   if (node?.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.property.type === 'Identifier') {
     const source = lookup(node.object.name);
     if (source && isPlainRequire(source)) return { source: { ...source, imported: node.property.name }, local: node.object.name };
+    // `const x_1 = __importDefault(require("./x"))` then `x_1.default` (`__importStar` also gives named reads).
+    const helper = source?.interop && source.imported === '*' && !source.interop.extraArgs.length ? source.interop.callee : undefined;
+    if (source && helper && (DEFAULT_HELPERS.has(helper) || STAR_HELPERS.has(helper))) {
+      const name = node.property.name;
+      if (name === 'default') return { source: { module: source.module, imported: 'default', typeOnly: false, esModuleDefault: true }, local: node.object.name };
+      if (STAR_HELPERS.has(helper)) return { source: { module: source.module, imported: name, typeOnly: false }, local: node.object.name };
+    }
   }
   if (node?.type === 'MemberExpression' && !node.computed && isRequireCall(node.object) && node.property.type === 'Identifier') {
     return { source: { module: node.object.arguments[0].value, imported: node.property.name, typeOnly: false } };
   }
   return undefined;
 }
+
+/** tsc's and Babel's interop helpers: `x.default` is the module's default if it is an ES module, else the module. */
+const DEFAULT_HELPERS = new Set(['__importDefault', '_interopRequireDefault']);
+/** ... and these copy a CommonJS module's own properties too, so `x.Name` is the module's `Name`. */
+const STAR_HELPERS = new Set(['__importStar', '_interopRequireWildcard']);
 
 /** A whole module bound by a plain `const x = require('m')` (no interop helper, no import). */
 const isPlainRequire = (source: BindingSource) => source.imported === '*' && !source.fromImport && !source.interop && !source.typeOnly;

@@ -25,6 +25,12 @@ export interface BindingSource {
   fromImport?: boolean;
   /** True for TypeScript's `import X = require('m')`: the module object itself, no interop. */
   requireEquals?: boolean;
+  /**
+   * `default` read through tsc's or Babel's interop (`__importDefault(require('./x')).default`):
+   * the module's `default` when it is an ES module (`__esModule`), else the module itself, for a
+   * relative module too.
+   */
+  esModuleDefault?: boolean;
 }
 
 
@@ -120,7 +126,7 @@ export function lazyReferenceText(source: BindingSource, format: LazyLoadFormat,
   const required = typescript ? `(require(${spec}) as typeof import(${spec}))` : `require(${spec})`;
   if (source.imported === '*') return required;
   // An expression has nowhere to bind the module: loaders ({@link loaderText}) bind it once instead.
-  if (source.imported === 'default' && !isRelative(source.module)) return defaultInterop(`require(${spec})`, spec, format, typescript);
+  if (source.imported === 'default' && (!isRelative(source.module) || source.esModuleDefault)) return defaultInterop(`require(${spec})`, spec, format, typescript);
   return `${required}${member(source.imported)}`;
 }
 
@@ -137,7 +143,7 @@ export function interopText(source: BindingSource, spec: string): string {
  */
 export function loaderText(source: BindingSource, format: LazyLoadFormat, typescript: boolean, syntax: LoaderSyntax = 'es2015'): string {
   const spec = quote(source.module);
-  if (format !== 'esm' && !source.interop && source.imported === 'default' && !isRelative(source.module)) {
+  if (format !== 'esm' && !source.interop && source.imported === 'default' && (!isRelative(source.module) || source.esModuleDefault)) {
     // The interop reads the module up to three times: bind it once, so the load calls `require` once.
     const declare = syntax === 'es5' ? 'var' : 'const';
     const body = `${declare} loaded = require(${spec}); return ${defaultInterop('loaded', spec, format, typescript)};`;
