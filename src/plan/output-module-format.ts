@@ -26,6 +26,3 @@ export function lazyLoadingFormat(file: string, project: ProjectReader): LazyLoa
   if (publishesEsmBuild(packageJson)) return 'esm';
   return supportsRequireEsm(enginesNode(packageJson)) ? 'esm-require' : 'esm';
 }
-
-/** A JSON file of the project, read as src/project reads it. */
-export const readJson = readProjectJson;

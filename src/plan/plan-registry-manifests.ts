@@ -3,7 +3,8 @@ import type { Finding } from '../findings/finding.js';
 import { providerSelfAssignment } from '../findings/provider-self-assignment.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
-import { lazyLoadingFormat, readJson } from './output-module-format.js';
+import { lazyLoadingFormat } from './output-module-format.js';
+import { readProjectJson } from '../project/output-format.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 import { projectSyntaxLevel } from '../project/syntax-level.js';
 import type { PlanContext, Planner, PlannerResult } from './planner.js';
@@ -143,7 +144,7 @@ function registrySyntaxLevel(context: PlanContext): { syntaxLevel?: number } {
 /** True when the project declares Node's types (package.json) or has them installed beside it. */
 function hasNodeTypes(project: PlanContext['project']): boolean {
   if (project.read('node_modules/@types/node/package.json') !== undefined) return true;
-  const pkg = readJson(project, 'package.json');
+  const pkg = readProjectJson(project, 'package.json');
   return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => pkg?.[field]?.['@types/node'] !== undefined);
 }
 

@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { ProjectReader } from '../../transforms/transform-module.js';
-import { ts } from './typescript.cjs';
 import { enginesNode } from './require-esm-support.js';
+import { readProjectJson as readJson } from './output-format.js';
 
 /**
  * The newest syntax generated code may use in a project's plain JavaScript files, and what
@@ -47,10 +47,3 @@ export function projectSyntaxLevel(project: ProjectReader): SyntaxLevel {
   return limits.reduce<SyntaxLevel>((lowest, limit) => (limit.level < lowest.level ? limit : lowest), { level: Infinity });
 }
 
-/** A JSON file of the project, read leniently (comments, trailing commas), or undefined. */
-function readJson(project: ProjectReader, path: string): Record<string, any> | undefined {
-  const text = project.read(path);
-  if (text === undefined) return undefined;
-  const parsed = ts.parseConfigFileTextToJson(path, text);
-  return parsed.error ? undefined : parsed.config;
-}
