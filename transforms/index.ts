@@ -21,4 +21,5 @@ export function findTransform(name: unknown): LazifyTransformModule | undefined 
   return typeof name === 'string' && Object.hasOwn(transforms, name) ? transforms[name] : undefined;
 }
 
+export { parseOptions, type ParsedOptions } from './parse-options.js';
 export type { LazifyTransformModule, LazyLoadFormat, TransformDiagnostic, TransformMeta, TransformOptionDoc, TransformPhase, PlannedFile, ProjectReader } from './transform-module.js';

@@ -1,4 +1,5 @@
 import type { Transform } from 'jscodeshift';
+import type { z } from 'zod';
 
 /**
  * When an operation runs, relative to the others in a plan. Splits run first because they
@@ -39,8 +40,6 @@ export interface TransformOptionDoc {
  * synchronous like CommonJS).
  */
 export type LazyLoadFormat = 'cjs' | 'esm' | 'esm-require';
-
-export const LAZY_LOAD_FORMATS: readonly LazyLoadFormat[] = ['cjs', 'esm', 'esm-require'];
 
 /** A file an operation creates (or replaces wholesale), relative to the project root. */
 export interface PlannedFile {
@@ -115,8 +114,17 @@ export interface LazifyTransformModule {
    */
   movedDeclarations?(options: Record<string, unknown>, project: ProjectReader): Array<{ from: string; name: string; to: string }>;
   /**
-   * Checks an operation's options (a user may have edited the plan). Returns one line naming
-   * the problem, or undefined when the options are usable.
+   * The options an operation carries, as a zod schema (declared beside the transform, in its
+   * options file): JSON types, required keys, no unknown key. lazify checks every operation of a
+   * plan against it before anything else reads the options, and schema/lazify.plan.schema.json
+   * is generated from it (npm run schema).
+   */
+  optionsSchema: z.ZodType;
+  /**
+   * What the options' shape cannot say, checked on the project (a user may have edited the plan):
+   * the files they name exist, the names they list are declared. Runs on options the
+   * {@link optionsSchema} accepted, after lazify confined their paths ({@link optionPaths}).
+   * Returns one line naming the problem, or undefined when the options are usable.
    */
   validateOptions?(options: Record<string, unknown>, project: ProjectReader): string | undefined;
   /**
@@ -134,7 +142,7 @@ export interface LazifyTransformModule {
    */
   describe?(options: Record<string, unknown>, project: ProjectReader): { lines: string[] } | { problem: string };
   /**
-   * Every path-valued option (string values only; shapes are validateOptions' job). lazify
+   * Every path-valued option (string values only; shapes are optionsSchema's job). lazify
    * confines each to the project root and to source files before the operation runs, so a
    * transform that names a path here need not check it itself.
    */

@@ -1,10 +1,11 @@
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { isStackOverflow } from '../diagnostics/nesting-too-deep.js';
-import { findTransform, transforms } from '../../transforms/index.js';
+import { findTransform, parseOptions, transforms } from '../../transforms/index.js';
 import type { ProjectReader } from '../../transforms/transform-module.js';
 import type { Plan, PlanOperation } from './plan.js';
 import { operationPathProblem, plannedPathProblem, RESERVED_OPTIONS } from './check-operation-paths.js';
 import { findConflicts } from './find-conflicts.js';
+import { operationKeysSchema, planKeysSchema } from './plan-schema.js';
 
 /**
  * Checks a plan a user may have edited and returns it typed. The first problem found is thrown
@@ -19,6 +20,8 @@ export function validatePlan(raw: unknown, project: ProjectReader): Plan {
   const plan = raw as Record<string, unknown>;
   if (plan.schemaVersion !== 1) fail(`unsupported schemaVersion ${JSON.stringify(plan.schemaVersion)} (expected 1)`);
   if (!Array.isArray(plan.operations)) fail('"operations" must be an array');
+  const keys = parseOptions(planKeysSchema, plan, 'key');
+  if (keys.problem !== undefined) fail(keys.problem);
   const operations = plan.operations as unknown[];
   // Later operations may name files earlier ones create (a deferral in a module a split makes),
   // so each is checked against the project plus the files planned before it.
@@ -56,9 +59,14 @@ function checkOperation(raw: unknown, index: number, project: ProjectReader, fai
   if (!transform) fail(`${name} names unknown transform ${JSON.stringify(op.transform)} (known: ${Object.keys(transforms).join(', ')})`);
   if (!Array.isArray(op.files) || !op.files.every((f) => typeof f === 'string')) fail(`${name}: "files" must be an array of paths`);
   if (!isObject(op.options)) fail(`${name}: "options" must be an object`);
-  if (typeof op.summary !== 'string') op.summary = '';
+  const keys = parseOptions(operationKeysSchema, op, 'key');
+  if (keys.problem !== undefined) fail(`${name}: ${keys.problem}`);
+  if (op.summary === undefined) op.summary = '';
   const reserved = RESERVED_OPTIONS.find((key) => Object.hasOwn(op.options as object, key));
   if (reserved) fail(`${name}: option "${reserved}" is set by lazify; remove it from the plan`);
+  // The shape from the transform's schema (types, required and unknown options); nothing is read yet.
+  const shape = parseOptions(transform!.optionsSchema, op.options);
+  if (shape.problem !== undefined) fail(`${name}: ${shape.problem}`);
   // Before the transform reads anything: a path out of the project must not even be read.
   const pathProblem = operationPathProblem(op as unknown as PlanOperation, project.root);
   if (pathProblem) fail(`${name}: ${pathProblem}`);

@@ -15,7 +15,7 @@ import { printSource } from '../shared-lazy-loading/print-source.js';
 import { findValueProviders } from './find-declaring-module.js';
 import { accessorName, readOptions, type DeferEagerInitOptions } from './options.js';
 
-export { optionPaths } from './options.js';
+export { optionPaths, optionsSchema } from './options.js';
 import { findEagerDeclaration, rewriteDeclaration } from './rewrite-declaration.js';
 import { rewriteReferences } from './rewrite-references.js';
 
@@ -102,6 +102,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   return [{ path: declaring, source: printSource(root, source), rewrites: true }];
 }
 
+/** What the options' shape cannot say: the file exists. */
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {
   const options = readOptions(raw);
   if (typeof options === 'string') return options;

@@ -1,6 +1,8 @@
 // Options of a defer-eager-init operation (from a lazify plan or the jscodeshift CLI).
-import type { LazyLoadFormat } from '../transform-module.js';
-import type { OptionPath } from '../transform-module.js';
+import { z } from 'zod';
+import { parseOptions, pickOptions } from '../parse-options.js';
+import { IDENTIFIER, syntaxLevelSchema } from '../option-schemas.js';
+import type { LazyLoadFormat, OptionPath } from '../transform-module.js';
 
 /** Options of one defer-eager-init operation. Paths are relative to the project root. */
 export interface DeferEagerInitOptions {
@@ -23,15 +25,32 @@ export interface DeferEagerInitOptions {
   syntaxLevel?: number;
 }
 
-/** Reads and checks options; returns a message naming the first problem, or the options. */
+/**
+ * The options as a plan carries them (JSON types, no key besides these): lazify checks a plan's
+ * operation against it, and {@link readOptions} the options of a run.
+ */
+export const optionsSchema = z
+  .strictObject({
+    file: z.string().min(1).describe('The file that declares the value, relative to the project root (before any split moved it; re-exports are followed).'),
+    name: z.string().regex(IDENTIFIER, { error: 'must be an identifier' }).describe('The top-level const built at import (encoder, chatSchema).'),
+    moduleFormat: z.enum(['cjs', 'esm']).describe('How the output loads modules: cjs (require) or native esm.'),
+    allowApiChange: z.boolean().optional().describe('Native ESM: replace the exported const by its accessor (changes the module\'s API).'),
+    syntaxLevel: syntaxLevelSchema.optional(),
+  })
+  .describe('Options of a defer-eager-init operation.');
+
+/**
+ * Reads and checks options; returns a message naming the first problem, or the options. Under the
+ * jscodeshift CLI options are flat strings (`--allowApiChange=true --syntaxLevel=2015`) beside
+ * jscodeshift's own: those are read as JSON values, the others left out.
+ */
 export function readOptions(raw: Record<string, unknown>): DeferEagerInitOptions | string {
-  if (typeof raw.file !== 'string' || raw.file === '') return 'defer-eager-init: option "file" is required';
-  if (typeof raw.name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(raw.name)) return 'defer-eager-init: option "name" must be an identifier';
-  if (raw.moduleFormat !== 'cjs' && raw.moduleFormat !== 'esm') return 'defer-eager-init: option "moduleFormat" must be cjs or esm';
-  const allowApiChange = raw.allowApiChange === true || raw.allowApiChange === 'true';
-  const syntaxLevel = raw.syntaxLevel === undefined ? undefined : Number(raw.syntaxLevel);
-  if (syntaxLevel !== undefined && !(syntaxLevel >= 3)) return 'defer-eager-init: option "syntaxLevel" must be an ECMAScript edition (5, 2015, 2021...)';
-  return { file: raw.file, name: raw.name, moduleFormat: raw.moduleFormat, allowApiChange, ...(syntaxLevel !== undefined ? { syntaxLevel } : {}) };
+  const known = pickOptions(raw, Object.keys(optionsSchema.shape));
+  if (known.allowApiChange === 'true' || known.allowApiChange === 'false') known.allowApiChange = known.allowApiChange === 'true';
+  if (typeof known.syntaxLevel === 'string' && known.syntaxLevel.trim() !== '') known.syntaxLevel = Number(known.syntaxLevel);
+  const { options, problem } = parseOptions(optionsSchema, known);
+  // The schema's output is the options type (the compiler checks the return).
+  return problem !== undefined ? `defer-eager-init: ${problem}` : { ...options, allowApiChange: options.allowApiChange === true };
 }
 
 /** The accessor's name: `encoder` -> `getEncoder`. */

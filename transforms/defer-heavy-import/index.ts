@@ -11,6 +11,8 @@ import { jscodeshiftFor, parseFailure } from '../shared-lazy-loading/parser-for-
 import { findBindingSource } from '../shared-lazy-loading/lazy-reference.js';
 import { readOptions } from './options.js';
 
+export { optionsSchema } from './options.js';
+
 export const meta: TransformMeta = {
   name: 'defer-heavy-import',
   description: 'Moves a heavy import that is only used inside functions into those functions.',
@@ -44,11 +46,6 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   }
   for (const [module, problems] of staying) api.report(`${module} stays a top-level import: ${problems.join('; ')}`);
   return changed ? printSource(root, file.source) : file.source;
-}
-
-export function validateOptions(raw: Record<string, unknown>, _project: ProjectReader): string | undefined {
-  const options = readOptions(raw);
-  return typeof options === 'string' ? options : undefined;
 }
 
 /**

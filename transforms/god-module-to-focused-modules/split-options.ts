@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import type { OptionPath } from '../transform-module.js';
 
 /** One focused module the god-module's declarations move to. */
@@ -27,6 +28,38 @@ export interface SplitOptions {
   root?: string;
 }
 
+// Under lazify the operation carries its options: an options file would be read from anywhere.
+const cliOnly = z
+  .never({ error: 'is for the jscodeshift CLI only; a plan operation carries its options itself' })
+  .optional()
+  .describe('jscodeshift CLI only: not allowed in a plan.');
+
+/**
+ * The options as a plan carries them (JSON types, no key besides these); lazify checks a plan's
+ * operation against it. `deprecate` and `extension` may also come as flags on the jscodeshift CLI.
+ */
+export const optionsSchema = z
+  .strictObject({
+    module: z.string().min(1).describe('The god-module, relative to the project root; it becomes a re-export shim.'),
+    clusters: z
+      .array(
+        z.strictObject({
+          module: z.string().min(1).describe('The new module, relative to the project root (src/utils/tokenization.ts).'),
+          exports: z.array(z.string().min(1)).describe('Export names that move there (their private helpers follow).'),
+        }),
+      )
+      .min(1)
+      .describe('Each new module and the export names that move there.'),
+    shared: z.string().min(1).optional().describe('Where private helpers used by several new modules go (default <module dir>/<module name>/shared.<ext>).'),
+    importers: z.array(z.string().min(1)).optional().describe('Files whose imports of module are rewritten to the focused modules.'),
+    deprecate: z.boolean().optional().describe('Put @deprecated on the shim\'s re-exports, pointing at the new module (`--deprecate` sets it).'),
+    extension: z.enum(['js', 'none', 'ts']).optional().describe('How new relative specifiers end: js (NodeNext ESM), none (CommonJS resolution) or ts; detected when absent.'),
+    plan: cliOnly,
+    options: cliOnly,
+    operation: cliOnly,
+  })
+  .describe('Options of a god-module-to-focused-modules operation.');
+
 /**
  * Reads the split options from what the caller passed. lazify passes them directly; on the
  * jscodeshift CLI, where options are flat strings, pass `--plan=plan.json` (optionally with
@@ -53,24 +86,6 @@ export function readSplitOptions(raw: Record<string, unknown>): SplitOptions {
 
 function pick(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-}
-
-/** One line naming what is wrong with the shape of the options, or undefined. */
-export function checkOptionShape(options: Record<string, unknown>): string | undefined {
-  // Under lazify the operation carries its options: an options file would be read from anywhere.
-  for (const key of ['plan', 'options', 'operation']) if (options[key] !== undefined) return `"${key}" is for the jscodeshift CLI only; a plan operation carries its options itself`;
-  if (typeof options.module !== 'string' || !options.module) return '"module" must name the god-module file';
-  if (!Array.isArray(options.clusters) || options.clusters.length === 0) return '"clusters" must be a non-empty array';
-  for (const [i, cluster] of (options.clusters as unknown[]).entries()) {
-    const c = cluster as Record<string, unknown>;
-    if (typeof c !== 'object' || c === null || typeof c.module !== 'string' || !c.module) return `cluster ${i + 1} has no "module" path`;
-    if (!Array.isArray(c.exports) || !c.exports.every((e) => typeof e === 'string')) return `cluster "${c.module}": "exports" must be an array of names`;
-  }
-  if (options.importers !== undefined && !(Array.isArray(options.importers) && options.importers.every((f) => typeof f === 'string'))) {
-    return '"importers" must be an array of paths';
-  }
-  if (options.shared !== undefined && typeof options.shared !== 'string') return '"shared" must be a path';
-  return undefined;
 }
 
 /** Every path the options name: the god-module, each cluster's module, the shared module, the importers. */

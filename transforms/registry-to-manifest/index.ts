@@ -22,7 +22,7 @@ import { collectRegistry } from './collect-entries.js';
 import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 
-export { optionPaths } from './options.js';
+export { optionPaths, optionsSchema } from './options.js';
 import { defaultManifestPath, isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
 
@@ -145,6 +145,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax), source) }];
 }
 
+/** What the options' shape cannot say: the files they name exist. */
 export function validateOptions(raw: Record<string, unknown>, project: ProjectReader): string | undefined {
   const options = readOptions(raw);
   if (typeof options === 'string') return options;

@@ -1,7 +1,9 @@
 // The options a registry-to-manifest operation carries. The same object comes from a lazify
 // plan or from the jscodeshift CLI (`--shape=object-map --registry=MODEL_PREFIXES ...`).
-import { LAZY_LOAD_FORMATS, type LazyLoadFormat } from '../transform-module.js';
-import type { OptionPath } from '../transform-module.js';
+import { z } from 'zod';
+import { parseOptions, pickOptions } from '../parse-options.js';
+import { IDENTIFIER, lazyLoadFormatSchema, syntaxLevelSchema } from '../option-schemas.js';
+import type { LazyLoadFormat, OptionPath } from '../transform-module.js';
 
 /** Options of one registry-to-manifest operation. Paths are relative to the project root. */
 export interface RegistryToManifestOptions {
@@ -41,26 +43,51 @@ export interface RegistryToManifestOptions {
   syntaxLevel?: number;
 }
 
-const SHAPES = ['object-map', 'register-calls', 'factory-map', 'export-getters'];
+const common = {
+  registry: z.string().min(1).describe('object-map / factory-map: the binding holding the map (MODEL_PREFIXES); register-calls: the callee as written at the calls (registerProvider, registry.register).'),
+  file: z.string().min(1).describe('The file holding the map or the register calls, relative to the project root.'),
+  moduleFormat: lazyLoadFormatSchema.describe('How the output loads modules: cjs, esm (import(), awaited) or esm-require (native ESM whose Node can require() ES modules).'),
+  syntaxLevel: syntaxLevelSchema.optional(),
+};
+const manifest = z.string().min(1).describe('The manifest module to create beside file (src/router.manifest.ts), relative to the project root.');
+const consumers = z.array(z.string().min(1)).optional().describe('Native ESM: modules whose factory calls or map reads gain an await (a factory now returns a promise).');
 
-/** Reads and checks options; returns a message naming the first problem, or the options. */
+/**
+ * The options as a plan carries them, one set per `shape` (JSON types, no key besides these):
+ * lazify checks a plan's operation against it, and {@link readOptions} the options of a run.
+ */
+export const optionsSchema = z
+  .discriminatedUnion('shape', [
+    z.strictObject({ shape: z.literal('object-map'), ...common, manifest, consumers }),
+    z.strictObject({ shape: z.literal('factory-map'), ...common, manifest, consumers }),
+    z.strictObject({
+      shape: z.literal('register-calls'),
+      ...common,
+      manifest,
+      registryModule: z.string().min(1).describe('The file that defines the register function; it gains loader support.'),
+      registerFunction: z.string().regex(IDENTIFIER, { error: 'must be an identifier' }).describe('The register function\'s name in registryModule (registerProvider, register).'),
+    }),
+    // No manifest: the getters already are the lazy entries.
+    z.strictObject({ shape: z.literal('export-getters'), ...common, consumers }),
+  ])
+  .describe('Options of a registry-to-manifest operation; which keys it takes depends on shape.');
+
+/** Every key an operation of some shape may carry. */
+const OPTION_KEYS = [...new Set(optionsSchema.options.flatMap((branch) => Object.keys(branch.shape)))];
+
+/**
+ * Reads and checks options; returns a message naming the first problem, or the options (with
+ * lazify's `root`). Under the jscodeshift CLI options are flat strings beside jscodeshift's own:
+ * those are read as JSON values, the others left out.
+ */
 export function readOptions(raw: Record<string, unknown>): RegistryToManifestOptions | string {
-  const options = raw as Partial<RegistryToManifestOptions>;
-  if (!SHAPES.includes(String(options.shape))) return `registry-to-manifest: option "shape" must be one of ${SHAPES.join(', ')}`;
-  // export-getters writes no manifest: its getters already are the lazy entries.
-  for (const key of options.shape === 'export-getters' ? (['registry', 'file'] as const) : (['registry', 'file', 'manifest'] as const)) {
-    if (typeof options[key] !== 'string' || options[key] === '') return `registry-to-manifest: option "${key}" is required`;
-  }
-  if (!LAZY_LOAD_FORMATS.includes(options.moduleFormat as LazyLoadFormat)) return `registry-to-manifest: option "moduleFormat" must be one of ${LAZY_LOAD_FORMATS.join(', ')}`;
-  if (options.shape === 'register-calls' && (!options.registryModule || !options.registerFunction)) {
-    return 'registry-to-manifest: register-calls needs "registryModule" and "registerFunction"';
-  }
-  if (options.consumers !== undefined && (!Array.isArray(options.consumers) || options.consumers.some((c) => typeof c !== 'string'))) {
-    return 'registry-to-manifest: option "consumers" must be a list of paths';
-  }
-  if (options.syntaxLevel !== undefined && !(Number(options.syntaxLevel) >= 3)) return 'registry-to-manifest: option "syntaxLevel" must be an ECMAScript edition (5, 2015, 2021...)';
-  if (options.syntaxLevel !== undefined) options.syntaxLevel = Number(options.syntaxLevel);
-  return options as RegistryToManifestOptions;
+  const known = pickOptions(raw, OPTION_KEYS);
+  if (typeof known.consumers === 'string') known.consumers = known.consumers.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof known.syntaxLevel === 'string' && known.syntaxLevel.trim() !== '') known.syntaxLevel = Number(known.syntaxLevel);
+  const { options, problem } = parseOptions(optionsSchema, known);
+  if (problem !== undefined) return `registry-to-manifest: ${problem}`;
+  // export-getters names no manifest; the transform never reads one for it.
+  return { manifest: '', ...options, ...(typeof raw.root === 'string' ? { root: raw.root } : {}) };
 }
 
 /** Every path the options name: the registry file, the manifest, the register module, the consumers. */
