@@ -42,10 +42,13 @@ test('the options types the transforms and planners use are what the schemas acc
   assert.ok(eager && heavy && registry && split);
 });
 
-test('every option a transform documents (lazify transforms) is in its schema, required exactly when the schema requires it', () => {
+test('a transform documents (lazify transforms) exactly the options of its schema, required exactly when the schema requires them', () => {
   for (const [name, transform] of Object.entries(transforms)) {
     const json = transform.optionsSchema.toJSONSchema({ io: 'input' }) as { properties?: Record<string, unknown>; required?: string[]; oneOf?: Array<{ properties: Record<string, unknown>; required: string[] }> };
     const branches = json.oneOf ?? [{ properties: json.properties ?? {}, required: json.required ?? [] }];
+    // Keys a schema names only to refuse them (the jscodeshift CLI's `plan`) are no options.
+    const keys = new Set(branches.flatMap((b) => Object.entries(b.properties).filter(([, p]) => !('not' in (p as object))).map(([key]) => key)));
+    assert.deepEqual((transform.meta.options ?? []).map((o) => o.name).sort(), [...keys].sort(), name);
     for (const option of transform.meta.options ?? []) {
       assert.ok(branches.some((b) => option.name in b.properties), `${name}: ${option.name} is in the schema`);
       // Required: wherever a shape names it (a manifest, but export-getters has none). Optional:

@@ -28,6 +28,7 @@ export const meta: TransformMeta = {
     { name: 'name', required: true, description: 'the top-level const built at import (encoder, chatSchema)' },
     { name: 'moduleFormat', required: true, description: 'cjs or esm: how the output loads modules' },
     { name: 'allowApiChange', description: 'native ESM: replace the exported const by its accessor (changes the API)' },
+    { name: 'syntaxLevel', description: 'the newest ECMAScript edition the generated JavaScript may use (below 2021 no ??=, below 2015 no const or arrows)' },
   ],
 };
 

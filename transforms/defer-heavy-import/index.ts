@@ -20,6 +20,7 @@ export const meta: TransformMeta = {
   options: [
     { name: 'bindings', required: true, description: 'local names of the import bindings to defer (comma-separated on the jscodeshift CLI)' },
     { name: 'moduleFormat', required: true, description: 'cjs (require inside the function) or esm (await import())' },
+    { name: 'syntaxLevel', description: 'the newest ECMAScript edition the generated JavaScript may use (below 2015: var loaders)' },
   ],
 };
 
