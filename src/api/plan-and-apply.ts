@@ -4,6 +4,7 @@ export type { Plan, PlanOperation } from '../plan/plan.js';
 export { plan, apply } from '../pipeline/plan-and-apply.js';
 export type { PlanOptions, PlanResult, ApplyOptions, ApplyResult } from '../pipeline/results.js';
 export { validatePlan } from '../plan/validate-plan.js';
+export { planSchema, planJsonSchema } from '../plan/plan-schema.js';
 export { buildPlan } from '../plan/build-plan.js';
 export type { Planner, PlanContext, PlanChoices, PlannerResult } from '../plan/planner.js';
 export { runPlan } from '../edits/run-plan.js';
