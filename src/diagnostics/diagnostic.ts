@@ -14,6 +14,10 @@ export interface Diagnostic {
   line?: number;
   /** 1-based column. */
   column?: number;
+  /** The finding it is about (plan and apply: a finding that got no operation, or part of one). */
+  finding?: string;
+  /** The plan operation it is about (apply: its notes, its failure; plan: a conflict). */
+  operation?: string;
 }
 
 /**

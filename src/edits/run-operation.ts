@@ -1,6 +1,6 @@
 import jscodeshift from 'jscodeshift';
 import type { API, Transform } from 'jscodeshift';
-import { LazifyError } from '../diagnostics/diagnostic.js';
+import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestingTooDeepMessage } from '../diagnostics/nesting-too-deep.js';
 import { findTransform, type LazifyTransformModule, type PlannedFile } from '../../transforms/index.js';
 import type { PlanOperation } from '../plan/plan.js';
@@ -14,18 +14,19 @@ export interface OperationResult {
   id: string;
   /** Files the operation created or changed (relative paths). */
   changed: string[];
-  /** Messages the transform sent through `api.report`. */
-  reports: string[];
+  /** What the transform sent through `api.report`: code `transform-note`, the file it was rewriting, its message. */
+  reports: Diagnostic[];
   /**
    * Lines this operation added and removed in each file it changed, as it left them (before
    * the project's formatter ran over the final files), in the order of `changed`.
    */
   lines?: Array<{ path: string; added: number; removed: number }>;
   /**
-   * Set when the transform threw on a file: `path: message`, one line. The operation is then
-   * skipped as a whole (its other files are left as they were), the rest of the plan applies.
+   * Set when the transform threw on a file (`cannot-parse`, `transform-failed`) or needed one
+   * that is not valid UTF-8 (`not-utf8`): a message of one line, `path: problem`. The operation
+   * is then skipped as a whole (its other files are left as they were), the rest of the plan applies.
    */
-  failed?: string;
+  failed?: Diagnostic;
 }
 
 /** A transform that threw on one file: carries the file so the failure can be named in one line. */
@@ -33,6 +34,7 @@ class TransformFailure extends Error {
   constructor(
     readonly path: string,
     readonly cause: unknown,
+    readonly code = 'transform-failed',
   ) {
     super(`${path}: ${firstLine(cause)}`);
   }
@@ -58,7 +60,7 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   // other files as earlier operations left them rather than from disk.
   const options = { ...operation.options, root: files.root, driver: 'lazify', project: files };
   const changed: string[] = [];
-  const reports: string[] = [];
+  const reports: Diagnostic[] = [];
   // What each written file held before this operation, to undo it when a later file fails.
   const previous = new Map<string, string | undefined>();
   const convention = newFileConvention(operation, files);
@@ -70,9 +72,10 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
   const undo = () => {
     for (const [path, source] of previous) files.restore(path, source);
   };
+  const failure = (code: string, message: string, file?: string): Diagnostic => ({ code, severity: 'warning', message, ...(file ? { file } : {}), operation: operation.id });
   const undecodable = () => {
     const paths = files.undecodableRead();
-    return paths.length === 0 ? undefined : `${paths.join(', ')}: not valid UTF-8; file left untouched`;
+    return paths.length === 0 ? undefined : failure('not-utf8', `${paths.join(', ')}: not valid UTF-8; file left untouched`, paths[0]);
   };
   try {
     let planned: ReturnType<NonNullable<typeof transform.planFiles>> = [];
@@ -91,7 +94,7 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
       if (source === undefined) continue;
       // Per file, not the transform's declared parser (what it needs when run alone on .ts
       // files): a project's .jsx and .tsx files need a parser that reads JSX.
-      const output = runTransform(transform.default, parserForFile(path, source), path, source, options, reports);
+      const output = runTransform(transform.default, parserForFile(path, source), path, source, options, (message) => reports.push({ code: 'transform-note', severity: 'info', message, file: path, operation: operation.id }));
       if (typeof output === 'string' && output !== source) {
         write(path, output);
         changed.push(path);
@@ -102,7 +105,8 @@ export function runOperation(operation: PlanOperation, files: FileSet): Operatio
     const unreadable = undecodable();
     if (!(error instanceof TransformFailure) && !unreadable) throw error;
     undo();
-    return { id: operation.id, changed: [], reports, failed: unreadable ?? (error as Error).message };
+    const thrown = error as TransformFailure;
+    return { id: operation.id, changed: [], reports, failed: unreadable ?? failure(thrown.code, thrown.message, thrown.path) };
   }
   const unreadable = undecodable();
   if (unreadable) {
@@ -128,14 +132,14 @@ function runTransform(
   path: string,
   source: string,
   options: Record<string, unknown>,
-  reports: string[],
+  report: (message: string) => void,
 ): string | null | undefined {
   const j = withParser(parser);
   const api: API = {
     j,
     jscodeshift: j,
     stats: () => {},
-    report: (message: string) => reports.push(`${path}: ${message}`),
+    report,
   };
   let output: unknown;
   try {
@@ -143,7 +147,7 @@ function runTransform(
   } catch (error) {
     if (isStackOverflow(error)) throw new LazifyError('nesting-too-deep', `cannot rewrite: ${nestingTooDeepMessage(path)}`, path);
     const parse = error instanceof SyntaxError || (error instanceof Error && /Unexpected token|Missing semicolon/.test(error.message));
-    throw new TransformFailure(path, parse ? new Error(`cannot parse: ${firstLine(error)}`) : error);
+    throw new TransformFailure(path, parse ? new Error(`cannot parse: ${firstLine(error)}`) : error, parse ? 'cannot-parse' : 'transform-failed');
   }
   if (output instanceof Promise) throw new Error('lazify runs transforms synchronously; make the transform return a string');
   return output as string | null | undefined;

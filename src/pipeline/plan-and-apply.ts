@@ -2,7 +2,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { LazifyError } from '../diagnostics/diagnostic.js';
+import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FileSet } from '../edits/file-set.js';
 import { withFactsOfFiles } from '../facts/extract-facts.js';
 import { runPlan } from '../edits/run-plan.js';
@@ -94,7 +94,9 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const skipped = [...built.skipped];
   const operations = built.plan.operations.filter((operation) => {
     const touched = operation.files.filter((file) => excluded.has(file));
-    if (touched.length > 0) skipped.push(`${operation.id}: not planned: it touches ${touched.join(', ')}, excluded by the config (apply.exclude)`);
+    if (touched.length > 0) {
+      skipped.push({ code: 'excluded', severity: 'info', message: `not planned: it touches ${touched.join(', ')}, excluded by the config (apply.exclude)`, file: touched[0]!, operation: operation.id });
+    }
     return touched.length === 0;
   });
   return { ...built, plan: { ...built.plan, operations }, skipped };
@@ -121,7 +123,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     }
   } else refuseUnfinishedWrite(root);
   let thePlan: Plan;
-  let skipped: string[] = [];
+  let skipped: Diagnostic[] = [];
   if (options.plan !== undefined) {
     const raw = typeof options.plan === 'string' ? readPlanFile(options.plan) : options.plan;
     thePlan = validatePlan(raw, new FileSet(root));

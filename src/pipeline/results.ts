@@ -166,8 +166,12 @@ export interface PlanOptions extends PlanChoices {
 /** A plan and what was left out of it. */
 export interface PlanResult {
   plan: Plan;
-  /** One line per finding (or part of one) that got no operation, with why. */
-  skipped: string[];
+  /**
+   * Findings (or parts of one) that got no operation, and operations dropped (a conflict, a
+   * path outside the project, an excluded file): each with its `code`, the `finding` and,
+   * for a dropped operation, the `operation` it is about, and the file and line where known.
+   */
+  skipped: Diagnostic[];
 }
 
 /** Options of {@link apply}. */
@@ -212,7 +216,8 @@ export interface ApplyOptions extends PlanOptions {
 export interface ApplyResult {
   root: string;
   plan: Plan;
-  skipped: string[];
+  /** What the plan left out, as in {@link PlanResult} (empty for a plan given to apply). */
+  skipped: Diagnostic[];
   operations: OperationResult[];
   changes: FileChange[];
   /** Unified diff of all changes (git style). */

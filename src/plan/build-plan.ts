@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Finding } from '../findings/finding.js';
 import type { Plan, PlanOperation } from './plan.js';
 import type { PlanContext } from './planner.js';
@@ -10,8 +11,8 @@ import { relocateOperations } from './relocate-operations.js';
 /** A plan and what the planners left out, with why. */
 export interface BuiltPlan {
   plan: Plan;
-  /** One line per finding (or part) that got no operation. */
-  skipped: string[];
+  /** One diagnostic per finding (or part) that got no operation, and per operation dropped. */
+  skipped: Diagnostic[];
 }
 
 /**
@@ -22,18 +23,19 @@ export interface BuiltPlan {
  */
 export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
   const operations: PlanOperation[] = [];
-  const skipped: string[] = [];
+  const skipped: Diagnostic[] = [];
   const conflicts = conflictChecker(context.project);
   // Planning reads only, so each path is checked against the file system once.
   const checkedPaths = new Map<string, string | undefined>();
+  const dropped = (operation: PlanOperation, finding: Finding, problem: Diagnostic): Diagnostic => ({ ...problem, finding: finding.id, operation: operation.id });
   for (const finding of findings) {
     for (const planner of planners.filter((p) => p.kinds.includes(finding.kind))) {
       const result = planner.plan(finding, context);
       for (const operation of result.operations) {
         // A file reached through a symlink or `..` out of the project is not the project's to rewrite.
         const outside = operationPathProblem(operation, context.project.root, checkedPaths);
-        const problems = outside ? [outside] : conflicts.add(operation);
-        if (problems.length > 0) skipped.push(`${operation.id}: ${problems[0]}`);
+        const problems = outside ? [{ code: 'outside-project', severity: 'warning' as const, message: outside }] : conflicts.add(operation);
+        if (problems.length > 0) skipped.push(dropped(operation, finding, problems[0]!));
         else operations.push(operation);
       }
       skipped.push(...(result.skipped ?? []));

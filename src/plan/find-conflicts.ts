@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { PlannedFile, ProjectReader } from '../../transforms/transform-module.js';
 import { findTransform } from '../../transforms/index.js';
 import type { PlanOperation } from './plan.js';
@@ -11,7 +12,7 @@ import { plannedPathProblem } from './check-operation-paths.js';
  */
 export function findConflicts(operations: PlanOperation[], project: ProjectReader): string[] {
   const checker = conflictChecker(project);
-  return operations.flatMap((operation) => checker.add(operation, { keepConflicting: true }));
+  return operations.flatMap((operation) => checker.add(operation, { keepConflicting: true }).map((problem) => problem.message));
 }
 
 /** Checks operations one at a time against those accepted before them. */
@@ -19,9 +20,11 @@ export interface ConflictChecker {
   /**
    * The problems `operation` has with the project and the operations added so far. It joins
    * them when it has none (or always, with `keepConflicting`, so a plan file's later operations
-   * are checked against all earlier ones, as written).
+   * are checked against all earlier ones, as written). Each problem names the operation
+   * (`operation`) and the file it is about; codes: `duplicate-id`, `outside-project`,
+   * `conflict` (two operations create one file), `would-overwrite` (a file lazify did not write).
    */
-  add(operation: PlanOperation, options?: { keepConflicting?: boolean }): string[];
+  add(operation: PlanOperation, options?: { keepConflicting?: boolean }): Diagnostic[];
 }
 
 /**
@@ -34,18 +37,19 @@ export function conflictChecker(project: ProjectReader): ConflictChecker {
   const createdBy = new Map<string, string>();
   return {
     add(operation, options = {}) {
-      const problems: string[] = [];
-      if (ids.has(operation.id)) problems.push(`two operations have the id "${operation.id}"`);
+      const problems: Diagnostic[] = [];
+      const problem = (code: string, message: string, file?: string) => problems.push({ code, severity: 'warning', message, ...(file ? { file } : {}), operation: operation.id });
+      if (ids.has(operation.id)) problem('duplicate-id', `two operations have the id "${operation.id}"`);
       const created = findTransform(operation.transform)?.planFiles?.(operation.options, project) ?? [];
       const seen = new Map<string, string>();
       for (const file of created) {
         const outside = plannedPathProblem(file.path, project);
-        if (outside) problems.push(`operation "${operation.id}": ${outside}`);
+        if (outside) problem('outside-project', `operation "${operation.id}": ${outside}`);
         const other = createdBy.get(file.path) ?? seen.get(file.path);
-        if (other) problems.push(`operations "${other}" and "${operation.id}" both create ${file.path}`);
+        if (other) problem('conflict', `operations "${other}" and "${operation.id}" both create ${file.path}`, file.path);
         seen.set(file.path, operation.id);
         if (!outside && overwritesUserFile(file, project)) {
-          problems.push(`operation "${operation.id}" would overwrite ${file.path}, which exists and was not written by lazify; move that file or name another path in the plan`);
+          problem('would-overwrite', `operation "${operation.id}" would overwrite ${file.path}, which exists and was not written by lazify; move that file or name another path in the plan`, file.path);
         }
       }
       if (problems.length === 0 || options.keepConflicting) {

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
 import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
@@ -5,7 +6,7 @@ import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/op
 import type { DeferHeavyImportOptions } from '../../transforms/defer-heavy-import/options.js';
 import { outputModuleFormat } from './output-module-format.js';
 import { projectSyntaxLevel } from '../project/syntax-level.js';
-import type { PlanContext, Planner, PlannerResult } from './planner.js';
+import { notPlanned, type PlanContext, type Planner, type PlannerResult } from './planner.js';
 import type { PlanOperation } from './plan.js';
 
 /** A top-level `const` built by calling imported package code, and whether it is exported. */
@@ -26,32 +27,32 @@ export const eagerInitPlanner: Planner = {
   transform: 'defer-eager-init',
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const facts = context.facts?.[finding.file];
-    if (!finding.symbol || !facts) return { operations: [], skipped: [`${finding.id}: no named value to defer`] };
+    if (!finding.symbol || !facts) return { operations: [], skipped: [notPlanned(finding, 'no-facts', 'no named value to defer')] };
     const consts = eagerConsts(facts);
     const first = consts.find((c) => c.name === finding.symbol);
-    if (!first) return { operations: [], skipped: [`${finding.id}: ${finding.symbol} is not a top-level const built from an import`] };
+    if (!first) return { operations: [], skipped: [notPlanned(finding, 'not-deferrable', `${finding.symbol} is not a top-level const built from an import`)] };
     // `const log = debug('x')` while another module keeps `debug` loaded: building the value later
     // stops no module from loading, so the rewrite would be claimed for nothing.
     const why = / \(([^()]*keeps [^()]* loaded at import)\)/.exec(finding.message)?.[1];
     if (why && finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
-      return { operations: [], skipped: [`${finding.id}: ${finding.symbol} stays built at import: deferring it saves nothing (${why})`] };
+      return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `${finding.symbol} stays built at import: deferring it saves nothing (${why})`)] };
     }
     const moduleFormat = outputModuleFormat(finding.file, context.project);
     const allowApiChange = (context.choices as { allowApiChange?: boolean }).allowApiChange === true;
     const operations: PlanOperation[] = [];
-    const skipped: string[] = [];
+    const skipped: Diagnostic[] = [];
     const group = consts.filter((c) => c.calleeRoot === first.calleeRoot);
     const readAtImport = valuesReadAtImport(facts, group.map((c) => c.name));
     for (const value of group) {
       const accessor = accessorCall(value.name, context);
       const line = readAtImport.get(value.name);
       if (line !== undefined) {
-        skipped.push(`${finding.id}: ${value.name} stays built at import: line ${line} of ${finding.file} reads it at import, so building it later saves nothing`);
+        skipped.push(notPlanned(finding, 'read-at-import', `${value.name} stays built at import: line ${line} of ${finding.file} reads it at import, so building it later saves nothing`, { file: finding.file, line }));
         continue;
       }
       if (moduleFormat === 'esm' && value.exported && !allowApiChange) {
         skipped.push(
-          `${finding.id}: ${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessor}); pass --allow-api-change to accept that`,
+          notPlanned(finding, 'api-change', `${value.name} stays built at import: it is an ES module export, so deferring it changes the module's API (users would call ${accessor}); pass --allow-api-change to accept that`),
         );
         continue;
       }
@@ -89,18 +90,18 @@ export const heavyImportPlanner: Planner = {
   plan(finding: Finding, context: PlanContext): PlannerResult {
     if (finding.bindings) return planFactoryBindings(finding, context);
     // Known not convertible here (a class extends the package): the reason is the finding's.
-    if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${finding.file} keeps ${finding.target} at import: ${b}`) };
+    if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => notPlanned(finding, 'stays-eager', `${finding.file} keeps ${finding.target} at import: ${b}`)) };
     const target = finding.target ?? finding.symbol;
-    if (!target) return { operations: [], skipped: [`${finding.id}: no package named`] };
+    if (!target) return { operations: [], skipped: [notPlanned(finding, 'no-target', 'no package named')] };
     // Another importer keeps the package loaded (the finder then claims only what this import
     // alone frees, here nothing): a rewrite would change code for no saving.
     if (finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
-      return { operations: [], skipped: [`${finding.id}: deferring ${target} in ${finding.file} saves nothing: ${finding.message.replace(/^[^:]*: /, '')}`] };
+      return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `deferring ${target} in ${finding.file} saves nothing: ${finding.message.replace(/^[^:]*: /, '')}`)] };
     }
     const scan = heavyImportScan(context, target);
-    const skipped: string[] = [];
+    const skipped: Diagnostic[] = [];
     const own = scan.checkFile(finding.file);
-    for (const reason of own?.reasons ?? []) skipped.push(`${finding.id}: ${finding.file}: ${reason}`);
+    for (const reason of own?.reasons ?? []) skipped.push(fileNotPlanned(finding, finding.file, reason));
     // One format per operation: the finding's file decides (a project does not mix them per package).
     const moduleFormat = outputModuleFormat(finding.file, context.project);
     if (scan.plannedFormats.has(moduleFormat)) return { operations: [], skipped };
@@ -111,9 +112,9 @@ export const heavyImportPlanner: Planner = {
     for (const file of [finding.file, ...context.sourceFiles.filter((f) => f !== finding.file)]) {
       const checked = scan.checkFile(file);
       if (!checked) continue;
-      if (checked.reasons.length > 0) keepers.set(file, checked.reasons[0]!);
+      if (checked.reasons.length > 0) keepers.set(file, checked.reasons[0]!.message);
       // A file no parser reads is named whichever importer it is: the package stays loaded through it.
-      if (checked.unparsable && file !== finding.file) for (const reason of checked.reasons) skipped.push(`${finding.id}: ${file}: ${reason}`);
+      if (checked.unparsable && file !== finding.file) for (const reason of checked.reasons) skipped.push(fileNotPlanned(finding, file, reason));
       if (checked.deferrable.length === 0) continue;
       files.push(file);
       checked.deferrable.forEach((name) => names.add(name));
@@ -122,9 +123,9 @@ export const heavyImportPlanner: Planner = {
     // the top level: name the first one that does, and plan nothing.
     const keeper = staticKeeper(target, keepers, files, context);
     if (files.length > 0 && keeper) {
-      return { operations: [], skipped: [`${finding.id}: ${target} stays loaded at import: ${keeper}; deferring it in ${files.join(', ')} alone would save nothing`] };
+      return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `${target} stays loaded at import: ${keeper.text}; deferring it in ${files.join(', ')} alone would save nothing`, keeper)] };
     }
-    if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [`${finding.id}: no deferrable import of ${target}`] };
+    if (files.length === 0) return { operations: [], skipped: skipped.length ? skipped : [notPlanned(finding, 'not-deferrable', `no deferrable import of ${target}`)] };
     scan.plannedFormats.add(moduleFormat);
     const options: DeferHeavyImportOptions = { bindings: [...names], moduleFormat, ...syntaxOption(finding.file, context, 2015) };
     return {
@@ -145,7 +146,7 @@ export const heavyImportPlanner: Planner = {
 /** One file's imports of a package: the deferrable bindings, and why the others are not. */
 interface CheckedFile {
   deferrable: string[];
-  reasons: string[];
+  reasons: Reason[];
   /** No parser reads the file: the operation cannot rewrite it either. */
   unparsable?: boolean;
 }
@@ -181,16 +182,29 @@ function heavyImportScan(context: PlanContext, target: string): HeavyImportScan 
   return scan;
 }
 
+/** Why a binding cannot be deferred: the transform's check (its code, its message, the line it names). */
+interface Reason {
+  code: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  line?: number;
+}
+
+/** `reason` about `file` as a diagnostic of `finding`; the message starts with the file, as the plan lists it. */
+function fileNotPlanned(finding: Finding, file: string, reason: Reason): Diagnostic {
+  return notPlanned(finding, reason.code, `${file}: ${reason.message}`, { file, line: reason.line }, reason.severity);
+}
+
 function checkFileImports(file: string, context: PlanContext, target: string): CheckedFile | undefined {
   const scan = scanPackageBindings(file, context);
   if (!scan) return undefined;
   const bindings = bindingsOf(scan, target);
   if (bindings.length === 0) return undefined;
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let unparsable = false;
   const deferrable = bindings.filter((name) => {
     const check = deferrability(scan, file, name, context);
-    if (!check.ok) reasons.push(check.reason ?? `${name} cannot be deferred`);
+    if (!check.ok) reasons.push(check.reason ?? { code: 'not-deferrable', severity: 'info', message: `${name} cannot be deferred` });
     if (check.unparsable) unparsable = true;
     return check.ok;
   });
@@ -210,14 +224,14 @@ function syntaxOption(file: string, context: PlanContext, needed: number): { syn
 
 /**
  * The first importer reachable from the entry that keeps `target` at the top level after the
- * rewrite of `rewritten`, as `file:line keeps it at the top level (why)`. With the graph, every
+ * rewrite of `rewritten`, as `file:line keeps it at the top level (why)` (`text`), and where. With the graph, every
  * eager importer counts (re-exports and side-effect imports of the package itself too); without
  * it, the source files whose bindings cannot move.
  */
-function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewritten: readonly string[], context: PlanContext): string | undefined {
+function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewritten: readonly string[], context: PlanContext): { text: string; file: string; line?: number } | undefined {
   if (!context.graph) {
     const [file, reason] = [...keepers].find(([f]) => !rewritten.includes(f)) ?? [...keepers][0] ?? [];
-    return file ? `${file} keeps it at the top level (${reason})` : undefined;
+    return file ? { text: `${file} keeps it at the top level (${reason})`, file } : undefined;
   }
   for (const node of Object.values(context.graph.modules)) {
     if (node.kind !== 'local') continue;
@@ -226,7 +240,7 @@ function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewr
     if (edges.length === 0) continue;
     const reason = keepers.get(node.id) ??
       (edges.some((e) => e.kind === 're-export') ? 're-exports it' : edges.some((e) => e.kind === 'side-effect') ? 'imports it for its side effects' : rewritten.includes(node.id) ? undefined : 'its import of it is not rewritten');
-    if (reason) return `${node.id}:${edges[0]!.line} keeps it at the top level (${reason})`;
+    if (reason) return { text: `${node.id}:${edges[0]!.line} keeps it at the top level (${reason})`, file: node.id, line: edges[0]!.line };
   }
   return undefined;
 }
@@ -238,21 +252,21 @@ function staticKeeper(target: string, keepers: ReadonlyMap<string, string>, rewr
  */
 function planFactoryBindings(finding: Finding, context: PlanContext): PlannerResult {
   const fn = finding.symbol ?? 'the factory';
-  if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => `${finding.id}: ${fn} stays eager: ${b}`) };
-  if (!context.facts?.[finding.file]) return { operations: [], skipped: [`${finding.id}: the analysis has no facts of ${finding.file}`] };
+  if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => notPlanned(finding, 'stays-eager', `${fn} stays eager: ${b}`)) };
+  if (!context.facts?.[finding.file]) return { operations: [], skipped: [notPlanned(finding, 'no-facts', `the analysis has no facts of ${finding.file}`)] };
   const moduleFormat = outputModuleFormat(finding.file, context.project);
   const wanted = finding.bindings ?? [];
   const problems = wanted.length > 0 ? deferChecks(finding.file, wanted, moduleFormat, context) : [];
   const unparsable = problems.find((p) => p.subject === undefined);
-  if (unparsable) return { operations: [], skipped: [`${finding.id}: ${finding.file}: ${unparsable.message}`] };
-  const skipped: string[] = [];
+  if (unparsable) return { operations: [], skipped: [fileNotPlanned(finding, finding.file, unparsable)] };
+  const skipped: Diagnostic[] = [];
   const bindings = wanted.filter((name) => {
     const problem = problems.find((p) => p.subject === name);
     if (problem) {
       const reason = moduleFormat === 'esm' && /synchronous function/.test(problem.message)
         ? `${name} stays a top-level import: ${problem.message}, which would change ${fn}'s API for its callers (they would have to await it)`
         : `${name} stays a top-level import: ${problem.message}`;
-      skipped.push(`${finding.id}: ${finding.file}: ${reason}`);
+      skipped.push(fileNotPlanned(finding, finding.file, { ...problem, message: reason }));
     }
     return !problem;
   });
@@ -312,7 +326,7 @@ export function valuesReadAtImport(facts: ModuleFacts, names: string[]): Map<str
 interface PackageBindingScan {
   /** `{ specifier, local }` per import or require of a package (not a relative path). */
   bindings: Array<{ specifier: string; local: string }>;
-  checks?: Map<string, { ok: boolean; reason?: string; unparsable?: boolean }>;
+  checks?: Map<string, Deferrability>;
 }
 
 // Each heavy-import finding looks at every file importing its package: without these, a package
@@ -334,24 +348,31 @@ function scanPackageBindings(file: string, context: PlanContext): PackageBinding
   return scan;
 }
 
+/** Whether a binding can be deferred, and if not why. */
+interface Deferrability {
+  ok: boolean;
+  reason?: Reason;
+  unparsable?: boolean;
+}
+
 /** Whether `name` can be deferred in `file`; the transform checks the file once for all its package bindings. */
-function deferrability(scan: PackageBindingScan, file: string, name: string, context: PlanContext): { ok: boolean; reason?: string; unparsable?: boolean } {
+function deferrability(scan: PackageBindingScan, file: string, name: string, context: PlanContext): Deferrability {
   if (!scan.checks) {
     const locals = [...new Set(scan.bindings.map(({ local }) => local))];
     const problems = deferChecks(file, locals, outputModuleFormat(file, context.project), context);
     const unparsable = problems.find((p) => p.subject === undefined);
     if (unparsable) {
       // The operation could not rewrite this file either: it is left out, with the reason.
-      const failure = { ok: false, reason: unparsable.message, unparsable: true };
+      const failure = { ok: false, reason: unparsable, unparsable: true };
       scan.checks = new Map(locals.map((local) => [local, failure]));
       return failure;
     }
     scan.checks = new Map(locals.map((local) => {
       const problem = problems.find((p) => p.subject === local);
-      return [local, problem ? { ok: false, reason: problem.message } : { ok: true }];
+      return [local, problem ? { ok: false, reason: problem } : { ok: true }];
     }));
   }
-  return scan.checks.get(name) ?? { ok: false, reason: `${name} is not bound by an import of a package` };
+  return scan.checks.get(name) ?? { ok: false, reason: { code: 'not-deferrable', severity: 'info', message: `${name} is not bound by an import of a package` } };
 }
 
 /** The defer-heavy-import transform's own check of `bindings` in `file` (see its `check`). */

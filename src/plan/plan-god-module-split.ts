@@ -4,7 +4,7 @@ import { findStronglyConnectedComponents } from '../graph/strongly-connected-com
 import { findTransform } from '../../transforms/index.js';
 import type { PlanOperation } from './plan.js';
 import { outputModuleFormat } from './output-module-format.js';
-import type { PlanContext, Planner, PlannerResult } from './planner.js';
+import { notPlanned, type PlanContext, type Planner, type PlannerResult } from './planner.js';
 
 /** Plans one god-module-to-focused-modules operation per god-module finding with a split. */
 export const godModulePlanner: Planner = {
@@ -12,10 +12,10 @@ export const godModulePlanner: Planner = {
   transform: 'god-module-to-focused-modules',
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const clusters = (finding.split ?? []).filter((c) => c.exports.length > 0);
-    if (clusters.length < 2) return { operations: [], skipped: [`${finding.id}: fewer than two clusters proposed, nothing to split`] };
+    if (clusters.length < 2) return { operations: [], skipped: [notPlanned(finding, 'no-split', 'fewer than two clusters proposed, nothing to split')] };
     // A split that frees nothing at import is planned only to break an import cycle through the module.
     if (finding.notFreed && !inImportCycle(finding.file, context)) {
-      return { operations: [], skipped: [`${finding.id}: splitting ${finding.file} frees nothing at import (${finding.notFreed}), and no import cycle runs through it`] };
+      return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `splitting ${finding.file} frees nothing at import (${finding.notFreed}), and no import cycle runs through it`)] };
     }
     const importers = findImporters(finding.file, context);
     const options = {
@@ -26,7 +26,7 @@ export const godModulePlanner: Planner = {
       extension: extensionFor(finding.file, importers, context),
     };
     const placement = findTransform('god-module-to-focused-modules')!.describe!(options, context.project);
-    if ('problem' in placement) return { operations: [], skipped: [`${finding.id}: ${placement.problem}`] };
+    if ('problem' in placement) return { operations: [], skipped: [notPlanned(finding, 'not-splittable', placement.problem)] };
     const lines = [
       `split ${finding.file} into ${placement.lines.length} focused modules; ${finding.file} stays as a re-export shim`,
       ...placement.lines.map((line) => `  ${line}`),

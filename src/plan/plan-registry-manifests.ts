@@ -7,7 +7,7 @@ import { lazyLoadingFormat } from './output-module-format.js';
 import { readProjectJson } from '../project/output-format.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 import { projectSyntaxLevel } from '../project/syntax-level.js';
-import type { PlanContext, Planner, PlannerResult } from './planner.js';
+import { notPlanned, type PlanContext, type Planner, type PlannerResult } from './planner.js';
 
 /**
  * One registry-to-manifest operation per convertible registry finding. CommonJS output can
@@ -22,17 +22,17 @@ export const registryManifestPlanner: Planner = {
   transform: 'registry-to-manifest',
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const name = finding.symbol;
-    if (!name || !finding.shape) return { operations: [], skipped: [`${finding.id}: no registry name or shape`] };
+    if (!name || !finding.shape) return { operations: [], skipped: [notPlanned(finding, 'no-registry-shape', 'no registry name or shape')] };
     if (!finding.convertible) {
       const blockers = finding.blockers ?? [];
-      return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`] };
+      return { operations: [], skipped: [notPlanned(finding, 'stays-eager', `${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`)] };
     }
     let moduleFormat = lazyLoadingFormat(finding.file, context.project);
     if (moduleFormat === 'esm-require' && /\.[mc]?tsx?$/.test(finding.file) && !hasNodeTypes(context.project)) {
       // The manifest imports createRequire from node:module: tsc needs Node's types for it.
       return {
         operations: [],
-        skipped: [`${finding.id}: ${name} stays eager: its manifest would import createRequire from node:module, and package.json lists no @types/node for TypeScript to type it; add @types/node to devDependencies`],
+        skipped: [notPlanned(finding, 'needs-node-types', `${name} stays eager: its manifest would import createRequire from node:module, and package.json lists no @types/node for TypeScript to type it; add @types/node to devDependencies`, { file: 'package.json' })],
       };
     }
     if (moduleFormat === 'esm-require') {
@@ -42,7 +42,7 @@ export const registryManifestPlanner: Planner = {
       if (awaits) {
         return {
           operations: [],
-          skipped: [`${finding.id}: ${name} stays eager: ${awaits.file}:${awaits.line} awaits at top level, and require() cannot load an ES module that does`],
+          skipped: [notPlanned(finding, 'top-level-await', `${name} stays eager: ${awaits.file}:${awaits.line} awaits at top level, and require() cannot load an ES module that does`, awaits)],
         };
       }
     }
@@ -53,7 +53,14 @@ export const registryManifestPlanner: Planner = {
       if (bare) {
         return {
           operations: [],
-          skipped: [`${finding.id}: ${name} stays eager: ${bare.file}:${bare.line} loads ${finding.file} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)${providerSelfAssignment(finding.entries ?? [], context.facts)}`],
+          skipped: [
+            notPlanned(
+              finding,
+              'side-effect-import',
+              `${name} stays eager: ${bare.file}:${bare.line} loads ${finding.file} only for its side effects, which lazy entries would no longer run (its providers are not loaded until a key is read)${providerSelfAssignment(finding.entries ?? [], context.facts)}`,
+              bare,
+            ),
+          ],
         };
       }
     }
@@ -63,8 +70,12 @@ export const registryManifestPlanner: Planner = {
       return {
         operations: [],
         skipped: [
-          `${finding.id}: ${name} is a native ESM object-map; converting it would change the exported value of ${name} from classes to loaders; pass --allow-api-change, ` +
-            `or declare engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json (Node versions that require() ES modules) to keep it synchronous with lazy getters`,
+          notPlanned(
+            finding,
+            'api-change',
+            `${name} is a native ESM object-map; converting it would change the exported value of ${name} from classes to loaders; pass --allow-api-change, ` +
+              `or declare engines.node "${REQUIRE_ESM_NODE_RANGE}" in package.json (Node versions that require() ES modules) to keep it synchronous with lazy getters`,
+          ),
         ],
       };
     }
@@ -81,16 +92,16 @@ export const registryManifestPlanner: Planner = {
       // Facts name a method registry by its object (`registry` for `registry.register(...)`);
       // the transform needs the callee as written (`registry.register`, `registry_1.registerProvider`).
       const callee = registerCallee(finding, context);
-      if (!callee) return { operations: [], skipped: [`${finding.id}: the analysis has no register calls of ${name} in ${finding.file}`] };
+      if (!callee) return { operations: [], skipped: [notPlanned(finding, 'no-facts', `the analysis has no register calls of ${name} in ${finding.file}`)] };
       options.registry = callee;
       const home = registerFunctionHome(finding.file, options.registry, context);
-      if (!home) return { operations: [], skipped: [`${finding.id}: cannot find the module that defines ${name}`] };
+      if (!home) return { operations: [], skipped: [notPlanned(finding, 'no-register-function', `cannot find the module that defines ${name}`)] };
       options.registryModule = home.module;
       options.registerFunction = home.exportName;
       files.unshift(home.module);
       // Try the registry module's rewrite now: in native ESM every read must sit in async code.
       const [problem] = registryToManifest().check!(options as unknown as Record<string, unknown>, context.project, files);
-      if (problem) return { operations: [], skipped: [`${finding.id}: ${name} stays eager: ${home.module}: ${problem.message}`] };
+      if (problem) return { operations: [], skipped: [notPlanned(finding, problem.code, `${name} stays eager: ${home.module}: ${problem.message}`, { file: problem.file ?? home.module, line: problem.line }, problem.severity)] };
     }
     if (finding.shape !== 'register-calls' && moduleFormat === 'esm') {
       // Each factory (or object-map value) now returns a promise: every module calling or

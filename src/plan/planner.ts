@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Finding, FindingKind } from '../findings/finding.js';
 import type { ModuleGraph } from '../graph/module-graph.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
@@ -41,6 +42,28 @@ export interface Planner {
 /** Operations for one finding, and notes about what was left out. */
 export interface PlannerResult {
   operations: PlanOperation[];
-  /** Why a finding (or part of it) got no operation; shown with the plan. */
-  skipped?: string[];
+  /** Why a finding (or part of it) got no operation, each naming the finding; shown with the plan. */
+  skipped?: Diagnostic[];
+}
+
+/** Where a diagnostic points: the file and line the planner knows. */
+export interface PlanLocation {
+  file?: string;
+  line?: number;
+}
+
+/**
+ * A finding (or part of one) that gets no operation: `code` says why in one word
+ * (`nothing-saved`, `stays-eager`, `not-deferrable`...), `message` in a sentence. It points at
+ * `where`, by default the finding's own place.
+ */
+export function notPlanned(finding: Finding, code: string, message: string, where: PlanLocation = finding, severity: Diagnostic['severity'] = 'info'): Diagnostic {
+  return {
+    code,
+    severity,
+    message,
+    ...(where.file !== undefined ? { file: where.file } : {}),
+    ...(where.line !== undefined && where.line > 0 ? { line: where.line } : {}),
+    finding: finding.id,
+  };
 }

@@ -1,13 +1,18 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ApplyResult } from '../pipeline/results.js';
+import { diagnosticLine } from './diagnostic-line.js';
 import { renderPullRequestBody } from './pull-request-body.js';
 import type { ReportOutput } from './report-output.js';
 
 /** Output formats of `lazify apply`. */
 export type ApplyFormat = 'text' | 'json' | 'markdown';
 
-/** Version of `apply --format json`'s shape (docs/json-schema.md). */
-export const APPLY_JSON_SCHEMA_VERSION = 1;
+/**
+ * Version of `apply --format json`'s shape (docs/json-schema.md). 2: `skipped`, `reports`,
+ * `failed`, `blocked[].diagnostics` and `typeErrors` are diagnostics (`{ code, severity,
+ * message, file?, line?, finding?, operation? }`), where 1 had strings and TypeScript's code as a number.
+ */
+export const APPLY_JSON_SCHEMA_VERSION = 2;
 
 /** Exit code 1 when verification ran and failed. */
 function exitCodeOf(result: ApplyResult): number {
@@ -45,16 +50,15 @@ export function applyDiagnostics(result: ApplyResult): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const op of result.operations) {
     if (!op.failed) continue;
-    const file = /^([^\s:]+): /.exec(op.failed)?.[1];
-    diagnostics.push({ code: 'operation-failed', severity: 'warning', message: `operation ${op.id} skipped: ${op.failed}`, ...(file ? { file } : {}) });
+    diagnostics.push({ ...op.failed, message: `operation ${op.id} skipped: ${op.failed.message}` });
   }
   for (const b of result.blocked ?? []) {
     for (const d of b.diagnostics) {
-      diagnostics.push({ code: `TS${d.code}`, severity: 'warning', message: `not applied (${b.id}): the rewrite would add this type error: ${d.message}`, file: d.file, ...(d.line > 0 ? { line: d.line } : {}) });
+      diagnostics.push({ ...d, severity: 'warning', message: `not applied (${b.id}): the rewrite would add this type error: ${d.message}` });
     }
   }
   for (const d of result.typeErrors ?? []) {
-    diagnostics.push({ code: `TS${d.code}`, severity: 'error', message: `applied with --force, the rewrite adds: ${d.message}`, file: d.file, ...(d.line > 0 ? { line: d.line } : {}) });
+    diagnostics.push({ ...d, message: `applied with --force, the rewrite adds: ${d.message}` });
   }
   const v = result.verification;
   if (v && !v.ok) {
@@ -76,9 +80,9 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     return { output: `${result.recovery.message}\nNothing else was done: run apply again to plan from the tree as it is now.\n`, exitCode: 0 };
   }
   const lines: string[] = [];
-  const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed}`] : []), ...groupedNotes(op.id, op.reports)]);
+  const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed.message}`] : []), ...groupedNotes(op.id, op.reports)]);
   // A file lazify could not read is news (the plan's other refusals are `lazify plan`'s to list).
-  notes.unshift(...(result.skipped ?? []).filter((s) => /: cannot parse: /.test(s)).map((s) => `skipped: ${s}`));
+  notes.unshift(...(result.skipped ?? []).filter((s) => s.code === 'parse-error').map((s) => `skipped: ${diagnosticLine(s)}`));
   if (result.changes.length === 0) {
     lines.push('Nothing to change: the plan is already applied or empty.');
   } else if (result.patchFile) {
@@ -107,11 +111,11 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   }
   for (const b of result.blocked ?? []) {
     lines.push(`not applied (${b.id}): it would add ${b.diagnostics.length} type error(s):`);
-    lines.push(...b.diagnostics.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.message}`));
+    lines.push(...b.diagnostics.map(typeErrorLine));
   }
   if ((result.typeErrors ?? []).length > 0) {
     lines.push(`warning: applied with --force; the rewrite adds ${result.typeErrors.length} type error(s):`);
-    lines.push(...result.typeErrors.map((d) => `  ${d.file}:${d.line}: TS${d.code} ${d.message}`));
+    lines.push(...result.typeErrors.map(typeErrorLine));
   }
   let exitCode = 0;
   const v = result.verification;
@@ -142,17 +146,18 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   return { output: `${lines.join('\n')}\n`, exitCode };
 }
 
+/** `  src/a.ts:3: TS2322 message`, as tsc prints it. */
+function typeErrorLine(d: Diagnostic): string {
+  return `  ${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.code} ${d.message}`;
+}
+
 /**
- * One line per distinct message of an operation: the same note from several files (`path:
- * message`) is printed once, naming the files.
+ * One line per distinct message of an operation: the same note from several files is printed
+ * once, naming the files.
  */
-function groupedNotes(id: string, reports: string[]): string[] {
+function groupedNotes(id: string, reports: Diagnostic[]): string[] {
   const files = new Map<string, string[]>();
-  for (const report of reports) {
-    const match = /^([^\s:]+): ([\s\S]*)$/.exec(report);
-    const [path, message] = match ? [match[1]!, match[2]!] : ['', report];
-    files.set(message, [...(files.get(message) ?? []), ...(path ? [path] : [])]);
-  }
+  for (const report of reports) files.set(report.message, [...(files.get(report.message) ?? []), ...(report.file ? [report.file] : [])]);
   return [...files].map(([message, paths]) => (paths.length === 0 ? `note (${id}): ${message}` : `note (${id}): ${paths.join(', ')}: ${message}`));
 }
 

@@ -1,4 +1,5 @@
 import type { PlanResult } from '../pipeline/results.js';
+import { diagnosticLine } from './diagnostic-line.js';
 import { cell, code } from './markdown-text.js';
 import type { ReportOutput } from './report-output.js';
 
@@ -20,7 +21,7 @@ export function renderPlanReport(result: PlanResult, format: PlanFormat): Report
   });
   if (result.skipped.length > 0) {
     lines.push('', 'Not planned:');
-    lines.push(...result.skipped.map((s) => `  - ${s}`));
+    lines.push(...result.skipped.map((s) => `  - ${diagnosticLine(s)}`));
   }
   lines.push('', 'Save with `lazify plan --format json > plan.json`, edit, then `lazify apply --plan plan.json`.');
   return { output: `${lines.join('\n')}\n`, exitCode: 0 };
@@ -35,7 +36,7 @@ function renderMarkdown(result: PlanResult): string {
   });
   if (result.plan.operations.length) lines.push('');
   if (result.skipped.length > 0) {
-    lines.push(`<details><summary>Not planned (${result.skipped.length})</summary>`, '', ...result.skipped.map((s) => `- ${cell(s)}`), '', '</details>', '');
+    lines.push(`<details><summary>Not planned (${result.skipped.length})</summary>`, '', ...result.skipped.map((s) => `- ${cell(diagnosticLine(s))}`), '', '</details>', '');
   }
   return lines.join('\n');
 }

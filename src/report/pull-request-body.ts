@@ -1,5 +1,6 @@
 import type { ApplyResult } from '../pipeline/results.js';
 import type { ImportSnapshot } from '../verify/import-before-after.js';
+import { diagnosticLine } from './diagnostic-line.js';
 import { cell, code } from './markdown-text.js';
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -90,9 +91,9 @@ export function renderPullRequestBody(result: ApplyResult): string {
   if (result.importTime) lines.push(...importSection(result.importTime.before, result.importTime.after));
   lines.push(...changesSection(result), ...verificationSection(result));
   const left = [
-    ...result.operations.filter((op) => op.failed).map((op) => `${code(op.id)}: ${cell(op.failed!)}`),
+    ...result.operations.filter((op) => op.failed).map((op) => `${code(op.id)}: ${cell(op.failed!.message)}`),
     ...(result.blocked ?? []).map((b) => `${code(b.id)}: would add ${b.diagnostics.length} type error(s)`),
-    ...result.skipped.map(cell),
+    ...result.skipped.map((s) => cell(diagnosticLine(s))),
   ];
   if (left.length) lines.push(`<details><summary>Not applied (${left.length})</summary>`, '', ...left.map((l) => `- ${l}`), '', '</details>', '');
   return lines.join('\n');

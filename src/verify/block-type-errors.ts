@@ -9,6 +9,7 @@ import type { ChangeTypeChecker, TypeDiagnostic } from './typecheck-changes.js';
 /** An operation left out of the rewrite because of the type errors it adds. */
 export interface BlockedOperation {
   id: string;
+  /** The type errors it adds (each names the operation, `operation`). */
   diagnostics: TypeDiagnostic[];
 }
 
@@ -40,7 +41,7 @@ export function blockOperationsWithTypeErrors(plan: Plan, root: string, run: Pla
       const remaining = checker.newDiagnostics(trial.changes);
       if (remaining.length >= diagnostics.length) continue;
       const left = new Set(remaining.map(key));
-      blocked.push({ id, diagnostics: diagnostics.filter((d) => !left.has(key(d))) });
+      blocked.push(blockedBy(id, diagnostics.filter((d) => !left.has(key(d)))));
       current = trial;
       diagnostics = remaining;
       progress = true;
@@ -53,13 +54,17 @@ export function blockOperationsWithTypeErrors(plan: Plan, root: string, run: Pla
     const ids = culprits.length > 0 ? culprits : current.operations.filter((op) => !out.has(op.id) && op.changed.length > 0).map((op) => op.id);
     for (const id of ids) {
       const own = diagnostics.filter((d) => current.operations.find((op) => op.id === id)?.changed.includes(d.file));
-      blocked.push({ id, diagnostics: own.length > 0 ? own : diagnostics });
+      blocked.push(blockedBy(id, own.length > 0 ? own : diagnostics));
     }
     if (ids.length === 0) break;
     current = without(new Set(blocked.map((b) => b.id)));
     diagnostics = checker.newDiagnostics(current.changes);
   }
   return { run: current, blocked };
+}
+
+function blockedBy(id: string, diagnostics: TypeDiagnostic[]): BlockedOperation {
+  return { id, diagnostics: diagnostics.map((d) => ({ ...d, operation: id })) };
 }
 
 /** Operations that changed something, those that changed a file with a new diagnostic first. */

@@ -5,18 +5,19 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileChange } from '../edits/file-set.js';
 import { readTsconfig } from '../project/read-tsconfig.js';
 
-/** One type error a rewrite would add. */
-export interface TypeDiagnostic {
+/** One type error a rewrite would add, in the one diagnostic shape. */
+export interface TypeDiagnostic extends Diagnostic {
+  /** TypeScript's error code as tsc prints it: `TS2694`. */
+  code: `TS${number}`;
+  severity: 'error';
   /** Root-relative path, forward slashes. */
   file: string;
-  /** 1-based line in the changed file (0 when the diagnostic has no position). */
-  line: number;
-  /** TypeScript's error code (2694 for TS2694). */
-  code: number;
-  message: string;
+  /** 1-based line in the changed file (absent when the diagnostic has no position). */
+  line?: number;
 }
 
 const CHECKED = /\.(?:[mc]?tsx?|[mc]?jsx?)$/;
@@ -93,11 +94,12 @@ export class ChangeTypeChecker {
           remaining.set(key, left - 1);
           continue;
         }
-        const line = diagnostic.start === undefined ? 0 : source.getLineAndCharacterOfPosition(diagnostic.start).line + 1;
-        found.push({ file: path, line, code: diagnostic.code, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ') });
+        const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+        const at = diagnostic.start === undefined ? {} : { line: source.getLineAndCharacterOfPosition(diagnostic.start).line + 1 };
+        found.push({ code: `TS${diagnostic.code}`, severity: 'error', message, file: path, ...at });
       }
     }
-    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   }
 
   /** A program over `rootNames` in which the files of `texts` read as given (absolute path -> text). */

@@ -43,7 +43,9 @@ test('an unparsable importer is left out of the plan with one line naming it; th
   const { dir, cleanup } = project({ 'src/broken.js': BROKEN });
   try {
     const result = await apply(dir, { dryRun: true });
-    assert.deepEqual(result.skipped, ['heavy-import:src/index.js:js-tiktoken: src/broken.js: cannot parse: Unexpected token (3:0)']);
+    assert.deepEqual(result.skipped.map((d) => [d.code, d.finding, d.file, d.message]), [
+      ['parse-error', 'heavy-import:src/index.js:js-tiktoken', 'src/broken.js', 'src/broken.js: cannot parse: Unexpected token (3:0)'],
+    ]);
     assert.deepEqual(result.changes.map((c) => c.path), ['src/index.js', 'src/view.jsx']);
     const { output, exitCode } = renderApplyReport(result);
     assert.equal(exitCode, 0);
@@ -65,8 +67,8 @@ test('an operation that must rewrite an unparsable file is skipped with one line
       ],
     };
     const result = await apply(dir, { plan, dryRun: true });
-    assert.deepEqual(result.operations.map((op) => [op.id, op.failed]), [
-      ['defer-broken', 'src/broken.js: cannot parse: Unexpected token (3:0)'],
+    assert.deepEqual(result.operations.map((op) => [op.id, op.failed && [op.failed.code, op.failed.file, op.failed.message]]), [
+      ['defer-broken', ['cannot-parse', 'src/broken.js', 'src/broken.js: cannot parse: Unexpected token (3:0)']],
       ['defer-view', undefined],
     ]);
     assert.deepEqual(result.changes.map((c) => c.path), ['src/view.jsx']);

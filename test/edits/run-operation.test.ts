@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import jscodeshift from 'jscodeshift';
 import { FileSet } from '../../src/edits/file-set.js';
 import { runOperation } from '../../src/edits/run-operation.js';
-import { renderApplyReport } from '../../src/report/apply-report.js';
+import { applyDiagnostics, renderApplyReport } from '../../src/report/apply-report.js';
 import type { ApplyResult } from '../../src/pipeline/results.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
@@ -21,8 +21,9 @@ test('a transform that throws on a file fails its operation only: one line namin
     // a.ts is rewritten before broken.ts fails: that rewrite is undone with the operation.
     const failed = runOperation(defer('both', ['src/a.ts', 'src/broken.ts']), files);
     assert.deepEqual(failed.changed, []);
-    assert.match(failed.failed ?? '', /^src\/broken\.ts: cannot parse: .*\(3:2\)$/);
-    assert.doesNotMatch(failed.failed ?? '', /\n/);
+    assert.deepEqual([failed.failed?.code, failed.failed?.file, failed.failed?.operation], ['cannot-parse', 'src/broken.ts', 'both']);
+    assert.match(failed.failed?.message ?? '', /^src\/broken\.ts: cannot parse: .*\(3:2\)$/);
+    assert.doesNotMatch(failed.failed?.message ?? '', /\n/);
     assert.equal(files.read('src/a.ts'), client('a'));
     const ok = runOperation(defer('other', ['src/c.ts']), files);
     assert.equal(ok.failed, undefined);
@@ -31,13 +32,32 @@ test('a transform that throws on a file fails its operation only: one line namin
     const result = { operations: [failed, ok], changes: files.changes(), diff: '', written: true, patchFile: undefined } as unknown as ApplyResult;
     const output = renderApplyReport(result).output;
     assert.match(output, /^skipped \(both\): src\/broken\.ts: cannot parse: /m);
+    // The annotation points at the file from the diagnostic itself, not from parsing its text.
+    assert.deepEqual(applyDiagnostics(result).map((d) => [d.code, d.file, d.operation]), [['cannot-parse', 'src/broken.ts', 'both']]);
+  } finally {
+    cleanup();
+  }
+});
+
+test("a transform's report is a diagnostic naming the operation and the file it was rewriting", () => {
+  const { dir, cleanup } = writeTempProject({ 'src/a.ts': `import OpenAI from 'openai';\nexport const client = new OpenAI({});\n` });
+  try {
+    const result = runOperation(defer('op', ['src/a.ts']), new FileSet(dir));
+    assert.deepEqual(result.reports, [
+      { code: 'transform-note', severity: 'info', message: 'openai stays a top-level import: OpenAI is used at module level (line 2)', file: 'src/a.ts', operation: 'op' },
+    ]);
   } finally {
     cleanup();
   }
 });
 
 test('apply notes: the same message from several files is one line naming the files', () => {
-  const reports = ['src/a.ts: openai stays a top-level import: OpenAI is re-exported (line 3)', 'src/b.ts: openai stays a top-level import: OpenAI is re-exported (line 3)', 'src/c.ts: zod stays a top-level import: z is used at module level (line 1)'];
+  const note = (file: string, message: string) => ({ code: 'transform-note', severity: 'info', message, file, operation: 'op' });
+  const reports = [
+    note('src/a.ts', 'openai stays a top-level import: OpenAI is re-exported (line 3)'),
+    note('src/b.ts', 'openai stays a top-level import: OpenAI is re-exported (line 3)'),
+    note('src/c.ts', 'zod stays a top-level import: z is used at module level (line 1)'),
+  ];
   const result = { operations: [{ id: 'op', changed: [], reports }], changes: [], diff: '', written: false } as unknown as ApplyResult;
   const notes = renderApplyReport(result).output.split('\n').filter((l) => l.startsWith('note'));
   assert.deepEqual(notes, [

@@ -46,10 +46,29 @@ test('a god-module finding becomes one split operation: importers first, the mod
   assert.match(op!.summary, /importers rewritten \(3\)/);
 });
 
+test("an operation that would overwrite a user's file is dropped with a diagnostic naming the operation and the file", () => {
+  const project = new FileSet(root);
+  project.write('src/utils/pricing.ts', "// my own module, not lazify's\nexport const mine = 1;\n");
+  const { plan, skipped } = buildPlan([godModule], { project, sourceFiles, facts: factsOfProject(project), choices: {} });
+  assert.equal(plan.operations.length, 0);
+  assert.deepEqual(skipped, [
+    {
+      code: 'would-overwrite',
+      severity: 'warning',
+      message: `operation "${godModule.id}" would overwrite src/utils/pricing.ts, which exists and was not written by lazify; move that file or name another path in the plan`,
+      file: 'src/utils/pricing.ts',
+      finding: godModule.id,
+      operation: godModule.id,
+    },
+  ]);
+});
+
 test('a finding with fewer than two clusters is skipped with a reason', () => {
   const { plan, skipped } = buildPlan([{ ...godModule, split: godModule.split!.slice(0, 1) }], { project: new FileSet(root), sourceFiles, choices: {} });
   assert.equal(plan.operations.length, 0);
-  assert.match(skipped[0]!, /fewer than two clusters/);
+  assert.equal(skipped[0]?.code, 'no-split');
+  assert.equal(skipped[0]?.finding, godModule.id);
+  assert.match(skipped[0]?.message ?? '', /fewer than two clusters/);
 });
 
 test('apply order: splits, then registry conversions, then deferrals; plan order within a phase', () => {
@@ -118,7 +137,9 @@ test('a split that frees nothing at import is planned only to break an import cy
   const context = (g: ModuleGraph) => ({ project: new FileSet(root), sourceFiles, graph: g, choices: {} });
   const acyclic = buildPlan([{ ...godModule, notFreed }], context(graph([])));
   assert.equal(acyclic.plan.operations.length, 0);
-  assert.deepEqual(acyclic.skipped, [`god-module:src/utils.ts:1: splitting src/utils.ts frees nothing at import (${notFreed}), and no import cycle runs through it`]);
+  assert.deepEqual(acyclic.skipped.map((d) => [d.code, d.finding, d.message]), [
+    ['nothing-saved', 'god-module:src/utils.ts:1', `splitting src/utils.ts frees nothing at import (${notFreed}), and no import cycle runs through it`],
+  ]);
   const cyclic = buildPlan([{ ...godModule, notFreed }], context(graph([edge('src/utils.ts', 'src/index.ts')])));
   assert.equal(cyclic.plan.operations.length, 1);
   assert.match(cyclic.plan.operations[0]!.summary, /frees nothing at import \(src\/index\.ts uses every part.*\); it breaks the import cycle through src\/utils\.ts/);

@@ -2,12 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileSet } from '../../src/edits/file-set.js';
 import type { Finding } from '../../src/findings/finding.js';
-import type { PlanContext } from '../../src/plan/planner.js';
+import type { PlanContext, PlannerResult } from '../../src/plan/planner.js';
 import { eagerInitPlanner, heavyImportPlanner, valuesReadAtImport } from '../../src/plan/plan-deferrals.js';
 import { extractModuleFacts } from '../../src/facts/extract-module-facts.js';
 import { withFactsOfFiles } from '../../src/facts/extract-facts.js';
 import { fixture } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
+
+/** Each skipped diagnostic as `[code, finding, message]`: what was left out, of which finding, and why. */
+const notes = (skipped: PlannerResult['skipped']) => (skipped ?? []).map((d) => [d.code, d.finding, d.message]);
 
 const sourceFiles = (root: string, files: string[]) => files.filter((f) => new FileSet(fixture(root)).read(f) !== undefined);
 
@@ -38,7 +41,9 @@ test('a native ESM export is only deferred with allowApiChange, and says why oth
   const files = ['src/utils.ts'];
   const refused = eagerInitPlanner.plan(finding('eager-init', 'src/utils.ts', 'encoder'), context('gateway-esm', files));
   assert.equal(refused.operations.length, 0);
-  assert.match(refused.skipped?.[0] ?? '', /ES module export.*getEncoder\(\).*--allow-api-change/);
+  assert.equal(refused.skipped?.[0]?.code, 'api-change');
+  assert.equal(refused.skipped?.[0]?.finding, 'eager-init:src/utils.ts:encoder');
+  assert.match(refused.skipped?.[0]?.message ?? '', /ES module export.*getEncoder\(\).*--allow-api-change/);
   const allowed = eagerInitPlanner.plan(finding('eager-init', 'src/utils.ts', 'encoder'), context('gateway-esm', files, true));
   assert.equal(allowed.operations[0]?.options.allowApiChange, true);
 });
@@ -53,7 +58,10 @@ test('a heavy import is deferred in every file that imports the package', () => 
 test('in native ESM a heavy import used by synchronous code stays, with the reason', () => {
   const result = heavyImportPlanner.plan(finding('heavy-import', 'src/providers/groq.ts', 'groq-sdk', 'groq-sdk'), context('gateway-esm', ['src/providers/groq.ts']));
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.join('\n') ?? '', /synchronous function \(line \d+\)/);
+  const synchronous = result.skipped?.find((d) => /synchronous function \(line \d+\)/.test(d.message));
+  assert.equal(synchronous?.code, 'not-deferrable', JSON.stringify(result.skipped));
+  assert.equal(synchronous?.file, 'src/providers/groq.ts');
+  assert.equal(synchronous?.line, Number(/\(line (\d+)\)/.exec(synchronous?.message ?? '')?.[1]), 'it points at the synchronous use');
 });
 
 test('a heavy import whose deferral saves nothing (another importer keeps the package) is not planned', () => {
@@ -61,7 +69,9 @@ test('a heavy import whose deferral saves nothing (another importer keeps the pa
   zero.message = 'openai (0 B saved if deferred): src/providers/deepseek.ts:1 imports it at the top level but only uses OpenAI inside functions; load it on first call instead.';
   const result = heavyImportPlanner.plan(zero, context('gateway-cjs', ['src/providers/deepseek.ts']));
   assert.deepEqual(result.operations, []);
-  assert.deepEqual(result.skipped, ['heavy-import:src/providers/deepseek.ts:openai: deferring openai in src/providers/deepseek.ts saves nothing: src/providers/deepseek.ts:1 imports it at the top level but only uses OpenAI inside functions; load it on first call instead.']);
+  assert.deepEqual(notes(result.skipped), [
+    ['nothing-saved', 'heavy-import:src/providers/deepseek.ts:openai', 'deferring openai in src/providers/deepseek.ts saves nothing: src/providers/deepseek.ts:1 imports it at the top level but only uses OpenAI inside functions; load it on first call instead.'],
+  ]);
 });
 
 test('when one importer keeps the package at the top level, the others are not rewritten for nothing: one note names it', () => {
@@ -74,9 +84,14 @@ test('when one importer keeps the package at the top level, the others are not r
     const ctx = contextOf(new FileSet(dir), ['src/a.ts', 'src/b.ts']);
     const result = heavyImportPlanner.plan(finding('heavy-import', 'src/b.ts', 'openai', 'openai'), ctx);
     assert.deepEqual(result.operations, []);
-    assert.deepEqual(result.skipped, [
-      'heavy-import:src/b.ts:openai: openai stays loaded at import: src/a.ts keeps it at the top level (OpenAI is used in a synchronous function (line 2); it would have to become async to use import()); deferring it in src/b.ts alone would save nothing',
+    assert.deepEqual(notes(result.skipped), [
+      [
+        'nothing-saved',
+        'heavy-import:src/b.ts:openai',
+        'openai stays loaded at import: src/a.ts keeps it at the top level (OpenAI is used in a synchronous function (line 2); it would have to become async to use import()); deferring it in src/b.ts alone would save nothing',
+      ],
     ]);
+    assert.equal(result.skipped?.[0]?.file, 'src/a.ts', 'it points at the importer that keeps the package');
   } finally {
     cleanup();
   }
@@ -124,6 +139,11 @@ test('an eager-init value the module reads at import stays built at import, with
   const context = contextOf(project, ['src/embedder.ts']);
   const result = eagerInitPlanner.plan(finding('eager-init', 'src/embedder.ts', 'TaskTypeSchema', 'genkit'), context);
   assert.deepEqual(result.operations.map((o) => o.options.name), ['OtherSchema']);
-  assert.match(result.skipped?.join('\n') ?? '', /ConfigSchema stays built at import: line 5 of src\/embedder.ts reads it at import/);
-  assert.match(result.skipped?.join('\n') ?? '', /TaskTypeSchema stays built at import: line 4 /);
+  const readAt = (name: string) => result.skipped?.find((d) => d.message.startsWith(`${name} stays built at import: `));
+  assert.match(readAt('ConfigSchema')?.message ?? '', /^ConfigSchema stays built at import: line 5 of src\/embedder.ts reads it at import/);
+  assert.match(readAt('TaskTypeSchema')?.message ?? '', /^TaskTypeSchema stays built at import: line 4 /);
+  assert.deepEqual([readAt('ConfigSchema'), readAt('TaskTypeSchema')].map((d) => [d?.code, d?.file, d?.line]), [
+    ['read-at-import', 'src/embedder.ts', 5],
+    ['read-at-import', 'src/embedder.ts', 4],
+  ]);
 });

@@ -64,13 +64,15 @@ test('a registry with blockers is not converted and the blockers are reported', 
   const finding = registryFinding('src/registry.ts', 'PROVIDERS', 'object-map', { convertible: false, blockers: ['synchronous consumer supportsVision() at src/capabilities.ts:4'] });
   const result = registryManifestPlanner.plan(finding, context('edge/esm-sync-registry'));
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.join('\n') ?? '', /synchronous consumer supportsVision\(\) at src\/capabilities\.ts:4/);
+  assert.equal(result.skipped?.[0]?.code, 'stays-eager');
+  assert.match(result.skipped?.[0]?.message ?? '', /synchronous consumer supportsVision\(\) at src\/capabilities\.ts:4/);
 });
 
 test('a native ESM object map is reported, not converted, when Node may not require() ES modules: its values would become promises', () => {
   const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), withoutEngines('gateway-esm'));
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.[0] ?? '', /would change the exported value of MODEL_PREFIXES from classes to loaders; pass --allow-api-change, or declare engines\.node "\^20\.19\.0 \|\| >=22\.12\.0"/);
+  assert.equal(result.skipped?.[0]?.code, 'api-change');
+  assert.match(result.skipped?.[0]?.message ?? '', /would change the exported value of MODEL_PREFIXES from classes to loaders; pass --allow-api-change, or declare engines\.node "\^20\.19\.0 \|\| >=22\.12\.0"/);
 });
 
 test('when engines.node admits only Node versions that require() ES modules, a native ESM object map converts synchronously (no consumer changes)', () => {
@@ -78,7 +80,7 @@ test('when engines.node admits only Node versions that require() ES modules, a n
   const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
   const finding = registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map', { entries: [{ key: 'claude-', module: 'src/providers/anthropic.ts', export: 'AnthropicHandler', valueShape: 'reference', line: 20 }] });
   const result = registryManifestPlanner.plan(finding, { ...base, sourceFiles });
-  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  assert.equal(result.operations.length, 1, JSON.stringify(result.skipped));
   assert.equal(result.operations[0]!.options.moduleFormat, 'esm-require');
   assert.equal(result.operations[0]!.options.consumers, undefined);
   assert.deepEqual(result.operations[0]!.files, ['src/router.ts']);
@@ -96,7 +98,16 @@ test('a provider whose module graph awaits at top level keeps an esm-require reg
     const result = registryManifestPlanner.plan(finding, { project: new FileSet(copy.dir), sourceFiles: [], graph: analysis.graph, facts: analysis.facts, choices: {} });
     assert.equal(result.operations.length, 0);
     const line = readFileSync(base, 'utf8').split('\n').findIndex((l) => l.includes('await Promise.resolve')) + 1;
-    assert.equal(result.skipped?.[0], `registry:src/router.ts:MODEL_PREFIXES: MODEL_PREFIXES stays eager: src/providers/base.ts:${line} awaits at top level, and require() cannot load an ES module that does`);
+    assert.deepEqual(result.skipped, [
+      {
+        code: 'top-level-await',
+        severity: 'info',
+        message: `MODEL_PREFIXES stays eager: src/providers/base.ts:${line} awaits at top level, and require() cannot load an ES module that does`,
+        file: 'src/providers/base.ts',
+        line,
+        finding: 'registry:src/router.ts:MODEL_PREFIXES',
+      },
+    ]);
   } finally {
     copy.cleanup();
   }
@@ -105,7 +116,7 @@ test('a provider whose module graph awaits at top level keeps an esm-require reg
 test('with allowApiChange a native ESM object map is converted and the modules importing it are rewritten too', () => {
   const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
   const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), { ...withoutEngines('gateway-esm'), sourceFiles, choices: { allowApiChange: true } });
-  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  assert.equal(result.operations.length, 1, JSON.stringify(result.skipped));
   assert.deepEqual(result.operations[0]!.options.consumers, ['src/utils.ts']);
   assert.deepEqual(result.operations[0]!.files, ['src/router.ts', 'src/utils.ts']);
 });
@@ -132,7 +143,7 @@ test('a native ESM factory map is converted; the modules that import it are rewr
   const base = withoutEngines('gateway-esm');
   const sourceFiles = ['src/factories.ts', 'src/index.ts', 'src/main.ts', 'src/router.ts', 'src/utils.ts'];
   const result = registryManifestPlanner.plan(registryFinding('src/factories.ts', 'PROVIDER_FACTORIES', 'factory-map'), { ...base, sourceFiles });
-  assert.equal(result.operations.length, 1, result.skipped?.join('\n'));
+  assert.equal(result.operations.length, 1, JSON.stringify(result.skipped));
   const [operation] = result.operations;
   // index.ts only re-exports the map (no call to await); main.ts and utils.ts call factories.
   assert.deepEqual(operation!.options.consumers, ['src/main.ts', 'src/utils.ts']);
@@ -162,7 +173,8 @@ test('a TypeScript esm-require manifest needs Node types: without @types/node th
   assert.equal(project.read('node_modules/@types/node/package.json'), undefined);
   const result = registryManifestPlanner.plan(registryFinding('src/router.ts', 'MODEL_PREFIXES', 'object-map'), base);
   assert.equal(result.operations.length, 0);
-  assert.match(result.skipped?.[0] ?? '', /MODEL_PREFIXES stays eager: its manifest would import createRequire from node:module, and package\.json lists no @types\/node .*add @types\/node to devDependencies/);
+  assert.equal(result.skipped?.[0]?.code, 'needs-node-types');
+  assert.match(result.skipped?.[0]?.message ?? '', /MODEL_PREFIXES stays eager: its manifest would import createRequire from node:module, and package\.json lists no @types\/node .*add @types\/node to devDependencies/);
 });
 
 /** A project on disk as tsc compiles `registerProvider('a', A)` to CommonJS; `call` is how each register call is written. */

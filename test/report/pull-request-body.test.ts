@@ -17,7 +17,7 @@ function verifiedApply(): ApplyResult {
         { id: 'heavy-import:src/openai.ts:openai', transform: 'defer-heavy-import', summary: '', files: ['src/openai.ts'], options: {} },
       ],
     },
-    skipped: ['cycle src/a.ts: no operation breaks cycles'],
+    skipped: [{ code: 'no-planner', severity: 'info', message: 'no operation breaks cycles', file: 'src/a.ts', finding: 'cycle:src/a.ts' }],
     operations: [
       { id: 'registry:src/registry.ts:PROVIDERS', changed: ['src/registry.manifest.ts', 'src/registry.ts'], reports: [], lines: [{ path: 'src/registry.manifest.ts', added: 20, removed: 0 }, { path: 'src/registry.ts', added: 3, removed: 12 }] },
       { id: 'heavy-import:src/openai.ts:openai', changed: ['src/openai.ts'], reports: [], lines: [{ path: 'src/openai.ts', added: 4, removed: 1 }] },
@@ -47,7 +47,7 @@ test('PR body: import before/after with modules and ms, what changed per operati
   assert.match(body, /\| `heavy-import:src\/openai\.ts:openai` \| defer-heavy-import \| `src\/openai\.ts` \| \+4 −1 \|/);
   assert.match(body, /\| `src\/registry\.ts` \| `registry:src\/registry\.ts:PROVIDERS` \| \+3 \| −12 \|/);
   assert.match(body, /- ✅ build: `npm run build` passed\n- ✅ tests: `npm test` passed\n- ✅ exports: the same 2 names as before/);
-  assert.match(body, /<details><summary>Not applied \(1\)<\/summary>\n\n- cycle src\/a\.ts: no operation breaks cycles/);
+  assert.match(body, /<details><summary>Not applied \(1\)<\/summary>\n\n- cycle:src\/a\.ts: no operation breaks cycles/);
 });
 
 test('PR body: a failed test run is marked, its output folded; a failed measurement says why', () => {
@@ -69,7 +69,8 @@ test('apply text ends with the PR body after --verify; markdown is the body; jso
   assert.ok(text.endsWith(renderPullRequestBody(result).trimEnd() + '\n'));
   assert.equal(renderApplyReport(result, { format: 'markdown' }).output, renderPullRequestBody(result));
   const json = JSON.parse(renderApplyReport(result, { format: 'json' }).output);
-  assert.equal(json.schemaVersion, 1);
+  assert.equal(json.schemaVersion, 2);
+  assert.deepEqual(json.skipped, result.skipped, 'skipped as diagnostics');
   assert.deepEqual(json.operations[0].lines, result.operations[0]!.lines);
   assert.equal(json.operations[0].transform, 'registry-to-manifest');
   assert.deepEqual(json.changes, [

@@ -41,8 +41,8 @@ test('an operation that adds a type error is left out, named with file:line and 
     assert.equal(result.blocked.length, 1);
     assert.equal(result.blocked[0]!.id, 'defer-picocolors-cjs');
     assert.deepEqual(
-      result.blocked[0]!.diagnostics.map((d) => [d.file, d.code]),
-      [['src/legacy.cts', 2591]],
+      result.blocked[0]!.diagnostics.map((d) => [d.file, d.code, d.severity, d.operation]),
+      [['src/legacy.cts', 'TS2591', 'error', 'defer-picocolors-cjs']],
       'only the new error: the old TS2322 on `limit` is the project\'s own',
     );
     const line = result.blocked[0]!.diagnostics[0]!.line;
@@ -59,7 +59,7 @@ test('with force both operations apply and the added type error is listed', asyn
     const result = await apply(dir, { plan, dryRun: true, force: true });
     assert.deepEqual(result.changes.map((c) => c.path), ['src/legacy.cts', 'src/warn.ts']);
     assert.deepEqual(result.blocked, []);
-    assert.deepEqual(result.typeErrors.map((d) => [d.file, d.code]), [['src/legacy.cts', 2591]]);
+    assert.deepEqual(result.typeErrors.map((d) => [d.file, d.code]), [['src/legacy.cts', 'TS2591']]);
   } finally {
     cleanup();
   }

@@ -72,7 +72,7 @@ export function check(raw: Record<string, unknown>, project: ProjectReader, file
     }
     for (const local of new Set(options.bindings)) {
       const deferrable = checkDeferrable(j, root, local, options.moduleFormat);
-      if (!deferrable.ok) diagnostics.push({ code: 'not-deferrable', severity: 'info', message: deferrable.reason, file, subject: local });
+      if (!deferrable.ok) diagnostics.push({ code: 'not-deferrable', severity: 'info', message: deferrable.reason, file, ...(deferrable.line ? { line: deferrable.line } : {}), subject: local });
     }
   }
   return diagnostics;

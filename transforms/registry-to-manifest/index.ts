@@ -176,7 +176,7 @@ export function check(raw: Record<string, unknown>, project: ProjectReader, _fil
   try {
     problem = addRegistryLoaders(j, j(source), options.registerFunction!, /\.[mc]?tsx?$/.test(module), options.moduleFormat === 'esm');
   } catch (error) {
-    problem = parseFailure(error);
+    return [{ code: 'parse-error', severity: 'warning', message: parseFailure(error), file: module }];
   }
   return problem ? [{ code: 'registry-module', severity: 'info', message: problem, file: module }] : [];
 }

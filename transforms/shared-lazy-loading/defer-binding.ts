@@ -27,7 +27,8 @@ export function enclosingFunction(path: ASTPath<any>): ASTPath<any> | undefined 
 }
 
 /** Why a binding cannot be deferred, or the paths of its value uses when it can. */
-export type DeferCheck = { ok: true; uses: ASTPath<any>[] } | { ok: false; reason: string };
+/** Deferrable (with the uses), or not, with why and the 1-based line of the use that prevents it. */
+export type DeferCheck = { ok: true; uses: ASTPath<any>[] } | { ok: false; reason: string; line?: number };
 
 /** Value references to `local` that are real references (not keys, members or the import itself). */
 export function valueReferences(j: JSCodeshift, root: Collection, local: string): ASTPath<any>[] {
@@ -54,11 +55,13 @@ export function checkDeferrable(j: JSCodeshift, root: Collection, local: string,
   const uses = valueReferences(j, root, local);
   for (const use of uses) {
     const fn = enclosingFunction(use);
-    const line = use.node.loc?.start.line ?? '?';
-    if (!fn) return { ok: false, reason: `${local} is used at module level (line ${line})` };
-    if (use.parent.node.type === 'ExportSpecifier') return { ok: false, reason: `${local} is re-exported (line ${line})` };
+    const at: number | undefined = use.node.loc?.start.line;
+    const line = at ?? '?';
+    const where = at === undefined ? {} : { line: at };
+    if (!fn) return { ok: false, reason: `${local} is used at module level (line ${line})`, ...where };
+    if (use.parent.node.type === 'ExportSpecifier') return { ok: false, reason: `${local} is re-exported (line ${line})`, ...where };
     if (format === 'esm' && !fn.node.async) {
-      return { ok: false, reason: `${local} is used in a synchronous function (line ${line}); it would have to become async to use import()` };
+      return { ok: false, reason: `${local} is used in a synchronous function (line ${line}); it would have to become async to use import()`, ...where };
     }
   }
   return { ok: true, uses };
