@@ -183,12 +183,7 @@ function heavyImportScan(context: PlanContext, target: string): HeavyImportScan 
 }
 
 /** Why a binding cannot be deferred: the transform's check (its code, its message, the line it names). */
-interface Reason {
-  code: string;
-  severity: Diagnostic['severity'];
-  message: string;
-  line?: number;
-}
+type Reason = Pick<Diagnostic, 'code' | 'severity' | 'message' | 'line'>;
 
 /** `reason` about `file` as a diagnostic of `finding`; the message starts with the file, as the plan lists it. */
 function fileNotPlanned(finding: Finding, file: string, reason: Reason): Diagnostic {
