@@ -3,7 +3,7 @@
 // one expression.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderManifest } from '../../transforms/registry-to-manifest/render-manifest.js';
+import { manifestLayout, renderManifest } from '../../transforms/registry-to-manifest/render-manifest.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import type { LoaderSyntax, ModuleFormat } from '../../transforms/shared-lazy-loading/lazy-reference.js';
 
@@ -54,7 +54,23 @@ test('a CommonJS package without __esModule loads as the whole module, still wit
 test('TypeScript and esm-require manifests write one require per loader too', () => {
   for (const [manifest, format] of [['src/providers.manifest.ts', 'cjs'], ['src/providers.manifest.ts', 'esm-require'], ['lib/providers.manifest.js', 'esm-require']] as const) {
     const source = renderManifest(entries.slice(0, 1), options(manifest, format));
-    const line = source.split('\n').find((l) => l.includes('openai: {'))!;
-    assert.equal(line.match(/require\(/g)?.length, 1, `${manifest} ${format}: ${line}`);
+    const entry = source.slice(source.indexOf('openai: {'), source.indexOf('\n  },', source.indexOf('openai: {')) + 1 || undefined);
+    assert.equal(entry.match(/require\(/g)?.length, 1, `${manifest} ${format}: ${entry}`);
   }
+});
+
+test('an entry wider than the registry file\'s lines is written one field a line, in its indentation', () => {
+  const wide = renderManifest(entries, options('src/providers.manifest.ts', 'cjs'), 'es2015', manifestLayout('const a = 1;\n'));
+  assert.match(wide, /^  openai: \{\n    module: 'openai',\n    export: 'default',\n    load: once\(.*\),\n  \},$/m);
+  // One layout for the whole manifest: the short entries are wrapped with the wide one.
+  assert.match(wide, /^  named: \{\n    module: '\.\/named',$/m);
+  const tabs = renderManifest(entries, options('src/providers.manifest.ts', 'cjs'), 'es2015', manifestLayout('function f() {\n\treturn {\n\t\ta: 1,\n\t}\n}\n'));
+  assert.match(tabs, /^\topenai: \{\n\t\tmodule: 'openai',\n\t\texport: 'default',\n\t\tload: once\(.*\),\n\t\},$/m);
+  // A file whose own lines are that long keeps each entry on one line.
+  const longLines = `${'// '.padEnd(300, 'x')}\n`.repeat(3);
+  const narrow = renderManifest(entries, options('src/providers.manifest.ts', 'cjs'), 'es2015', manifestLayout(longLines));
+  assert.match(narrow, /^  openai: \{ module: 'openai', export: 'default', load: once\(.*\) \},$/m);
+  // Entries that all fit stay on one line each.
+  const js = renderManifest(entries.slice(1), options('lib/providers.manifest.js', 'cjs'), 'es2015', manifestLayout('const a = 1;\n'));
+  assert.match(js, /^  named: \{ module: '\.\/named', export: 'Named', load: once\(\(\) => require\('\.\/named'\)\.Named\) \},$/m);
 });

@@ -23,7 +23,7 @@ import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 
 export { optionPaths, optionsSchema } from './options.js';
-import { defaultManifestPath, isTypeScriptPath, manifestBindingName, renderManifest } from './render-manifest.js';
+import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
 
 export const meta: TransformMeta = {
@@ -142,7 +142,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
   const syntax = loaderSyntaxFor(j, j(source), isTypeScriptPath(options.file), options.syntaxLevel);
-  return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax), source) }];
+  return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax, manifestLayout(source)), source) }];
 }
 
 /** What the options' shape cannot say: the files they name exist. */

@@ -53,3 +53,12 @@ export function detectSourceStyle(source: string): SourceStyle {
     inlineTypeImports: /import\s*\{[^}]*\btype\s+[A-Za-z_$]/.test(code),
   };
 }
+
+/**
+ * The widest a new line may be before it is wrapped: the file's own long lines (the third
+ * longest, so one stray line does not set it), at least 100 columns.
+ */
+export function detectLineWidth(source: string): number {
+  const lengths = source.split(/\r?\n/).map((line) => line.replace(/\t/g, '  ').length).sort((a, b) => b - a);
+  return Math.max(100, lengths[Math.min(2, lengths.length - 1)] ?? 0);
+}
