@@ -1,7 +1,7 @@
 import type { LazyLoadFormat, ProjectReader } from '../../transforms/transform-module.js';
 import { outputFormatOf, readProjectJson } from '../project/output-format.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
-import { publishesEsmBuild } from '../project/dual-build.js';
+import { publishesTwoBuilds } from '../project/dual-build.js';
 
 /**
  * How a lazy load in `file` is written when it must be synchronous or async as its output is:
@@ -11,7 +11,7 @@ import { publishesEsmBuild } from '../project/dual-build.js';
  */
 export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' | 'esm' {
   const format = outputFormatOf(file, project) === 'commonjs' ? 'cjs' : 'esm';
-  return format === 'cjs' && /\.tsx?$/.test(file) && publishesEsmBuild(readProjectJson(project, 'package.json')) ? 'esm' : format;
+  return format === 'cjs' && /\.tsx?$/.test(file) && publishesTwoBuilds(readProjectJson(project, 'package.json')) ? 'esm' : format;
 }
 
 /**
@@ -22,7 +22,8 @@ export function outputModuleFormat(file: string, project: ProjectReader): 'cjs' 
 export function lazyLoadingFormat(file: string, project: ProjectReader): LazyLoadFormat {
   if (outputModuleFormat(file, project) === 'cjs') return 'cjs';
   const packageJson = readProjectJson(project, 'package.json');
-  // `createRequire(import.meta.url)` is no CommonJS build's: a dual package's sources use `import()`.
-  if (publishesEsmBuild(packageJson)) return 'esm';
+  // `createRequire(import.meta.url)` is no CommonJS build's (a bundler leaves `import.meta` empty
+  // there): the sources of a package with both builds use `import()`, which both run.
+  if (publishesTwoBuilds(packageJson)) return 'esm';
   return supportsRequireEsm(enginesNode(packageJson)) ? 'esm-require' : 'esm';
 }

@@ -1,14 +1,15 @@
-// Whether a package publishes an ES module build besides its CommonJS one from the same sources
-// (tsup or tsdown building `lib/index.js` and `lib/index.mjs`, say). Its TypeScript sources then
-// run as both: a loader written for one (`require`, `import.meta.url`) breaks the other.
+// Whether a package publishes a CommonJS and an ES module build from the same sources (tsup or
+// tsdown building `lib/index.js` and `lib/index.mjs`, or a `"type": "module"` package with a
+// `require` condition naming `dist/index.cjs`, say). Its sources then run as both: a loader
+// written for one (`require`, `createRequire(import.meta.url)`) breaks the other.
 
 /**
- * True when package.json names an ES module build beside a CommonJS one: an `import` condition
- * in `exports` whose file is not its `require` (or `default`) condition's, or a `module` field
- * other than `main`. A package with `"type": "module"` has no CommonJS build to pair it with.
+ * True when package.json names two builds: an `import` condition in `exports` whose file is not
+ * its `require` (or `default`) condition's, or a `module` field other than `main`, whatever its
+ * `type` (in a `"type": "module"` package the second build is the CommonJS one).
  */
-export function publishesEsmBuild(packageJson: Record<string, unknown> | undefined): boolean {
-  if (!packageJson || packageJson.type === 'module') return false;
+export function publishesTwoBuilds(packageJson: Record<string, unknown> | undefined): boolean {
+  if (!packageJson) return false;
   const { main, module } = packageJson;
   if (typeof module === 'string' && typeof main === 'string' && normalise(module) !== normalise(main)) return true;
   return hasDualCondition(packageJson.exports, 0);

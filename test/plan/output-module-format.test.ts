@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { lazyLoadingFormat, outputModuleFormat } from '../../src/plan/output-module-format.js';
-import { publishesEsmBuild } from '../../src/project/dual-build.js';
+import { publishesTwoBuilds } from '../../src/project/dual-build.js';
 import { fileFormat } from '../../src/project/detect-module-format.js';
 
 const reader = (files: Record<string, string>) => ({ root: '/p', read: (path: string) => files[path] });
@@ -45,15 +45,35 @@ test('a TypeScript source of a package with a CommonJS and an ES module build lo
   assert.equal(outputModuleFormat('dist/index.js', project), 'cjs');
 });
 
+test('an ES module package with a CommonJS build too (tsup\'s dist/index.cjs) loads lazily with import(), never createRequire(import.meta.url)', () => {
+  const tsupShaped = {
+    type: 'module',
+    main: './dist/index.cjs',
+    module: './dist/index.js',
+    exports: { '.': { import: './dist/index.js', require: './dist/index.cjs' } },
+    engines: { node: '>=22.12.0' },
+  };
+  const project = reader({ 'package.json': JSON.stringify(tsupShaped), 'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext' } }) });
+  assert.equal(lazyLoadingFormat('src/providers.ts', project), 'esm');
+  assert.equal(lazyLoadingFormat('src/providers.js', project), 'esm');
+  // The same package with only its ES module build loads synchronously where Node allows it.
+  const esmOnly = { ...tsupShaped, main: './dist/index.js', exports: { '.': { import: './dist/index.js', default: './dist/index.js' } } };
+  delete (esmOnly as Partial<typeof tsupShaped>).module;
+  assert.equal(lazyLoadingFormat('src/providers.ts', reader({ 'package.json': JSON.stringify(esmOnly), 'tsconfig.json': '{}' })), 'esm-require');
+});
+
 test('an ES module build beside the CommonJS one: an import condition or a module field naming another file', () => {
-  assert.equal(publishesEsmBuild({ main: 'dist/index.js', module: 'dist/index.mjs' }), true);
-  assert.equal(publishesEsmBuild({ exports: { '.': { import: { types: './a.d.mts', default: './a.mjs' }, require: { default: './a.js' } } } }), true);
-  assert.equal(publishesEsmBuild({ exports: [{ import: './a.mjs', default: './a.cjs' }] }), true);
+  assert.equal(publishesTwoBuilds({ main: 'dist/index.js', module: 'dist/index.mjs' }), true);
+  assert.equal(publishesTwoBuilds({ exports: { '.': { import: { types: './a.d.mts', default: './a.mjs' }, require: { default: './a.js' } } } }), true);
+  assert.equal(publishesTwoBuilds({ exports: [{ import: './a.mjs', default: './a.cjs' }] }), true);
   // One build only.
-  assert.equal(publishesEsmBuild({ main: 'dist/index.js' }), false);
-  assert.equal(publishesEsmBuild({ main: './dist/index.js', module: 'dist/index.js' }), false);
-  assert.equal(publishesEsmBuild({ exports: { '.': { import: './a.js', require: './a.js' } } }), false);
-  assert.equal(publishesEsmBuild({ exports: './dist/index.js' }), false);
-  assert.equal(publishesEsmBuild({ type: 'module', exports: { '.': { import: './a.js', require: './a.cjs' } } }), false);
-  assert.equal(publishesEsmBuild(undefined), false);
+  assert.equal(publishesTwoBuilds({ main: 'dist/index.js' }), false);
+  assert.equal(publishesTwoBuilds({ main: './dist/index.js', module: 'dist/index.js' }), false);
+  assert.equal(publishesTwoBuilds({ exports: { '.': { import: './a.js', require: './a.js' } } }), false);
+  assert.equal(publishesTwoBuilds({ exports: './dist/index.js' }), false);
+  assert.equal(publishesTwoBuilds({ type: 'module', exports: { '.': { import: './a.js', require: './a.cjs' } } }), true);
+  assert.equal(publishesTwoBuilds({ type: 'module', main: './dist/index.cjs', module: './dist/index.js' }), true);
+  assert.equal(publishesTwoBuilds({ type: 'module', exports: { '.': { import: './a.js', default: './a.js' } } }), false);
+  assert.equal(publishesTwoBuilds({ type: 'module', exports: './dist/index.js' }), false);
+  assert.equal(publishesTwoBuilds(undefined), false);
 });
