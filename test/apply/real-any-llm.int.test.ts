@@ -15,6 +15,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { apply, type ApplyResult } from '../../src/index.js';
 import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
@@ -71,17 +72,21 @@ function ownTests(): Record<string, string> {
   return Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.fullName, a.status])));
 }
 
-/** Its ESLint's problems in one file's text (its `lint` script's config), as `rule: message` sorted. */
-function lintProblems(file: string, text: string): string[] {
-  const r = run(process.execPath, [join(modules, 'eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], dir);
-  assert.ok(r.status === 0 || r.status === 1, `eslint ${file}: ${r.stderr}`);
-  const [report] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string | null; message: string }> }>;
+/** Its ESLint's problems in one file's text (its `lint` script's config), as `rule: message` sorted; one ESLint for every file. */
+async function lintProblems(file: string, text: string): Promise<string[]> {
+  const { ESLint } = createRequire(join(modules, 'eslint/package.json'))('eslint') as typeof import('eslint');
+  linter ??= new ESLint({ cwd: dir });
+  const [report] = await linter.lintText(text, { filePath: join(dir, file) });
   return report!.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message}`).sort();
 }
+let linter: import('eslint').ESLint | undefined;
 
-/** The files under src/ that its prettier finds clean. */
+/** The files under src/ that its prettier finds clean (one prettier for all of them). */
 function prettierClean(files: string[]): Set<string> {
-  return new Set(files.filter((file) => run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--check', file], dir).status === 0));
+  const r = run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--list-different', ...files], dir);
+  assert.ok(r.status === 0 || r.status === 1, `prettier --list-different: ${r.stderr}`);
+  const different = new Set(r.stdout.split('\n').filter(Boolean));
+  return new Set(files.filter((file) => !different.has(file)));
 }
 
 before(async () => {
@@ -110,15 +115,15 @@ test(`${PACKAGE}: lazify changes only its source, adds no type error, and leaves
   assert.deepEqual(shouldBeClean.filter((file) => !cleanAfter.has(file)), [], 'every changed file that was prettier clean, and every new file, is clean');
 });
 
-test(`${PACKAGE}: its ESLint finds no new problem in the changed files; a generated require carries the project's disable form`, () => {
+test(`${PACKAGE}: its ESLint finds no new problem in the changed files; a generated require carries the project's disable form`, async () => {
   assert.ok(result.lint && !result.lint.failed, `apply linted the changed files: ${result.lint?.failed ?? 'no lint step'}`);
   assert.deepEqual(result.lint.added, [], 'apply reports no added lint problem');
   let before = 0;
   let after = 0;
   for (const file of touchedFiles(dir)) {
     const original = run('git', ['show', `HEAD:${file}`], dir);
-    const was = original.status === 0 ? lintProblems(file, original.stdout) : [];
-    const now = lintProblems(file, readFileSync(join(dir, file), 'utf8'));
+    const was = original.status === 0 ? await lintProblems(file, original.stdout) : [];
+    const now = await lintProblems(file, readFileSync(join(dir, file), 'utf8'));
     before += was.length;
     after += now.length;
     // Each problem the file has now it had before (lines move, so by rule and message).
