@@ -37,7 +37,7 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
   const packageCost = new LoadedBytesMeter({
     resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
     formatOf: (file) => project.formats.formatOf(file),
-  });
+  }, listings);
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);

@@ -8,6 +8,7 @@ import { isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { ts } from '../project/typescript.cjs';
+import { DirectoryListingCache } from './directory-listing-cache.js';
 import { scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
@@ -36,7 +37,14 @@ export class LoadedBytesMeter {
   private readonly files = new Map<string, LoadedFile>();
   private readonly perPackage = new Map<string, { files: Set<string>; bytes: number }>();
 
-  constructor(private readonly resolver: PackageFileResolver) {}
+  /**
+   * `listings` answers the relative lookups (share the graph's: one `readdir` per directory
+   * for the whole analysis, however many candidates are probed in it).
+   */
+  constructor(
+    private readonly resolver: PackageFileResolver,
+    private readonly listings: DirectoryListingCache = new DirectoryListingCache(),
+  ) {}
 
   /** Adds what `entryFile` loads to package `name`; returns the package's bytes so far. */
   add(name: string, entryFile: string): number {
@@ -54,29 +62,19 @@ export class LoadedBytesMeter {
     return totals.bytes;
   }
 
-  private readonly isFile = new Map<string, boolean>();
-
   /**
    * Node's lookup of a relative specifier for the common cases (the file, `.js`, `.json`,
-   * `index.js`; ES modules: the file as written), answered from stats: the general resolver
-   * costs more than all the rest for packages of thousands of files. Undefined sends the
-   * specifier to the general resolver (a directory with its own package.json, a missing file).
+   * `index.js`; ES modules: the file as written), answered from directory listings: the
+   * general resolver costs more than all the rest for packages of thousands of files, and a
+   * `stat` per candidate (most of them missing, so each one a thrown error) came next.
+   * Undefined sends the specifier to the general resolver (a directory with its own
+   * package.json, a missing file).
    */
   private relativeFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
     const base = join(dirname(fromFile), specifier);
     const candidates = format === 'esm' ? [base] : [base, `${base}.js`, `${base}.json`, `${base}.node`, join(base, 'index.js'), join(base, 'index.json')];
-    for (const candidate of candidates) {
-      let known = this.isFile.get(candidate);
-      if (known === undefined) {
-        try {
-          known = statSync(candidate).isFile();
-        } catch {
-          known = false;
-        }
-        this.isFile.set(candidate, known);
-      }
-      if (known) return candidate;
-    }
+    // `./dir/` keeps its slash through join: never a file (a listing would see the name `dir`).
+    for (const candidate of candidates) if (!candidate.endsWith('/') && this.listings.fileExists(candidate)) return candidate;
     return undefined;
   }
 
