@@ -1,9 +1,10 @@
-import fs, { existsSync, statSync } from 'node:fs';
+import fs, { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
 import enhancedResolve from 'enhanced-resolve';
 import { ts } from '../project/typescript.cjs';
 import type { ModuleFormat } from '../project/detect-module-format.js';
+import { BareSpecifierScopes } from './bare-specifier-scopes.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 
 /** Where a specifier leads. */
@@ -35,10 +36,13 @@ export class ImportResolver {
   private readonly tsHost: ts.ModuleResolutionHost;
   private readonly runtime: Record<ModuleFormat, enhancedResolve.Resolver>;
   private readonly packageDirCache = new Map<string, string | undefined>();
+  private readonly listings: DirectoryListingCache;
+  private readonly bareScopes: BareSpecifierScopes;
 
   constructor(private readonly options: ImportResolverOptions) {
     // No realpath: a symlink must stay visible so the graph can refuse to follow it out of the project.
-    const listings = options.listings ?? new DirectoryListingCache();
+    const listings = (this.listings = options.listings ?? new DirectoryListingCache());
+    this.bareScopes = new BareSpecifierScopes(listings);
     this.tsHost = {
       fileExists: listings.fileExists,
       readFile: ts.sys.readFile,
@@ -135,21 +139,29 @@ export class ImportResolver {
   }
 
   private readonly externalFileCache = new Map<string, string | undefined>();
+  private readonly externalFileByScope = new Map<string, string | undefined>();
 
   /**
    * The file a package specifier loads at runtime, for reports and package sizes; undefined
    * when it does not resolve. Cached per directory, like {@link resolve}: the files of an
-   * installed package require the same few specifiers over and over.
+   * installed package require the same few specifiers over and over; and a package specifier
+   * once for all directories with the same packages above them ({@link BareSpecifierScopes}).
    */
   resolveExternalFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
     const dir = dirname(fromFile);
     const key = `${dir}\0${specifier}\0${format}`;
     if (this.externalFileCache.has(key)) return this.externalFileCache.get(key);
+    const scope = isBareSpecifier(specifier) ? this.bareScopes.scopeOf(specifier, dir) : undefined;
+    const scopeKey = scope === undefined ? undefined : `${scope}\0${specifier}\0${format}`;
     let file: string | undefined;
-    try {
-      file = this.runtime[format].resolveSync({}, dir, specifier) || undefined;
-    } catch {
-      file = undefined; // the package is there; a missing subpath still counts as the package
+    if (scopeKey !== undefined && this.externalFileByScope.has(scopeKey)) file = this.externalFileByScope.get(scopeKey);
+    else {
+      try {
+        file = this.runtime[format].resolveSync({}, dir, specifier) || undefined;
+      } catch {
+        file = undefined; // the package is there; a missing subpath still counts as the package
+      }
+      if (scopeKey !== undefined) this.externalFileByScope.set(scopeKey, file);
     }
     this.externalFileCache.set(key, file);
     return file;
@@ -170,7 +182,7 @@ export class ImportResolver {
     for (let dir = fromDir; ; dir = dirname(dir)) {
       if (!dir.endsWith('/node_modules')) {
         const candidate = join(dir, 'node_modules', name);
-        if (existsSync(candidate) && statSync(candidate).isDirectory()) {
+        if (this.listings.directoryExists(candidate)) {
           found = candidate;
           break;
         }
