@@ -240,8 +240,9 @@ test('gateway-esm without engines: register calls and the factory map become imp
     // native ESM without --allow-api-change); register-all and the factory map no longer pull any in.
     assert.ok(afterProbe.loaded.includes('dist/providers/register-all.manifest.js'));
 
+    // Idempotent: a second apply plans nothing that changes a file.
     const again = await apply(dir, { dryRun: true });
-    assert.deepEqual(again.changes.filter((c) => /factories|register-all|registry\.ts/.test(c.path)).map((c) => c.path), []);
+    assert.deepEqual(again.changes.map((c) => c.path), []);
   } finally {
     cleanup();
   }

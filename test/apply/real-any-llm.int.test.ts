@@ -11,13 +11,16 @@
 // every test's outcome as before (its provider tests fail without API keys, before and after),
 // the same export names, only src/ touched, prettier clean on the changed files, no new lint
 // problem in them (its `lint` script's ESLint, run here on each file before and after), no new
-// type error. Patch size and require time are printed, never asserted.
+// type error, and a second apply over what its prettier and ESLint made of the rewrite (split
+// `let loadedX` / `const loadX` loaders, eslint-disable directives) has nothing to change.
+// Patch size and require time are printed, never asserted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { apply, type ApplyResult } from '../../src/index.js';
+import { renderApplyReport } from '../../src/report/apply-report.js';
 import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
 
 const PACKAGE = 'any-llm@0.1.26';
@@ -157,4 +160,12 @@ test(`${PACKAGE}: its own build, its own tests and its export names are as befor
       `${count('passed')} passed / ${count('failed')} failed / ${count('pending')} skipped of ${Object.keys(tests).length}, before and after;` +
       ` require of dist/index.js ${original.probe.ms.toFixed(0)} ms -> ${probe.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
   );
+});
+
+test(`${PACKAGE}: a second apply over the rewritten, formatted and linted source has nothing to change`, async () => {
+  const started = performance.now();
+  const again = await apply(dir, { dryRun: true });
+  assert.deepEqual(again.changes.map((c) => c.path), [], again.diff);
+  assert.match(renderApplyReport(again).output, /^Nothing to change/);
+  console.log(`${PACKAGE}: second apply (dry run) ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -4,6 +4,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall, isRequireLike, isTypePosition, localInteropHelpers, pruneUnusedImports, shadowed } from './binding-uses.js';
 import { unusedName } from './unused-name.js';
+import { emittedLoaders, isSameLoader, LOADER_COMMENT } from './emitted-loaders.js';
 import { findBindingSource, loaderSyntaxFor, interopText, lazyReferenceText, memoisedDefaultLoaderText, memoisedLoaderText, parseExpression, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from './lazy-reference.js';
 
 const FUNCTION_TYPES = new Set([
@@ -96,10 +97,9 @@ function ensureCommonJsLoader(j: JSCodeshift, root: Collection, source: BindingS
   };
   const program = root.find(j.Program).get();
   const topLevel = program.node.body as any[];
-  // Already emitted (another binding of the same module, under any name): reuse it.
-  // Compared without layout (spaces, parentheses, semicolons): a second run reads back recast's printing.
-  const bare = (text: string) => text.replace(/^\s*\/\/.*$/gm, '').replace(/[\s();]/g, '');
-  const existing = emittedLoaders(topLevel).find((loader) => loader.name && bare(j(loader.statements[0]).toSource()) === bare(body(loader.name, loader.cache!)));
+  // Already emitted (another binding of the same module, under any name, by this run or an
+  // earlier one, however the project's formatter and linter reshaped it since): reuse it.
+  const existing = emittedLoaders(topLevel).find((loader) => loader.name && isSameLoader(j, loader, body(loader.name, loader.cache!)));
   if (existing) return { name: existing.name!, returnsModule };
   // A loader's names avoid every name declared or referenced anywhere in the file.
   const name = unusedName(j, root, base);
@@ -137,26 +137,6 @@ function loaderReturnType(source: BindingSource, local: string, spec: string): s
   if (!source.fromImport) return undefined;
   if (source.imported === 'default' || source.imported === '*') return `typeof ${local}`;
   return `typeof import(${spec})`;
-}
-
-const LOADER_COMMENT = '// lazify: loaded on first use instead of at import.';
-
-/**
- * The loaders this transform emitted earlier (new loaders go after them, keeping them together
- * and in order): commented declarations, `let loadedX, loadX = () => ...` (name and cache
- * given) or, from earlier versions, `const loadX = () => require(...)`.
- */
-function emittedLoaders(topLevel: any[]): { name?: string; cache?: string; statements: any[] }[] {
-  const found: { name?: string; cache?: string; statements: any[] }[] = [];
-  for (const statement of topLevel) {
-    // The project's lint step may have made the comment an ESLint directive with it as the reason.
-    const commented = (statement.comments ?? []).some((c: any) => c.leading && (`//${c.value}` === LOADER_COMMENT || `//${c.value}`.endsWith(` -- ${LOADER_COMMENT.slice(3)}`)));
-    if (!commented || statement.type !== 'VariableDeclaration') continue;
-    const [cache, loader] = statement.declarations;
-    const memoised = statement.declarations.length === 2 && !cache.init && cache.id.type === 'Identifier' && loader.id.type === 'Identifier';
-    found.push(memoised ? { name: loader.id.name, cache: cache.id.name, statements: [statement] } : { statements: [statement] });
-  }
-  return found;
 }
 
 /** Imports, requires, loaders, directives and helper functions: what may precede a file's code. */
