@@ -1,7 +1,8 @@
 // Type-checks a rewrite before it is written: the changed files are laid over the real project
 // in memory (a TypeScript program from the project's own tsconfig) and checked against the same check
 // of the original. Only diagnostics the rewrite adds count: a project's own type errors are not
-// lazify's to report, fix or be blocked by.
+// lazify's to report, fix or be blocked by. The changed files are checked first, and the original
+// only for the files that have errors after the rewrite.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
@@ -26,8 +27,8 @@ const CHECKED = /\.(?:[mc]?tsx?|[mc]?jsx?)$/;
  * One TypeScript program of a project (a tsconfig.json at its root), built once and reused for
  * every check: {@link ChangeTypeChecker.newDiagnostics} builds the changed program from it
  * (`ts.createProgram` with the original as `oldProgram`, so unchanged files and their
- * resolutions are reused), checks the files the changes can affect, and leaves the original as
- * it was, so several variants of one rewrite (each without one operation) cost one program and
+ * resolutions are reused), checks the files the changes can affect (the original only for those
+ * of them that have errors after the change), and leaves the original as it was, so several variants of one rewrite (each without one operation) cost one program and
  * one check each.
  *
  * The changed program is made by TypeScript itself from a compiler host that reads the changed
@@ -65,8 +66,9 @@ export class ChangeTypeChecker {
 
   /**
    * The diagnostics `changes` add to the project: files are checked that a change could reach
-   * (the changed files and every own file that imports one, transitively), before and after,
-   * and compared by file, code and message (lines move when code is inserted above).
+   * (the changed files and every own file that imports one, transitively), after the change
+   * and, for each that then has diagnostics, before it, compared by file, code and message
+   * (lines move when code is inserted above).
    */
   newDiagnostics(changes: readonly FileChange[]): TypeDiagnostic[] {
     const checked = changes.filter((c) => CHECKED.test(c.path) && !/\.d\.[mc]?ts$/.test(c.path));
@@ -74,20 +76,33 @@ export class ChangeTypeChecker {
     // Files that are not in the program (a test the tsconfig excludes) are checked as they were,
     // too: what counts is what the change adds, not the tsconfig's scope.
     const outside = checked.filter((c) => c.before !== undefined && !this.original.getSourceFile(this.absolute(c.path))).map((c) => this.absolute(c.path));
-    const before = outside.length === 0 ? this.original : this.program([...this.rootNames, ...outside], new Map());
     const affected = this.affectedFiles(checked.filter((c) => c.before !== undefined).map((c) => c.path));
-    const baseline = new Map<string, Map<string, number>>();
-    for (const path of affected) baseline.set(path, this.originalDiagnostics(before, path, outside.includes(this.absolute(path))));
     const texts = new Map(checked.map((c) => [this.absolute(c.path), c.after]));
     const created = checked.filter((c) => c.before === undefined).map((c) => this.absolute(c.path));
     const program = this.program([...this.rootNames, ...outside, ...created], texts);
     const after = new Set([...affected, ...this.affectedFiles(checked.map((c) => c.path))]);
-    const found: TypeDiagnostic[] = [];
+    // The changed program is checked first: only a file with diagnostics after the rewrite needs
+    // its diagnostics before it (a file without any adds none), so the original is checked
+    // only where the rewrite left errors, usually nowhere.
+    const diagnosed = new Map<string, { source: ts.SourceFile; diagnostics: readonly ts.Diagnostic[] }>();
     for (const path of after) {
       const source = program.getSourceFile(this.absolute(path));
       if (!source) continue;
+      const diagnostics = fileDiagnostics(program, source);
+      if (diagnostics.length > 0) diagnosed.set(path, { source, diagnostics });
+    }
+    if (diagnosed.size === 0) return [];
+    let before: ts.Program | undefined;
+    const baseline = new Map<string, Map<string, number>>();
+    for (const path of affected) {
+      if (!diagnosed.has(path)) continue;
+      before ??= outside.length === 0 ? this.original : this.program([...this.rootNames, ...outside], new Map());
+      baseline.set(path, this.originalDiagnostics(before, path, outside.includes(this.absolute(path))));
+    }
+    const found: TypeDiagnostic[] = [];
+    for (const [path, { source, diagnostics }] of diagnosed) {
       const remaining = new Map(baseline.get(path) ?? []);
-      for (const diagnostic of fileDiagnostics(program, source)) {
+      for (const diagnostic of diagnostics) {
         const key = diagnosticKey(diagnostic);
         const left = remaining.get(key) ?? 0;
         if (left > 0) {

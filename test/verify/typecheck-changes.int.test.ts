@@ -64,3 +64,36 @@ test('with force both operations apply and the added type error is listed', asyn
     cleanup();
   }
 });
+
+// The checker alone: the changed program is checked first and the original only where the
+// change leaves errors, which must not change what counts. b.ts imports the changed a.ts and
+// has an error of its own; c.ts has one too and nothing it imports changes.
+test('only errors a change adds count: an importer\'s own error is not one, whether or not the change adds another', async () => {
+  const { ChangeTypeChecker } = await import('../../src/verify/typecheck-changes.js');
+  const a = `export const value: number = 1;\n`;
+  const b = `import { value } from './a';\n\nexport const old: string = 1;\nexport const sum: number = value + 1;\n`;
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'gate-order', version: '1.0.0' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2022', strict: true, types: [], noEmit: true }, include: ['src'] }),
+    'src/a.ts': a,
+    'src/b.ts': b,
+    'src/c.ts': `export const other: boolean = 'no';\n`,
+  });
+  try {
+    const checker = ChangeTypeChecker.open(dir)!;
+    assert.ok(checker);
+    // No new error (b.ts and c.ts keep theirs): nothing counts.
+    assert.deepEqual(checker.newDiagnostics([{ path: 'src/a.ts', before: a, after: `// first\nexport const value: number = 2;\n` }]), []);
+    // a.ts now gives a string: b.ts's sum is new (its old error, moved or not, is not).
+    const added = checker.newDiagnostics([{ path: 'src/a.ts', before: a, after: `export const value: string = 'one';\n` }]);
+    assert.deepEqual(added.map((d) => [d.file, d.code, d.line, d.message]), [['src/b.ts', 'TS2322', 4, "Type 'string' is not assignable to type 'number'."]]);
+    // A changed file whose own old error stays and moves down, beside a created file with one.
+    const withNew = checker.newDiagnostics([
+      { path: 'src/b.ts', before: b, after: `// moved\n${b}` },
+      { path: 'src/d.ts', before: undefined, after: `export const created: number = 'x';\n` },
+    ]);
+    assert.deepEqual(withNew.map((d) => [d.file, d.code, d.line]), [['src/d.ts', 'TS2322', 1]]);
+  } finally {
+    cleanup();
+  }
+});
