@@ -4,6 +4,7 @@ import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import type { DeferEagerInitOptions } from '../../transforms/defer-eager-init/options.js';
 import type { DeferHeavyImportOptions } from '../../transforms/defer-heavy-import/options.js';
+import type { TransformDiagnostic } from '../../transforms/transform-module.js';
 import { outputModuleFormat } from './output-module-format.js';
 import { projectSyntaxLevel } from '../project/syntax-level.js';
 import { notPlanned, type PlanContext, type Planner, type PlannerResult } from './planner.js';
@@ -370,9 +371,45 @@ function deferrability(scan: PackageBindingScan, file: string, name: string, con
   return scan.checks.get(name) ?? { ok: false, reason: { code: 'not-deferrable', severity: 'info', message: `${name} is not bound by an import of a package` } };
 }
 
-/** The defer-heavy-import transform's own check of `bindings` in `file` (see its `check`). */
-function deferChecks(file: string, bindings: string[], moduleFormat: 'cjs' | 'esm', context: PlanContext) {
-  return findTransform('defer-heavy-import')!.check!({ bindings, moduleFormat }, context.project, [file]);
+/** One file's checks for one module format: each binding's problem (null: none), or why no parser reads the file. */
+interface FileDeferChecks {
+  bindings: Map<string, TransformDiagnostic | null>;
+  unparsable?: TransformDiagnostic;
+}
+
+// A factory's findings (one per method of a generated client, dozens in one file) ask about the
+// same bindings of the same file: the check parses the file, so it runs once per plan, file and
+// format, and later questions get the answers already found.
+const deferCheckCache = new WeakMap<PlanContext, Map<string, FileDeferChecks>>();
+
+/**
+ * The defer-heavy-import transform's own check of `bindings` in `file` (see its `check`), one
+ * diagnostic per binding that cannot move, or one without a subject for a file no parser reads.
+ * Each binding is checked once per plan; only names not asked about before parse the file again.
+ */
+function deferChecks(file: string, bindings: string[], moduleFormat: 'cjs' | 'esm', context: PlanContext): TransformDiagnostic[] {
+  const check = (names: string[]) => findTransform('defer-heavy-import')!.check!({ bindings: names, moduleFormat }, context.project, [file]);
+  let perFile = deferCheckCache.get(context);
+  if (!perFile) deferCheckCache.set(context, (perFile = new Map()));
+  const key = `${moduleFormat}\0${file}`;
+  const known: FileDeferChecks = perFile.get(key) ?? { bindings: new Map() };
+  perFile.set(key, known);
+  if (known.unparsable) return [known.unparsable];
+  const names = [...new Set(bindings)];
+  const missing = names.filter((name) => !known.bindings.has(name));
+  if (missing.length > 0) {
+    const problems = check(missing);
+    // Options the transform rejects (a name that is no identifier) are nothing to remember: the
+    // whole question is asked as it was, for the transform's own answer.
+    if (problems.some((p) => p.code === 'invalid-options')) return check(bindings);
+    const unparsable = problems.find((p) => p.subject === undefined);
+    if (unparsable) {
+      known.unparsable = unparsable;
+      return [unparsable];
+    }
+    for (const name of missing) known.bindings.set(name, problems.find((p) => p.subject === name) ?? null);
+  }
+  return names.map((name) => known.bindings.get(name)).filter((problem): problem is TransformDiagnostic => !!problem);
 }
 
 /** Local names bound by imports or requires of `target` (a package name) in a scanned file. */

@@ -97,6 +97,47 @@ test('when one importer keeps the package at the top level, the others are not r
   }
 });
 
+// cohere-ai's generated clients: one factory finding per method, dozens in one file, each
+// naming the same bindings. The transform's check parses the file: once per plan, and every
+// finding gets the answer a plan of its own would give.
+test('factory findings of one file share one check of its bindings, with the answers a check of each would give', () => {
+  const factory = [
+    "import OpenAI from 'openai';",
+    "import Anthropic from '@anthropic-ai/sdk';",
+    'export class Client {',
+    "  create(name: string) { switch (name) { case 'openai': return new OpenAI(); case 'anthropic': return new Anthropic(); } throw new Error(name); }",
+    "  list(name: string) { if (name === 'openai') return new OpenAI(); return new Anthropic(); }",
+    '}',
+    'export const eager = new Anthropic();',
+  ].join('\n');
+  const { dir, cleanup } = writeTempProject({ 'package.json': JSON.stringify({ name: 'factories' }), 'src/client.ts': factory });
+  try {
+    const methods = [
+      ['Client.create', ['OpenAI', 'Anthropic']],
+      ['Client.list', ['OpenAI', 'Anthropic']],
+      ['Client.list2', ['Anthropic']],
+      ['Client.none', ['Ghost', 'OpenAI']],
+    ] as const;
+    const factoryFinding = (symbol: string, bindings: readonly string[]): Finding => ({ ...finding('heavy-import', 'src/client.ts', symbol), bindings: [...bindings] });
+    const alone = methods.map(([symbol, bindings]) => heavyImportPlanner.plan(factoryFinding(symbol, bindings), contextOf(new FileSet(dir), ['src/client.ts'])));
+    const project = new FileSet(dir);
+    const shared = contextOf(project, ['src/client.ts']);
+    let reads = 0;
+    const read = project.read.bind(project);
+    project.read = (file: string) => {
+      if (file === 'src/client.ts') reads++;
+      return read(file);
+    };
+    const together = methods.map(([symbol, bindings]) => heavyImportPlanner.plan(factoryFinding(symbol, bindings), shared));
+    assert.deepEqual(together, alone);
+    assert.deepEqual(alone[0]!.operations[0]?.options, { bindings: ['OpenAI'], moduleFormat: 'cjs' });
+    assert.match(notes(alone[0]!.skipped)[0]?.[2] ?? '', /Anthropic stays a top-level import: Anthropic is used at module level \(line 7\)/);
+    assert.equal(reads, 2, 'the file is read by one check for OpenAI and Anthropic, and one more for Ghost');
+  } finally {
+    cleanup();
+  }
+});
+
 // The shape of @genkit-ai/googleai's embedder.ts: schemas built from `z`, one used by another,
 // and a top-level `embedderRef({ configSchema })` that reads the second at import.
 const genkitEmbedder = [
