@@ -219,10 +219,12 @@ function isGeneratedBinding(statement: any): boolean {
  * changes then). A binding with no value use left becomes `import type` or goes away.
  * CommonJS output reads it through one module-level loader (`loadOpenAI()`); native ESM
  * through `await import()`. Each function that uses it binds it once, at its top
- * (`const { OpenAI } = await import('openai')`), and its uses keep their names.
+ * (`const { OpenAI } = await import('openai')`), and its uses keep their names. A caller that
+ * just looked `local` up in the tree as it is passes what it found (`found`).
  */
-export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: LazyLoadFormat, typescript: boolean, syntaxLevel = Infinity): string | undefined {
-  const source = findBindingSource(j, root, local);
+export function deferBinding(j: JSCodeshift, root: Collection, local: string, format: LazyLoadFormat, typescript: boolean, syntaxLevel = Infinity, found?: BindingSource): string | undefined {
+  // `found`: the caller's own lookup of `local` in this tree as it is now (no second walk).
+  const source = found ?? findBindingSource(j, root, local);
   if (!source) return `${local} is not bound by a top-level import or require`;
   if (source.typeOnly) return undefined;
   // Only CommonJS output can have it (ES modules reject the form), and `import()` of an

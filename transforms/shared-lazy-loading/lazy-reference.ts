@@ -45,9 +45,12 @@ export function findBindingSource(j: JSCodeshift, root: Collection, local: strin
 /**
  * Every import and top-level `require` binding of the file, found in one walk: a lookup for
  * callers that ask about many names (a registry of hundreds of entries), where a walk per name
- * made planning quadratic in the file's size. The lookup reflects the tree as it was when called;
- * a caller that edits imports builds a new one. An import wins over a `require` of the same name,
- * and among each the last one written wins.
+ * made planning quadratic in the file's size. The walk looks for import declarations (the
+ * parser allows them anywhere, and `declare module` blocks hold their own); `import X =
+ * require()` and `require` bindings are top-level statements, read from the program's body
+ * without a walk. The lookup reflects the tree as it was when called; a caller that edits
+ * imports builds a new one. An import wins over a `require` of the same name, and among each the
+ * last one written wins.
  */
 export function bindingSources(j: JSCodeshift, root: Collection): (local: string) => BindingSource | undefined {
   const imports = new Map<string, BindingSource>();
@@ -62,41 +65,47 @@ export function bindingSources(j: JSCodeshift, root: Collection): (local: string
       else imports.set(local, { module, imported: String((spec as any).imported.name ?? (spec as any).imported.value), typeOnly, fromImport: true });
     }
   });
+  // The root collection holds the File (its program is one step down): no search needed.
+  const top = root.get().node;
+  const body = (top.type === 'File' ? top.program : top.type === 'Program' ? top : root.find(j.Program).get().node).body as any[];
   // `import X = require('m')` (CommonJS TypeScript, the form verbatimModuleSyntax asks for).
-  for (const statement of root.find(j.Program).get().node.body as any[]) {
+  for (const statement of body) {
     if (statement.type !== 'TSImportEqualsDeclaration' || typeof statement.id?.name !== 'string') continue;
     const reference = statement.moduleReference;
     if (reference?.type !== 'TSExternalModuleReference' || imports.has(statement.id.name)) continue;
     imports.set(statement.id.name, { module: String(reference.expression.value), imported: '*', typeOnly: statement.importKind === 'type', fromImport: true, requireEquals: true });
   }
   let requires: Map<string, BindingSource> | undefined;
-  // The require walk is only needed when a name is not imported: a TypeScript file rarely needs it.
+  // The requires are only needed when a name is not imported: a TypeScript file rarely needs them.
   const requireBindings = () => {
     if (requires) return requires;
     requires = new Map();
     const found = requires;
     const helpers = localInteropHelpers(j, root);
-    root.find(j.VariableDeclarator).forEach((path) => {
-      if (path.parent?.parent?.node.type !== 'Program') return;
-      const init = path.node.init as any;
-      const id = path.node.id as any;
-      const wrapped = interopRequire(init, helpers);
-      if (wrapped && id.type === 'Identifier') {
-        const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
-        found.set(id.name, { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } });
-      } else if (isRequireCall(init)) {
-        const module = init.arguments[0].value;
-        if (id.type === 'Identifier') found.set(id.name, { module, imported: '*', typeOnly: false });
-        if (id.type === 'ObjectPattern') {
-          for (const prop of id.properties) {
-            const name = (prop.value ?? prop.key)?.name;
-            if (typeof name === 'string') found.set(name, { module, imported: prop.key.name, typeOnly: false });
+    // Declarators of the program's own `var`/`let`/`const` statements, in order (not exported ones, not nested ones).
+    for (const statement of body) {
+      if (statement.type !== 'VariableDeclaration') continue;
+      for (const declarator of statement.declarations as any[]) {
+        const init = declarator.init;
+        const id = declarator.id;
+        const wrapped = interopRequire(init, helpers);
+        if (wrapped && id.type === 'Identifier') {
+          const extraArgs = wrapped.extraArgs.map((arg: any) => j(arg).toSource());
+          found.set(id.name, { module: wrapped.require.arguments[0].value, imported: '*', typeOnly: false, interop: { callee: wrapped.callee, extraArgs } });
+        } else if (isRequireCall(init)) {
+          const module = init.arguments[0].value;
+          if (id.type === 'Identifier') found.set(id.name, { module, imported: '*', typeOnly: false });
+          if (id.type === 'ObjectPattern') {
+            for (const prop of id.properties) {
+              const name = (prop.value ?? prop.key)?.name;
+              if (typeof name === 'string') found.set(name, { module, imported: prop.key.name, typeOnly: false });
+            }
           }
+        } else if (init?.type === 'MemberExpression' && isRequireCall(init.object) && !init.computed && id.type === 'Identifier') {
+          found.set(id.name, { module: init.object.arguments[0].value, imported: init.property.name, typeOnly: false });
         }
-      } else if (init?.type === 'MemberExpression' && isRequireCall(init.object) && !init.computed && id.type === 'Identifier') {
-        found.set(id.name, { module: init.object.arguments[0].value, imported: init.property.name, typeOnly: false });
       }
-    });
+    }
     return found;
   };
   return (local) => imports.get(local) ?? requireBindings().get(local);
