@@ -186,7 +186,11 @@ export class ChangeTypeChecker {
  * through a ts-morph Project's resolution host, which serves them from the folder it names.
  */
 function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+  // Parsed as tsc parses for a check: no parent pointers (the binder sets them) and JSDoc only
+  // where it can change a type error (all of it in JavaScript, `@see`/`@link` in TypeScript),
+  // which spares the JSDoc of every package's declarations. The diagnostics are tsc's.
+  const host = ts.createCompilerHost(options);
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const libs = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true }).getModuleResolutionHost();
   if (libs.fileExists(`${IN_MEMORY_LIB}/lib.d.ts`)) {
     const isLib = (fileName: string) => fileName.startsWith(`${IN_MEMORY_LIB}/`);
@@ -202,7 +206,7 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     const key = `${fileName}\0${formatKey(languageVersionOrOptions)}`;
     if (!shouldCreate && parsed.has(key)) return parsed.get(key);
     const text = host.readFile(fileName);
-    const source = text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+    const source = text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions);
     if (text === undefined) onError?.(`cannot read ${fileName}`);
     parsed.set(key, source);
     return source;
@@ -230,7 +234,7 @@ function overlayHost(base: ts.CompilerHost, texts: ReadonlyMap<string, string>):
       const text = texts.get(fileName);
       // TypeScript passes the file's implied module format in the options: the changed file
       // keeps the format it has on disk (or that its path and package.json give a new one).
-      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
+      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions);
       return base.getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
     },
   };
