@@ -1,3 +1,4 @@
+import type { ModuleNode } from '../graph/module-graph.js';
 import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, importSaving, severityFor } from './finding-severity.js';
@@ -10,7 +11,7 @@ import { formatBytes } from '../messages/format-size.js';
  */
 export function findHeavyImports(input: FindingsInput): Finding[] {
   // Per package: the local modules that import it eagerly, and whether each could defer it.
-  const importers = new Map<string, Array<{ id: string; line: number; names: string[]; deferrable: boolean; stays: string[] }>>();
+  const importers = new Map<string, Array<{ id: string; line: number; names: string[]; deferrable: boolean; stays: string[]; staySpecifiers: string[] }>>();
   for (const node of Object.values(input.graph.modules)) {
     if (node.kind !== 'local') continue;
     const bindings = input.facts[node.id]?.bindings ?? [];
@@ -26,7 +27,7 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
         edges.every((e) => (e.kind !== 'side-effect' || subpathEffects.includes(e)) && e.kind !== 're-export');
       const bindingEdges = edges.filter((e) => !subpathEffects.includes(e));
       const list = importers.get(target) ?? [];
-      list.push({ id: node.id, line: (bindingEdges[0] ?? edges[0])!.line, names: runtime.map((b) => b.local), deferrable, stays: subpathEffects.map((e) => `${e.specifier} (${node.id}:${e.line})`) });
+      list.push({ id: node.id, line: (bindingEdges[0] ?? edges[0])!.line, names: runtime.map((b) => b.local), deferrable, stays: subpathEffects.map((e) => `${e.specifier} (${node.id}:${e.line})`), staySpecifiers: subpathEffects.map((e) => e.specifier) });
       importers.set(target, list);
     }
   }
@@ -44,8 +45,12 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
         ? { exclusiveBytes: input.cost.module(target)?.exclusiveBytes ?? 0, exclusiveModules: input.cost.module(target)?.exclusiveModules ?? 0 }
         : importSaving(input.cost, importer.id, target);
       // A side-effect subpath import that stays keeps the package loaded, if only in part: its
-      // module is not one that stops loading (importtime still lists it).
-      const cost = deferrable.some((i) => i.stays.length > 0) ? { ...full, exclusiveModules: Math.max(0, full.exclusiveModules - 1) } : full;
+      // module is not one that stops loading (importtime still lists it), nor are the files
+      // that subpath loads.
+      const staying = deferrable.flatMap((i) => i.staySpecifiers);
+      const cost = staying.length > 0
+        ? { exclusiveBytes: Math.max(0, full.exclusiveBytes - bytesLoadedBy(input.graph.modules[target]!, staying)), exclusiveModules: Math.max(0, full.exclusiveModules - 1) }
+        : full;
       const where = all && deferrable.length > 1
         ? `${deferrable.map((i) => `${i.id}:${i.line}`).join(', ')} import it at the top level but only use it inside functions`
         : `${importer.id}:${importer.line} imports it at the top level but only uses ${importer.names.join(', ')} inside functions`;
@@ -63,6 +68,16 @@ export function findHeavyImports(input: FindingsInput): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * The bytes of package `node` that any of `specifiers` loads (the shares they are in, each
+ * once); 0 when the graph did not split the package's size by specifier.
+ */
+function bytesLoadedBy(node: ModuleNode, specifiers: readonly string[]): number {
+  let bytes = 0;
+  for (const share of node.loadedBy ?? []) if (share.specifiers.some((s) => specifiers.includes(s))) bytes += share.bytes;
+  return bytes;
 }
 
 /** The subpaths imported for their side effects, which stay at the top (`import 'openai/shims/node'`). */

@@ -118,7 +118,7 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
           imports: [],
         };
         // What this specifier loads joins what the package's other specifiers load.
-        if (entryFile) modules[resolution.name].size = packageCost.add(resolution.name, entryFile);
+        if (entryFile) modules[resolution.name].size = packageCost.add(resolution.name, entryFile, record.specifier);
       } else if (resolution.kind === 'local') {
         const targetId = idOf(resolution.file);
         // Checked once per file: a module already in the graph passed.
@@ -148,6 +148,9 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
         });
       }
     }
+  }
+  for (const node of Object.values(modules)) {
+    if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);
   }
   return { root, entry, modules, diagnostics };
 }

@@ -29,13 +29,25 @@ const MAX_SCANNED_BYTES = 16 * 1024 * 1024;
 const SCANNED_FILE = /\.(?:[cm]?js|jsx)$/;
 
 /**
+ * Bytes one set of specifiers of a package loads and no other specifier of it does: a file
+ * `pkg` and `pkg/lite` both load is in the share of `['pkg', 'pkg/lite']`, counted once.
+ */
+export interface PackageShare {
+  /** The specifiers (as written, sorted) that load these files. */
+  specifiers: string[];
+  bytes: number;
+}
+
+/**
  * Sums, per package, the bytes of the files loading it brings in. Each installed file is read
- * and parsed once per graph, however many packages load it; a package imported through several
- * specifiers (`pkg`, `pkg/sub`) counts the union of what each loads.
+ * and parsed once per graph, however many packages load it. A specifier costs what the file it
+ * resolves to loads (`js-tiktoken/lite` its small entry, not the package's main one); a package
+ * imported through several specifiers (`pkg`, `pkg/sub`) counts the union of what each loads,
+ * and {@link shares} tells which of its specifiers load which part.
  */
 export class LoadedBytesMeter {
   private readonly files = new Map<string, LoadedFile>();
-  private readonly perPackage = new Map<string, { files: Set<string>; bytes: number }>();
+  private readonly perPackage = new Map<string, { bytes: number; loadedBy: Map<string, Set<string>>; reached: Map<string, Set<string>> }>();
 
   /**
    * `listings` answers the relative lookups (share the graph's: one `readdir` per directory
@@ -46,20 +58,56 @@ export class LoadedBytesMeter {
     private readonly listings: DirectoryListingCache = new DirectoryListingCache(),
   ) {}
 
-  /** Adds what `entryFile` loads to package `name`; returns the package's bytes so far. */
-  add(name: string, entryFile: string): number {
+  /**
+   * Adds what `entryFile` (the file `specifier` resolves to) loads to package `name`; returns
+   * the package's bytes so far. `specifier` defaults to the package name.
+   */
+  add(name: string, entryFile: string, specifier: string = name): number {
     let totals = this.perPackage.get(name);
-    if (!totals) this.perPackage.set(name, (totals = { files: new Set(), bytes: 0 }));
+    if (!totals) this.perPackage.set(name, (totals = { bytes: 0, loadedBy: new Map(), reached: new Map() }));
+    let reached = totals.reached.get(specifier);
+    if (!reached) totals.reached.set(specifier, (reached = new Set()));
     const pending = [entryFile];
     while (pending.length > 0) {
       const file = pending.pop()!;
-      if (totals.files.has(file)) continue;
-      totals.files.add(file);
+      if (reached.has(file)) continue;
+      reached.add(file);
       const loaded = this.loadedFile(file);
-      totals.bytes += loaded.size;
-      for (const next of loaded.loads) if (!totals.files.has(next)) pending.push(next);
+      let by = totals.loadedBy.get(file);
+      if (!by) {
+        totals.loadedBy.set(file, (by = new Set()));
+        totals.bytes += loaded.size;
+      }
+      by.add(specifier);
+      for (const next of loaded.loads) if (!reached.has(next)) pending.push(next);
     }
     return totals.bytes;
+  }
+
+  /** The files package `name` loads, or those `specifier` of it loads; sorted. */
+  filesOf(name: string, specifier?: string): string[] {
+    const totals = this.perPackage.get(name);
+    if (!totals) return [];
+    const files = specifier === undefined ? [...totals.loadedBy.keys()] : [...(totals.reached.get(specifier) ?? [])];
+    return files.sort();
+  }
+
+  /**
+   * How package `name`'s bytes split among the specifiers that load them, biggest share first;
+   * the shares sum to the package's bytes.
+   */
+  shares(name: string): PackageShare[] {
+    const totals = this.perPackage.get(name);
+    if (!totals) return [];
+    const byKey = new Map<string, PackageShare>();
+    for (const [file, by] of totals.loadedBy) {
+      const specifiers = [...by].sort();
+      const key = specifiers.join('\0');
+      let share = byKey.get(key);
+      if (!share) byKey.set(key, (share = { specifiers, bytes: 0 }));
+      share.bytes += this.files.get(file)!.size;
+    }
+    return [...byKey.values()].sort((a, b) => b.bytes - a.bytes || a.specifiers.join().localeCompare(b.specifiers.join()));
   }
 
   /**

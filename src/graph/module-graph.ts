@@ -44,6 +44,12 @@ export interface ModuleNode {
   version?: string;
   /** Own size in bytes: the file for local modules; for external ones, the files requiring the package loads (its dependencies included). */
   size: number;
+  /**
+   * External packages: how {@link size} splits among the specifiers the project loads the
+   * package by (`openai`, `openai/shims/node`): each share is the bytes loaded by exactly those
+   * specifiers, so a file two subpaths both load is counted once. Biggest share first.
+   */
+  loadedBy?: Array<{ specifiers: string[]; bytes: number }>;
   /** Outgoing runtime edges (empty for external and builtin leaves). */
   imports: ImportEdge[];
   /** Source format of a local module. */

@@ -68,3 +68,18 @@ test('heavy-import: a side-effect import of a subpath does not hide the package,
   assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.target}`), ['src/index.ts:2 openai']);
   assert.match(findings[0]!.message, /The side-effect import of openai\/shims\/node \(src\/index\.ts:1\) stays: it loads only that subpath\.$/);
 });
+
+test('heavy-import: the bytes a staying side-effect subpath loads are not claimed, those of the package it shares included', () => {
+  const input = graphFromSources({
+    'src/index.ts': `import 'openai/shims/node';\nimport OpenAI from 'openai';\nexport function client() { return new OpenAI(); }\n`,
+  }, { openai: 800_000 });
+  // The shim loads 30 kB of its own and 70 kB the main entry loads too; the main entry 700 kB more.
+  input.graph.modules.openai!.loadedBy = [
+    { specifiers: ['openai'], bytes: 700_000 },
+    { specifiers: ['openai', 'openai/shims/node'], bytes: 70_000 },
+    { specifiers: ['openai/shims/node'], bytes: 30_000 },
+  ];
+  const [finding] = findHeavyImports(input);
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 700_000, exclusiveModules: 0 });
+  assert.match(finding!.message, /^openai \(684 KB saved if deferred\)/);
+});

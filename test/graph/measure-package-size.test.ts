@@ -37,3 +37,27 @@ test('a package costs the files its entry loads, not its folder: an unloaded bro
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('two subpaths of one package: each costs what it loads, the package the union, and the shares say which loads what', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-size-'));
+  try {
+    const pkg = join(dir, 'node_modules', 'pkg');
+    mkdirSync(pkg, { recursive: true });
+    writeFileSync(join(pkg, 'index.js'), "require('./core');require('./big');\n"); // 36 bytes
+    writeFileSync(join(pkg, 'lite.js'), "require('./core');\n"); // 19 bytes
+    writeFileSync(join(pkg, 'core.js'), 'module.exports = 1;\n'); // 20 bytes
+    writeFileSync(join(pkg, 'big.js'), `module.exports = '${'x'.repeat(1000)}';\n`); // 1021 bytes
+    const meter = new LoadedBytesMeter({ resolve: () => undefined, formatOf: () => 'commonjs' });
+    assert.equal(meter.add('pkg', join(pkg, 'lite.js'), 'pkg/lite'), 19 + 20, 'the subpath alone: its entry and what it requires');
+    assert.equal(meter.add('pkg', join(pkg, 'index.js'), 'pkg'), 19 + 20 + 36 + 1021, 'core.js, loaded by both, counts once');
+    assert.equal(meter.add('pkg', join(pkg, 'lite.js'), 'pkg/lite'), 19 + 20 + 36 + 1021, 'a specifier seen before adds nothing');
+    assert.deepEqual(meter.filesOf('pkg', 'pkg/lite'), [join(pkg, 'core.js'), join(pkg, 'lite.js')]);
+    assert.deepEqual(meter.shares('pkg'), [
+      { specifiers: ['pkg'], bytes: 36 + 1021 },
+      { specifiers: ['pkg', 'pkg/lite'], bytes: 20 },
+      { specifiers: ['pkg/lite'], bytes: 19 },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
