@@ -20,6 +20,11 @@ export interface JsonModule {
   eager: boolean;
   version?: string;
   format?: 'esm' | 'commonjs';
+  /**
+   * A package imported through a subpath (`js-tiktoken/lite`): its `size` split by the
+   * specifiers that load each part, files they share in one part. Absent when only its name is imported.
+   */
+  loadedBy?: Array<{ specifiers: string[]; bytes: number }>;
   imports: Array<{ to: string | null; specifier: string; kind: EdgeKind; lazy: boolean; line: number }>;
 }
 
@@ -54,6 +59,7 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       eager: cost?.eager ?? false,
       ...(node.version !== undefined ? { version: node.version } : {}),
       ...(node.format !== undefined ? { format: node.format } : {}),
+      ...(node.loadedBy?.some((share) => share.specifiers.some((s) => s !== node.id)) ? { loadedBy: node.loadedBy } : {}),
       imports: node.imports.map((e) => ({ to: e.to ?? null, specifier: e.specifier, kind: e.kind, lazy: e.lazy, line: e.line })),
     };
   });

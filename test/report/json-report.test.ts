@@ -32,8 +32,21 @@ test('schema v1: entry, modules with sizes and imports, ranked findings, diagnos
   assert.equal(report.summary.eagerBytes, 1000 + 2000 + 3000 + 900_000 + 5_000_000);
 });
 
+test('a package imported through a subpath lists its bytes by specifier; one imported by its name alone does not', () => {
+  const result = sampleResult();
+  result.graph.modules['js-tiktoken']!.loadedBy = [
+    { specifiers: ['js-tiktoken'], bytes: 4_990_000 },
+    { specifiers: ['js-tiktoken', 'js-tiktoken/lite'], bytes: 10_000 },
+  ];
+  result.graph.modules.openai!.loadedBy = [{ specifiers: ['openai'], bytes: 900_000 }];
+  const report = toJsonReport(result);
+  assert.deepEqual(report.modules.find((m) => m.id === 'js-tiktoken')!.loadedBy, result.graph.modules['js-tiktoken']!.loadedBy);
+  assert.equal('loadedBy' in report.modules.find((m) => m.id === 'openai')!, false);
+});
+
 test('docs/json-schema.md documents every field the report has', () => {
   const doc = readFileSync(join(repoRoot, 'docs/json-schema.md'), 'utf8');
+  assert.ok(doc.includes('`loadedBy`'), 'docs/json-schema.md mentions `loadedBy`');
   const report = toJsonReport(sampleResult());
   const fields = new Set<string>([...Object.keys(report), ...Object.keys(report.summary), ...report.modules.flatMap((m) => Object.keys(m)), ...report.modules.flatMap((m) => m.imports.flatMap((i) => Object.keys(i))), ...Object.keys(report.savings[0])]);
   for (const field of fields) assert.ok(doc.includes(`\`${field}\``), `docs/json-schema.md mentions \`${field}\``);
