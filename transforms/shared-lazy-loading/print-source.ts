@@ -4,7 +4,7 @@
 // trailing commas the file already uses. recast also reprints a directive prologue followed by
 // a removed statement as `'use strict';;`: the stray semicolon is an empty statement nobody wrote.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { detectSourceStyle } from './source-style.js';
+import { detectLineWidth, detectSourceStyle } from './source-style.js';
 
 const splices = new WeakMap<object, string[]>();
 const SPLICE = /__lazifySplice(\d+)__(?:: __lazifySplice\1__)?/g;
@@ -96,6 +96,7 @@ function requoteText(text: string, quote: 'single' | 'double'): string {
 function restyleNewLines(text: string, original: string, style: { indent: string; semicolons: boolean; trailingCommas: boolean }): string {
   const originalLines = new Set(original.split(/\r?\n/));
   text = wrapLongImports(text, original, style);
+  text = wrapLongLoaders(text, original, style);
   if (style.indent === '\t') {
     text = text
       .split('\n')
@@ -122,6 +123,34 @@ function wrapLongImports(text: string, original: string, style: { indent: string
       if (!m) return line;
       const names = m[2]!.split(',').map((name) => name.trim()).filter(Boolean);
       return [`${m[1]}{`, ...names.map((name, i) => `${style.indent}${name}${i < names.length - 1 || style.trailingCommas ? ',' : ''}`), `}${m[3]}`].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * A memoised loader lazify wrote on one line (`let loadedX: T | undefined, loadX = (): T =>
+ * (...)`) that is wider than the file's lines ({@link detectLineWidth}): the declarations one a
+ * line and the loader's body under its arrow, as a formatter lays it out.
+ */
+function wrapLongLoaders(text: string, original: string, style: { indent: string }): string {
+  const originalLines = new Set(original.split(/\r?\n/));
+  const width = detectLineWidth(original);
+  const i = style.indent;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.replace(/\t/g, '  ').length <= width || originalLines.has(line)) return line;
+      const arrow = /^(\s*)let (loaded\w*)((?:: .+? \| undefined)?), (load\w*) = \(\)((?:: .+?)?) => \((\2 === undefined \? \(\2 = .+\) : \2)\)(;?)$/.exec(line);
+      if (arrow) {
+        const [, lead, cache, type, name, returnType, memo, end] = arrow;
+        return [`${lead}let ${cache}${type},`, `${lead}${i}${name} = ()${returnType} =>`, `${lead}${i}${i}${memo}${end}`].join('\n');
+      }
+      const es5 = /^(\s*)var (loaded\w*), (load\w*) = function \(\) \{ return (\2 === undefined \? \(\2 = .+\) : \2); \}(;?)$/.exec(line);
+      if (es5) {
+        const [, lead, cache, name, memo, end] = es5;
+        return [`${lead}var ${cache},`, `${lead}${i}${name} = function () {`, `${lead}${i}${i}return ${memo};`, `${lead}${i}}${end}`].join('\n');
+      }
+      return line;
     })
     .join('\n');
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 // lazify: loaded on first use instead of at import.
-let loadedJsTiktoken: typeof import('js-tiktoken') | undefined, loadJsTiktoken = (): typeof import('js-tiktoken') => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
+let loadedJsTiktoken: typeof import('js-tiktoken') | undefined,
+  loadJsTiktoken = (): typeof import('js-tiktoken') =>
+    loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken;
 
 /** Shared tokenizer. */
 // lazify: built on first use instead of at import.

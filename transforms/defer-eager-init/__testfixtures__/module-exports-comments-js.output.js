@@ -1,5 +1,7 @@
 // lazify: loaded on first use instead of at import.
-let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken)
+let loadedJsTiktoken,
+  loadJsTiktoken = () =>
+    loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken
 
 // lazify: built on first use instead of at import.
 const createEncoder = () => loadJsTiktoken().getEncoding('cl100k_base')

@@ -1,6 +1,8 @@
 'use strict';
 // lazify: loaded on first use instead of at import.
-let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
+let loadedJsTiktoken,
+  loadJsTiktoken = () =>
+    loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken;
 
 // Built at load time: loading the BPE ranks is the slowest thing in this file.
 // lazify: built on first use instead of at import.

@@ -1,5 +1,7 @@
 // lazify: loaded on first use instead of at import.
-let loadedRedis: typeof import('redis') | undefined, loadRedis = (): typeof import('redis') => (loadedRedis === undefined ? (loadedRedis = require('redis')) : loadedRedis);
+let loadedRedis: typeof import('redis') | undefined,
+  loadRedis = (): typeof import('redis') =>
+    loadedRedis === undefined ? (loadedRedis = require('redis')) : loadedRedis;
 
 // The generated factory would be named createClient too: it must not shadow the import.
 // lazify: built on first use instead of at import.

@@ -1,5 +1,7 @@
 // lazify: loaded on first use instead of at import.
-let loadedWinston: typeof import('winston') | undefined, loadWinston = (): typeof import('winston') => (loadedWinston === undefined ? (loadedWinston = require('winston')) : loadedWinston)
+let loadedWinston: typeof import('winston') | undefined,
+  loadWinston = (): typeof import('winston') =>
+    loadedWinston === undefined ? (loadedWinston = require('winston')) : loadedWinston
 
 // lazify: built on first use instead of at import.
 const createError = () => loadWinston().createLogger({ level: 'error' })

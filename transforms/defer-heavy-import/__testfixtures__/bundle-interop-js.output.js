@@ -4,10 +4,14 @@
 var __toESM = (mod, isNodeMode) => (isNodeMode || !mod || !mod.__esModule ? { ...mod, default: mod } : mod);
 
 // lazify: loaded on first use instead of at import.
-let loadedImport_openai, loadImport_openai = () => (loadedImport_openai === undefined ? (loadedImport_openai = __toESM(require("openai"), 1)) : loadedImport_openai);
+let loadedImport_openai,
+  loadImport_openai = () =>
+    loadedImport_openai === undefined ? (loadedImport_openai = __toESM(require("openai"), 1)) : loadedImport_openai;
 
 // lazify: loaded on first use instead of at import.
-let loadedImport_minimatch, loadImport_minimatch = () => (loadedImport_minimatch === undefined ? (loadedImport_minimatch = require("minimatch")) : loadedImport_minimatch);
+let loadedImport_minimatch,
+  loadImport_minimatch = () =>
+    loadedImport_minimatch === undefined ? (loadedImport_minimatch = require("minimatch")) : loadedImport_minimatch;
 
 // src/openai.ts
 var OpenAIEngine = class {

@@ -1,6 +1,8 @@
 'use strict';
 // lazify: loaded on first use instead of at import.
-let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
+let loadedJsTiktoken,
+  loadJsTiktoken = () =>
+    loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken;
 
 function TokenCount({ text }) {
   const { getEncoding } = loadJsTiktoken();

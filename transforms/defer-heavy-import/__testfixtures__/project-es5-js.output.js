@@ -1,8 +1,14 @@
 'use strict';
 // lazify: loaded on first use instead of at import.
-var loadedJsTiktoken, loadJsTiktoken = function () { return loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken; };
+var loadedJsTiktoken,
+  loadJsTiktoken = function () {
+    return loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken;
+  };
 // lazify: loaded on first use instead of at import.
-var loadedAnthropic, loadAnthropic = function () { return loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic; };
+var loadedAnthropic,
+  loadAnthropic = function () {
+    return loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic;
+  };
 
 function makeEncoder() {
   var getEncoding = loadJsTiktoken().getEncoding;

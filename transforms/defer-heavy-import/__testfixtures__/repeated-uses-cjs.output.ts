@@ -1,7 +1,9 @@
 import type OpenAI from 'openai';
 
 // lazify: loaded on first use instead of at import.
-let loadedZod: typeof import('zod') | undefined, loadZod = (): typeof import('zod') => (loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod);
+let loadedZod: typeof import('zod') | undefined,
+  loadZod = (): typeof import('zod') =>
+    loadedZod === undefined ? (loadedZod = require('zod')) : loadedZod;
 
 // lazify: loaded on first use instead of at import.
 let loadedOpenAI: typeof OpenAI | undefined, loadOpenAI = (): typeof OpenAI => {

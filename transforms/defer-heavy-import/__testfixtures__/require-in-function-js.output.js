@@ -1,8 +1,12 @@
 'use strict';
 // lazify: loaded on first use instead of at import.
-let loadedJsTiktoken, loadJsTiktoken = () => (loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken);
+let loadedJsTiktoken,
+  loadJsTiktoken = () =>
+    loadedJsTiktoken === undefined ? (loadedJsTiktoken = require('js-tiktoken')) : loadedJsTiktoken;
 // lazify: loaded on first use instead of at import.
-let loadedAnthropic, loadAnthropic = () => (loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic);
+let loadedAnthropic,
+  loadAnthropic = () =>
+    loadedAnthropic === undefined ? (loadedAnthropic = require('@anthropic-ai/sdk')) : loadedAnthropic;
 
 function makeEncoder() {
   const { getEncoding } = loadJsTiktoken();

@@ -16,7 +16,9 @@ const loadAi = (): typeof import('ai') =>
   loadedAi === undefined ? (loadedAi = require('ai')) : loadedAi
 
 // lazify: loaded on first use instead of at import.
-let loadedGptTokenizer: typeof import('gpt-tokenizer') | undefined, loadGptTokenizer = (): typeof import('gpt-tokenizer') => (loadedGptTokenizer === undefined ? (loadedGptTokenizer = require('gpt-tokenizer')) : loadedGptTokenizer)
+let loadedGptTokenizer: typeof import('gpt-tokenizer') | undefined,
+  loadGptTokenizer = (): typeof import('gpt-tokenizer') =>
+    loadedGptTokenizer === undefined ? (loadedGptTokenizer = require('gpt-tokenizer')) : loadedGptTokenizer
 
 export class AnthropicChat {
   private anthropic: Anthropic | undefined

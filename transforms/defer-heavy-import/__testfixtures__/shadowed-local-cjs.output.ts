@@ -1,7 +1,9 @@
 import { gemini } from './gemini.js';
 
 // lazify: loaded on first use instead of at import.
-let loadedModel: typeof import('genkit/model') | undefined, loadModel = (): typeof import('genkit/model') => (loadedModel === undefined ? (loadedModel = require('genkit/model')) : loadedModel);
+let loadedModel: typeof import('genkit/model') | undefined,
+  loadModel = (): typeof import('genkit/model') =>
+    loadedModel === undefined ? (loadedModel = require('genkit/model')) : loadedModel;
 
 // The shape of @genkit-ai/googleai's index.ts: a function declares its own `modelRef`, which
 // shadows the imported one there, while another function calls the import.

@@ -1,16 +1,24 @@
 import type { ProviderOptions } from './types';
 
 // lazify: loaded on first use instead of at import.
-let loadedOpenai: typeof import('./providers/openai') | undefined, loadOpenai = (): typeof import('./providers/openai') => (loadedOpenai === undefined ? (loadedOpenai = require('./providers/openai')) : loadedOpenai);
+let loadedOpenai: typeof import('./providers/openai') | undefined,
+  loadOpenai = (): typeof import('./providers/openai') =>
+    loadedOpenai === undefined ? (loadedOpenai = require('./providers/openai')) : loadedOpenai;
 
 // lazify: loaded on first use instead of at import.
-let loadedAnthropic: typeof import('./providers/anthropic') | undefined, loadAnthropic = (): typeof import('./providers/anthropic') => (loadedAnthropic === undefined ? (loadedAnthropic = require('./providers/anthropic')) : loadedAnthropic);
+let loadedAnthropic: typeof import('./providers/anthropic') | undefined,
+  loadAnthropic = (): typeof import('./providers/anthropic') =>
+    loadedAnthropic === undefined ? (loadedAnthropic = require('./providers/anthropic')) : loadedAnthropic;
 
 // lazify: loaded on first use instead of at import.
-let loadedMistral: typeof import('./providers/mistral') | undefined, loadMistral = (): typeof import('./providers/mistral') => (loadedMistral === undefined ? (loadedMistral = require('./providers/mistral')) : loadedMistral);
+let loadedMistral: typeof import('./providers/mistral') | undefined,
+  loadMistral = (): typeof import('./providers/mistral') =>
+    loadedMistral === undefined ? (loadedMistral = require('./providers/mistral')) : loadedMistral;
 
 // lazify: loaded on first use instead of at import.
-let loadedGroq: typeof import('./providers/groq') | undefined, loadGroq = (): typeof import('./providers/groq') => (loadedGroq === undefined ? (loadedGroq = require('./providers/groq')) : loadedGroq);
+let loadedGroq: typeof import('./providers/groq') | undefined,
+  loadGroq = (): typeof import('./providers/groq') =>
+    loadedGroq === undefined ? (loadedGroq = require('./providers/groq')) : loadedGroq;
 
 export function createProvider(provider: string, options: ProviderOptions) {
   switch (provider) {
