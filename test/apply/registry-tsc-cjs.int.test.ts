@@ -13,6 +13,7 @@ import { apply, plan } from '../../src/index.js';
 import { analyze } from '../../src/api/analyze.js';
 import { copyFixture } from '../helpers/copy-fixture.js';
 import { skippedLines } from '../helpers/skipped-lines.js';
+import { oneLineEntries } from '../helpers/manifest-entries.js';
 
 function loadedAtRequire(dir: string): string[] {
   const run = spawnSync(process.execPath, ['-e', `require('.'); process.stdout.write(JSON.stringify(Object.keys(require.cache).map((k) => k.slice(process.cwd().length + 1))))`], { cwd: dir, encoding: 'utf8' });
@@ -49,7 +50,7 @@ test('registry-tsc-cjs: values read off required modules convert, in register ca
     const calls = readFileSync(join(dir, 'lib/providers/index.js'), 'utf8');
     assert.doesNotMatch(calls, /require\("\.\/(openai|anthropic|mistral|cohere|legacy)"\)/);
     assert.doesNotMatch(calls, /registerProvider\)?\('/);
-    assert.match(readFileSync(join(dir, 'lib/providers/index.manifest.js'), 'utf8'), /openai: \{ module: "\.\/openai", export: "OpenAIProvider", load: once\(\(\) => require\("\.\/openai"\)\.OpenAIProvider\) \}/);
+    assert.match(oneLineEntries(readFileSync(join(dir, 'lib/providers/index.manifest.js'), 'utf8')), /openai: \{ module: "\.\/openai", export: "OpenAIProvider", load: once\(\(\) => require\("\.\/openai"\)\.OpenAIProvider\) \}/);
 
     const after = ownTests(dir);
     assert.equal(after.status, 0, after.output);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { analyze } from '../../src/pipeline/analyze.js';
 import { copyFixture, fixture } from '../helpers/copy-fixture.js';
 import { factsOfProject } from '../helpers/plan-context.js';
+import { oneLineEntries } from '../helpers/manifest-entries.js';
 
 const context = (name: string): PlanContext => {
   const project = new FileSet(fixture(name));
@@ -132,7 +133,7 @@ test('the manifest lists every key with its module and export, and loads nothing
   const options = { shape: 'object-map', registry: 'MODEL_PREFIXES', file: 'src/router.ts', manifest: 'src/router.manifest.ts', moduleFormat: 'cjs' };
   const [manifest] = registryToManifest.planFiles(options, project);
   assert.equal(manifest?.path, 'src/router.manifest.ts');
-  const lines = manifest!.source.split('\n').filter((l) => /^\s+\S+: \{ module:/.test(l));
+  const lines = oneLineEntries(manifest!.source).split('\n').filter((l) => /^\s+\S+: \{ module:/.test(l));
   assert.equal(lines.length, (project.read('src/router.ts')!.match(/^\s+'?[\w.\-/]+'?: \w+Handler,$/gm) ?? []).length);
   assert.ok(lines.some((l) => l.includes(`'claude-': { module: './providers/anthropic', export: 'AnthropicHandler', load: once(() =>`)));
   // No top-level import or require: every require sits inside a `load` arrow.
@@ -155,7 +156,7 @@ test('an esm-require manifest makes its own require with createRequire and loads
   const project = new FileSet(fixture('gateway-esm'));
   const options = { shape: 'object-map', registry: 'MODEL_PREFIXES', file: 'src/router.ts', manifest: 'src/router.manifest.ts', moduleFormat: 'esm-require' };
   const [manifest] = registryToManifest.planFiles(options, project);
-  const source = manifest!.source;
+  const source = oneLineEntries(manifest!.source);
   assert.match(source, /^import \{ createRequire \} from 'node:module';\nconst require = createRequire\(import\.meta\.url\);$/m);
   assert.ok(source.includes(`'claude-': { module: './providers/anthropic.js', export: 'AnthropicHandler', load: once(() => (require('./providers/anthropic.js') as typeof import('./providers/anthropic.js')).AnthropicHandler) },`));
   // The only import is node:module: no provider is imported at top level.
