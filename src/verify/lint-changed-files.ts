@@ -17,6 +17,7 @@ import type { FileChange } from '../edits/file-set.js';
 import { formatChangedFiles } from '../edits/format-changed-files.js';
 import { detectSourceStyle } from '../../transforms/shared-lazy-loading/source-style.js';
 import { lintTexts, type EslintMessage } from './eslint-batch.js';
+import { LOADER_COMMENT as TRANSFORM_LOADER_COMMENT } from '../../transforms/shared-lazy-loading/emitted-loaders.js';
 
 /** One lint problem the rewrite adds. */
 export interface LintProblem {
@@ -196,7 +197,7 @@ function isGeneratedLine(text: string, line: number): boolean {
   for (let i = line - 1; i >= 0 && i >= line - 16; i--) {
     const above = lines[i]!;
     if (above.trim() === '' && i < line - 1) return false;
-    if (LOADER_COMMENT.test(above) || /lazify: loaded on first use instead of at import\.$/.test(above) || /\bonce\(/.test(above)) return true;
+    if (LOADER_COMMENT.test(above) || LOADER_REASON_AT_END.test(above) || /\bonce\(/.test(above)) return true;
   }
   return false;
 }
@@ -234,7 +235,7 @@ function withoutStrayDirectives(text: string, before: string | undefined): strin
   return lines
     .flatMap((line, index) => {
       if (original.has(line) || !DIRECTIVE.test(line) || /\brequire\(/.test(lines[index + 1] ?? '')) return [line];
-      const comment = /^(\s*)\/\/ eslint-disable-next-line .* -- (lazify: loaded on first use instead of at import\.)$/.exec(line);
+      const comment = LOADER_DIRECTIVE.exec(line);
       return comment ? [`${comment[1]}// ${comment[2]}`] : [];
     })
     .join('\n');
@@ -267,7 +268,12 @@ function splitLoaderDeclarations(text: string, lines: number[], semicolons: bool
   return out.join('\n');
 }
 
-const LOADER_COMMENT = /^(\s*)\/\/ (lazify: loaded on first use instead of at import\.)$/;
+/** The text of the comment the transforms write above a loader (`lazify: loaded on first use ...`), as a pattern. */
+const LOADER_REASON = TRANSFORM_LOADER_COMMENT.replace(/^\/\/ /, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LOADER_COMMENT = new RegExp(`^(\\s*)\\/\\/ (${LOADER_REASON})$`);
+const LOADER_REASON_AT_END = new RegExp(`${LOADER_REASON}$`);
+/** A directive that took the loader comment's place, the comment kept as its reason. */
+const LOADER_DIRECTIVE = new RegExp(`^(\\s*)\\/\\/ eslint-disable-next-line .* -- (${LOADER_REASON})$`);
 
 /**
  * Puts `// eslint-disable-next-line <rules> -- ...` above each line of `messages`. The loader's
