@@ -11,9 +11,9 @@ import { ImportResolver } from './resolve-import.js';
  * name modules as the graph's do.
  */
 export function moduleIdResolver(root: string): (fromFile: string, specifier: string) => string {
-  const compilerOptions = readTsconfig(root)?.options;
-  const resolver = new ImportResolver({ compilerOptions });
-  const formats = new ModuleFormatDetector(compilerOptions);
+  const tsconfig = readTsconfig(root);
+  const resolver = new ImportResolver({ compilerOptions: tsconfig?.options });
+  const formats = new ModuleFormatDetector(tsconfig?.moduleName);
   return (fromFile, specifier) => {
     const file = join(root, fromFile);
     const resolution = resolver.resolve(specifier, file, formats.formatOf(file));

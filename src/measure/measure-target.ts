@@ -106,6 +106,6 @@ export function resolveMeasureTarget(target: string, options: { tsx?: boolean } 
     entryFile = source;
   }
   const tsxLoader = TS_EXTENSIONS.includes(extname(entryFile)) ? findTsxLoader(root) : undefined;
-  const mode = new ModuleFormatDetector(tsconfig?.options).formatOf(entryFile) === 'esm' ? 'import' : 'require';
+  const mode = new ModuleFormatDetector(tsconfig?.moduleName).formatOf(entryFile) === 'esm' ? 'import' : 'require';
   return { root, entryFile, mode, tsxLoader, tsconfig, diagnostics };
 }

@@ -1,21 +1,18 @@
 // plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FileSet } from '../edits/file-set.js';
-import { withFactsOfFiles } from '../facts/extract-facts.js';
 import { runPlan } from '../edits/run-plan.js';
 import { unifiedDiff } from '../edits/unified-diff.js';
 import { hasJournal, JOURNAL_DIR, recoverJournal } from '../edits/write-journal.js';
 import { applyChoices } from '../plan/apply-choices.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
-import { readTsconfig } from '../project/read-tsconfig.js';
 import { projectPathProblem } from '../project/confine-path.js';
 import type { Plan } from '../plan/plan.js';
 import { validatePlan } from '../plan/validate-plan.js';
-import { analyze } from './analyze.js';
 import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './results.js';
 import type { BlockedOperation } from '../verify/block-type-errors.js';
 import type { TypeDiagnostic } from '../verify/typecheck-changes.js';
@@ -27,16 +24,14 @@ import type { ImportBeforeAfter } from '../verify/import-before-after.js';
  * dependency-cruiser's main/cruise.mjs loads its stages, so `lazify plan` loads none of them.
  */
 async function loadApplyStages() {
-  const [gitStatus, format, lint, writeFiles, patch, blockTypes, typecheck, verifyApply, importBeforeAfter] = await Promise.all([
+  const [gitStatus, format, lint, writeFiles, patch, blockTypes, verifyApply] = await Promise.all([
     import('../edits/git-status.js'),
     import('../edits/format-changed-files.js'),
     import('../verify/lint-changed-files.js'),
     import('../edits/write-files.js'),
     import('../edits/write-patch.js'),
     import('../verify/block-type-errors.js'),
-    import('../verify/typecheck-changes.js'),
     import('../verify/verify-apply.js'),
-    import('../verify/import-before-after.js'),
   ]);
   return {
     uncommittedChanges: gitStatus.uncommittedChanges,
@@ -46,13 +41,20 @@ async function loadApplyStages() {
     writeChanges: writeFiles.writeChanges,
     writePatch: patch.writePatch,
     blockOperationsWithTypeErrors: blockTypes.blockOperationsWithTypeErrors,
-    ChangeTypeChecker: typecheck.ChangeTypeChecker,
     rebuildAfterRestore: verifyApply.rebuildAfterRestore,
     takeBaseline: verifyApply.takeBaseline,
     verifyAfterApply: verifyApply.verifyAfterApply,
-    measureImportSnapshot: importBeforeAfter.measureImportSnapshot,
   };
 }
+
+/**
+ * The stages that load TypeScript, each only when its step runs: analysis (for a plan made on
+ * the fly), the type gate (a project with a tsconfig.json) and the import timing of `--verify`.
+ * Applying a written plan to a JavaScript project loads no compiler.
+ */
+const loadAnalysis = () => Promise.all([import('./analyze.js'), import('../facts/extract-facts.js'), import('../project/read-tsconfig.js')]);
+const loadTypeChecker = async () => (await import('../verify/typecheck-changes.js')).ChangeTypeChecker;
+const loadImportTiming = async () => (await import('../verify/import-before-after.js')).measureImportSnapshot;
 
 /**
  * Source files a planner may rewrite: the project's own, never dependencies or build output.
@@ -79,6 +81,7 @@ async function projectSourceFiles(root: string): Promise<string[]> {
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
   refuseUnfinishedWrite(resolve(dir));
+  const [{ analyze }, { withFactsOfFiles }, { readTsconfig }] = await loadAnalysis();
   const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
   const project = new FileSet(analysis.root);
   // Only the package's own modules: tests, scripts and examples that import the same SDK stay as they are.
@@ -113,7 +116,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const root = resolve(dir);
   const writes = !options.dryRun && options.patch === undefined;
-  const { uncommittedChanges, formatChangedFiles, lintChangedFiles, restoreFiles, writeChanges, writePatch, blockOperationsWithTypeErrors, ChangeTypeChecker, rebuildAfterRestore, takeBaseline, verifyAfterApply, measureImportSnapshot } = await loadApplyStages();
+  const { uncommittedChanges, formatChangedFiles, lintChangedFiles, restoreFiles, writeChanges, writePatch, blockOperationsWithTypeErrors, rebuildAfterRestore, takeBaseline, verifyAfterApply } = await loadApplyStages();
   if (writes) {
     // A crashed earlier write is finished or undone first, and that is all this run does:
     // the plan a user asked for was made for the tree as it was before.
@@ -144,10 +147,11 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const importRuns = options.importRuns ?? 3;
   let baseline: ReturnType<typeof takeBaseline> | undefined;
   let importBefore: ImportBeforeAfter['before'] | undefined;
+  const measureImportSnapshot = writes && options.verify && importRuns > 0 ? await loadImportTiming() : undefined;
   if (writes && options.verify) {
     progress?.({ stage: 'verify', label: 'building the project as it is' });
     baseline = takeBaseline(root);
-    if (importRuns > 0) importBefore = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
+    if (measureImportSnapshot) importBefore = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
   }
   progress?.({ stage: 'edits', label: 'running the plan in memory' });
   let run = runPlan(thePlan, root);
@@ -155,7 +159,8 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   let typeErrors: TypeDiagnostic[] = [];
   // Before anything is shown or written: a rewrite that adds a type error is not one to review.
   if (options.typecheck !== false && run.changes.length > 0) progress?.({ stage: 'typecheck', label: 'type checking the rewrite' });
-  const checker = options.typecheck === false || run.changes.length === 0 ? undefined : ChangeTypeChecker.open(root);
+  const typeChecked = options.typecheck !== false && run.changes.length > 0 && existsSync(join(root, 'tsconfig.json'));
+  const checker = typeChecked ? (await loadTypeChecker()).open(root) : undefined;
   if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
   else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
   const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
@@ -174,7 +179,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     result.verification = verifyAfterApply(root, baseline);
     if (importBefore) {
       result.importTime = { before: importBefore };
-      if (result.verification.build.ok) result.importTime.after = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
+      if (result.verification.build.ok && measureImportSnapshot) result.importTime.after = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
     }
     progress?.({ stage: 'verify', label: 'verified', end: true });
     if (!result.verification.ok && !options.keepOnFailure) {

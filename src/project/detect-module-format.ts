@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ts } from './typescript.cjs';
 
 /** How a file runs: as an ES module or as CommonJS. */
 export type ModuleFormat = 'esm' | 'commonjs';
@@ -32,14 +31,14 @@ export function fileFormat(file: string, packageFormat: ModuleFormat, tsModule?:
 export class ModuleFormatDetector {
   private readonly typeByDir = new Map<string, string | undefined>();
 
-  constructor(private readonly compilerOptions?: ts.CompilerOptions) {}
+  /** `tsModule`: tsconfig `module` by its name, as {@link fileFormat} takes it. */
+  constructor(private readonly tsModule?: string) {}
 
   formatOf(file: string): ModuleFormat {
     if (/\.m[jt]s$/.test(file)) return 'esm';
     if (/\.c[jt]s$/.test(file)) return 'commonjs';
     const packageFormat: ModuleFormat = this.packageTypeOf(dirname(file)) === 'module' ? 'esm' : 'commonjs';
-    const kind = this.compilerOptions?.module;
-    return fileFormat(file, packageFormat, kind === undefined ? undefined : ts.ModuleKind[kind]);
+    return fileFormat(file, packageFormat, this.tsModule);
   }
 
   /** `type` of the nearest package.json at or above dir. */

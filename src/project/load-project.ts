@@ -87,7 +87,7 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Proj
     packageFormat,
     entryFile,
     entrySource,
-    formats: new ModuleFormatDetector(tsconfig?.options),
+    formats: new ModuleFormatDetector(tsconfig?.moduleName),
     diagnostics,
   };
 }

@@ -1,4 +1,4 @@
-import { ts } from './typescript.cjs';
+import { parse, type ParseError } from 'jsonc-parser';
 import { fileFormat, type ModuleFormat } from './detect-module-format.js';
 
 /** Reads root-relative files of the project: the disk, or the file set an apply is rewriting. */
@@ -21,8 +21,9 @@ export function outputFormatOf(file: string, project: ProjectFileReader): Module
 export function readProjectJson(project: ProjectFileReader, path: string): Record<string, any> | undefined {
   const text = project.read(path);
   if (text === undefined) return undefined;
-  const parsed = ts.parseConfigFileTextToJson(path, text);
-  return parsed.error ? undefined : parsed.config;
+  const errors: ParseError[] = [];
+  const config: unknown = parse(text, errors, { allowTrailingComma: true });
+  return errors.length > 0 || typeof config !== 'object' || config === null ? undefined : (config as Record<string, any>);
 }
 
 /** `compilerOptions.module` of tsconfig.json, following a relative `extends` chain. */

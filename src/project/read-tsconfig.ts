@@ -8,6 +8,8 @@ export interface Tsconfig {
   /** Absolute path of the tsconfig file. */
   file: string;
   options: ts.CompilerOptions;
+  /** `compilerOptions.module` by its name (`CommonJS`, `NodeNext`, ...), when set. */
+  moduleName?: string;
   /** Absolute paths of the files the tsconfig includes (`files`/`include` minus `exclude`). */
   fileNames: string[];
 }
@@ -39,7 +41,8 @@ export function readTsconfigWithDiagnostics(dir: string): { tsconfig?: Tsconfig;
     const { extends: _ignored, ...own } = read.config as Record<string, unknown>;
     parsed = ts.parseJsonConfigFileContent(own, ts.sys, dirname(file), undefined, file);
   }
-  return { tsconfig: { file, options: parsed.options, fileNames: parsed.fileNames }, diagnostics };
+  const moduleName = parsed.options.module === undefined ? undefined : ts.ModuleKind[parsed.options.module];
+  return { tsconfig: { file, options: parsed.options, moduleName, fileNames: parsed.fileNames }, diagnostics };
 }
 
 /** {@link readTsconfigWithDiagnostics} for callers that only need the options. */

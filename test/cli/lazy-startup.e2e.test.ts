@@ -2,7 +2,7 @@
 // analyze no jscodeshift. The built CLI (`npm run build` first) runs under a preload that lists
 // every file the process loaded (dist/bench/record-loaded-modules.js, also used by the bench).
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'node:test';
@@ -71,6 +71,31 @@ test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast, ba
     assert.equal(planned.status, 0, planned.stderr);
     assert.ok(heavy(planned.files, /\/node_modules\/jscodeshift\//).length > 0, 'plan loads jscodeshift');
     assert.deepEqual(heavy(planned.files, /\/dist\/src\/(verify|measure)\//), [], 'plan loads neither the verify nor the measure stage');
+  } finally {
+    cleanup();
+  }
+});
+
+test('apply with a written plan on a JavaScript project loads no TypeScript or ts-morph unless an operation splits a module (the split reads it with TypeScript)', () => {
+  const { dir, cleanup } = copyFixture('gateway-js');
+  try {
+    const TYPESCRIPT = /\/node_modules\/(typescript|ts-morph|@ts-morph\/[^/]+)\//;
+    const planFile = join(dir, '..', 'gateway-js.plan.json');
+    const planned = loadedModules([cli, 'plan', dir, '--format', 'json', '--output-file', planFile]);
+    assert.equal(planned.status, 0, planned.stderr);
+    const plan = JSON.parse(readFileSync(planFile, 'utf8')) as { operations: Array<{ transform: string }> };
+    const transforms = new Set(plan.operations.map((operation) => operation.transform));
+    assert.ok(transforms.has('god-module-to-focused-modules') && transforms.has('registry-to-manifest'), [...transforms].join(', '));
+    const withSplit = loadedModules([cli, 'apply', dir, '--plan', planFile, '--dry-run']);
+    assert.equal(withSplit.status, 0, withSplit.stderr);
+    assert.ok(heavy(withSplit.files, TYPESCRIPT).length > 0, 'the split loads TypeScript');
+    // The registry's manifest alone: the eager-init deferral reads a module the split creates.
+    writeFileSync(planFile, JSON.stringify({ ...plan, operations: plan.operations.filter((operation) => operation.transform === 'registry-to-manifest') }));
+    const withoutSplit = loadedModules([cli, 'apply', dir, '--plan', planFile, '--dry-run']);
+    assert.equal(withoutSplit.status, 0, withoutSplit.stderr);
+    assert.match(withoutSplit.stdout, /^[-+]/m, 'the other operations still change files');
+    assert.ok(heavy(withoutSplit.files, CODEMODS).length > 0, 'the codemods ran');
+    assert.deepEqual(heavy(withoutSplit.files, TYPESCRIPT), []);
   } finally {
     cleanup();
   }

@@ -1,4 +1,14 @@
-import { ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { ts as Ts } from 'ts-morph';
+
+/**
+ * TypeScript's compiler API, required when a god-module is first read instead of at import:
+ * the registry of transforms (transforms/index.ts) loads this module for every plan and apply,
+ * and an apply that splits no module then loads no compiler (about 400 ms). A CommonJS require
+ * also spares Node the scan of ts-morph's bundle for export names that an ES import makes.
+ */
+let ts: typeof Ts;
+const loadTypeScript = (): typeof Ts => (ts ??= (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).ts);
 
 /** One import binding of the god-module. */
 export interface ImportBinding {
@@ -58,6 +68,7 @@ export interface GodModuleLayout {
 
 /** Parses the god-module with the TypeScript compiler API and lays out its top level. */
 export function readGodModule(path: string, source: string): GodModuleLayout {
+  loadTypeScript();
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, scriptKindOf(path));
   const commonjs = /\.(c?js|jsx)$/.test(path) && !file.statements.some((n) => ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isExportAssignment(n) || hasModifier(n, ts.SyntaxKind.ExportKeyword));
   const statements: ModuleStatement[] = file.statements.map((node) => (commonjs ? describeCommonJs(node, file) : undefined) ?? describe(node, file));
@@ -79,22 +90,22 @@ export function readGodModule(path: string, source: string): GodModuleLayout {
   return { statements, topLevel, exports, relativeSpecifiers, format: commonjs ? 'commonjs' : 'esm' };
 }
 
-function scriptKindOf(path: string): ts.ScriptKind {
+function scriptKindOf(path: string): Ts.ScriptKind {
   if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (/\.(js|cjs|mjs)$/.test(path)) return ts.ScriptKind.JS;
   if (path.endsWith('.jsx')) return ts.ScriptKind.JSX;
   return ts.ScriptKind.TS;
 }
 
-function textOf(node: ts.Node, file: ts.SourceFile): string {
+function textOf(node: Ts.Node, file: Ts.SourceFile): string {
   return file.text.slice(node.getFullStart(), node.getEnd()).replace(/^\s*\n/, '').replace(/^[ \t]+(?=\S)/, '');
 }
 
-function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+function hasModifier(node: Ts.Node, kind: Ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === kind);
 }
 
-function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
+function describe(node: Ts.Statement, file: Ts.SourceFile): ModuleStatement {
   const leading = file.text.slice(node.getFullStart(), node.getStart(file));
   const base: ModuleStatement = { kind: 'other', text: textOf(node, file), blankLineBefore: /\n[ \t]*\r?\n/.test(leading), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
   if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -139,7 +150,7 @@ function describe(node: ts.Statement, file: ts.SourceFile): ModuleStatement {
 }
 
 /** `require` bindings, `module.exports = { a, b: c }`, `exports.x = x` and `'use strict'`; undefined for anything else. */
-function describeCommonJs(node: ts.Statement, file: ts.SourceFile): ModuleStatement | undefined {
+function describeCommonJs(node: Ts.Statement, file: Ts.SourceFile): ModuleStatement | undefined {
   const leading = file.text.slice(node.getFullStart(), node.getStart(file));
   const base: ModuleStatement = { kind: 'other', text: textOf(node, file), blankLineBefore: /\n[ \t]*\r?\n/.test(leading), declares: [], exportedByModifier: false, typeOnly: false, uses: new Set() };
   if (ts.isExpressionStatement(node) && ts.isStringLiteral(node.expression) && node.expression.text === 'use strict') return { ...base, kind: 'directive' };
@@ -147,10 +158,10 @@ function describeCommonJs(node: ts.Statement, file: ts.SourceFile): ModuleStatem
     const d = node.declarationList.declarations[0]!;
     const init = d.initializer;
     if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]!)) {
-      const specifier = (init.arguments[0] as ts.StringLiteral).text;
+      const specifier = (init.arguments[0] as Ts.StringLiteral).text;
       if (ts.isIdentifier(d.name)) return { ...base, kind: 'import', specifier, bindings: [{ local: d.name.text, imported: '*', typeOnly: false }] };
       if (ts.isObjectBindingPattern(d.name) && d.name.elements.every((e) => ts.isIdentifier(e.name) && !e.dotDotDotToken && !e.initializer && (!e.propertyName || ts.isIdentifier(e.propertyName)))) {
-        const bindings = d.name.elements.map((e) => ({ local: (e.name as ts.Identifier).text, imported: ((e.propertyName ?? e.name) as ts.Identifier).text, typeOnly: false }));
+        const bindings = d.name.elements.map((e) => ({ local: (e.name as Ts.Identifier).text, imported: ((e.propertyName ?? e.name) as Ts.Identifier).text, typeOnly: false }));
         return { ...base, kind: 'import', specifier, bindings };
       }
     }
@@ -164,7 +175,7 @@ function describeCommonJs(node: ts.Statement, file: ts.SourceFile): ModuleStatem
       for (const p of right.properties) {
         // `...require('./utils/x')`: a shim this transform wrote (a re-export of everything there).
         if (ts.isSpreadAssignment(p) && ts.isCallExpression(p.expression) && ts.isIdentifier(p.expression.expression) && p.expression.expression.text === 'require' && p.expression.arguments.length === 1 && ts.isStringLiteral(p.expression.arguments[0]!)) {
-          spreads.push((p.expression.arguments[0] as ts.StringLiteral).text);
+          spreads.push((p.expression.arguments[0] as Ts.StringLiteral).text);
           continue;
         }
         if (ts.isShorthandPropertyAssignment(p)) exportList.push({ name: p.name.text, local: p.name.text, typeOnly: false });
@@ -179,7 +190,7 @@ function describeCommonJs(node: ts.Statement, file: ts.SourceFile): ModuleStatem
   return undefined;
 }
 
-function bindingNames(name: ts.BindingName): string[] {
+function bindingNames(name: Ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
 }
@@ -188,9 +199,9 @@ function bindingNames(name: ts.BindingName): string[] {
  * Top-level names a statement refers to. Property names, member names and keys are not
  * references; a local that shadows a top-level name is counted (it only costs an unused import).
  */
-function referencedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
+function referencedNames(node: Ts.Node, topLevel: Set<string>): Set<string> {
   const uses = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  const visit = (n: Ts.Node): void => {
     if (ts.isIdentifier(n) && topLevel.has(n.text) && isReference(n)) uses.add(n.text);
     if (ts.isImportDeclaration(n)) return;
     ts.forEachChild(n, visit);
@@ -204,14 +215,14 @@ function referencedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
  * such a statement must stay beside the declaration), e.g. the enum pattern compilers emit:
  * `(function (E) { ... })(E || (E = {}))`.
  */
-function assignedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
+function assignedNames(node: Ts.Node, topLevel: Set<string>): Set<string> {
   const assigns = new Set<string>();
-  const target = (n: ts.Expression) => {
+  const target = (n: Ts.Expression) => {
     let e = n;
     while (ts.isParenthesizedExpression(e)) e = e.expression;
     if (ts.isIdentifier(e) && topLevel.has(e.text)) assigns.add(e.text);
   };
-  const visit = (n: ts.Node): void => {
+  const visit = (n: Ts.Node): void => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target(n.left);
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target(n.operand);
     ts.forEachChild(n, visit);
@@ -220,13 +231,13 @@ function assignedNames(node: ts.Node, topLevel: Set<string>): Set<string> {
   return assigns;
 }
 
-function isReference(id: ts.Identifier): boolean {
+function isReference(id: Ts.Identifier): boolean {
   const p = id.parent;
   if (!p) return true;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
   if (ts.isQualifiedName(p) && p.right === id) return false;
   if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) ||
-       ts.isMethodSignature(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isEnumMember(p)) && (p as { name?: ts.Node }).name === id) return false;
+       ts.isMethodSignature(p) || ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p) || ts.isEnumMember(p)) && (p as { name?: Ts.Node }).name === id) return false;
   if (ts.isBindingElement(p) && p.propertyName === id) return false;
   if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
   if (ts.isExportSpecifier(p)) return p.propertyName ? p.propertyName === id : true;
