@@ -24,7 +24,9 @@ for (const g of gateways) {
       assert.equal(split.length, 1, 'the gateway has one god-module (its utils)');
       const onlySplit = { ...planned.plan, operations: split };
 
-      const result = await apply(dir, { plan: onlySplit, verify: true, force: true });
+      // importRuns 0: the import's timing (some 40 s of fresh processes on gateway-esm's SDKs)
+      // is not what this test checks; test/cli/apply-pr-body.int.test.ts checks it.
+      const result = await apply(dir, { plan: onlySplit, verify: true, force: true, importRuns: 0 });
       const v = result.verification!;
       assert.equal(v.build.ran, g.build);
       assert.ok(v.build.ok, v.build.output);
@@ -52,7 +54,7 @@ for (const g of gateways) {
 test('gateway-cjs: the whole plan (split, registries, deferrals) applies, builds, passes its tests and loses no export', async () => {
   const { dir, cleanup } = copyFixture('gateway-cjs');
   try {
-    const result = await apply(dir, { verify: true, force: true });
+    const result = await apply(dir, { verify: true, force: true, importRuns: 0 });
     assert.ok(result.plan.operations.length > 3);
     const v = result.verification!;
     assert.ok(v.build.ok, v.build.output);
