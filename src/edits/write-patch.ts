@@ -18,14 +18,24 @@ export interface PatchTargetContext {
  * changes, and never lands in the project's .git/ or node_modules/ (symlinks resolved).
  */
 export function writePatch(path: string, diff: string, context?: PatchTargetContext): string {
-  const absolute = resolve(path);
-  const problem = patchTargetProblem(absolute, context);
-  if (problem) throw new LazifyError('invalid-patch-path', `refusing to write the patch to ${absolute}: ${problem}`, absolute);
+  const absolute = refuseBadPatchTarget(path, context);
   try {
     writeFileSync(absolute, diff);
   } catch (error) {
     throw new LazifyError('write-failed', `could not write the patch to ${absolute}: ${(error as Error).message}`, absolute);
   }
+  return absolute;
+}
+
+/**
+ * Refuses a patch path {@link writePatch} would refuse; returns it absolute. apply asks this
+ * before it plans too (with no changed files yet), so that a path that is wrong whatever the
+ * plan holds fails at once, not after the analysis and the rewrite.
+ */
+export function refuseBadPatchTarget(path: string, context?: PatchTargetContext): string {
+  const absolute = resolve(path);
+  const problem = patchTargetProblem(absolute, context);
+  if (problem) throw new LazifyError('invalid-patch-path', `refusing to write the patch to ${absolute}: ${problem}`, absolute);
   return absolute;
 }
 

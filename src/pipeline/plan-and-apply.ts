@@ -40,6 +40,7 @@ async function loadApplyStages() {
     restoreFiles: writeFiles.restoreFiles,
     writeChanges: writeFiles.writeChanges,
     writePatch: patch.writePatch,
+    refuseBadPatchTarget: patch.refuseBadPatchTarget,
     blockOperationsWithTypeErrors: blockTypes.blockOperationsWithTypeErrors,
     rebuildAfterRestore: verifyApply.rebuildAfterRestore,
     takeBaseline: verifyApply.takeBaseline,
@@ -116,7 +117,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
 export async function apply(dir: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const root = resolve(dir);
   const writes = !options.dryRun && options.patch === undefined;
-  const { uncommittedChanges, formatChangedFiles, lintChangedFiles, restoreFiles, writeChanges, writePatch, blockOperationsWithTypeErrors, rebuildAfterRestore, takeBaseline, verifyAfterApply } = await loadApplyStages();
+  const { uncommittedChanges, formatChangedFiles, lintChangedFiles, restoreFiles, writeChanges, writePatch, refuseBadPatchTarget, blockOperationsWithTypeErrors, rebuildAfterRestore, takeBaseline, verifyAfterApply } = await loadApplyStages();
   if (writes) {
     // A crashed earlier write is finished or undone first, and that is all this run does:
     // the plan a user asked for was made for the tree as it was before.
@@ -125,6 +126,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
       return { root, plan: { schemaVersion: 1, root, operations: [] }, skipped: [], operations: [], changes: [], diff: '', written: false, recovery, blocked: [], typeErrors: [] };
     }
   } else refuseUnfinishedWrite(root);
+  if (options.patch !== undefined) refuseBadPatchTarget(options.patch, { root, changed: [] });
   let thePlan: Plan;
   let skipped: Diagnostic[] = [];
   if (options.plan !== undefined) {
