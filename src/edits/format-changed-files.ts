@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileChange } from './file-set.js';
 
 /** A formatter lazify knows how to drive: how to find it and how to check and format one file. */
@@ -55,8 +56,11 @@ export interface FormatResult {
   formatter?: FormatterDriver['name'];
   /** Files formatted after the rewrite (relative paths). */
   formatted: string[];
-  /** Files left as lazify printed them, each with why: not clean before, or the formatter failed. */
-  left: Array<{ path: string; reason: string }>;
+  /**
+   * Files left as lazify printed them, each with why: `not-formatted-before` (info: the
+   * formatter's check failed on the file before the rewrite) or `formatter-failed` (warning).
+   */
+  left: Diagnostic[];
 }
 
 /** Finds the project's formatter, if one is both configured and installed. */
@@ -89,14 +93,14 @@ export function formatChangedFiles(root: string, changes: FileChange[], formatte
     if (change.before !== undefined) {
       const check = run(driver.checkArgs(change.path));
       if (check.error || check.status !== 0) {
-        result.left.push({ path: change.path, reason: `not ${formatter.name}-clean before` });
+        result.left.push({ code: 'not-formatted-before', severity: 'info', message: `not ${formatter.name}-clean before`, file: change.path });
         return change;
       }
     }
     const formatted = run(driver.formatArgs(change.path), change.after);
     if (formatted.error || formatted.status !== 0 || formatted.stdout === '') {
       const why = (formatted.error?.message ?? formatted.stderr ?? '').split('\n')[0]!.trim();
-      result.left.push({ path: change.path, reason: `${formatter.name} failed${why ? `: ${why}` : ''}` });
+      result.left.push({ code: 'formatter-failed', severity: 'warning', message: `${formatter.name} failed${why ? `: ${why}` : ''}`, file: change.path });
       return change;
     }
     result.formatted.push(change.path);

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ApplyResult } from '../pipeline/results.js';
+import { WHOLE_FILE_ALLOWED } from '../verify/allowed-require.js';
 import { diagnosticLine } from './diagnostic-line.js';
 import { renderPullRequestBody } from './pull-request-body.js';
 import type { ReportOutput } from './report-output.js';
@@ -44,7 +45,8 @@ export function toApplyJson(result: ApplyResult) {
 /**
  * What went wrong or needs a look in an apply, in the one diagnostic shape (for GitHub
  * annotations): operations that failed, were left out for type errors, type errors kept with
- * --force, and a failed verification.
+ * --force, ESLint problems the rewrite adds, a lint step or formatter that could not run, and a
+ * failed verification.
  */
 export function applyDiagnostics(result: ApplyResult): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -60,6 +62,9 @@ export function applyDiagnostics(result: ApplyResult): Diagnostic[] {
   for (const d of result.typeErrors ?? []) {
     diagnostics.push({ ...d, message: `applied with --force, the rewrite adds: ${d.message}` });
   }
+  for (const d of result.lint?.added ?? []) diagnostics.push({ ...d, message: `the rewrite adds an ESLint problem (${d.code}): ${d.message}` });
+  if (result.lint?.failed) diagnostics.push({ ...result.lint.failed, message: `ESLint could not lint the changes: ${result.lint.failed.message}` });
+  for (const d of result.formatting?.left ?? []) if (d.severity !== 'info') diagnostics.push({ ...d, message: `left as lazify printed it: ${d.message}` });
   const v = result.verification;
   if (v && !v.ok) {
     const failed = [!v.build.ok && 'build', v.build.ok && !v.tests.ok && 'tests', v.exports.missing.length > 0 && `exports (missing ${v.exports.missing.join(', ')})`].filter(Boolean).join(', ');
@@ -98,15 +103,15 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   const f = result.formatting;
   if (f?.formatter && result.changes.length > 0) {
     if (f.formatted.length > 0) lines.push(`Formatted ${f.formatted.length} changed file(s) with the project's ${f.formatter}.`);
-    lines.push(...f.left.map((l) => `note: ${l.path} left as lazify printed it (${l.reason})`));
+    lines.push(...f.left.map((l) => `note: ${l.file} left as lazify printed it (${l.message})`));
   }
   const lint = result.lint;
   if (lint && result.changes.length > 0) {
-    if (lint.failed) lines.push(`note: ESLint could not lint the changes (${lint.failed})`);
-    if (lint.allowed.length > 0) lines.push(`note: ESLint forbids require() here; the loader lines say why they use it (eslint-disable-next-line): ${lint.allowed.join(', ')}`);
+    if (lint.failed) lines.push(`note: ESLint could not lint the changes (${lint.failed.file}: ${lint.failed.message})`);
+    if (lint.allowed.length > 0) lines.push(`note: ESLint forbids require() here; the loader lines say why they use it (eslint-disable-next-line): ${lint.allowed.map(allowedLabel).join(', ')}`);
     if (lint.added.length > 0) {
       lines.push(`warning: the rewrite adds ${lint.added.length} ESLint problem(s):`);
-      lines.push(...lint.added.map((p) => `  ${p.file}:${p.line}: ${p.rule} ${p.message}`));
+      lines.push(...lint.added.map((p) => `  ${p.file}:${p.line}: ${p.code} ${p.message}`));
     } else if (!lint.failed) lines.push(`ESLint: no new problems in the ${lint.linted.length} changed file(s).`);
   }
   for (const b of result.blocked ?? []) {
@@ -147,6 +152,11 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
 }
 
 /** `  src/a.ts:3: TS2322 message`, as tsc prints it. */
+/** `file:line rule` of a rule a directive lazify added switches off; `(the file)` for a whole file's. */
+function allowedLabel(d: Diagnostic): string {
+  return `${d.file}:${d.line} ${d.code}${d.message === WHOLE_FILE_ALLOWED ? ' (the file)' : ''}`;
+}
+
 function typeErrorLine(d: Diagnostic): string {
   return `  ${d.file}${d.line !== undefined ? `:${d.line}` : ''}: ${d.code} ${d.message}`;
 }

@@ -13,34 +13,33 @@
 // formatter formatted is formatted again, so the directive and the split follow its layout.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileChange } from '../edits/file-set.js';
 import { formatChangedFiles } from '../edits/format-changed-files.js';
 import { detectSourceStyle } from '../../transforms/shared-lazy-loading/source-style.js';
+import { REQUIRE_ALLOWED, WHOLE_FILE_ALLOWED } from './allowed-require.js';
 import { lintTexts, type EslintMessage } from './eslint-batch.js';
 import { LOADER_COMMENT as TRANSFORM_LOADER_COMMENT } from '../../transforms/shared-lazy-loading/emitted-loaders.js';
 
-/** One lint problem the rewrite adds. */
-export interface LintProblem {
-  /** Root-relative path, forward slashes. */
-  file: string;
-  /** 1-based line in the changed file. */
-  line: number;
-  /** The rule's id (`@typescript-eslint/no-require-imports`); `parse` for a fatal parse error. */
-  rule: string;
-  message: string;
-}
-
-/** What linting the changed files found. */
+/**
+ * What linting the changed files found, as diagnostics whose `code` is the ESLint rule's id
+ * (`@typescript-eslint/no-require-imports`; `parse` for a fatal parse error), as a type error's
+ * is TypeScript's (`TS2322`).
+ */
 export interface LintResult {
   linter: 'eslint';
   /** Files linted before and after (relative paths). */
   linted: string[];
-  /** Problems the rewrite adds, by file and line. */
-  added: LintProblem[];
-  /** Generated lines (lines of the rewrite as linted first) that got a disable comment for a rule that forbids `require`, as `file:line rule`. */
-  allowed: string[];
-  /** Set when ESLint could not run on the changes (a broken config): the first line of its error. */
-  failed?: string;
+  /** Problems the rewrite adds (warnings), by file and line. */
+  added: Diagnostic[];
+  /**
+   * Rules that forbid `require`, switched off by a directive lazify added (info): `line` is the
+   * generated line it covers, or the directive's own line for one that covers a whole file lazify
+   * writes (a manifest; its message is {@link WHOLE_FILE_ALLOWED}).
+   */
+  allowed: Diagnostic[];
+  /** Set when ESLint could not run on the changes (a broken config): the first line of its error, code `lint-failed`. */
+  failed?: Diagnostic;
 }
 
 const CONFIG_FILES = [
@@ -99,7 +98,7 @@ export function lintChangedFiles(
     .map((change) => ({ change, before: [], after: [], text: change.after }));
   // ESLint failing on one file (a config it cannot load) stops linting: the first failure is reported.
   const fail = (file: LintedFile, why: string) => {
-    result.failed ??= `${file.change.path}: ${why}`;
+    result.failed ??= { code: 'lint-failed', severity: 'warning', message: why, file: file.change.path };
   };
   const relint = (todo: LintedFile[]) => {
     lintTexts(root, eslint, todo.map((file) => ({ path: file.change.path, text: file.text }))).forEach((messages, i) => {
@@ -151,8 +150,8 @@ export function lintChangedFiles(
     const file = linted.get(change);
     if (!file) return change;
     result.linted.push(change.path);
-    result.allowed.push(...allowedLines(file.text, change.before).map((entry) => `${change.path}:${entry}`));
-    for (const m of added(file.before, file.after)) result.added.push({ file: change.path, line: m.line ?? 0, rule: m.fatal ? 'parse' : (m.ruleId ?? 'eslint'), message: m.message });
+    result.allowed.push(...allowedLines(file.text, change.before).map((entry) => ({ ...entry, file: change.path })));
+    for (const m of added(file.before, file.after)) result.added.push({ code: m.fatal ? 'parse' : (m.ruleId ?? 'eslint'), severity: 'warning', message: m.message, file: change.path, line: m.line ?? 0 });
     return file.text === change.after ? change : { ...change, after: file.text };
   });
   return { changes: out, result };
@@ -217,14 +216,14 @@ function withFileDirective(text: string, messages: EslintMessage[]): string {
   return lines.join('\n');
 }
 
-/** `line rule` for each directive lazify added (a line `before` does not have): the line it covers and its rules. */
-function allowedLines(text: string, before: string | undefined): string[] {
+/** Each rule of each directive lazify added (a line `before` does not have), at the line it covers. */
+function allowedLines(text: string, before: string | undefined): Array<Omit<Diagnostic, 'file'>> {
   const original = new Set((before ?? '').split(/\r?\n/));
   return text.split('\n').flatMap((line, index) => {
     const file = FILE_DIRECTIVE.exec(line);
-    if (file) return file[1]!.split(/,\s*/).map((rule) => `${index + 1} ${rule} (the file)`);
+    if (file) return file[1]!.split(/,\s*/).map((rule) => ({ code: rule, severity: 'info' as const, message: WHOLE_FILE_ALLOWED, line: index + 1 }));
     const m = DIRECTIVE.exec(line);
-    return m && !original.has(line) ? m[1]!.split(/,\s*/).map((rule) => `${index + 2} ${rule}`) : [];
+    return m && !original.has(line) ? m[1]!.split(/,\s*/).map((rule) => ({ code: rule, severity: 'info' as const, message: REQUIRE_ALLOWED, line: index + 2 })) : [];
   });
 }
 

@@ -119,7 +119,7 @@ test(`${PACKAGE}: lazify changes only its source, adds no type error, and leaves
 });
 
 test(`${PACKAGE}: its ESLint finds no new problem in the changed files; a generated require carries the project's disable form`, async () => {
-  assert.ok(result.lint && !result.lint.failed, `apply linted the changed files: ${result.lint?.failed ?? 'no lint step'}`);
+  assert.ok(result.lint && !result.lint.failed, `apply linted the changed files: ${result.lint?.failed?.message ?? 'no lint step'}`);
   assert.deepEqual(result.lint.added, [], 'apply reports no added lint problem');
   let before = 0;
   let after = 0;

@@ -58,7 +58,7 @@ test('sdk-providers-esm: a changed file that was not prettier-clean before is le
     writeFileSync(path, `${readFileSync(path, 'utf8')}\n${unformatted}\n`);
     assert.notEqual(prettierCheck(dir, ['src/providers/cohere.ts']).status, 0);
     const result = await apply(dir, { typecheck: false });
-    assert.deepEqual(result.formatting?.left, [{ path: 'src/providers/cohere.ts', reason: 'not prettier-clean before' }]);
+    assert.deepEqual(result.formatting?.left, [{ code: 'not-formatted-before', severity: 'info', message: 'not prettier-clean before', file: 'src/providers/cohere.ts' }]);
     assert.deepEqual(result.formatting?.formatted, ['src/providers/openai.ts']);
     const after = readFileSync(path, 'utf8');
     assert.ok(after.includes(unformatted), 'the unformatted line is untouched');

@@ -81,3 +81,35 @@ test('apply text ends with the PR body after --verify; markdown is the body; jso
   assert.deepEqual(json.importTime, result.importTime);
   assert.deepEqual(Object.keys(toApplyJson(result)).sort(), Object.keys(json).sort());
 });
+
+test('ESLint problems the rewrite adds, a lint step that could not run and a formatter that failed are diagnostics for annotations; notes are not', () => {
+  const result: ApplyResult = {
+    ...verifiedApply(),
+    verification: undefined,
+    lint: {
+      linter: 'eslint',
+      linted: ['src/openai.ts'],
+      added: [{ code: 'no-restricted-syntax', severity: 'warning', message: 'use const', file: 'src/openai.ts', line: 3 }],
+      allowed: [{ code: 'global-require', severity: 'info', message: 'allowed', file: 'src/openai.ts', line: 6 }],
+      failed: { code: 'lint-failed', severity: 'warning', message: 'cannot find config "x"', file: 'src/registry.ts' },
+    },
+    formatting: {
+      formatter: 'prettier',
+      formatted: [],
+      left: [
+        { code: 'not-formatted-before', severity: 'info', message: 'not prettier-clean before', file: 'src/registry.ts' },
+        { code: 'formatter-failed', severity: 'warning', message: 'prettier failed: SyntaxError', file: 'src/openai.ts' },
+      ],
+    },
+  };
+  assert.deepEqual(applyDiagnostics(result).map((d) => [d.code, d.file, d.line, d.message]), [
+    ['no-restricted-syntax', 'src/openai.ts', 3, 'the rewrite adds an ESLint problem (no-restricted-syntax): use const'],
+    ['lint-failed', 'src/registry.ts', undefined, 'ESLint could not lint the changes: cannot find config "x"'],
+    ['formatter-failed', 'src/openai.ts', undefined, 'left as lazify printed it: prettier failed: SyntaxError'],
+  ]);
+  const text = renderApplyReport(result).output;
+  assert.match(text, /^note: src\/registry\.ts left as lazify printed it \(not prettier-clean before\)$/m);
+  assert.match(text, /^note: ESLint could not lint the changes \(src\/registry\.ts: cannot find config "x"\)$/m);
+  assert.match(text, /\(eslint-disable-next-line\): src\/openai\.ts:6 global-require$/m);
+  assert.match(text, /^ {2}src\/openai\.ts:3: no-restricted-syntax use const$/m);
+});

@@ -9,7 +9,9 @@ import { Project, type Type } from 'ts-morph';
 import { repoRoot } from '../helpers/copy-fixture.js';
 
 /** Fields that carry notes, refusals or problems: each must hold diagnostics. */
-const NOTE_FIELDS = new Set(['skipped', 'reports', 'notes', 'diagnostics', 'typeErrors']);
+const NOTE_FIELDS = new Set(['skipped', 'reports', 'notes', 'diagnostics', 'typeErrors', 'allowed', 'left']);
+/** `failed` and `added` are notes in these types (elsewhere `added` counts lines or names exports). */
+const NOTE_FIELDS_OF: Record<string, string[]> = { OperationResult: ['failed'], LintResult: ['failed', 'added'] };
 
 /** The result types of plan and apply, and the planners' and stages' results they are made of. */
 const ROOTS: Array<[file: string, type: string]> = [
@@ -28,7 +30,7 @@ const isDiagnostic = (type: Type) => ['code', 'severity', 'message'].every((name
 /**
  * `path: type` for every note field reachable from `root` (through its properties, arrays and
  * unions, into the project's own types) whose value is not a diagnostic or a list of them.
- * `OperationResult.failed` is checked too: it says why an operation was skipped.
+ * `OperationResult.failed` and the lint step's `failed` and `added` are checked too.
  */
 function textNotes(root: Type, rootName: string): string[] {
   const found: string[] = [];
@@ -46,7 +48,7 @@ function textNotes(root: Type, rootName: string): string[] {
       if (!declaration) continue;
       const value = property.getTypeAtLocation(declaration).getNonNullableType();
       const name = property.getName();
-      const checked = NOTE_FIELDS.has(name) || (name === 'failed' && path.endsWith('OperationResult'));
+      const checked = NOTE_FIELDS.has(name) || Object.entries(NOTE_FIELDS_OF).some(([owner, names]) => path.endsWith(owner) && names.includes(name));
       if (checked) {
         const element = value.isArray() ? value.getArrayElementTypeOrThrow() : value;
         if (!isDiagnostic(element)) found.push(`${path}.${name}: ${value.getText()}`);
@@ -73,12 +75,18 @@ test('the check fails on a result type whose notes are strings', () => {
     [
       "import type { Diagnostic } from '../diagnostics/diagnostic.js';",
       'interface OperationResult { id: string; reports: string[]; failed?: string }',
-      'export interface Result { skipped: string[]; diagnostics: Diagnostic[]; operations: OperationResult[] }',
+      'interface LintResult { added: Array<{ file: string; rule: string }>; allowed: string[]; failed?: string }',
+      'interface Lines { added: number }',
+      'export interface Result { skipped: string[]; diagnostics: Diagnostic[]; operations: OperationResult[]; lint: LintResult; lines: Lines; formatting: { left: Array<{ path: string; reason: string }> } }',
     ].join('\n'),
   );
   assert.deepEqual(textNotes(source.getInterfaceOrThrow('Result').getType(), 'Result'), [
     'Result.skipped: string[]',
     'OperationResult.reports: string[]',
     'OperationResult.failed: string',
+    'LintResult.added: { file: string; rule: string; }[]',
+    'LintResult.allowed: string[]',
+    'LintResult.failed: string',
+    'Result.formatting.left: { path: string; reason: string; }[]',
   ]);
 });

@@ -47,7 +47,10 @@ test('a config ESLint cannot load fails the lint step with one line naming the f
     const change = { path: 'src/a.js', before: 'const a = 1;\n', after: 'const a = 2;\n' };
     const { changes, result } = lintChangedFiles(dir, [change], bin);
     assert.deepEqual(changes, [change]);
-    assert.match(result?.failed ?? '', /^src\/a\.js: .*no-such-shared-config/);
+    assert.equal(result?.failed?.code, 'lint-failed');
+    assert.equal(result?.failed?.file, 'src/a.js');
+    assert.match(result?.failed?.message ?? '', /no-such-shared-config/);
+    assert.doesNotMatch(result?.failed?.message ?? '', /\n/, 'one line');
     assert.deepEqual(result?.linted, []);
   } finally {
     cleanup();

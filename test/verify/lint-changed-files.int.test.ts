@@ -10,6 +10,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply } from '../../src/index.js';
 import { renderApplyReport } from '../../src/api/plan-and-apply.js';
+import { REQUIRE_ALLOWED } from '../../src/verify/allowed-require.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 
@@ -32,7 +33,8 @@ test('global-require: the loader line says why it requires in a function, and ES
     const result = await apply(dir);
     assert.deepEqual(result.changes.map((c) => c.path), ['src/index.js']);
     assert.deepEqual(result.lint?.added, []);
-    assert.deepEqual(result.lint?.allowed, ['src/index.js:6 global-require']);
+    assert.deepEqual(result.lint?.allowed, [{ code: 'global-require', severity: 'info', message: REQUIRE_ALLOWED, file: 'src/index.js', line: 6 }]);
+    assert.match(renderApplyReport(result).output, /^note: ESLint forbids require\(\) here; the loader lines say why they use it \(eslint-disable-next-line\): src\/index\.js:6 global-require$/m);
     const after = eslint(dir);
     assert.equal(after.status, 0, after.stdout);
     // The loader is wider than the file's lines, so it is laid out over three; the directive sits above its require.
@@ -54,7 +56,7 @@ test('a rule the rewrite breaks is listed as file:line rule in apply\'s output',
     writeFileSync(join(dir, '.eslintrc.json'), JSON.stringify({ root: true, env: { node: true, es2022: true }, parserOptions: { ecmaVersion: 2022 }, rules }));
     assert.equal(eslint(dir).status, 0, eslint(dir).stdout);
     const result = await apply(dir, { dryRun: true });
-    assert.deepEqual(result.lint?.added, [{ file: 'src/index.js', line: 3, rule: 'no-restricted-syntax', message: 'use const' }]);
+    assert.deepEqual(result.lint?.added, [{ code: 'no-restricted-syntax', severity: 'warning', message: 'use const', file: 'src/index.js', line: 3 }]);
     assert.match(renderApplyReport(result).output, /^warning: the rewrite adds 1 ESLint problem\(s\):\n {2}src\/index\.js:3: no-restricted-syntax use const$/m);
   } finally {
     cleanup();
