@@ -17,13 +17,17 @@ export function outputFormatOf(file: string, project: ProjectFileReader): Module
   return fileFormat(file, packageFormat, module === undefined ? undefined : String(module));
 }
 
-/** A JSON file of the project (read leniently, as tsconfig files are), or undefined. */
+/**
+ * A JSON object file of the project, or undefined: read leniently, as tsc reads tsconfig files
+ * (comments, trailing commas, a byte order mark; an empty file is an empty object).
+ */
 export function readProjectJson(project: ProjectFileReader, path: string): Record<string, any> | undefined {
-  const text = project.read(path);
+  const text = project.read(path)?.replace(/^\uFEFF/, '');
   if (text === undefined) return undefined;
+  if (text.trim() === '') return {};
   const errors: ParseError[] = [];
   const config: unknown = parse(text, errors, { allowTrailingComma: true });
-  return errors.length > 0 || typeof config !== 'object' || config === null ? undefined : (config as Record<string, any>);
+  return errors.length > 0 || typeof config !== 'object' || config === null || Array.isArray(config) ? undefined : (config as Record<string, any>);
 }
 
 /** `compilerOptions.module` of tsconfig.json, following a relative `extends` chain. */
