@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ApplyResult } from '../pipeline/results.js';
-import { WHOLE_FILE_ALLOWED } from '../verify/allowed-require.js';
+import { WHOLE_FILE_ALLOWED } from '../messages/allowed-require.js';
 import { diagnosticLine } from './diagnostic-line.js';
 import { renderPullRequestBody } from './pull-request-body.js';
 import type { ReportOutput } from './report-output.js';

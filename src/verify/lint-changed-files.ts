@@ -17,7 +17,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileChange } from '../edits/file-set.js';
 import { formatChangedFiles } from '../edits/format-changed-files.js';
 import { detectSourceStyle } from '../../transforms/shared-lazy-loading/source-style.js';
-import { REQUIRE_ALLOWED, WHOLE_FILE_ALLOWED } from './allowed-require.js';
+import { REQUIRE_ALLOWED, WHOLE_FILE_ALLOWED } from '../messages/allowed-require.js';
 import { lintTexts, type EslintMessage } from './eslint-batch.js';
 import { LOADER_COMMENT as TRANSFORM_LOADER_COMMENT } from '../../transforms/shared-lazy-loading/emitted-loaders.js';
 

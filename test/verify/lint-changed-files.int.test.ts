@@ -10,7 +10,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply } from '../../src/index.js';
 import { renderApplyReport } from '../../src/api/plan-and-apply.js';
-import { REQUIRE_ALLOWED } from '../../src/verify/allowed-require.js';
+import { REQUIRE_ALLOWED } from '../../src/messages/allowed-require.js';
 import { repoRoot } from '../helpers/copy-fixture.js';
 import { writeTempProject } from '../helpers/write-temp-project.js';
 

@@ -1,5 +1,5 @@
 // The messages of the lint step's `allowed` diagnostics, in a module of their own so that the
-// reporters can tell the two kinds apart without loading the lint step.
+// reporters can tell the two kinds apart without loading the lint step (plan and analyze load no verify stage).
 
 /** A generated require line, allowed by the directive lazify put above it. */
 export const REQUIRE_ALLOWED = 'a generated require() is allowed by the eslint-disable-next-line comment above it, which says why';
