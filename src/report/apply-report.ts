@@ -37,6 +37,8 @@ export function toApplyJson(result: ApplyResult) {
     skipped: result.skipped,
     blocked: result.blocked,
     typeErrors: result.typeErrors,
+    ...(result.lint ? { lint: result.lint } : {}),
+    ...(result.formatting ? { formatting: result.formatting } : {}),
     ...(result.verification ? { verification: result.verification } : {}),
     ...(result.importTime ? { importTime: result.importTime } : {}),
   };

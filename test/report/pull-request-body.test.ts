@@ -112,4 +112,8 @@ test('ESLint problems the rewrite adds, a lint step that could not run and a for
   assert.match(text, /^note: ESLint could not lint the changes \(src\/registry\.ts: cannot find config "x"\)$/m);
   assert.match(text, /\(eslint-disable-next-line\): src\/openai\.ts:6 global-require$/m);
   assert.match(text, /^ {2}src\/openai\.ts:3: no-restricted-syntax use const$/m);
+  const json = JSON.parse(renderApplyReport(result, { format: 'json' }).output);
+  assert.deepEqual(json.lint, result.lint, 'apply --format json carries what the lint step found');
+  assert.deepEqual(json.formatting, result.formatting, 'and what the formatter did');
+  assert.equal(json.schemaVersion, 2, 'new optional fields: same version');
 });
