@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MAX_PARSED_FILE_BYTES } from '../graph/build-module-graph.js';
-import type { ModuleGraph } from '../graph/module-graph.js';
+import type { ModuleGraph, ModuleNode } from '../graph/module-graph.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
@@ -8,7 +8,6 @@ import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 import { resolveValueKeys } from './value-keys.js';
 import { resolveImportedKeys } from './imported-keys.js';
-import type { ProgressListener } from '../diagnostics/progress.js';
 import { moduleIdResolver } from '../graph/resolve-module-id.js';
 
 /** Files whose syntax the facts understand; JSON and others have no top-level code worth classifying. */
@@ -18,37 +17,60 @@ const SCRIPT_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
  * Facts for every local module of the graph, by module id. Unreadable, binary and huge files
  * are skipped (the graph already reported them and kept them as opaque leaves); a file that
  * does not parse cleanly still yields the facts of what TypeScript's tolerant parser recovered.
+ * `known` are the modules read already (by {@link readModuleFacts} as the graph parsed each
+ * one; undefined where a module has none); only the modules missing from it are read here.
  */
-export function extractFacts(graph: ModuleGraph, options: { sources?: ParsedSources; diagnostics?: Diagnostic[]; onProgress?: ProgressListener } = {}): Record<string, ModuleFacts> {
+export function extractFacts(
+  graph: ModuleGraph,
+  options: { sources?: ParsedSources; diagnostics?: Diagnostic[]; known?: ReadonlyMap<string, ModuleFacts | undefined> } = {},
+): Record<string, ModuleFacts> {
   // The graph already reported the files it could not parse for nesting; they have no facts.
   const tooDeep = new Set(graph.diagnostics.filter((d) => d.code === 'nesting-too-deep').map((d) => d.file));
   const facts: Record<string, ModuleFacts> = {};
-  const nodes = Object.values(graph.modules);
-  let done = 0;
-  for (const node of nodes) {
-    options.onProgress?.({ stage: 'facts', label: 'reading top-level statements', done: done++, total: nodes.length });
-    if (node.kind !== 'local' || !node.file || !SCRIPT_FILE.test(node.file) || node.file.endsWith('.d.ts')) continue;
-    if (node.size > MAX_PARSED_FILE_BYTES) continue;
+  for (const node of Object.values(graph.modules)) {
+    if (options.known?.has(node.id)) {
+      const read = options.known.get(node.id);
+      if (read) facts[node.id] = read;
+      continue;
+    }
+    if (!hasFacts(node) || tooDeep.has(node.id)) continue;
     // The graph parsed every module of this run already: reuse its tree and text.
-    let text = options.sources?.get(node.file)?.text;
+    let text = options.sources?.get(node.file!)?.text;
     try {
-      text ??= readFileSync(node.file, 'utf8');
+      text ??= readFileSync(node.file!, 'utf8');
     } catch {
       continue;
     }
-    if (text.includes('\0') || tooDeep.has(node.id)) continue;
-    try {
-      facts[node.id] = extractModuleFacts(node.id, node.file, text, resolverFor(node), node.format, options.sources);
-    } catch (error) {
-      if (!isStackOverflow(error)) throw error;
-      options.diagnostics?.push(nestedTooDeeply(node.id, 'its top-level code is not classified'));
-    }
+    const read = readModuleFacts(node, text, options);
+    if (read) facts[node.id] = read;
   }
   // Keys that only another module tells (a one-argument register call's value states its own name).
   resolveValueKeys(facts, graph, options.sources);
   // Keys written as a member of an imported enum (`[Providers.OPENAI]`), read where it is declared.
   resolveImportedKeys(facts, graph, options.sources);
   return facts;
+}
+
+/**
+ * The facts of one local module of the graph from its text, once its imports are resolved (the
+ * graph calls this as it parses each module, so the syntax tree can go as soon as it is read).
+ * Undefined for a module that has none: not a script, a declaration file, too big, binary, or
+ * nested too deeply to walk (then with a diagnostic).
+ */
+export function readModuleFacts(node: ModuleNode, text: string, options: { sources?: ParsedSources; diagnostics?: Diagnostic[] } = {}): ModuleFacts | undefined {
+  if (!hasFacts(node) || text.includes('\0')) return undefined;
+  try {
+    return extractModuleFacts(node.id, node.file!, text, resolverFor(node), node.format, options.sources);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    options.diagnostics?.push(nestedTooDeeply(node.id, 'its top-level code is not classified'));
+    return undefined;
+  }
+}
+
+/** Whether the facts read a module: a local script, not a declaration file, small enough to parse. */
+function hasFacts(node: ModuleNode): boolean {
+  return node.kind === 'local' && node.file !== undefined && SCRIPT_FILE.test(node.file) && !node.file.endsWith('.d.ts') && node.size <= MAX_PARSED_FILE_BYTES;
 }
 
 /**

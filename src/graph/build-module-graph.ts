@@ -22,13 +22,25 @@ const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 /** What the graph builder needs from a project. */
 export type GraphInput = Pick<Project, 'root' | 'entryFile' | 'tsconfig' | 'formats'>;
 
+/** Options of {@link buildModuleGraph}. */
+export interface GraphOptions {
+  /** Records the syntax tree of each parsed module (a later stage reads the same trees). */
+  sources?: ParsedSources;
+  onProgress?: ProgressListener;
+  /**
+   * Called once per parsed local module, in the order of the walk, when its imports are
+   * resolved: a later stage can read the module then, while its tree is still in `sources`.
+   */
+  onModule?: (node: ModuleNode, text: string) => void;
+}
+
 /**
  * Builds the runtime module graph reachable from the project's entry, following eager and
  * lazy edges. Local files are parsed; external packages and builtins are leaves. Problems
  * with single files (unresolved imports, syntax errors, binary or huge files, symlinks out of
  * the project) become diagnostics and the walk goes on.
  */
-export function buildModuleGraph(project: GraphInput, options: { sources?: ParsedSources; onProgress?: ProgressListener } = {}): ModuleGraph {
+export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}): ModuleGraph {
   const { root } = project;
   const compilerOptions = project.tsconfig?.options;
   const listings = new DirectoryListingCache();
@@ -148,6 +160,7 @@ export function buildModuleGraph(project: GraphInput, options: { sources?: Parse
         });
       }
     }
+    options.onModule?.(node, text);
   }
   for (const node of Object.values(modules)) {
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);

@@ -1,7 +1,8 @@
 // The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
-import { extractFacts } from '../facts/extract-facts.js';
+import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
 import { findFindings } from '../findings/find-findings.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
@@ -22,12 +23,23 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     throw new LazifyError('measure-is-async', 'analyze() is static; use analyzeMeasured() to measure import times');
   }
   const project = loadProject(dir, { entry: options.entry });
-  // One parse per file for the whole run: the graph's syntax trees serve the facts too.
+  // One parse per file: the facts of a module are read from the graph's syntax tree as soon as
+  // the graph has resolved its imports, and the tree is dropped then. Holding every tree until
+  // the walk ends made the garbage collector copy and keep all of them.
   const sources: ParsedSources = new Map();
-  const graph = buildModuleGraph(project, { sources, onProgress: options.onProgress });
-  const cost = computeCost(graph);
   const factDiagnostics: Diagnostic[] = [];
-  const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, onProgress: options.onProgress });
+  const known = new Map<string, ModuleFacts | undefined>();
+  const graph = buildModuleGraph(project, {
+    sources,
+    onProgress: options.onProgress,
+    onModule: (node, text) => {
+      known.set(node.id, readModuleFacts(node, text, { sources, diagnostics: factDiagnostics }));
+      sources.delete(node.file!);
+    },
+  });
+  const cost = computeCost(graph);
+  // Keys that only other modules tell are read here, from the few modules that tell them.
+  const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
   options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });
   const found = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
   const comments = Object.fromEntries(Object.values(facts).filter((f) => f.ignoreComments).map((f) => [f.id, f.ignoreComments]));
