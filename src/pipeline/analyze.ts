@@ -1,4 +1,4 @@
-// The analysis pipeline, one call per stage in order: project -> graph -> cost -> facts -> findings.
+// The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> cost -> facts (keys one module reads from another) -> findings.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
