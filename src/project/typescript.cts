@@ -1,7 +1,13 @@
-// TypeScript's compiler API (the copy ts-morph ships), loaded with require(). An ES module
-// `import { ts } from 'ts-morph'` makes Node scan ts-morph's 1 MB CommonJS bundle for its
-// export names first (cjs-module-lexer), about 200 ms CPU at every start of `lazify analyze`;
-// a CommonJS file requiring it skips that. The stages import `ts` from here.
-import tsMorph = require('ts-morph');
+// TypeScript's compiler API (the copy ts-morph ships: `@ts-morph/common/dist/typescript.js`),
+// loaded with require(). Two start-up costs are avoided:
+// - an ES module `import { ts } from 'ts-morph'` makes Node scan ts-morph's 1 MB CommonJS
+//   bundle for its export names first (cjs-module-lexer), about 200 ms CPU at every start of
+//   `lazify analyze`; a CommonJS file requiring it skips that;
+// - requiring ts-morph itself runs its bundle and @ts-morph/common's (about 125 ms CPU more
+//   than TypeScript alone), though the analysis uses only TypeScript's own API.
+// It is the same file ts-morph loads (test/project/typescript-copy.test.ts keeps the two
+// `@ts-morph/common` ranges in package.json in step), so a later `import('ts-morph')` shares it.
+// Its types are TypeScript's, declared in typescript-module.d.ts. The stages import `ts` from here.
+import typescript = require('@ts-morph/common/dist/typescript.js');
 
-export import ts = tsMorph.ts;
+export import ts = typescript;
