@@ -5,6 +5,9 @@
 // end-to-end test (the built CLI, a browser). `node scripts/run-tests.mjs unit`
 // runs only the quick set; no argument runs everything.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 
 const tag = process.argv[2];
@@ -15,9 +18,13 @@ if (files.length === 0) {
   console.error(`no test files${tag ? ` tagged ${tag}` : ''}`);
   process.exit(1);
 }
+// The analyses keep what they read of installed files in a cache directory of this run's own
+// (removed at the end): every run starts cold, and nothing is left in the user's cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'lazify-test-cache-'));
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env: { ...process.env, LAZIFY_CACHE_DIR: cacheDir } },
 );
+rmSync(cacheDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

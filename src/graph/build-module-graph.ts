@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/load-project.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
+import type { InstalledFileScans } from './installed-file-scans.js';
 import { LoadedBytesMeter, packageVersion } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
@@ -32,6 +33,8 @@ export interface GraphOptions {
    * resolved: a later stage can read the module then, while its tree is still in `sources`.
    */
   onModule?: (node: ModuleNode, text: string) => void;
+  /** What earlier analyses read of installed files, and where this one keeps what it reads. */
+  installedFileScans?: InstalledFileScans;
 }
 
 /**
@@ -49,7 +52,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   const packageCost = new LoadedBytesMeter({
     resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
     formatOf: (file) => project.formats.formatOf(file),
-  }, listings);
+  }, listings, options.installedFileScans);
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);

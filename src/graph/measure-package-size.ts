@@ -3,13 +3,16 @@
 // its dependencies too: they load with it). Never the installed folder: a package ships
 // browser bundles, tests and alternate builds that its entry never loads, and
 // `require('eslint/package.json')` loads one JSON file, not eslint.
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { ts } from '../project/typescript.cjs';
 import { DirectoryListingCache } from './directory-listing-cache.js';
-import { scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
+import type { InstalledFileScan, InstalledFileScans } from './installed-file-scans.js';
+import { SCANNER_MODULE, scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
 interface LoadedFile {
@@ -51,11 +54,13 @@ export class LoadedBytesMeter {
 
   /**
    * `listings` answers the relative lookups (share the graph's: one `readdir` per directory
-   * for the whole analysis, however many candidates are probed in it).
+   * for the whole analysis, however many candidates are probed in it); `scans` keeps what was
+   * read of each file for the next analysis.
    */
   constructor(
     private readonly resolver: PackageFileResolver,
     private readonly listings: DirectoryListingCache = new DirectoryListingCache(),
+    private readonly scans?: InstalledFileScans,
   ) {}
 
   /**
@@ -140,22 +145,50 @@ export class LoadedBytesMeter {
       }
       return loaded;
     }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return loaded;
-    }
-    loaded.size = Buffer.byteLength(text, 'utf8');
-    if (loaded.size > MAX_SCANNED_BYTES || text.includes('\0')) return loaded;
+    const scan = this.scan(file);
+    if (!scan) return loaded;
+    loaded.size = scan.bytes;
+    if (scan.specifiers.length === 0) return loaded;
     const format = this.resolver.formatOf(file);
-    for (const specifier of loadedSpecifiers(text)) {
+    for (const specifier of scan.specifiers) {
       if (isBuiltin(specifier)) continue;
       const target = (specifier.startsWith('.') ? this.relativeFile(specifier, file, format) : undefined) ?? this.resolver.resolve(specifier, file, format);
       if (target && !target.endsWith('.d.ts')) loaded.loads.push(target);
     }
     return loaded;
   }
+
+  /** The bytes of an installed code file and what it loads: kept from an earlier analysis, or read now. */
+  private scan(file: string): InstalledFileScan | undefined {
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(file);
+    } catch {
+      return undefined;
+    }
+    const kept = this.scans?.get(file, stats);
+    if (kept) return kept;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const scan = { bytes, specifiers: bytes > MAX_SCANNED_BYTES || text.includes('\0') ? [] : loadedSpecifiers(text) };
+    this.scans?.set(file, stats, scan);
+    return scan;
+  }
+}
+
+/**
+ * Names the code that reads installed files (this module, the fast scan, TypeScript's version), so
+ * scans kept by one version of it are not used by another.
+ */
+export function scannerIdentity(): string {
+  const hash = createHash('sha256').update(ts.version);
+  for (const url of [import.meta.url, SCANNER_MODULE]) hash.update(readFileSync(fileURLToPath(url)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 const versions = new Map<string, string | undefined>();

@@ -8,6 +8,9 @@
 // package's files are each scanned once per analysis: there is no warm.
 import { ts } from '../project/typescript.cjs';
 
+/** This module, for the identity of the scans a cache keeps (see `scannerIdentity`). */
+export const SCANNER_MODULE = import.meta.url;
+
 /** Token kinds the walk tells apart; every other token is OTHER (a `/` after it starts a regular expression). */
 const OTHER = -1;
 /** An identifier or a keyword other than import, export, require, from and this: which one, is looked up before a `/`. */

@@ -7,6 +7,8 @@ import { findFindings } from '../findings/find-findings.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { findImportChains, matchModule } from '../graph/find-import-chains.js';
+import { cacheDirFromEnvironment, InstalledFileScans } from '../graph/installed-file-scans.js';
+import { scannerIdentity } from '../graph/measure-package-size.js';
 import { computeCost } from '../graph/module-cost.js';
 import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
@@ -29,6 +31,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const sources: ParsedSources = new Map();
   const factDiagnostics: Diagnostic[] = [];
   const known = new Map<string, ModuleFacts | undefined>();
+  const installedFileScans = openInstalledFileScans(project.root, options.cacheDir);
   const graph = buildModuleGraph(project, {
     sources,
     onProgress: options.onProgress,
@@ -36,7 +39,9 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
       known.set(node.id, readModuleFacts(node, text, { sources, diagnostics: factDiagnostics }));
       sources.delete(node.file!);
     },
+    installedFileScans,
   });
+  installedFileScans.save();
   const cost = computeCost(graph);
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
@@ -62,7 +67,9 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
 export function why(module: string, dir: string, options: WhyOptions = {}): WhyResult {
   const project = loadProject(dir, { entry: options.entry });
-  const graph = buildModuleGraph(project);
+  const installedFileScans = openInstalledFileScans(project.root, options.cacheDir);
+  const graph = buildModuleGraph(project, { installedFileScans });
+  installedFileScans.save();
   const target = matchModule(graph, module, options.cwd);
   const cost = computeCost(graph);
   const entry = cost.module(target);
@@ -89,4 +96,10 @@ export function withBaseline(result: AnalysisResult, baseline: FindingsBaseline)
     suppressed: [...result.suppressed, ...selection.suppressed],
     suppression: { ...result.suppression, baseline: result.suppression.baseline + selection.summary.baseline, fixedSinceBaseline: selection.summary.fixedSinceBaseline },
   };
+}
+
+/** The scans of installed files earlier analyses of `root` kept, in `cacheDir` or the environment's cache directory. */
+function openInstalledFileScans(root: string, cacheDir: string | false | undefined): InstalledFileScans {
+  const dir = cacheDir === false ? undefined : (cacheDir ?? cacheDirFromEnvironment(process.env));
+  return InstalledFileScans.open(root, dir, scannerIdentity());
 }

@@ -41,6 +41,12 @@ export interface AnalyzeOptions {
   suppressions?: Omit<SuppressionOptions, 'comments'>;
   /** Told how far the graph and facts stages have got, for a progress display; analysis never prints. */
   onProgress?: ProgressListener;
+  /**
+   * Where what was read of installed files is kept between analyses (never in the project);
+   * false keeps nothing. Default: `LAZIFY_CACHE_DIR`, else `$XDG_CACHE_HOME/lazify`, else
+   * `~/.cache/lazify`, none when `LAZIFY_DISABLE_CACHE` is set.
+   */
+  cacheDir?: string | false;
 }
 
 /** Everything `lazify analyze` found out. Plain data apart from `cost`'s lookup functions. */
@@ -75,6 +81,8 @@ export interface WhyOptions {
   limit?: number;
   /** Directory relative module paths are read against (default: the process's). */
   cwd?: string;
+  /** As {@link AnalyzeOptions.cacheDir}. */
+  cacheDir?: string | false;
 }
 
 /** Answer of `lazify why`: how the entry reaches a module. */

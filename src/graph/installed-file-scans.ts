@@ -1,0 +1,123 @@
+// What the package meter learnt about installed files (their bytes and the specifiers their top-level
+// code loads), kept between analyses outside the project, in the user's cache directory.
+// Reading and scanning the files of the SDKs a gateway imports (thousands of files, megabytes)
+// is the largest part of analysing a small project, and those files rarely change. An entry is
+// used only while the file's size, modification and change times and inode are the ones it was
+// scanned with (as git trusts its index): a reinstall gives a file a new inode and change time,
+// even when npm sets every modification time to the same date. What a specifier resolves to
+// is not kept: it depends on the other installed files and is worked out on every run.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** One installed file as the meter read it. */
+export interface InstalledFileScan {
+  /** UTF-8 bytes of its text. */
+  bytes: number;
+  /** The specifiers its top-level code loads, as written (builtins too). */
+  specifiers: string[];
+}
+
+/** What identifies one version of a file on disk. */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+interface CacheFile {
+  format: typeof FORMAT;
+  scanner: string;
+  files: Record<string, [...Stamp, bytes: number, specifiers: string[]]>;
+}
+
+const FORMAT = 1;
+/**
+ * A file changed this close to the analysis may change again within the same clock tick
+ * without its times moving: it is scanned, not kept (git's "racy" entries).
+ */
+const RACY_MS = 2_000;
+
+/**
+ * The cache directory: `LAZIFY_CACHE_DIR`, else `$XDG_CACHE_HOME/lazify`, else
+ * `~/.cache/lazify`; none when `LAZIFY_DISABLE_CACHE` is set (to anything but `0` or empty).
+ */
+export function cacheDirFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.LAZIFY_DISABLE_CACHE && env.LAZIFY_DISABLE_CACHE !== '0') return undefined;
+  if (env.LAZIFY_CACHE_DIR) return env.LAZIFY_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lazify');
+}
+
+/**
+ * The scans kept for one project (one file per project root, holding the files its last
+ * analysis read: it does not grow beyond what the project loads). `scanner` names the code
+ * that scanned them: entries from another version of lazify are not used.
+ */
+export class InstalledFileScans {
+  private readonly kept: CacheFile['files'];
+  private readonly used: CacheFile['files'] = {};
+  private changed = false;
+
+  private constructor(
+    private readonly path: string | undefined,
+    private readonly scanner: string,
+    kept: CacheFile['files'],
+    private readonly startedAt: number,
+  ) {
+    this.kept = kept;
+  }
+
+  /**
+   * Opens the scans of project `root` in `dir`; no directory keeps none (every file is read).
+   * `startedAt` is when the analysis began (files changed in the two seconds before are not kept).
+   */
+  static open(root: string, dir: string | undefined, scanner: string, startedAt = Date.now()): InstalledFileScans {
+    if (!dir) return new InstalledFileScans(undefined, scanner, {}, startedAt);
+    const path = join(dir, 'installed-files', `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
+    let kept: CacheFile['files'] = {};
+    try {
+      const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
+      if (file.format === FORMAT && file.scanner === scanner && file.files && typeof file.files === 'object') kept = file.files;
+    } catch {
+      // Missing, unreadable or broken: start empty, the files are read.
+    }
+    return new InstalledFileScans(path, scanner, kept, startedAt);
+  }
+
+  /** The kept scan of `file` when the file is still the one scanned. */
+  get(file: string, stats: Stats): InstalledFileScan | undefined {
+    const entry = this.kept[file];
+    if (!Array.isArray(entry) || entry.length !== 6) return undefined;
+    const [size, mtimeMs, ctimeMs, ino, bytes, specifiers] = entry;
+    if (size !== stats.size || mtimeMs !== stats.mtimeMs || ctimeMs !== stats.ctimeMs || ino !== stats.ino) return undefined;
+    if (typeof bytes !== 'number' || !Array.isArray(specifiers) || !specifiers.every((s) => typeof s === 'string')) return undefined;
+    this.used[file] = entry;
+    return { bytes, specifiers };
+  }
+
+  /** Keeps the scan of `file` (read with `stats`) for the next analysis. */
+  set(file: string, stats: Stats, scan: InstalledFileScan): void {
+    if (!this.path || Math.max(stats.mtimeMs, stats.ctimeMs) > this.startedAt - RACY_MS) return;
+    this.used[file] = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, scan.bytes, scan.specifiers];
+    this.changed = true;
+  }
+
+  /**
+   * Writes the scans this analysis used, when they differ from those kept. A cache that cannot
+   * be written is no error: the next analysis reads the files again.
+   */
+  save(): void {
+    if (!this.path) return;
+    if (!this.changed && Object.keys(this.used).length === Object.keys(this.kept).length) return;
+    const file: CacheFile = { format: FORMAT, scanner: this.scanner, files: this.used };
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    try {
+      mkdirSync(join(this.path, '..'), { recursive: true });
+      writeFileSync(temporary, JSON.stringify(file));
+      renameSync(temporary, this.path);
+    } catch {
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // left for the next save to overwrite
+      }
+    }
+  }
+}
