@@ -6,6 +6,7 @@
 // The bin (index.ts) loads this module for everything but the plain --help and --version.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { cacheOption } from './cache-option.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { whyCommand } from './commands/why.js';
 import { importtimeCommand } from './commands/importtime.js';
@@ -32,6 +33,7 @@ try {
     .completion('completion', 'Print a bash/zsh completion script (lazify completion >> ~/.bashrc)')
     .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
     .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'no progress on stderr (it shows only on a terminal, never with CI set)' })
+    .option('cache', cacheOption)
     .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply, check or transforms (lazify --help lists them).')
     .recommendCommands()
     .strict()

@@ -4,8 +4,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/load-project.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
-import type { InstalledFileScans } from './installed-file-scans.js';
-import { LoadedBytesMeter, packageVersion } from './measure-package-size.js';
+import { cacheDirFromEnvironment, InstalledFileScans } from './installed-file-scans.js';
+import { LoadedBytesMeter, packageVersion, scannerIdentity } from './measure-package-size.js';
 import { parseImports } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
@@ -33,8 +33,11 @@ export interface GraphOptions {
    * resolved: a later stage can read the module then, while its tree is still in `sources`.
    */
   onModule?: (node: ModuleNode, text: string) => void;
-  /** What earlier analyses read of installed files, and where this one keeps what it reads. */
-  installedFileScans?: InstalledFileScans;
+  /**
+   * Where what was read of installed files is kept between analyses, see {@link InstalledFileScans};
+   * false keeps nothing. Default: the environment's ({@link cacheDirFromEnvironment}).
+   */
+  cacheDir?: string | false;
 }
 
 /**
@@ -49,10 +52,12 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   const listings = new DirectoryListingCache();
   const resolver = new ImportResolver({ compilerOptions, listings });
   const linkFree = linkFreeUnder(root, listings);
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? cacheDirFromEnvironment(process.env));
+  const installedFileScans = InstalledFileScans.open(root, cacheDir, scannerIdentity());
   const packageCost = new LoadedBytesMeter({
     resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
     formatOf: (file) => project.formats.formatOf(file),
-  }, listings, options.installedFileScans);
+  }, listings, installedFileScans);
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -168,6 +173,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   for (const node of Object.values(modules)) {
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);
   }
+  installedFileScans.save();
   return { root, entry, modules, diagnostics };
 }
 

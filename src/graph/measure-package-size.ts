@@ -186,10 +186,15 @@ export class LoadedBytesMeter {
  * scans kept by one version of it are not used by another.
  */
 export function scannerIdentity(): string {
-  const hash = createHash('sha256').update(ts.version);
-  for (const url of [import.meta.url, SCANNER_MODULE]) hash.update(readFileSync(fileURLToPath(url)));
-  return hash.digest('hex').slice(0, 16);
+  if (identity === undefined) {
+    const hash = createHash('sha256').update(ts.version);
+    for (const url of [import.meta.url, SCANNER_MODULE]) hash.update(readFileSync(fileURLToPath(url)));
+    identity = hash.digest('hex').slice(0, 16);
+  }
+  return identity;
 }
+
+let identity: string | undefined;
 
 const versions = new Map<string, string | undefined>();
 

@@ -13,7 +13,7 @@ import type { AnalysisResult, AnalyzeOptions } from './results.js';
  * becomes an error diagnostic; the static findings are still returned.
  */
 export async function analyzeMeasured(dir: string, options: Omit<AnalyzeOptions, 'measure'> & MeasureOptions = {}): Promise<AnalysisResult> {
-  const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
+  const result = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress, cacheDir: options.cacheDir });
   const [{ measure }, { attachMeasuredCost }] = await Promise.all([import('../measure/measure.js'), import('../measure/attach-measured-cost.js')]);
   const importTime = await measure(options.entry ? resolve(dir, options.entry) : dir, {
     runs: options.runs,

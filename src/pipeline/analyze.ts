@@ -7,8 +7,6 @@ import { findFindings } from '../findings/find-findings.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { findImportChains, matchModule } from '../graph/find-import-chains.js';
-import { cacheDirFromEnvironment, InstalledFileScans } from '../graph/installed-file-scans.js';
-import { scannerIdentity } from '../graph/measure-package-size.js';
 import { computeCost } from '../graph/module-cost.js';
 import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
@@ -31,7 +29,6 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   const sources: ParsedSources = new Map();
   const factDiagnostics: Diagnostic[] = [];
   const known = new Map<string, ModuleFacts | undefined>();
-  const installedFileScans = openInstalledFileScans(project.root, options.cacheDir);
   const graph = buildModuleGraph(project, {
     sources,
     onProgress: options.onProgress,
@@ -39,9 +36,8 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
       known.set(node.id, readModuleFacts(node, text, { sources, diagnostics: factDiagnostics }));
       sources.delete(node.file!);
     },
-    installedFileScans,
+    cacheDir: options.cacheDir,
   });
-  installedFileScans.save();
   const cost = computeCost(graph);
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
@@ -67,9 +63,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
 export function why(module: string, dir: string, options: WhyOptions = {}): WhyResult {
   const project = loadProject(dir, { entry: options.entry });
-  const installedFileScans = openInstalledFileScans(project.root, options.cacheDir);
-  const graph = buildModuleGraph(project, { installedFileScans });
-  installedFileScans.save();
+  const graph = buildModuleGraph(project, { cacheDir: options.cacheDir });
   const target = matchModule(graph, module, options.cwd);
   const cost = computeCost(graph);
   const entry = cost.module(target);
@@ -98,8 +92,3 @@ export function withBaseline(result: AnalysisResult, baseline: FindingsBaseline)
   };
 }
 
-/** The scans of installed files earlier analyses of `root` kept, in `cacheDir` or the environment's cache directory. */
-function openInstalledFileScans(root: string, cacheDir: string | false | undefined): InstalledFileScans {
-  const dir = cacheDir === false ? undefined : (cacheDir ?? cacheDirFromEnvironment(process.env));
-  return InstalledFileScans.open(root, dir, scannerIdentity());
-}

@@ -14,7 +14,7 @@ import type { CheckOptions, CheckResult } from './results.js';
 /** Checks the import of the package in `dir` against budgets and a baseline. */
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const project = loadProject(dir, { entry: options.entry });
-  const graph = buildModuleGraph(project);
+  const graph = buildModuleGraph(project, { cacheDir: options.cacheDir });
   const cost = computeCost(graph);
   const metrics: ImportMetrics = { modules: cost.eagerModules, bytes: cost.eagerBytes };
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...graph.diagnostics];

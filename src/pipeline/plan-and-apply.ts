@@ -83,7 +83,7 @@ async function projectSourceFiles(root: string): Promise<string[]> {
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
   refuseUnfinishedWrite(resolve(dir));
   const [{ analyze }, { withFactsOfFiles }, { readTsconfig }] = await loadAnalysis();
-  const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress });
+  const analysis = analyze(dir, { entry: options.entry, suppressions: options.suppressions, onProgress: options.onProgress, cacheDir: options.cacheDir });
   const project = new FileSet(analysis.root);
   // Only the package's own modules: tests, scripts and examples that import the same SDK stay as they are.
   // `--include` globs pick among the source files (never dependencies or build output).

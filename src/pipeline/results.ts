@@ -118,6 +118,8 @@ export interface CheckOptions {
   timeoutMs?: number;
   /** Run TypeScript sources through tsx even when a build exists. */
   tsx?: boolean;
+  /** As {@link AnalyzeOptions.cacheDir}. */
+  cacheDir?: string | false;
 }
 
 /** What `lazify check` found: the metrics, each against its budget and the baseline. */
@@ -153,6 +155,8 @@ export interface CheckResult {
 export interface PlanOptions extends PlanChoices {
   /** Entry file override, as for analyze. */
   entry?: string;
+  /** As {@link AnalyzeOptions.cacheDir}. */
+  cacheDir?: string | false;
   /** Told how far analysis (and, in apply, the later stages) got, for a progress display. */
   onProgress?: ProgressListener;
   /**

@@ -1,7 +1,8 @@
 // The built CLI (`npm run build` first) on temp copies of the fixtures.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { copyFixture, repoRoot } from '../helpers/copy-fixture.js';
@@ -97,5 +98,27 @@ test('unusable input: exit 2 with one line naming the problem, no stack', () => 
   } finally {
     empty.cleanup();
     noEntry.cleanup();
+  }
+});
+
+test('analyze keeps what it read of installed packages in LAZIFY_CACHE_DIR, never in the project; --no-cache keeps nothing', () => {
+  const { dir, cleanup } = copyFixture('gateway-js');
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-cli-cache-'));
+  try {
+    const run = (...args: string[]) => spawnSync(process.execPath, [cli, 'analyze', dir, '--format', 'json', ...args], { encoding: 'utf8', env: { ...process.env, LAZIFY_CACHE_DIR: cache } });
+    const before = snapshot(dir);
+    const uncached = run('--no-cache');
+    assert.equal(uncached.status, 0, uncached.stderr);
+    assert.deepEqual(readdirSync(cache), [], '--no-cache writes no cache');
+    const cold = run();
+    const warm = run();
+    assert.equal(cold.status, 0, cold.stderr);
+    assert.equal(readdirSync(join(cache, 'installed-files')).length, 1);
+    assert.equal(cold.stdout, uncached.stdout);
+    assert.equal(warm.stdout, uncached.stdout);
+    assert.deepEqual(snapshot(dir), before);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+    cleanup();
   }
 });

@@ -9,6 +9,7 @@ import { annotationPathPrefix, inGithubActions, outputFileOption, printReport } 
 import { progressDisplay } from '../progress-display.js';
 import { ownVersion } from '../own-version.js';
 import { terminalWidth } from '../terminal-width.js';
+import { cacheDirOf } from '../cache-option.js';
 
 interface AnalyzeArgs {
   dir: string;
@@ -24,6 +25,7 @@ interface AnalyzeArgs {
   'output-file'?: string;
   color?: boolean;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
@@ -60,8 +62,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
     let result =
       args.measure || args.format === 'html'
-        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000, onProgress: progress.listener })
-        : analyze(args.dir, { entry, suppressions, onProgress: progress.listener });
+        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000, onProgress: progress.listener, cacheDir: cacheDirOf(args) })
+        : analyze(args.dir, { entry, suppressions, onProgress: progress.listener, cacheDir: cacheDirOf(args) });
     progress.clear();
     if (args.baseline && !baseline) {
       // A new (or updated) baseline accepts what there is now: this run reports nothing as new.

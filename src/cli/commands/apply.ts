@@ -6,6 +6,7 @@ import { annotationPathPrefix, inGithubActions, outputFileOption, printReport, w
 import { progressDisplay } from '../progress-display.js';
 import { UsageError } from '../usage-error.js';
 import { writeOutputFile } from '../write-output-file.js';
+import { cacheDirOf } from '../cache-option.js';
 
 interface ApplyArgs {
   dir: string;
@@ -29,6 +30,7 @@ interface ApplyArgs {
   lint: boolean;
   color?: boolean;
   quiet?: boolean;
+  cache?: boolean;
 }
 
 export const applyCommand: CommandModule<object, ApplyArgs> = {
@@ -70,6 +72,7 @@ export const applyCommand: CommandModule<object, ApplyArgs> = {
     const progress = progressDisplay({ quiet: args.quiet });
     const result = await apply(args.dir, {
       entry: args.entry ?? config.entry,
+      cacheDir: cacheDirOf(args),
       exclude: config.exclude,
       suppressions: { kinds: config.kinds, ignore: config.ignore },
       plan: args.plan,

@@ -4,6 +4,7 @@ import { positiveNumber, timeoutSeconds, wholeNumber } from '../number-options.j
 import { configOption, projectConfig } from '../project-config.js';
 import { UsageError } from '../usage-error.js';
 import { writeOutputFile } from '../write-output-file.js';
+import { cacheDirOf } from '../cache-option.js';
 
 interface CheckArgs {
   dir: string;
@@ -20,6 +21,7 @@ interface CheckArgs {
   tsx: boolean;
   baseline?: string;
   'update-baseline': boolean;
+  cache?: boolean;
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
@@ -61,6 +63,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     };
     let result = await check(args.dir, {
       entry: args.entry ?? config.entry,
+      cacheDir: cacheDirOf(args),
       budgets,
       baseline,
       measure: args.measure,

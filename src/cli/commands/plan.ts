@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { configOption, projectConfig } from '../project-config.js';
 import { outputFileOption, printReport } from '../print-report.js';
 import { progressDisplay } from '../progress-display.js';
+import { cacheDirOf } from '../cache-option.js';
 
 interface PlanArgs {
   dir: string;
@@ -10,6 +11,7 @@ interface PlanArgs {
   format: 'text' | 'json' | 'markdown';
   'output-file'?: string;
   quiet?: boolean;
+  cache?: boolean;
   deprecate: boolean;
   'allow-api-change': boolean;
   include?: string[];
@@ -37,6 +39,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
     const progress = progressDisplay({ quiet: args.quiet });
     const result = await plan(args.dir, {
       entry: args.entry ?? config.entry,
+      cacheDir: cacheDirOf(args),
       deprecate: args.deprecate,
       allowApiChange: args['allow-api-change'],
       // --include adds to the config's globs; exclude and the ignore rules come from the config.

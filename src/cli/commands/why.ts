@@ -4,6 +4,7 @@ import { wholeNumber } from '../number-options.js';
 import { configOption, projectConfig } from '../project-config.js';
 import { outputFileOption, printReport } from '../print-report.js';
 import { terminalWidth } from '../terminal-width.js';
+import { cacheDirOf } from '../cache-option.js';
 
 interface WhyArgs {
   module: string;
@@ -14,6 +15,7 @@ interface WhyArgs {
   'output-file'?: string;
   limit: number;
   color?: boolean;
+  cache?: boolean;
 }
 
 export const whyCommand: CommandModule<object, WhyArgs> = {
@@ -33,7 +35,7 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
   handler: async (args) => {
     const config = await projectConfig(args.dir, args.config);
     const { renderWhyReport, why } = await import('../../api/analyze.js');
-    const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit });
+    const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit, cacheDir: cacheDirOf(args) });
     const toStdout = args['output-file'] === undefined;
     const report = renderWhyReport(result, { format: args.format, color: toStdout && colourWanted(args.color), width: toStdout ? terminalWidth() : undefined });
     printReport(report, { outputFile: args['output-file'] });
