@@ -43,9 +43,9 @@ function describeIssue(issue: Issue, noun: string): string {
 function issueMessage(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return `is required (${expected(issue.expected)})`;
+      if (issue.input === undefined) return `is required (${expectedType(issue.expected)})`;
       if (issue.expected === 'never') return 'is not an option of this transform';
-      return `must be ${expected(issue.expected)}, not ${shown(issue.input)}`;
+      return `must be ${expectedType(issue.expected)}, not ${shown(issue.input)}`;
     case 'invalid_value':
       return issue.values.length === 1 ? `must be ${shown(issue.values[0])}, not ${shown(issue.input)}` : `must be one of ${issue.values.map(shown).join(', ')}, not ${shown(issue.input)}`;
     case 'too_small':
@@ -77,12 +77,16 @@ function forbidden(schema: Schema): boolean {
   return def.type === 'never' || (def.innerType !== undefined && forbidden(def.innerType));
 }
 
-function expected(type: string): string {
+/**
+ * What a schema expected, as words: `a whole number`, `an object`, `a string`. An array is
+ * `array` (a plan's JSON says `an array`; the config's words say `a list`).
+ */
+export function expectedType(type: string, array = 'an array'): string {
   switch (type) {
     case 'int':
       return 'a whole number';
     case 'array':
-      return 'an array';
+      return array;
     case 'object':
       return 'an object';
     default:

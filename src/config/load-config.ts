@@ -9,6 +9,7 @@ import { LazifyError } from '../diagnostics/diagnostic.js';
 import type { FindingKind } from '../findings/finding.js';
 import type { IgnoreRule } from '../findings/apply-suppressions.js';
 import { closestName } from '../messages/closest-name.js';
+import { expectedType, optionPath } from '../../transforms/parse-options.js';
 import { configSchema, parseSize } from './config-schema.js';
 
 /** Where lazify looks for its config in the project root, in this order. */
@@ -150,8 +151,7 @@ type Issue = z.core.$ZodIssue;
 
 /** One issue as words: `unknown key "entyr" (did you mean "entry"?)`, `"budgets.modules" must be a whole number, not 1.5`. */
 function describeIssue(issue: Issue): string {
-  const at = (path: readonly PropertyKey[]) => path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
-  const key = at(issue.path);
+  const key = optionPath(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(issue.path);
@@ -164,7 +164,7 @@ function describeIssue(issue: Issue): string {
         .join('; ');
     }
     case 'invalid_type':
-      return `${key ? `"${key}"` : 'the config'} must be ${expectedType(issue.expected)}${issue.input !== undefined ? `, not ${JSON.stringify(issue.input)}` : ''}`;
+      return `${key ? `"${key}"` : 'the config'} must be ${expectedType(issue.expected, 'a list')}${issue.input !== undefined ? `, not ${JSON.stringify(issue.input)}` : ''}`;
     case 'invalid_value': {
       const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
       return `"${key}" must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
@@ -181,19 +181,6 @@ function describeIssue(issue: Issue): string {
       return `"${key}" has a key that is not allowed: ${issue.message}`;
     default:
       return key ? `"${key}": ${issue.message}` : issue.message;
-  }
-}
-
-function expectedType(expected: string): string {
-  switch (expected) {
-    case 'int':
-      return 'a whole number';
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'a list';
-    default:
-      return `a ${expected}`;
   }
 }
 
