@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /** What the parent asks a child to analyse. */
 export interface AnalyzeChildRequest {
-  tool: 'lazify' | 'madge' | 'depcruise';
+  tool: 'lazify' | 'lazify-no-cache' | 'madge' | 'depcruise';
   /** Absolute project directory. */
   dir: string;
   /** Entry file relative to `dir` (madge starts from it; lazify finds it from package.json itself). */
@@ -14,6 +14,8 @@ export interface AnalyzeChildRequest {
   extensions: string[];
   /** tsconfig.json relative to `dir`, when the project has one. */
   tsconfig?: string;
+  /** lazify: the directory it keeps the scans of installed files in (the bench's own; `lazify-no-cache` keeps none). */
+  cacheDir?: string;
 }
 
 /** The child's answer, printed as the last line of stdout. */
@@ -32,12 +34,12 @@ export interface AnalyzeChildResult {
   maxRssKb?: number;
 }
 
-async function analyzeWithLazify(request: AnalyzeChildRequest): Promise<AnalyzeChildResult> {
+async function analyzeWithLazify(request: AnalyzeChildRequest, cacheDir: string | false | undefined = request.cacheDir): Promise<AnalyzeChildResult> {
   // The API slice `lazify analyze` loads (src/api/analyze.ts), not the whole public API: the
   // process time is what a user waits for, and the CLI does not load plan/apply for analyze.
   // Computed specifier: the slice may not export analyze() yet, and the bench must still build.
   const apiUrl = new URL('../src/api/analyze.js', import.meta.url).href;
-  let api: { analyze?: (dir: string) => unknown };
+  let api: { analyze?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
   try {
     api = (await import(apiUrl)) as typeof api;
   } catch (error) {
@@ -46,7 +48,7 @@ async function analyzeWithLazify(request: AnalyzeChildRequest): Promise<AnalyzeC
   if (typeof api.analyze !== 'function') return { available: false, note: 'analyze() is not exported by dist/src/api/analyze.js' };
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const result = await api.analyze(request.dir);
+  const result = await api.analyze(request.dir, { cacheDir });
   const ms = performance.now() - start;
   return { available: true, ms, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
 }
@@ -117,6 +119,11 @@ type CruiseFunction = (
 type MadgeFunction = (path: string, config: object) => Promise<{ obj(): Record<string, string[]>; skipped: unknown[] }>;
 
 const request = JSON.parse(process.argv[2] ?? '{}') as AnalyzeChildRequest;
-const analyzers = { lazify: analyzeWithLazify, madge: analyzeWithMadge, depcruise: analyzeWithDependencyCruiser };
+const analyzers = {
+  lazify: analyzeWithLazify,
+  'lazify-no-cache': (r: AnalyzeChildRequest) => analyzeWithLazify(r, false),
+  madge: analyzeWithMadge,
+  depcruise: analyzeWithDependencyCruiser,
+};
 const result = await analyzers[request.tool](request);
 console.log(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }));

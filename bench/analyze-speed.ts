@@ -1,6 +1,7 @@
 // Analyze benchmark: lazify's analyze() against madge on the same projects, each run in a
 // fresh process, medians over several runs. Prints figures; asserts nothing.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalyzeChildRequest, AnalyzeChildResult } from './analyze-child.js';
@@ -85,13 +86,13 @@ const REAL_PACKAGE = { name: 'cohere-ai', entry: 'index.js' };
  * Measures every tool on one input. Runs alternate lazify, madge, dependency-cruiser, lazify...
  * so that load from other processes on this shared machine falls on all tools alike.
  */
-function measureInput(input: AnalyzeInput, runs: number, tools: Tool[], progress: (line: string) => void): Record<Tool, ToolFigures> {
+function measureInput(input: AnalyzeInput, runs: number, tools: Tool[], cacheDir: string, progress: (line: string) => void): Record<Tool, ToolFigures> {
   const state = new Map(tools.map((tool) => [tool, { times: [] as number[], cpuTimes: [] as number[], processTimes: [] as number[], rss: [] as number[], last: undefined as AnalyzeChildResult | undefined, failed: undefined as ToolFigures | undefined }]));
   for (let run = 0; run <= runs; run++) {
     for (const tool of tools) {
       const s = state.get(tool)!;
       if (s.failed) continue;
-      const request: AnalyzeChildRequest = { tool, dir: input.dir, entry: input.entry, extensions: input.extensions, tsconfig: input.tsconfig };
+      const request: AnalyzeChildRequest = { tool, dir: input.dir, entry: input.entry, extensions: input.extensions, tsconfig: input.tsconfig, cacheDir };
       const child = runNode([childScript, JSON.stringify(request)], { timeoutMs: 900_000 });
       const result = lastJsonLine<AnalyzeChildResult>(child.stdout);
       if (child.status !== 0 || !result) {
@@ -124,11 +125,11 @@ function measureInput(input: AnalyzeInput, runs: number, tools: Tool[], progress
       note: s.last?.note,
     };
   };
-  return { lazify: figures('lazify'), madge: figures('madge'), depcruise: figures('depcruise') };
+  return { lazify: figures('lazify'), 'lazify-no-cache': figures('lazify-no-cache'), madge: figures('madge'), depcruise: figures('depcruise') };
 }
 
 type Tool = AnalyzeChildRequest['tool'];
-const TOOLS: Tool[] = ['lazify', 'madge', 'depcruise'];
+const TOOLS: Tool[] = ['lazify', 'lazify-no-cache', 'madge', 'depcruise'];
 
 /** Runs the benchmark and returns the report text. */
 export function benchAnalyze(options: AnalyzeBenchOptions): string {
@@ -138,21 +139,27 @@ export function benchAnalyze(options: AnalyzeBenchOptions): string {
   const notes: string[] = missing.map((m) => `${m}: not present, skipped`);
   const byName = new Map<string, Record<Tool, ToolFigures>>();
   let tools = TOOLS;
+  // lazify keeps the scans of installed files in a directory of the bench's own, filled by the
+  // warm-up run; `lazify-no-cache` reads every installed file on every run, as a first run does.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'lazify-bench-cache-'));
   for (const input of inputs) {
     options.progress(`analyze: ${input.name}`);
-    const figures = measureInput(input, options.runs, tools, options.progress);
-    if (!figures.lazify.available) tools = tools.filter((t) => t !== 'lazify');
+    const figures = measureInput(input, options.runs, tools, cacheDir, options.progress);
+    if (!figures.lazify.available) tools = tools.filter((t) => t !== 'lazify' && t !== 'lazify-no-cache');
     for (const tool of TOOLS) if (figures[tool].note) notes.push(`${input.name}: ${figures[tool].note}`);
     byName.set(input.name, figures);
-    const { lazify, madge, depcruise } = figures;
+    const { lazify, 'lazify-no-cache': uncached, madge, depcruise } = figures;
     timeRows.push([
       input.name,
       `${lazify.modules ?? 'n/a'} / ${madge.modules ?? 'n/a'} / ${depcruise.modules ?? 'n/a'}`,
       formatMs(lazify.processMs),
+      formatMs(uncached.processMs),
       formatMs(madge.processMs),
       formatMs(depcruise.processMs),
       formatRatio(lazify.processMs, madge.processMs),
       formatRatio(lazify.processMs, depcruise.processMs),
+      formatRatio(uncached.processMs, madge.processMs),
+      formatRatio(uncached.processMs, depcruise.processMs),
       formatMs(lazify.ms),
       formatMs(madge.ms),
       formatMs(depcruise.ms),
@@ -162,6 +169,7 @@ export function benchAnalyze(options: AnalyzeBenchOptions): string {
     costRows.push([
       input.name,
       formatMs(lazify.cpuMs),
+      formatMs(uncached.cpuMs),
       formatMs(madge.cpuMs),
       formatMs(depcruise.cpuMs),
       formatRatio(lazify.cpuMs, madge.cpuMs),
@@ -171,22 +179,24 @@ export function benchAnalyze(options: AnalyzeBenchOptions): string {
       formatMb(depcruise.maxRssMb),
     ]);
   }
+  rmSync(cacheDir, { recursive: true, force: true });
   const out: string[] = [];
   out.push(`Analyze: median of ${options.runs} runs per tool, each in a fresh process, tools alternating (after 1 warm-up run each)`);
   out.push(
     'process ms: the whole child process, as a user waits for it (Node start-up, loading the tool, the analysis);\n' +
-      'call ms: the analysis call alone, the tool already loaded. depcruise is dependency-cruiser 16 (the last major that runs on Node 20)',
+      'call ms: the analysis call alone, the tool already loaded. depcruise is dependency-cruiser 16 (the last major that runs on Node 20)\n' +
+      'lazify: scans of installed files kept from the warm-up run (as on any later run); lazify no-cache: every installed file read (a first run, or --no-cache)',
   );
   if (!tools.includes('lazify')) out.push('lazify analyze: not available');
   out.push(
     formatTable(
-      ['input', 'modules lazify / madge / depcruise', 'lazify process ms', 'madge process ms', 'depcruise process ms', 'lazify/madge', 'lazify/depcruise', 'lazify call ms', 'madge call ms', 'depcruise call ms', 'call lazify/madge', 'call lazify/depcruise'],
+      ['input', 'modules lazify / madge / depcruise', 'lazify process ms', 'lazify no-cache process ms', 'madge process ms', 'depcruise process ms', 'lazify/madge', 'lazify/depcruise', 'no-cache/madge', 'no-cache/depcruise', 'lazify call ms', 'madge call ms', 'depcruise call ms', 'call lazify/madge', 'call lazify/depcruise'],
       timeRows,
     ),
   );
   out.push('');
   out.push('CPU time of the call (user+system: steadier than wall time when others share the cores) and peak RSS of the process');
-  out.push(formatTable(['input', 'lazify CPU ms', 'madge CPU ms', 'depcruise CPU ms', 'CPU lazify/madge', 'CPU lazify/depcruise', 'lazify peak MB', 'madge peak MB', 'depcruise peak MB'], costRows));
+  out.push(formatTable(['input', 'lazify CPU ms', 'lazify no-cache CPU ms', 'madge CPU ms', 'depcruise CPU ms', 'CPU lazify/madge', 'CPU lazify/depcruise', 'lazify peak MB', 'madge peak MB', 'depcruise peak MB'], costRows));
   const sizes = [...options.sizes].sort((a, b) => a - b);
   for (let i = 1; i < sizes.length; i++) {
     const [small, large] = [sizes[i - 1]!, sizes[i]!];
