@@ -81,6 +81,11 @@ export class InstalledFileScans {
     return new InstalledFileScans(path, scanner, kept, startedAt);
   }
 
+  /** Whether scans are kept at all (false when no cache directory was given). */
+  get keeps(): boolean {
+    return this.path !== undefined;
+  }
+
   /** The kept scan of `file` when the file is still the one scanned. */
   get(file: string, stats: Stats): InstalledFileScan | undefined {
     const entry = this.kept[file];

@@ -160,14 +160,18 @@ export class LoadedBytesMeter {
 
   /** The bytes of an installed code file and what it loads: kept from an earlier analysis, or read now. */
   private scan(file: string): InstalledFileScan | undefined {
+    // Without kept scans the file is only read: a stat would cost a system call per file for nothing.
+    const scans = this.scans?.keeps ? this.scans : undefined;
     let stats: Stats | undefined;
-    try {
-      stats = statSync(file);
-    } catch {
-      return undefined;
+    if (scans) {
+      try {
+        stats = statSync(file);
+      } catch {
+        return undefined;
+      }
+      const kept = scans.get(file, stats);
+      if (kept) return kept;
     }
-    const kept = this.scans?.get(file, stats);
-    if (kept) return kept;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -176,7 +180,7 @@ export class LoadedBytesMeter {
     }
     const bytes = Buffer.byteLength(text, 'utf8');
     const scan = { bytes, specifiers: bytes > MAX_SCANNED_BYTES || text.includes('\0') ? [] : loadedSpecifiers(text) };
-    this.scans?.set(file, stats, scan);
+    if (scans && stats) scans.set(file, stats, scan);
     return scan;
   }
 }

@@ -47,6 +47,29 @@ test('a second analysis sizes the package the same from the kept scans, without 
   }
 });
 
+test('with no cache directory nothing is kept or asked for: the files are read, and sized the same', () => {
+  const { dir, pkg, meter } = setUp();
+  try {
+    const none = open(dir, undefined);
+    assert.equal(none.keeps, false);
+    assert.equal(open(dir, join(dir, 'cache')).keeps, true);
+    let asked = 0;
+    none.get = () => {
+      asked += 1;
+      return undefined;
+    };
+    none.set = () => {
+      asked += 1;
+    };
+    assert.equal(meter(none).add('pkg', join(pkg, 'index.js')), 16 + 20);
+    none.save();
+    assert.equal(asked, 0, 'no kept scan is looked up or stored');
+    assert.deepEqual(readdirSync(dir).sort(), ['node_modules'], 'no cache directory is made');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a file changed since it was kept is read again: new text, even of the same size and modification time', () => {
   const { dir, pkg, cache, meter } = setUp();
   try {
