@@ -12,14 +12,32 @@ import { benchPlanApply } from './plan-apply-speed.js';
 import { benchStartup } from './startup.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    runs: { type: 'string' },
-    sizes: { type: 'string', default: '1000,5000,10000' },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const USAGE = 'usage: npm run bench -- [--only startup|analyze|plan-apply|import|hot-path] [--runs N] [--sizes 1000,5000,10000] [--keep]';
+const ONLY = ['startup', 'analyze', 'plan-apply', 'import', 'hot-path'];
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      sizes: { type: 'string', default: '1000,5000,10000' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (values.only !== undefined && !ONLY.includes(values.only)) {
+  console.error(`--only must be one of ${ONLY.join(', ')}, got ${values.only}`);
+  process.exit(2);
+}
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 const runsOption = values.runs === undefined ? undefined : Number(values.runs);
 if (runsOption !== undefined && !(Number.isInteger(runsOption) && runsOption > 0)) {
