@@ -14,6 +14,7 @@ import { formatBytes } from '../messages/format-size.js';
  */
 export function findEagerInit(input: FindingsInput): Finding[] {
   const findings: Finding[] = [];
+  const keepers = new EagerImporters(input);
   for (const [id, facts] of Object.entries(input.facts)) {
     const groups = new Map<string, TopLevelStatement[]>();
     for (const statement of facts.statements) {
@@ -34,7 +35,7 @@ export function findEagerInit(input: FindingsInput): Finding[] {
         : `${statements.length} top-level statements (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) call ${target} at import`;
       // Another module imports the package at the top level too: building this value later
       // frees nothing, and the message says who keeps it.
-      const keeper = cost.exclusiveBytes === 0 && input.graph.modules[target] ? otherEagerImporter(input, target, id) : undefined;
+      const keeper = cost.exclusiveBytes === 0 && input.graph.modules[target] ? keepers.other(target, id) : undefined;
       findings.push({
         id: findingId('eager-init', id, symbol ?? target),
         kind: 'eager-init',
@@ -61,16 +62,33 @@ function targetOf(statement: TopLevelStatement, bindings: FindingsInput['facts']
 }
 
 /**
- * `file:line` of a local module other than `file` that imports the package `target` at the top
- * level for more than building values at import (those are deferred the same way).
+ * The local modules that import a package at the top level for more than building values at
+ * import (those are deferred the same way), worked out once per package: a generated client
+ * has hundreds of modules building schemas from one local package at import.
  */
-function otherEagerImporter(input: FindingsInput, target: string, file: string): string | undefined {
-  for (const node of Object.values(input.graph.modules)) {
-    if (node.kind !== 'local' || node.id === file) continue;
-    // A module that also only builds values from the package at import defers alongside this one.
-    if (input.facts[node.id]?.statements.some((s) => s.kind === 'eager-init' && targetOf(s, input.facts[node.id]!.bindings) === target)) continue;
-    const edge = node.imports.find((e) => e.to === target && !e.lazy && !(e.kind === 'side-effect' && e.specifier !== target));
-    if (edge) return `${node.id}:${edge.line}`;
+class EagerImporters {
+  private readonly byTarget = new Map<string, { id: string; at: string }[]>();
+
+  constructor(private readonly input: FindingsInput) {}
+
+  /** `file:line` of such a module other than `file`, the first in graph order. */
+  other(target: string, file: string): string | undefined {
+    return this.of(target).find((importer) => importer.id !== file)?.at;
   }
-  return undefined;
+
+  private of(target: string): { id: string; at: string }[] {
+    const known = this.byTarget.get(target);
+    if (known) return known;
+    const importers: { id: string; at: string }[] = [];
+    for (const node of Object.values(this.input.graph.modules)) {
+      if (node.kind !== 'local') continue;
+      // A module that also only builds values from the package at import defers alongside the others.
+      const facts = this.input.facts[node.id];
+      if (facts?.statements.some((s) => s.kind === 'eager-init' && targetOf(s, facts.bindings) === target)) continue;
+      const edge = node.imports.find((e) => e.to === target && !e.lazy && !(e.kind === 'side-effect' && e.specifier !== target));
+      if (edge) importers.push({ id: node.id, at: `${node.id}:${edge.line}` });
+    }
+    this.byTarget.set(target, importers);
+    return importers;
+  }
 }
