@@ -2,7 +2,8 @@
 // but prints new code with its own defaults (double quotes, semicolons, four spaces); a
 // maintainer reviews the diff, so new lines follow the quotes, semicolons, indentation and
 // trailing commas the file already uses. recast also reprints a directive prologue followed by
-// a removed statement as `'use strict';;`: the stray semicolon is an empty statement nobody wrote.
+// a removed statement as `'use strict';;` and drops the blank lines after it: the prologue is put
+// back as the file has it.
 import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectLineWidth, detectSourceStyle } from './source-style.js';
 
@@ -42,7 +43,43 @@ export function printSource(root: Collection, original: string): string {
       return requoteText(spliced[Number(index)]!, style.quote).split('\n').join(separator);
     });
   }
-  return restyleNewLines(text, original, style);
+  return restyleNewLines(restorePrologue(text, original), original, style);
+}
+
+const DIRECTIVE_LINE = /^[ \t]*(['"])[^'"\\\n]*\1;?[ \t]*$/;
+
+/**
+ * recast reprints a directive prologue (`"use strict";`, `'use client';`) when it reprints the
+ * program's statements (one added or removed at the top level): each directive gains a `;` (an
+ * empty statement nobody wrote) and the blank lines after the prologue are dropped. The
+ * prologue is put back as the file has it, when everything up to its last line is otherwise
+ * printed the same.
+ */
+function restorePrologue(text: string, original: string): string {
+  const before = original.split('\n');
+  let last = -1;
+  let inComment = false;
+  for (let i = 0; i < before.length; i++) {
+    const line = before[i]!;
+    if (inComment) inComment = !line.includes('*/');
+    else if (i === 0 && line.startsWith('#!')) continue;
+    else if (line.trim() === '' || /^\s*\/\//.test(line)) continue;
+    else if (/^\s*\/\*/.test(line)) inComment = !line.includes('*/');
+    else if (DIRECTIVE_LINE.test(line)) last = i;
+    else break;
+  }
+  if (last < 0) return text;
+  const after = text.split('\n');
+  if (after.length <= last + 1) return text;
+  for (let i = 0; i <= last; i++) {
+    const stray = after[i] !== before[i] && DIRECTIVE_LINE.test(before[i]!) && after[i]!.replace(/;+$/, '') === before[i]!.replace(/;$/, '');
+    if (stray) after[i] = before[i]!;
+    else if (after[i] !== before[i]) return text;
+  }
+  let blanks = 0;
+  while (last + 1 + blanks < before.length && before[last + 1 + blanks]!.trim() === '') blanks++;
+  if (blanks > 0 && after[last + 1]!.trim() !== '') after.splice(last + 1, 0, ...before.slice(last + 1, last + 1 + blanks));
+  return after.join('\n');
 }
 
 /**
