@@ -3,8 +3,9 @@
 // `time` runs the workload once unmeasured (the first use: lazy loaders load there), then
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
-// Workloads: `winston` (log calls through a Stream transport to a null stream) and
-// `eslint-plugin-react` (eslint's Linter over a JSX sample with every rule of the plugin).
+// Workloads: `winston` (log calls through a Stream transport to a null stream), and
+// `eslint-plugin-react` and `eslint-plugin-jsx-a11y` (eslint's Linter over a JSX sample with every
+// rule of the plugin).
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 
@@ -97,15 +98,18 @@ function winstonWorkload(dir: string): Workload {
   };
 }
 
-function eslintPluginReactWorkload(dir: string, eslintDir: string): Workload {
+/** The ESLint plugins a workload lints with, by package name: their rules' prefix. */
+const ESLINT_PLUGINS: Record<string, string> = { 'eslint-plugin-react': 'react', 'eslint-plugin-jsx-a11y': 'jsx-a11y' };
+
+function eslintPluginWorkload(dir: string, eslintDir: string, prefix: string): Workload {
   const { Linter } = require(eslintDir);
   const plugin = require(dir);
   const linter = new Linter();
   const rules: Record<string, string> = {};
   for (const [name, rule] of Object.entries<any>(plugin.rules)) {
     if (rule.meta?.deprecated) continue;
-    linter.defineRule(`react/${name}`, rule);
-    rules[`react/${name}`] = 'error';
+    linter.defineRule(`${prefix}/${name}`, rule);
+    rules[`${prefix}/${name}`] = 'error';
   }
   const config = { parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } }, settings: { react: { version: '18.2.0' } }, rules };
   let messages: unknown[] = [];
@@ -122,12 +126,13 @@ function eslintPluginReactWorkload(dir: string, eslintDir: string): Workload {
 
 async function main(): Promise<void> {
   const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
-  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && workloadName !== 'eslint-plugin-react')) {
-    console.error('usage: hot-path-child.js winston|eslint-plugin-react <package dir> time|output [iterations] [eslint dir]');
+  const prefix = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
+  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && prefix === undefined)) {
+    console.error(`usage: hot-path-child.js winston|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
     process.exit(2);
   }
   const requireStart = performance.now();
-  const workload = workloadName === 'winston' ? winstonWorkload(dir) : eslintPluginReactWorkload(dir, eslintDir ?? 'eslint');
+  const workload = prefix === undefined ? winstonWorkload(dir) : eslintPluginWorkload(dir, eslintDir ?? 'eslint', prefix);
   const requireMs = performance.now() - requireStart;
   if (mode === 'output') {
     await workload.run(1);

@@ -3,6 +3,7 @@ import type { RegistryEntry, RegistryFact } from './module-facts.js';
 import { constantKeyValue } from './constant-keys.js';
 import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';
 import { importedValue, type ImportedValue, type ModuleScope } from './imported-values.js';
+import { wholeReadAtImport } from './whole-reads-at-import.js';
 
 /** Registries found in one module, and which top-level statements (by index) register. */
 export interface DetectedRegistries {
@@ -41,6 +42,10 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
     for (const { name, object } of objectLiteralsOf(statement)) {
       const registry = objectRegistry(name, object, statement, scope);
       if (registry) {
+        // `rules: _objectSpread({}, allRules)`: copying the map at import runs every getter a
+        // manifest would give it, so every provider would still load at import.
+        const copied = wholeReadAtImport(name, sourceFile, statement);
+        if (copied) registry.blockers.push(`${name} is read whole at import (line ${copied.line}: \`${copied.text}\`), which would load every provider then`);
         registries.push(registry);
         registrationStatements.add(index);
       }

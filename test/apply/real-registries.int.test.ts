@@ -2,6 +2,7 @@
 // temp copies of the installed package and compared with the original in child processes.
 // - winston@3.19.0: the same log lines for a sample of log calls, the same export names;
 // - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
+// - eslint-plugin-jsx-a11y@6.10.2 (Babel's ES5 output): the same; its rules map stays, its entry copying it at import;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -11,7 +12,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { apply, plan } from '../../src/index.js';
@@ -80,6 +81,23 @@ test('eslint-plugin-react@7.37.5: after apply, every rule and its meta the same,
   assert.deepEqual(workloadOutput('eslint-plugin-react', applied), before);
   const floor = floorCopy('eslint-plugin-react', 'lib/rules', `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
   report('eslint-plugin-react', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+});
+
+test('eslint-plugin-jsx-a11y@6.10.2: after apply, every rule and its meta the same, the same lint messages; its rules map, copied at import, stays', { timeout: 900_000 }, async () => {
+  const original = copy('eslint-plugin-jsx-a11y', 'eslint-plugin-jsx-a11y-original');
+  const applied = copy('eslint-plugin-jsx-a11y', 'eslint-plugin-jsx-a11y-applied');
+  const result = await apply(applied, { force: true });
+  // `rules: _objectSpread({}, allRules)` reads every rule at import: lazy getters would all run then.
+  const reason = 'allRules is read whole at import (line 174: `_objectSpread({}, allRules)`), which would load every provider then';
+  assert.ok(skippedLines(result.skipped).includes(`stays-eager registry:lib/index.js:allRules: allRules stays eager: ${reason}`), skippedLines(result.skipped).join('\n'));
+  assert.equal(readFileSync(join(applied, 'lib/index.js'), 'utf8'), readFileSync(join(original, 'lib/index.js'), 'utf8'));
+  assert.ok(result.plan.operations.length > 0, 'its rules still defer their heavy imports');
+  const before = workloadOutput('eslint-plugin-jsx-a11y', original) as { messages: unknown[]; ruleNames: string[] };
+  assert.ok(before.messages.length > 5, `the sample gets ${before.messages.length} messages`);
+  assert.ok(before.ruleNames.length > 30);
+  assert.deepEqual(workloadOutput('eslint-plugin-jsx-a11y', applied), before);
+  const floor = floorCopy('eslint-plugin-jsx-a11y', 'lib/rules', `"use strict";\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
+  report('eslint-plugin-jsx-a11y', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {

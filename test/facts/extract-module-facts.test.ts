@@ -205,6 +205,30 @@ export default { completion, embedding, run: completion };
   assert.equal(byName['default'], undefined);
 });
 
+test('a registry map copied or listed whole at import is blocked; its keys or one entry read, or a copy inside a function, are not', () => {
+  const blockersOf = (tail: string, format?: 'commonjs') =>
+    facts(`import { A } from './a';
+import { B } from './b';
+export const RULES = { 'rule-a': A, 'rule-b': B };
+${tail}
+`, 'src/mod.ts', format).registries.find((r) => r.name === 'RULES')!.blockers;
+  // eslint-plugin-jsx-a11y's lib/index.js (Babel): the plugin object copies the rules at import.
+  assert.deepEqual(blockersOf('export const plugin = { rules: _objectSpread({}, RULES) };'), [
+    'RULES is read whole at import (line 4: `_objectSpread({}, RULES)`), which would load every provider then',
+  ]);
+  assert.deepEqual(blockersOf('export const copy = { ...RULES };'), ['RULES is read whole at import (line 4: `...RULES`), which would load every provider then']);
+  assert.match(blockersOf('export const all = Object.assign({}, RULES);')[0]!, /line 4: `Object\.assign\(\{\}, RULES\)`/);
+  assert.match(blockersOf('const list = Object.values(RULES);')[0]!, /line 4: `Object\.values\(RULES\)`/);
+  assert.match(blockersOf('const all = (() => Object.entries(RULES))();')[0]!, /line 4: `Object\.entries\(RULES\)`/);
+  assert.match(blockersOf('var copy = __assign({}, RULES);')[0]!, /line 4: `__assign\(\{\}, RULES\)`/);
+  // Keys, one entry, a copy into RULES, or a copy that runs only when called: the values stay unread at import.
+  assert.deepEqual(blockersOf('export const names = Object.keys(RULES);'), []);
+  assert.deepEqual(blockersOf("export const first = RULES['rule-a'];"), []);
+  assert.deepEqual(blockersOf('Object.assign(RULES, {});'), []);
+  assert.deepEqual(blockersOf('export function all() { return { ...RULES }; }'), []);
+  assert.deepEqual(blockersOf('export const all = () => Object.values(RULES);'), []);
+});
+
 test('function facts: sync value reads and invocations derived from top-level names', () => {
   const result = facts(`import { PROVIDERS } from './registry';
 export function supports(name: string) { return PROVIDERS[name].vision; }

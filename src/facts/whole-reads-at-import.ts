@@ -1,0 +1,49 @@
+import { ts } from '../project/typescript.cjs';
+import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, unwrap } from './expression-shapes.js';
+
+/** Where a module's own top-level code reads every value of an object it declares. */
+export interface WholeRead {
+  line: number;
+  /** The statement, shortened (`rules: _objectSpread({}, allRules)` reads as its statement). */
+  text: string;
+}
+
+// Copying or listing an object's values reads each property, getters included. Babel's, tsc's
+// and esbuild's spread helpers (`_objectSpread({}, x)`, `__assign({}, x)`, `__spreadValues({}, x)`)
+// do what `{ ...x }` does; their first argument is the target.
+const SPREAD_HELPERS = /^(?:_objectSpread\d*|_extends|__assign|__spreadValues|__spreadProps)$/;
+const OBJECT_READERS = new Set(['assign', 'values', 'entries']);
+
+/**
+ * The first statement other than `declaration` whose evaluation at import reads all the values
+ * of top-level object `name`: `{ ...name }`, `Object.assign({}, name)`, `Object.values(name)`,
+ * `Object.entries(name)`, `JSON.stringify(name)` or a compiler's spread helper, outside function
+ * bodies (immediately invoked ones excepted). Reading only its keys (`Object.keys(name)`) or one
+ * entry does not count.
+ */
+export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, declaration: ts.Statement): WholeRead | undefined {
+  const isName = (node: ts.Node | undefined) => !!node && ts.isIdentifier(unwrap(node as ts.Expression)) && (unwrap(node as ts.Expression) as ts.Identifier).text === name;
+  const readsWhole = (node: ts.Node): boolean => {
+    if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) return isName(node.expression);
+    if (!ts.isCallExpression(node)) return false;
+    const callee = unwrap(node.expression);
+    const args = node.arguments;
+    if (ts.isIdentifier(callee) && SPREAD_HELPERS.test(callee.text)) return args.slice(1).some(isName);
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
+    const [object, method] = [callee.expression.text, callee.name.text];
+    if (object === 'Object' && OBJECT_READERS.has(method)) return (method === 'assign' ? args.slice(1) : args.slice(0, 1)).some(isName);
+    return object === 'JSON' && method === 'stringify' && isName(args[0]);
+  };
+  const find = (node: ts.Node): ts.Node | undefined => {
+    if (isFunctionLike(node) && !isImmediatelyInvoked(node)) return undefined;
+    if (ts.isClassLike(node)) return undefined;
+    if (readsWhole(node)) return node;
+    return ts.forEachChild(node, find);
+  };
+  for (const statement of sourceFile.statements) {
+    if (statement === declaration) continue;
+    const read = find(statement);
+    if (read) return { line: lineOf(read, sourceFile), text: excerpt(read, sourceFile) };
+  }
+  return undefined;
+}
