@@ -4,7 +4,7 @@ import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, unwrap } from '.
 /** Where a module's own top-level code reads every value of an object it declares. */
 export interface WholeRead {
   line: number;
-  /** The statement, shortened (`rules: _objectSpread({}, allRules)` reads as its statement). */
+  /** The expression that reads it, its first line (`_objectSpread({}, allRules)`). */
   text: string;
 }
 
