@@ -12,8 +12,8 @@ import { benchPlanApply } from './plan-apply-speed.js';
 import { benchStartup } from './startup.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const USAGE = 'usage: npm run bench -- [--only startup|analyze|plan-apply|import|hot-path] [--runs N] [--sizes 1000,5000,10000] [--keep]';
 const ONLY = ['startup', 'analyze', 'plan-apply', 'import', 'hot-path'];
+const USAGE = `usage: npm run bench -- [--only ${ONLY.join('|')}] [--runs N] [--sizes 1000,5000,10000] [--keep]`;
 let parsed;
 try {
   parsed = parseArgs({

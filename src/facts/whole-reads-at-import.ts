@@ -22,7 +22,10 @@ const OBJECT_READERS = new Set(['assign', 'values', 'entries']);
  * entry does not count.
  */
 export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, declaration: ts.Statement): WholeRead | undefined {
-  const isName = (node: ts.Node | undefined) => !!node && ts.isIdentifier(unwrap(node as ts.Expression)) && (unwrap(node as ts.Expression) as ts.Identifier).text === name;
+  const isName = (node: ts.Expression | undefined) => {
+    const inner = node && unwrap(node);
+    return !!inner && ts.isIdentifier(inner) && inner.text === name;
+  };
   const readsWhole = (node: ts.Node): boolean => {
     if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) return isName(node.expression);
     if (!ts.isCallExpression(node)) return false;

@@ -70,34 +70,37 @@ test('winston@3.19.0: after apply, the same log output and export names', { time
   report('winston', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
-test('eslint-plugin-react@7.37.5: after apply, every rule and its meta the same, the same lint messages', { timeout: 900_000 }, async () => {
-  const original = copy('eslint-plugin-react', 'eslint-plugin-react-original');
-  const applied = copy('eslint-plugin-react', 'eslint-plugin-react-applied');
+/**
+ * Applies lazify to a copy of an installed ESLint plugin and checks that every rule, its meta and
+ * the lint messages on the workload's JSX sample are those of the original (the sample must make
+ * at least `minimum.messages` of them speak, from more than `minimum.rules` rules); prints the
+ * require times with its rules stubbed as the floor.
+ */
+async function applyToEslintPlugin(name: string, minimum: { messages: number; rules: number }) {
+  const original = copy(name, `${name}-original`);
+  const applied = copy(name, `${name}-applied`);
   const result = await apply(applied, { force: true });
-  const before = workloadOutput('eslint-plugin-react', original) as { messages: unknown[]; ruleNames: string[] };
+  const before = workloadOutput(name, original) as { messages: unknown[]; ruleNames: string[] };
   // The comparison means something only if the sample makes the rules speak.
-  assert.ok(before.messages.length > 10, `the sample gets ${before.messages.length} messages`);
-  assert.ok(before.ruleNames.length > 90);
-  assert.deepEqual(workloadOutput('eslint-plugin-react', applied), before);
-  const floor = floorCopy('eslint-plugin-react', 'lib/rules', `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
-  report('eslint-plugin-react', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+  assert.ok(before.messages.length > minimum.messages, `the sample gets ${before.messages.length} messages`);
+  assert.ok(before.ruleNames.length > minimum.rules);
+  assert.deepEqual(workloadOutput(name, applied), before);
+  const floor = floorCopy(name, 'lib/rules', `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
+  report(name, { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
+  return { original, applied, result };
+}
+
+test('eslint-plugin-react@7.37.5: after apply, every rule and its meta the same, the same lint messages', { timeout: 900_000 }, async () => {
+  await applyToEslintPlugin('eslint-plugin-react', { messages: 10, rules: 90 });
 });
 
 test('eslint-plugin-jsx-a11y@6.10.2: after apply, every rule and its meta the same, the same lint messages; its rules map, copied at import, stays', { timeout: 900_000 }, async () => {
-  const original = copy('eslint-plugin-jsx-a11y', 'eslint-plugin-jsx-a11y-original');
-  const applied = copy('eslint-plugin-jsx-a11y', 'eslint-plugin-jsx-a11y-applied');
-  const result = await apply(applied, { force: true });
+  const { original, applied, result } = await applyToEslintPlugin('eslint-plugin-jsx-a11y', { messages: 5, rules: 30 });
   // `rules: _objectSpread({}, allRules)` reads every rule at import: lazy getters would all run then.
   const reason = 'allRules is read whole at import (line 174: `_objectSpread({}, allRules)`), which would load every provider then';
   assert.ok(skippedLines(result.skipped).includes(`stays-eager registry:lib/index.js:allRules: allRules stays eager: ${reason}`), skippedLines(result.skipped).join('\n'));
   assert.equal(readFileSync(join(applied, 'lib/index.js'), 'utf8'), readFileSync(join(original, 'lib/index.js'), 'utf8'));
   assert.ok(result.plan.operations.length > 0, 'its rules still defer their heavy imports');
-  const before = workloadOutput('eslint-plugin-jsx-a11y', original) as { messages: unknown[]; ruleNames: string[] };
-  assert.ok(before.messages.length > 5, `the sample gets ${before.messages.length} messages`);
-  assert.ok(before.ruleNames.length > 30);
-  assert.deepEqual(workloadOutput('eslint-plugin-jsx-a11y', applied), before);
-  const floor = floorCopy('eslint-plugin-jsx-a11y', 'lib/rules', `"use strict";\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
-  report('eslint-plugin-jsx-a11y', { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {

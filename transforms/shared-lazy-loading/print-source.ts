@@ -30,9 +30,7 @@ export function splicePlaceholder(j: JSCodeshift, root: Collection, text: string
 export function printSource(root: Collection, original: string): string {
   const style = detectSourceStyle(original);
   requoteGeneratedStrings(root, style.quote);
-  let text = root
-    .toSource({ quote: style.quote, tabWidth: style.indent === '\t' ? 4 : style.indent.length, useTabs: style.indent === '\t', trailingComma: style.trailingCommas })
-    .replace(/^((['"])use strict\2;);+/m, '$1');
+  let text = root.toSource({ quote: style.quote, tabWidth: style.indent === '\t' ? 4 : style.indent.length, useTabs: style.indent === '\t', trailingComma: style.trailingCommas });
   const spliced = splices.get(root.get().node);
   if (spliced) {
     text = text.replace(SPLICE, (_m, index: string, offset: number, whole: string) => {
