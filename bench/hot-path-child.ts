@@ -4,8 +4,8 @@
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
 // Workloads: `winston` (log calls through a Stream transport to a null stream), and
-// `eslint-plugin-react` and `eslint-plugin-jsx-a11y` (eslint's Linter over a JSX sample with every
-// rule of the plugin).
+// `eslint-plugin-react`, `eslint-plugin-jsx-a11y` and `eslint-plugin-promise` (eslint's Linter
+// over a sample with every rule of the plugin: JSX for the first two, promise chains for the last).
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 
@@ -50,6 +50,27 @@ function Item({ name, onSelect }) {
 Item.propTypes = { name: PropTypes.string };
 
 export const Arrow = (props) => <span ref="old">{props.text}</span>;
+`;
+
+/** Promise code with something for most of eslint-plugin-promise's rules to say. */
+const PROMISE_SAMPLE = `
+function load(url, callback) {
+  fetch(url).then((res) => { res.json(); }).then(function (data) { callback(null, data); });
+  return new Promise(function (ok, fail) { setTimeout(ok, 10); });
+}
+export function save(db, item) {
+  db.put(item).then((r) => Promise.resolve(r)).then((r) => { return r.id; });
+  db.get(item.id).then((a) => db.get(a.next).then((b) => b));
+  new Promise.resolve(1);
+  Promise.all(1, 2);
+  return db.close().catch((e) => { throw e; }).finally(() => { return 1; });
+}
+export async function later(p, done) {
+  p.then(() => done());
+  await p.then((x) => x * 2);
+  setTimeout(() => p.then((v) => v), 1);
+  return p.catch(() => {});
+}
 `;
 
 function winstonWorkload(dir: string): Workload {
@@ -98,10 +119,14 @@ function winstonWorkload(dir: string): Workload {
   };
 }
 
-/** The ESLint plugins a workload lints with, by package name: their rules' prefix. */
-const ESLINT_PLUGINS: Record<string, string> = { 'eslint-plugin-react': 'react', 'eslint-plugin-jsx-a11y': 'jsx-a11y' };
+/** The ESLint plugins a workload lints with, by package name: their rules' prefix and the sample they lint. */
+const ESLINT_PLUGINS: Record<string, { prefix: string; sample: string }> = {
+  'eslint-plugin-react': { prefix: 'react', sample: JSX_SAMPLE },
+  'eslint-plugin-jsx-a11y': { prefix: 'jsx-a11y', sample: JSX_SAMPLE },
+  'eslint-plugin-promise': { prefix: 'promise', sample: PROMISE_SAMPLE },
+};
 
-function eslintPluginWorkload(dir: string, eslintDir: string, prefix: string): Workload {
+function eslintPluginWorkload(dir: string, eslintDir: string, { prefix, sample }: { prefix: string; sample: string }): Workload {
   const { Linter } = require(eslintDir);
   const plugin = require(dir);
   const linter = new Linter();
@@ -115,7 +140,7 @@ function eslintPluginWorkload(dir: string, eslintDir: string, prefix: string): W
   let messages: unknown[] = [];
   return {
     async run(times) {
-      for (let i = 0; i < times; i++) messages = linter.verify(JSX_SAMPLE, config);
+      for (let i = 0; i < times; i++) messages = linter.verify(sample, config);
     },
     output() {
       const meta = Object.fromEntries(Object.entries<any>(plugin.rules).map(([name, rule]) => [name, rule.meta]));
@@ -126,13 +151,13 @@ function eslintPluginWorkload(dir: string, eslintDir: string, prefix: string): W
 
 async function main(): Promise<void> {
   const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
-  const prefix = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
-  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && prefix === undefined)) {
+  const plugin = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
+  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && plugin === undefined)) {
     console.error(`usage: hot-path-child.js winston|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
     process.exit(2);
   }
   const requireStart = performance.now();
-  const workload = prefix === undefined ? winstonWorkload(dir) : eslintPluginWorkload(dir, eslintDir ?? 'eslint', prefix);
+  const workload = plugin === undefined ? winstonWorkload(dir) : eslintPluginWorkload(dir, eslintDir ?? 'eslint', plugin);
   const requireMs = performance.now() - requireStart;
   if (mode === 'output') {
     await workload.run(1);

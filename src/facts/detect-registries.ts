@@ -39,9 +39,13 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
 
   sourceFile.statements.forEach((statement, index) => {
     // Object and factory maps.
-    for (const { name, object } of objectLiteralsOf(statement)) {
-      const registry = objectRegistry(name, object, statement, scope);
+    const mapNames: string[] = [];
+    for (const { name, object, nested } of objectLiteralsOf(statement)) {
+      // A literal inside a map is one of its values, not a map of its own.
+      if (nested && mapNames.some((map) => name.startsWith(`${map}.`))) continue;
+      const registry = objectRegistry(name, object, statement, scope, nested);
       if (registry) {
+        mapNames.push(name);
         // `rules: _objectSpread({}, allRules)`: copying the map at import runs every getter a
         // manifest would give it, so every provider would still load at import.
         const copied = wholeReadAtImport(name, sourceFile, statement);
@@ -150,9 +154,47 @@ function exportGetter(statement: ts.Node): { key: string; local: string; member?
   return undefined;
 }
 
+/** An object literal bound at the top level, or held by a property of one (`nested`). */
+interface BoundObject {
+  /** `PROVIDERS`, `module.exports`, `index.rules`; a nested literal adds its key path (`plugin.rules`). */
+  name: string;
+  object: ts.ObjectLiteralExpression;
+  nested?: true;
+}
+
+/** A key that can stand in a dotted name, as the transform reads one back (`plugin.rules`). */
+const DOTTED_KEY = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Object literals a statement binds at the top level, with the name they are bound to, then
+ * those nested in them under plain keys: `const plugin = { rules: { ... } }` (ESLint plugins)
+ * gives `plugin` and `plugin.rules`, so a map inside a plugin object is found like a map of its own.
+ */
+function objectLiteralsOf(statement: ts.Statement): BoundObject[] {
+  const found: BoundObject[] = [];
+  for (const bound of topLevelObjectLiteralsOf(statement)) {
+    found.push(bound);
+    // `export default { rules: {...} }` is not walked: the transform finds maps by their binding.
+    if (bound.name !== 'default') found.push(...nestedObjectLiterals(bound.name, bound.object));
+  }
+  return found;
+}
+
+function nestedObjectLiterals(name: string, object: ts.ObjectLiteralExpression): BoundObject[] {
+  const found: BoundObject[] = [];
+  for (const property of object.properties) {
+    if (!ts.isPropertyAssignment(property)) continue;
+    const key = staticPropertyKey(property.name);
+    const value = unwrap(property.initializer);
+    if (key === undefined || !DOTTED_KEY.test(key) || !ts.isObjectLiteralExpression(value)) continue;
+    found.push({ name: `${name}.${key}`, object: value, nested: true }, ...nestedObjectLiterals(`${name}.${key}`, value));
+  }
+  return found;
+}
+
 /** Object literals a statement binds at the top level, with the name they are bound to. */
-function objectLiteralsOf(statement: ts.Statement): Array<{ name: string; object: ts.ObjectLiteralExpression }> {
-  const found: Array<{ name: string; object: ts.ObjectLiteralExpression }> = [];
+function topLevelObjectLiteralsOf(statement: ts.Statement): BoundObject[] {
+  const found: BoundObject[] = [];
   const objectOf = (expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined => {
     if (!expr) return undefined;
     let inner = unwrap(expr);
@@ -235,7 +277,7 @@ function looksLikeHandler(value: ImportedValue, shape: RegistryEntry['valueShape
   return shape === 'factory' || value.export === 'default' || value.export === '*' || /^[A-Z]/.test(value.export);
 }
 
-function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statement: ts.Statement, scope: ModuleScope): RegistryFact | undefined {
+function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statement: ts.Statement, scope: ModuleScope, nested?: true): RegistryFact | undefined {
   const { sourceFile } = scope;
   const entries: RegistryEntry[] = [];
   const blockers: string[] = [];
@@ -309,7 +351,8 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
   return {
     name,
     shape: factories > references ? 'factory-map' : 'object-map',
-    line: lineOf(statement, sourceFile),
+    // A nested map's line is its key's (`rules: {`); its statement is the plugin object's.
+    line: lineOf(nested ? object.parent : statement, sourceFile),
     start: statement.getStart(sourceFile),
     end: statement.end,
     entries,

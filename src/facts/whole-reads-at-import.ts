@@ -16,15 +16,19 @@ const OBJECT_READERS = new Set(['assign', 'values', 'entries']);
 
 /**
  * The first statement other than `declaration` whose evaluation at import reads all the values
- * of top-level object `name`: `{ ...name }`, `Object.assign({}, name)`, `Object.values(name)`,
- * `Object.entries(name)`, `JSON.stringify(name)` or a compiler's spread helper, outside function
- * bodies (immediately invoked ones excepted). Reading only its keys (`Object.keys(name)`) or one
- * entry does not count.
+ * of top-level object `name` (or of member path `plugin.rules`): `{ ...name }`,
+ * `Object.assign({}, name)`, `Object.values(name)`, `Object.entries(name)`, `JSON.stringify(name)`
+ * (or of an object holding it) or a compiler's spread helper, outside function bodies
+ * (immediately invoked ones excepted). Reading only its keys (`Object.keys(name)`) or one entry
+ * does not count.
  */
 export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, declaration: ts.Statement): WholeRead | undefined {
-  const isName = (node: ts.Expression | undefined) => {
-    const inner = node && unwrap(node);
-    return !!inner && ts.isIdentifier(inner) && inner.text === name;
+  // A map nested in an object (`plugin.rules`) is read as that member path.
+  const isName = (node: ts.Expression | undefined) => node !== undefined && memberPath(node) === name;
+  // JSON.stringify reads nested values too: stringifying `plugin` reads `plugin.rules` whole.
+  const isNameOrHolder = (node: ts.Expression | undefined) => {
+    const path = node && memberPath(node);
+    return path !== undefined && (path === name || name.startsWith(`${path}.`));
   };
   const readsWhole = (node: ts.Node): boolean => {
     if (ts.isSpreadAssignment(node) || ts.isSpreadElement(node)) return isName(node.expression);
@@ -35,7 +39,7 @@ export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, decla
     if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return false;
     const [object, method] = [callee.expression.text, callee.name.text];
     if (object === 'Object' && OBJECT_READERS.has(method)) return (method === 'assign' ? args.slice(1) : args.slice(0, 1)).some(isName);
-    return object === 'JSON' && method === 'stringify' && isName(args[0]);
+    return object === 'JSON' && method === 'stringify' && isNameOrHolder(args[0]);
   };
   const find = (node: ts.Node): ts.Node | undefined => {
     if (isFunctionLike(node) && !isImmediatelyInvoked(node)) return undefined;
@@ -49,4 +53,13 @@ export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, decla
     if (read) return { line: lineOf(read, sourceFile), text: excerpt(read, sourceFile) };
   }
   return undefined;
+}
+
+/** `plugin`, `plugin.rules`: the dotted path an expression reads, if it is only names. */
+function memberPath(node: ts.Expression): string | undefined {
+  const inner = unwrap(node);
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (!ts.isPropertyAccessExpression(inner) || !ts.isIdentifier(inner.name)) return undefined;
+  const holder = memberPath(inner.expression);
+  return holder === undefined ? undefined : `${holder}.${inner.name.text}`;
 }

@@ -3,6 +3,7 @@
 // - winston@3.19.0: the same log lines for a sample of log calls, the same export names;
 // - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
 // - eslint-plugin-jsx-a11y@6.10.2 (Babel's ES5 output): the same; its rules map stays, its entry copying it at import;
+// - eslint-plugin-promise@7.2.1: the same; its rules map, a property of the plugin object, loads no rule at import;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -76,7 +77,7 @@ test('winston@3.19.0: after apply, the same log output and export names', { time
  * at least `minimum.messages` of them speak, from more than `minimum.rules` rules); prints the
  * require times with its rules stubbed as the floor.
  */
-async function applyToEslintPlugin(name: string, minimum: { messages: number; rules: number }) {
+async function applyToEslintPlugin(name: string, minimum: { messages: number; rules: number }, rulesFolder = 'lib/rules') {
   const original = copy(name, `${name}-original`);
   const applied = copy(name, `${name}-applied`);
   const result = await apply(applied, { force: true });
@@ -85,7 +86,7 @@ async function applyToEslintPlugin(name: string, minimum: { messages: number; ru
   assert.ok(before.messages.length > minimum.messages, `the sample gets ${before.messages.length} messages`);
   assert.ok(before.ruleNames.length > minimum.rules);
   assert.deepEqual(workloadOutput(name, applied), before);
-  const floor = floorCopy(name, 'lib/rules', `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
+  const floor = floorCopy(name, rulesFolder, `'use strict';\nmodule.exports = { meta: {}, create() { return {}; } };\n`);
   report(name, { before: requireMs(original), after: requireMs(applied), floor: requireMs(floor) }, result.plan.operations.map((o) => o.transform));
   return { original, applied, result };
 }
@@ -101,6 +102,20 @@ test('eslint-plugin-jsx-a11y@6.10.2: after apply, every rule and its meta the sa
   assert.ok(skippedLines(result.skipped).includes(`stays-eager registry:lib/index.js:allRules: allRules stays eager: ${reason}`), skippedLines(result.skipped).join('\n'));
   assert.equal(readFileSync(join(applied, 'lib/index.js'), 'utf8'), readFileSync(join(original, 'lib/index.js'), 'utf8'));
   assert.ok(result.plan.operations.length > 0, 'its rules still defer their heavy imports');
+});
+
+test('eslint-plugin-promise@7.2.1: its rules map, nested in the plugin object, becomes a manifest; the same rules, meta and lint messages', { timeout: 900_000 }, async () => {
+  const { applied, result } = await applyToEslintPlugin('eslint-plugin-promise', { messages: 20, rules: 15 }, 'rules');
+  assert.deepEqual(result.plan.operations.filter((o) => o.transform === 'registry-to-manifest').map((o) => o.id), ['registry:index.js:pluginPromise.rules']);
+  // Requiring the plugin loads no rule now; reading one loads that rule alone.
+  const loadedRules = node(['-e', `const plugin = require(${JSON.stringify(applied)});
+    const rules = () => Object.keys(require.cache).filter((f) => /[/]rules[/][^/]+[.]js$/.test(f)).length;
+    const atImport = rules(); plugin.rules['no-nesting'].create; process.stdout.write(JSON.stringify([atImport, rules()]));`]);
+  assert.deepEqual(JSON.parse(loadedRules), [0, 1]);
+  // The file is written without semicolons (prettier `semi: false`); so are the new lines.
+  const index = readFileSync(join(applied, 'index.js'), 'utf8');
+  assert.match(index, /^const \{ rulesManifest \} = require\('\.\/index\.manifest\.js'\)$/m);
+  assert.doesNotMatch(readFileSync(join(applied, 'index.manifest.js'), 'utf8'), /^(?!\s*\/\/).*;$/m);
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {

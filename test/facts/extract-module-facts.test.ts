@@ -229,6 +229,38 @@ ${tail}
   assert.deepEqual(blockersOf('export const all = () => Object.values(RULES);'), []);
 });
 
+test('a map nested in an object under plain keys is a registry named by its path, unless it is a value of a map itself', () => {
+  const registries = (text: string) =>
+    facts(text, 'lib/index.js', 'commonjs').registries.map((r) => ({ name: r.name, line: r.line, keys: r.entries.map((e) => e.key), blockers: r.blockers }));
+  // eslint-plugin-promise's index.js: the plugin object holds the rules map.
+  const plugin = `'use strict'
+const plugin = {
+  meta: { name: 'p' },
+  rules: {
+    'rule-a': require('./rules/rule-a'),
+    'rule-b': require('./rules/rule-b'),
+  },
+  configs: { recommended: { rules: { 'p/rule-a': 'error' } } },
+}
+`;
+  assert.deepEqual(registries(`${plugin}module.exports = plugin\n`), [{ name: 'plugin.rules', line: 4, keys: ['rule-a', 'rule-b'], blockers: [] }]);
+  // Deeper, and under `module.exports` itself.
+  assert.deepEqual(registries(`module.exports = { plugin: { rules: { a: require('./a'), b: require('./b') } } };\n`).map((r) => r.name), ['module.exports.plugin.rules']);
+  // A string key that is no identifier cannot stand in a dotted name: not walked.
+  assert.deepEqual(registries(`module.exports = { 'my-rules': { a: require('./a'), b: require('./b') } };\n`), []);
+  // Inside a map, a literal is one of the map's values (here blocked), not a second registry.
+  const outer = registries(`module.exports = { A: require('./a'), B: require('./b'), C: require('./c'), more: { d: require('./d'), e: require('./e') } };\n`);
+  assert.deepEqual(outer.map((r) => r.name), ['module.exports']);
+  // Stringifying the plugin reads the nested map's values; copying the plugin only copies a reference to it.
+  assert.deepEqual(registries(`${plugin}const text = JSON.stringify(plugin)\n`)[0]!.blockers, [
+    'plugin.rules is read whole at import (line 10: `JSON.stringify(plugin)`), which would load every provider then',
+  ]);
+  assert.deepEqual(registries(`${plugin}const all = { ...plugin.rules }\n`)[0]!.blockers, [
+    'plugin.rules is read whole at import (line 10: `...plugin.rules`), which would load every provider then',
+  ]);
+  assert.deepEqual(registries(`${plugin}module.exports = { ...plugin }\n`)[0]!.blockers, []);
+});
+
 test('function facts: sync value reads and invocations derived from top-level names', () => {
   const result = facts(`import { PROVIDERS } from './registry';
 export function supports(name: string) { return PROVIDERS[name].vision; }

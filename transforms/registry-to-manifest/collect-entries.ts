@@ -151,11 +151,30 @@ function mapObjectPath(j: JSCodeshift, declarator: ASTPath<any>): ASTPath<any> {
   return j(declarator).find(j.ObjectExpression).filter((p) => p.node === object).paths()[0]!;
 }
 
+/**
+ * The object literal of map `name` and, for a top-level map, its declarator or assignment. A
+ * dotted name no top-level map has is a literal nested under plain keys, as facts name it
+ * (`plugin.rules` in `const plugin = { rules: { ... } }`).
+ */
+function findMap(j: JSCodeshift, root: Collection, name: string): { object: ASTPath<any>; declarator?: ASTPath<any> } | undefined {
+  const declarator = findMapObject(j, root, name);
+  if (declarator) return { object: mapObjectPath(j, declarator), declarator };
+  const dot = name.lastIndexOf('.');
+  const holder = dot > 0 ? findMap(j, root, name.slice(0, dot)) : undefined;
+  if (!holder) return undefined;
+  const key = name.slice(dot + 1);
+  const index = (holder.object.node.properties as any[]).findIndex((prop) =>
+    (prop.type === 'ObjectProperty' || prop.type === 'Property') && !prop.computed && propertyKey(prop) === key && unwrap(prop.value)?.type === 'ObjectExpression');
+  if (index < 0) return undefined;
+  const value = holder.object.get('properties', index, 'value');
+  return { object: j(value).find(j.ObjectExpression).filter((p) => p.node === unwrap(value.node)).paths()[0] ?? value };
+}
+
 /** Collects an object map's entries: `{ 'gpt-': OpenAIHandler }`. */
 export function collectObjectMap(j: JSCodeshift, root: Collection, name: string, importedConstants?: ReadonlyMap<string, string>): CollectedRegistry {
-  const declarator = findMapObject(j, root, name);
-  if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
-  const object = mapObjectPath(j, declarator);
+  const map = findMap(j, root, name);
+  if (!map) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
+  const { object, declarator } = map;
   const constants = new Map([...(importedConstants ?? []), ...constantMemberValues(j, root)]);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];
@@ -180,9 +199,9 @@ export function collectObjectMap(j: JSCodeshift, root: Collection, name: string,
 
 /** Collects a factory map's entries: `{ openai: (o) => new OpenAIHandler(o) }`, one imported value per factory. */
 export function collectFactoryMap(j: JSCodeshift, root: Collection, name: string, ignore: string[] = [], importedConstants?: ReadonlyMap<string, string>): CollectedRegistry {
-  const declarator = findMapObject(j, root, name);
-  if (!declarator) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
-  const object = mapObjectPath(j, declarator);
+  const map = findMap(j, root, name);
+  if (!map) return { entries: [], skipped: [`no top-level object literal named ${name}`] };
+  const { object, declarator } = map;
   const constants = new Map([...(importedConstants ?? []), ...constantMemberValues(j, root)]);
   const entries: CollectedEntry[] = [];
   const skipped: string[] = [];

@@ -18,6 +18,8 @@ export interface SourceStyle {
 
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
+const STATEMENT_START = /^\s*(?:(?:import|export|const|let|var|return|throw)\b|module\.exports\b|exports\.[\w$]+\s*=|(?:'use [a-z]+'|"use [a-z]+")\s*;?\s*$)/;
+
 /** Strips comments and the contents of template literals (their text is not code style). */
 function codeOnly(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1').replace(/`(?:\\[\s\S]|[^`\\])*`/g, '``');
@@ -27,8 +29,9 @@ export function detectSourceStyle(source: string): SourceStyle {
   const code = codeOnly(source);
   const single = count(code, /(?:from|import|require\()\s*'/g) + count(code, /[=:(,]\s*'[^'\n]*'/g);
   const double = count(code, /(?:from|import|require\()\s*"/g) + count(code, /[=:(,]\s*"[^"\n]*"/g);
-  // Statement lines that could end in `;`: declarations, imports, returns, calls.
-  const statementLines = code.split(/\r?\n/).filter((line) => /^\s*(import|export|const|let|var|return|throw)\b/.test(line) && !/[{([,=>+\-*/|&?:]\s*$/.test(line));
+  // Statement lines that could end in `;`: declarations, imports, returns, CommonJS exports,
+  // directives (`'use strict'` may be all a file's own evidence besides `module.exports = x`).
+  const statementLines = code.split(/\r?\n/).filter((line) => STATEMENT_START.test(line) && !/[{([,=>+\-*/|&?:]\s*$/.test(line));
   const withSemicolon = statementLines.filter((line) => /;\s*$/.test(line)).length;
   const indents = new Map<string, number>();
   let tabs = 0;
