@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import jscodeshift from 'jscodeshift';
 import { printSource, styleNewFile } from '../shared-lazy-loading/print-source.js';
+import { groupManifestImport } from './group-manifest-import.js';
 import type { API, Collection, FileInfo, JSCodeshift, Options } from 'jscodeshift';
 import { importedConstantValues } from '../shared-lazy-loading/constant-keys.js';
 import type { PlannedFile, ProjectReader, TransformDiagnostic, TransformMeta } from '../transform-module.js';
@@ -23,7 +24,7 @@ import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 
 export { optionPaths, optionsSchema } from './options.js';
-import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, renderManifest } from './render-manifest.js';
+import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, manifestSpecifier, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
 
 export const meta: TransformMeta = {
@@ -103,7 +104,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], readFrom(options, project, j, root));
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
-  return printSource(root, file.source);
+  return groupManifestImport(printSource(root, file.source), manifestSpecifier(options));
 }
 
 /**

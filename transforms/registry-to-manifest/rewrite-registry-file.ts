@@ -140,7 +140,7 @@ function insertManifestImport(j: JSCodeshift, root: Collection, text: string, sp
   let index = 0;
   body.forEach((node, i) => {
     if (node.type === 'ImportDeclaration') index = i + 1;
-    if (commonjs && node.type === 'VariableDeclaration' && /require\(/.test(j(node).toSource())) index = i + 1;
+    if (commonjs && node.type === 'VariableDeclaration' && node.declarations.some((d: any) => isRequireValue(d.init))) index = i + 1;
     if (i === 0 && node.type === 'ExpressionStatement' && node.directive) index = Math.max(index, 1);
     if (node.type === 'ExpressionStatement' && node.expression?.type === 'StringLiteral' && i === index) index = i + 1; // 'use strict'
   });
@@ -148,4 +148,16 @@ function insertManifestImport(j: JSCodeshift, root: Collection, text: string, sp
   // lays the new statements out on their own lines.
   for (const node of [statement, ...after]) node.loc = null;
   body.splice(index, 0, statement, ...after);
+}
+
+/**
+ * `require('x')`, `require('x').y` or `_interopRequireDefault(require('x'))`: a declaration that
+ * loads a module. An object literal with requires inside (`const plugin = { rules: { a: require('./a') } }`)
+ * is not one: the manifest import goes before it.
+ */
+function isRequireValue(node: any): boolean {
+  if (node?.type === 'MemberExpression') return isRequireValue(node.object);
+  if (node?.type !== 'CallExpression') return false;
+  if (node.callee.type === 'Identifier' && node.callee.name === 'require') return true;
+  return node.arguments.length === 1 && isRequireValue(node.arguments[0]);
 }

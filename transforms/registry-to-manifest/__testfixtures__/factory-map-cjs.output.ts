@@ -1,6 +1,5 @@
 import type { BaseHandler } from './providers/base';
 import type { HandlerOptions } from './types';
-
 import { PROVIDER_FACTORIES_MANIFEST } from './factories.manifest';
 
 export const PROVIDER_FACTORIES: Record<string, (options: HandlerOptions) => BaseHandler> = {

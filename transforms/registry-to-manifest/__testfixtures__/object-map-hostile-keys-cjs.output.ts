@@ -1,6 +1,5 @@
 import { GroqHandler } from './providers/groq';
 import type { BaseHandler } from './providers/base';
-
 import { MODEL_PREFIXES_MANIFEST as MODEL_PREFIXES_MANIFEST2 } from './router.manifest';
 
 // The file already uses the manifest's export name for something of its own.
