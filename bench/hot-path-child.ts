@@ -4,9 +4,11 @@
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
 // Workloads: `winston` (log calls through a Stream transport to a null stream), and
-// `eslint-plugin-react`, `eslint-plugin-jsx-a11y` and `eslint-plugin-promise` (eslint's Linter
-// over a sample with every rule of the plugin: JSX for the first two, promise chains for the last).
+// `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise` and `eslint-plugin-vue`
+// (eslint's Linter over a sample with every rule of the plugin: JSX for the first two, promise
+// chains, a Vue single-file component through vue-eslint-parser).
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
@@ -119,28 +121,73 @@ function winstonWorkload(dir: string): Workload {
   };
 }
 
-/** The ESLint plugins a workload lints with, by package name: their rules' prefix and the sample they lint. */
-const ESLINT_PLUGINS: Record<string, { prefix: string; sample: string }> = {
+/** A Vue single-file component with something for many of eslint-plugin-vue's rules to say. */
+const VUE_SAMPLE = `<template>
+  <div id="app" v-bind:class="{ active: isActive }" @click="toggle">
+    <my-item v-for="item in items" v-if="item.shown" :item="item"></my-item>
+    <input v-model="message" type="text">
+    <p v-html="raw" style="color: red">{{message}}</p>
+    <span :key="1" v-on:click="count++">{{ count | money }}</span>
+    <template v-slot:header><h1>{{ title }}</h1></template>
+  </div>
+</template>
+
+<script>
+export default {
+  name: 'app',
+  props: ['title', 'value'],
+  data: { count: 0 },
+  computed: {
+    total() { this.count++; return this.items.length },
+  },
+  methods: { toggle() { this.isActive = !this.isActive } },
+  watch: { value: function () { this.$emit('Changed') } },
+}
+</script>
+
+<style scoped>
+p { margin: 0 }
+</style>
+`;
+
+/** An ESLint plugin a workload lints with: its rules' prefix, the sample, and a parser it needs. */
+interface EslintPluginWorkload {
+  prefix: string;
+  sample: string;
+  /** A parser package the sample needs, resolved from the plugin's own directory, and the file name it lints as. */
+  parser?: { name: string; filename: string };
+}
+
+/** The ESLint plugins a workload lints with, by package name. */
+const ESLINT_PLUGINS: Record<string, EslintPluginWorkload> = {
   'eslint-plugin-react': { prefix: 'react', sample: JSX_SAMPLE },
   'eslint-plugin-jsx-a11y': { prefix: 'jsx-a11y', sample: JSX_SAMPLE },
   'eslint-plugin-promise': { prefix: 'promise', sample: PROMISE_SAMPLE },
+  'eslint-plugin-vue': { prefix: 'vue', sample: VUE_SAMPLE, parser: { name: 'vue-eslint-parser', filename: 'App.vue' } },
 };
 
-function eslintPluginWorkload(dir: string, eslintDir: string, { prefix, sample }: { prefix: string; sample: string }): Workload {
+function eslintPluginWorkload(dir: string, eslintDir: string, { prefix, sample, parser }: EslintPluginWorkload): Workload {
   const { Linter } = require(eslintDir);
   const plugin = require(dir);
   const linter = new Linter();
+  if (parser) linter.defineParser(parser.name, createRequire(join(dir, 'package.json'))(parser.name));
   const rules: Record<string, string> = {};
   for (const [name, rule] of Object.entries<any>(plugin.rules)) {
     if (rule.meta?.deprecated) continue;
     linter.defineRule(`${prefix}/${name}`, rule);
     rules[`${prefix}/${name}`] = 'error';
   }
-  const config = { parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } }, settings: { react: { version: '18.2.0' } }, rules };
+  const config = {
+    ...(parser && { parser: parser.name }),
+    parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+    settings: { react: { version: '18.2.0' } },
+    rules,
+  };
+  const options = parser ? { filename: parser.filename } : undefined;
   let messages: unknown[] = [];
   return {
     async run(times) {
-      for (let i = 0; i < times; i++) messages = linter.verify(sample, config);
+      for (let i = 0; i < times; i++) messages = linter.verify(sample, config, options);
     },
     output() {
       const meta = Object.fromEntries(Object.entries<any>(plugin.rules).map(([name, rule]) => [name, rule.meta]));

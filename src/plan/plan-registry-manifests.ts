@@ -83,7 +83,7 @@ export const registryManifestPlanner: Planner = {
       shape: finding.shape,
       registry: name,
       file: finding.file,
-      manifest: String(registryToManifest().defaultOptions!({ file: finding.file }).manifest),
+      manifest: manifestPath(finding.file, name, context),
       moduleFormat,
       ...registrySyntaxLevel(context),
     };
@@ -153,6 +153,19 @@ function registrySyntaxLevel(context: PlanContext): { syntaxLevel?: number } {
 }
 
 /** True when the project declares Node's types (package.json) or has them installed beside it. */
+/**
+ * Where a registry's manifest goes: beside its file (`index.manifest.js`), or, when the file has
+ * more maps to convert (eslint-plugin-vue's `plugin.configs`, `plugin.rules`, `plugin.processors`),
+ * one manifest per map, named by its last key (`index.rules.manifest.js`), so none overwrites another.
+ */
+function manifestPath(file: string, name: string, context: PlanContext): string {
+  const manifest = String(registryToManifest().defaultOptions!({ file }).manifest);
+  const withManifests = (context.facts?.[file]?.registries ?? []).filter((r) => r.shape !== 'export-getters' && r.blockers.length === 0);
+  if (withManifests.length < 2) return manifest;
+  const key = name.slice(name.lastIndexOf('.') + 1).replace(/[^\w$-]/g, '_');
+  return manifest.replace(/\.manifest(\.[mc]?[jt]sx?)$/, `.${key}.manifest$1`);
+}
+
 function hasNodeTypes(project: PlanContext['project']): boolean {
   if (project.read('node_modules/@types/node/package.json') !== undefined) return true;
   const pkg = readProjectJson(project, 'package.json');

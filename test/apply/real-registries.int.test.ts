@@ -4,6 +4,7 @@
 // - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
 // - eslint-plugin-jsx-a11y@6.10.2 (Babel's ES5 output): the same; its rules map stays, its entry copying it at import;
 // - eslint-plugin-promise@7.2.1: the same; its rules map, a property of the plugin object, loads no rule at import;
+// - eslint-plugin-vue@9.33.0: the same, on a .vue file; three maps in its plugin object, a manifest each;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -116,6 +117,21 @@ test('eslint-plugin-promise@7.2.1: its rules map, nested in the plugin object, b
   const index = readFileSync(join(applied, 'index.js'), 'utf8');
   assert.match(index, /^const \{ rulesManifest \} = require\('\.\/index\.manifest\.js'\)$/m);
   assert.doesNotMatch(readFileSync(join(applied, 'index.manifest.js'), 'utf8'), /^(?!\s*\/\/).*;$/m);
+});
+
+test('eslint-plugin-vue@9.33.0: its configs, rules and processors maps, nested in the plugin object, each get a manifest; the same rules, meta and lint messages on a .vue file', { timeout: 900_000 }, async () => {
+  const { applied, result } = await applyToEslintPlugin('eslint-plugin-vue', { messages: 40, rules: 200 });
+  const manifests = result.plan.operations.filter((o) => o.transform === 'registry-to-manifest' && o.files.includes('lib/index.js')).map((o) => [o.id, o.options.manifest]).sort();
+  assert.deepEqual(manifests, [
+    ['registry:lib/index.js:plugin.configs', 'lib/index.configs.manifest.js'],
+    ['registry:lib/index.js:plugin.processors', 'lib/index.processors.manifest.js'],
+    ['registry:lib/index.js:plugin.rules', 'lib/index.rules.manifest.js'],
+  ]);
+  const loaded = node(['-e', `const plugin = require(${JSON.stringify(applied)});
+    const count = (folder) => Object.keys(require.cache).filter((f) => f.startsWith(${JSON.stringify(join(applied, 'lib'))} + '/' + folder + '/')).length;
+    const atImport = [count('rules'), count('configs')]; plugin.rules['html-self-closing'].create;
+    process.stdout.write(JSON.stringify([atImport, count('rules')]));`]);
+  assert.deepEqual(JSON.parse(loaded), [[0, 0], 1]);
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {

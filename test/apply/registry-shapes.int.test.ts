@@ -6,7 +6,8 @@
 // language's module exports its literal `name`), one-argument `registerTheme(theme)` where one
 // theme builds its name at run time, and code that is already lazy (lib/lazy). analyze finds each
 // and says the same as plan; apply converts all but the themes and the lazy code; the fixture's own tests pass afterwards, in a child process, with
-// the same exports and fewer modules loaded at require.
+// the same exports and fewer modules loaded at require. A plugin object holding two maps
+// (`configs`, `rules`: eslint-plugin-vue's shape) gets a manifest per map.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -53,6 +54,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     const byFile = Object.fromEntries(findings.map((f) => [f.file, f]));
     assert.deepEqual(Object.keys(byFile).sort(), [
       'lib/components/index.js',
+      'lib/flat-plugin/index.js',
       'lib/languages/index.js',
       'lib/plugin/index.js',
       'lib/providers/index.js',
@@ -65,6 +67,8 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     assert.equal(byFile['lib/rules/index.js']!.symbol, 'rules');
     assert.equal(byFile['lib/plugin/index.js']!.symbol, 'index.rules');
     assert.equal(byFile['lib/services/index.js']!.symbol, 'module.exports');
+    // Two maps nested in one plugin object: two registries, each with a manifest of its own.
+    assert.deepEqual(findings.filter((f) => f.file === 'lib/flat-plugin/index.js').map((f) => [f.symbol, f.line, f.convertible]).sort(), [['plugin.configs', 7, true], ['plugin.rules', 11, true]]);
     assert.equal(byFile['lib/components/index.js']!.shape, 'export-getters');
     assert.deepEqual(byFile['lib/providers/index.js']!.entries!.map((e) => e.key), ['openai', 'anthropic', 'mistral', 'echo']);
     assert.match(byFile['lib/providers/index.js']!.message, /2 inline values stay as written \(noop, upper\)/);
@@ -89,7 +93,9 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
         assert.ok(skippedLines(planned.skipped).includes(`stays-eager ${finding.id}: ${finding.symbol} stays eager: ${finding.blockers!.join('; ')}`), skippedLines(planned.skipped).join('\n'));
       }
     }
-    assert.equal(findings.filter((f) => f.convertible).length, 8);
+    assert.equal(findings.filter((f) => f.convertible).length, 10);
+    const manifests = planned.plan.operations.filter((o) => o.files.includes('lib/flat-plugin/index.js')).map((o) => o.options.manifest).sort();
+    assert.deepEqual(manifests, ['lib/flat-plugin/index.configs.manifest.js', 'lib/flat-plugin/index.rules.manifest.js']);
     assert.deepEqual(planned.plan.operations.flatMap((o) => o.files).filter((f) => f.startsWith('lib/lazy/')), []);
 
     const before = surface(dir);
