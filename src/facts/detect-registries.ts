@@ -3,7 +3,7 @@ import type { RegistryEntry, RegistryFact } from './module-facts.js';
 import { constantKeyValue } from './constant-keys.js';
 import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';
 import { importedValue, type ImportedValue, type ModuleScope } from './imported-values.js';
-import { wholeReadAtImport } from './whole-reads-at-import.js';
+import { entryWrite, wholeReadAtImport } from './whole-reads-at-import.js';
 
 /** Registries found in one module, and which top-level statements (by index) register. */
 export interface DetectedRegistries {
@@ -49,7 +49,11 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
         // `rules: _objectSpread({}, allRules)`: copying the map at import runs every getter a
         // manifest would give it, so every provider would still load at import.
         const copied = wholeReadAtImport(name, sourceFile, statement);
-        if (copied) registry.blockers.push(`${name} is read whole at import (line ${copied.line}: \`${copied.text}\`), which would load every provider then`);
+        // `rules[name] = wrap(rules[name])`: a lazy entry is a getter with no setter.
+        const written = entryWrite(name, registry.entries.flatMap((e) => (e.key === undefined ? [] : [e.key])), sourceFile);
+        if (written) registry.blockers.push(`${name} has an entry written at line ${written.line} (\`${written.text}\`): a lazy entry is a getter with no setter`);
+        if (copied?.how === 'whole') registry.blockers.push(`${name} is read whole at import (line ${copied.line}: \`${copied.text}\`), which would load every provider then`);
+        else if (copied && !written) registry.blockers.push(`${name} is read by a computed key at import (line ${copied.line}: \`${copied.text}\`), which would load the providers it reads then`);
         registries.push(registry);
         registrationStatements.add(index);
       }

@@ -7,7 +7,8 @@
 // theme builds its name at run time, and code that is already lazy (lib/lazy). analyze finds each
 // and says the same as plan; apply converts all but the themes and the lazy code; the fixture's own tests pass afterwards, in a child process, with
 // the same exports and fewer modules loaded at require. A plugin object holding two maps
-// (`configs`, `rules`: eslint-plugin-vue's shape) gets a manifest per map.
+// (`configs`, `rules`: eslint-plugin-vue's shape) gets a manifest per map; a map whose entries
+// are written back at import stays (getter-only entries would make the write throw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -63,6 +64,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
       'lib/syntax/index.js',
       'lib/themes/index.js',
       'lib/tools/index.js',
+      'lib/wrapped/index.js',
     ]);
     assert.equal(byFile['lib/rules/index.js']!.symbol, 'rules');
     assert.equal(byFile['lib/plugin/index.js']!.symbol, 'index.rules');
@@ -77,6 +79,10 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     const oneArgument = byFile['lib/languages/index.js']!;
     assert.equal(oneArgument.convertible, true, oneArgument.message);
     assert.deepEqual(oneArgument.entries!.map((e) => e.key), ['javascript', 'python', 'ruby']);
+    // Its entries are written back at import: getter-only entries would make that throw.
+    assert.deepEqual(byFile['lib/wrapped/index.js']!.blockers, [
+      'rules has an entry written at line 11 (`rules[name] = { ...rule, meta: { ...rule.meta, docs: { url: `https://example.test/rules/${name}` } } }`): a lazy entry is a getter with no setter',
+    ]);
     const runtimeName = byFile['lib/themes/index.js']!;
     assert.equal(runtimeName.convertible, false);
     assert.deepEqual(runtimeName.blockers, [

@@ -229,6 +229,30 @@ ${tail}
   assert.deepEqual(blockersOf('export const all = () => Object.values(RULES);'), []);
 });
 
+test('a registry whose entries the module writes stays eager (a lazy entry is a getter with no setter); one read in a loop at import does too', () => {
+  const blockersOf = (tail: string) =>
+    facts(`'use strict';
+const RULES = { 'rule-a': require('./a'), 'rule-b': require('./b') };
+${tail}
+module.exports = RULES;
+`, 'lib/index.js', 'commonjs').registries.find((r) => r.name === 'RULES')!.blockers;
+  const written = (line: number, text: string) => [`RULES has an entry written at line ${line} (\`${text}\`): a lazy entry is a getter with no setter`];
+  // In strict code each of these would throw on a getter-only entry: at import, or when the function runs.
+  assert.deepEqual(blockersOf('for (const k in RULES) RULES[k] = wrap(RULES[k]);'), written(3, 'RULES[k] = wrap(RULES[k])'));
+  assert.deepEqual(blockersOf("RULES['rule-a'] = patched;"), written(3, "RULES['rule-a'] = patched"));
+  assert.deepEqual(blockersOf('function override(name, rule) { RULES[name] = rule; }'), written(3, 'RULES[name] = rule'));
+  assert.deepEqual(blockersOf("delete RULES['rule-b'];"), written(3, "delete RULES['rule-b']"));
+  assert.deepEqual(blockersOf('Object.assign(RULES, overrides);'), written(3, 'Object.assign(RULES, overrides)'));
+  assert.deepEqual(blockersOf("Object.assign(RULES, { 'rule-a': patched });"), written(3, "Object.assign(RULES, { 'rule-a': patched })"));
+  // New keys become plain properties beside the getters.
+  assert.deepEqual(blockersOf("RULES['rule-c'] = extra; RULES.other = 1; Object.assign(RULES, { more: 1 });"), []);
+  // Read by a computed key in a loop at import: every provider loads then; one lookup, or lookups in functions, do not count.
+  assert.deepEqual(blockersOf("Object.keys(RULES).forEach((k) => { RULES[k].meta.docs.url = base + k; });"), [
+    'RULES is read by a computed key at import (line 3: `RULES[k]`), which would load the providers it reads then',
+  ]);
+  assert.deepEqual(blockersOf('const chosen = RULES[process.env.RULE];\nfunction get(k) { return RULES[k]; }'), []);
+});
+
 test('a map nested in an object under plain keys is a registry named by its path, unless it is a value of a map itself', () => {
   const registries = (text: string) =>
     facts(text, 'lib/index.js', 'commonjs').registries.map((r) => ({ name: r.name, line: r.line, keys: r.entries.map((e) => e.key), blockers: r.blockers }));
