@@ -1,6 +1,6 @@
 // Hot-path benchmark: does a package run as fast after `lazify apply` as before, once its lazy
-// loaders have loaded? For winston (log calls to a null stream) and eslint-plugin-react (eslint's
-// Linter over a JSX sample with the plugin's rules): a temp copy of the installed package as it
+// loaders have loaded? For winston (log calls to a null stream), eslint-plugin-react and
+// eslint-plugin-vue (eslint's Linter over a JSX sample, a .vue file, with the plugin's rules): a temp copy of the installed package as it
 // is, and one after apply(); each measurement a fresh process (hot-path-child.ts) timing the
 // workload after one unmeasured first use; variants alternate. Prints figures; asserts nothing.
 import { createRequire } from 'node:module';
@@ -22,6 +22,7 @@ export interface HotPathBenchOptions {
 const WORKLOADS = [
   { name: 'winston', what: 'log calls (6 per iteration) through a Stream transport to a null stream', iterations: 5_000 },
   { name: 'eslint-plugin-react', what: 'Linter.verify of a JSX sample with every non-deprecated rule', iterations: 30 },
+  { name: 'eslint-plugin-vue', what: 'Linter.verify of a .vue file (vue-eslint-parser) with every non-deprecated rule', iterations: 30 },
 ] as const;
 
 const childScript = fileURLToPath(new URL('./hot-path-child.js', import.meta.url));
