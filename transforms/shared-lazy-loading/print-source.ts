@@ -64,7 +64,10 @@ function restorePrologue(text: string, original: string): string {
     else if (line.trim() === '' || /^\s*\/\//.test(line)) continue;
     else if (/^\s*\/\*/.test(line)) inComment = !line.includes('*/');
     else if (DIRECTIVE_LINE.test(line)) last = i;
-    else break;
+    else {
+      if (last < 0) return restoreSharedDirectiveLine(text, before, i);
+      break;
+    }
   }
   if (last < 0) return text;
   const after = text.split('\n');
@@ -77,6 +80,25 @@ function restorePrologue(text: string, original: string): string {
   let blanks = 0;
   while (last + 1 + blanks < before.length && before[last + 1 + blanks]!.trim() === '') blanks++;
   if (blanks > 0 && after[last + 1]!.trim() !== '') after.splice(last + 1, 0, ...before.slice(last + 1, last + 1 + blanks));
+  return after.join('\n');
+}
+
+/** A directive with code after it on its line: `'use strict';Object.defineProperty(exports, ...`. */
+const DIRECTIVE_THEN_CODE = /^([ \t]*(['"])[^'"\\\n]*\2;?)(\S.*)$/;
+
+/**
+ * Babel's `retainLines` output puts the directive and the first statements on one line; recast
+ * then prints the directive with a stray `;` on a line of its own and the rest of the line below
+ * it. When that rest is printed as it was, the line is put back whole.
+ */
+function restoreSharedDirectiveLine(text: string, before: string[], index: number): string {
+  const match = DIRECTIVE_THEN_CODE.exec(before[index]!);
+  if (!match) return text;
+  const [, directive, , rest] = match;
+  const after = text.split('\n');
+  for (let i = 0; i < index; i++) if (after[i] !== before[i]) return text;
+  if (after[index]?.replace(/;+$/, '') !== directive!.replace(/;$/, '') || after[index + 1] !== rest) return text;
+  after.splice(index, 2, before[index]!);
   return after.join('\n');
 }
 
