@@ -4,9 +4,10 @@
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
 // Workloads: `winston` (log calls through a Stream transport to a null stream), and
-// `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise` and `eslint-plugin-vue`
-// (eslint's Linter over a sample with every rule of the plugin: JSX for the first two, promise
-// chains, a Vue single-file component through vue-eslint-parser).
+// `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise`, `eslint-plugin-import`
+// and `eslint-plugin-vue` (eslint's Linter over a sample with every rule of the plugin: JSX for
+// the first two, promise chains, ES module imports, a Vue single-file component through
+// vue-eslint-parser).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -121,6 +122,18 @@ function winstonWorkload(dir: string): Workload {
   };
 }
 
+/** ES module code with something for many of eslint-plugin-import's rules to say. */
+const IMPORT_SAMPLE = `import fs from 'fs';
+import { a } from './missing';
+import { b } from './missing';
+import * as path from 'path';
+const x = 1;
+import later from 'later';
+export default function () { return [fs, a, b, path, later, x]; }
+export const y = require('./other');
+module.exports = { x };
+`;
+
 /** A Vue single-file component with something for many of eslint-plugin-vue's rules to say. */
 const VUE_SAMPLE = `<template>
   <div id="app" v-bind:class="{ active: isActive }" @click="toggle">
@@ -163,6 +176,7 @@ const ESLINT_PLUGINS: Record<string, EslintPluginWorkload> = {
   'eslint-plugin-react': { prefix: 'react', sample: JSX_SAMPLE },
   'eslint-plugin-jsx-a11y': { prefix: 'jsx-a11y', sample: JSX_SAMPLE },
   'eslint-plugin-promise': { prefix: 'promise', sample: PROMISE_SAMPLE },
+  'eslint-plugin-import': { prefix: 'import', sample: IMPORT_SAMPLE },
   'eslint-plugin-vue': { prefix: 'vue', sample: VUE_SAMPLE, parser: { name: 'vue-eslint-parser', filename: 'App.vue' } },
 };
 

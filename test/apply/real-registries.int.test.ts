@@ -4,6 +4,7 @@
 // - eslint-plugin-react@7.37.5: every rule and its meta the same, the same lint messages on a sample;
 // - eslint-plugin-jsx-a11y@6.10.2 (Babel's ES5 output): the same; its rules map stays, its entry copying it at import;
 // - eslint-plugin-promise@7.2.1: the same; its rules map, a property of the plugin object, loads no rule at import;
+// - eslint-plugin-import@2.31.0 (Babel, retainLines): the same; its rules and configs maps, a manifest each;
 // - eslint-plugin-vue@9.33.0: the same, on a .vue file; three maps in its plugin object, a manifest each;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
@@ -132,6 +133,21 @@ test('eslint-plugin-vue@9.33.0: its configs, rules and processors maps, nested i
     const atImport = [count('rules'), count('configs')]; plugin.rules['html-self-closing'].create;
     process.stdout.write(JSON.stringify([atImport, count('rules')]));`]);
   assert.deepEqual(JSON.parse(loaded), [[0, 0], 1]);
+});
+
+test('eslint-plugin-import@2.31.0 (Babel, retainLines): its rules and configs maps get a manifest each, the directive line stays whole; the same rules, meta and lint messages', { timeout: 900_000 }, async () => {
+  const { original, applied, result } = await applyToEslintPlugin('eslint-plugin-import', { messages: 10, rules: 40 });
+  const manifests = result.plan.operations.filter((o) => o.transform === 'registry-to-manifest').map((o) => [o.id, o.options.manifest]).sort();
+  assert.deepEqual(manifests, [
+    ['registry:lib/index.js:configs', 'lib/index.configs.manifest.js'],
+    ['registry:lib/index.js:rules', 'lib/index.rules.manifest.js'],
+  ]);
+  // `'use strict';Object.defineProperty(exports, ...` is one line, before and after.
+  const firstLine = (dir: string) => readFileSync(join(dir, 'lib/index.js'), 'utf8').split('\n')[0];
+  assert.equal(firstLine(applied), firstLine(original));
+  const loaded = node(['-e', `require(${JSON.stringify(applied)});
+    process.stdout.write(String(Object.keys(require.cache).filter((f) => f.startsWith(${JSON.stringify(join(applied, 'lib/rules'))})).length));`]);
+  assert.equal(loaded, '0');
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {
