@@ -8,7 +8,8 @@ import type { Collection, JSCodeshift } from 'jscodeshift';
 import { detectLineWidth, detectSourceStyle } from './source-style.js';
 
 const splices = new WeakMap<object, string[]>();
-const SPLICE = /__lazifySplice(\d+)__(?:: __lazifySplice\1__)?/g;
+// recast keeps the original text between a property's key and value (`parallel      : `).
+const SPLICE = /__lazifySplice(\d+)__(?:[ \t]*:[ \t]*__lazifySplice\1__)?/g;
 
 /**
  * A placeholder identifier whose printed text becomes `text` once the file is printed. recast

@@ -1,0 +1,8 @@
+var exportsManifest = require('./index.manifest.js').exportsManifest;
+// asynckit's index.js: the colons aligned, the object on the line after `module.exports =`.
+module.exports =
+{
+  get parallel() { return exportsManifest.parallel.load(); },
+  get serial() { return exportsManifest.serial.load(); },
+  get serialOrdered() { return exportsManifest.serialOrdered.load(); }
+};
