@@ -1,5 +1,5 @@
 import { ts } from '../project/typescript.cjs';
-import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, unwrap } from './expression-shapes.js';
+import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, staticPropertyKey, unwrap } from './expression-shapes.js';
 
 /** Where a module's own top-level code reads every value of an object it declares. */
 export interface WholeRead {
@@ -120,8 +120,7 @@ function literalWithOnlyNewKeys(node: ts.Expression, keys: readonly string[]): b
   const inner = unwrap(node);
   if (!ts.isObjectLiteralExpression(inner)) return false;
   return inner.properties.every((property) => {
-    if (ts.isSpreadAssignment(property) || !property.name) return false;
-    const key = ts.isIdentifier(property.name) || ts.isStringLiteralLike(property.name) || ts.isNumericLiteral(property.name) ? property.name.text : undefined;
+    const key = ts.isSpreadAssignment(property) || !property.name ? undefined : staticPropertyKey(property.name);
     return key !== undefined && !keys.includes(key);
   });
 }
