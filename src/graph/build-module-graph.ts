@@ -49,7 +49,7 @@ export interface GraphOptions {
 export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}): ModuleGraph {
   const { root } = project;
   const compilerOptions = project.tsconfig?.options;
-  const listings = new DirectoryListingCache();
+  const listings = new DirectoryListingCache(root);
   const resolver = new ImportResolver({ compilerOptions, listings });
   const linkFree = linkFreeUnder(root, listings);
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? cacheDirFromEnvironment(process.env));

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
 /**
@@ -10,12 +10,29 @@ import { basename, dirname } from 'node:path';
  */
 export class DirectoryListingCache {
   private readonly listings = new Map<string, Listing | null>();
+  /**
+   * The directories above the project root. Their entries are stat'ed one by one, not listed:
+   * resolution asks them only for `node_modules` and `package.json` as it walks up, and a listing
+   * of `/tmp` or a home directory would tie what an analysis read to every file created there
+   * (src/pipeline/kept-analyses.ts keeps an analysis only while what it read is unchanged).
+   */
+  private readonly above: Set<string>;
 
-  fileExists = (path: string): boolean => this.listing(dirname(path))?.files.has(basename(path)) ?? false;
+  constructor(root?: string) {
+    this.above = new Set();
+    for (let dir = root && dirname(root); dir && !this.above.has(dir); dir = dirname(dir)) this.above.add(dir);
+  }
+
+  fileExists = (path: string): boolean => {
+    const dir = dirname(path);
+    if (this.above.has(dir)) return statOrUndefined(path)?.isFile() ?? false;
+    return this.listing(dir)?.files.has(basename(path)) ?? false;
+  };
 
   directoryExists = (path: string): boolean => {
     const parent = dirname(path);
     if (parent === path) return true; // the file system root
+    if (this.above.has(parent)) return statOrUndefined(path)?.isDirectory() ?? false;
     return this.listing(parent)?.dirs.has(basename(path)) ?? false;
   };
 
@@ -23,10 +40,14 @@ export class DirectoryListingCache {
    * Whether `path` is a symbolic link, from its directory's listing. False when the directory
    * cannot be read: callers that must be sure fall back to `realpath`.
    */
-  isSymbolicLink = (path: string): boolean => this.listing(dirname(path))?.links.has(basename(path)) ?? false;
+  isSymbolicLink = (path: string): boolean => {
+    const dir = dirname(path);
+    if (this.above.has(dir)) return statOrUndefined(path, lstatSync)?.isSymbolicLink() ?? false;
+    return this.listing(dir)?.links.has(basename(path)) ?? false;
+  };
 
   /** Whether the directory could be listed (so `isSymbolicLink` answers for its entries). */
-  isListable = (dir: string): boolean => this.listing(dir) !== null;
+  isListable = (dir: string): boolean => (this.above.has(dir) ? (statOrUndefined(dir)?.isDirectory() ?? false) : this.listing(dir) !== null);
 
   private listing(dir: string): Listing | null {
     let listing = this.listings.get(dir);
@@ -64,4 +85,13 @@ interface Listing {
   dirs: Set<string>;
   /** Symbolic links, and entries of unknown type, by name. */
   links: Set<string>;
+}
+
+/** What `path` stats as, undefined when it does not exist or cannot be reached. */
+function statOrUndefined(path: string, stat: typeof statSync | typeof lstatSync = statSync): Stats | undefined {
+  try {
+    return stat(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
