@@ -13,6 +13,7 @@ import type { TransformSummary } from './api/transforms.js';
 
 export * from './api/errors.js';
 export type * from './api/analyze.js';
+export type * from './api/report.js';
 export type * from './api/measure.js';
 export type * from './api/plan-and-apply.js';
 export type * from './api/transforms.js';
@@ -24,7 +25,8 @@ export type * from './api/check.js';
  * Reads only. (`lazify-imports/analyze` has the synchronous `analyze()` and the stages.)
  */
 export async function analyze(dir: string, options?: AnalyzeOptions): Promise<AnalysisResult> {
-  return (await import('./api/analyze.js')).analyze(dir, options);
+  // An unchanged project's kept analysis needs no parser: the light slice answers it.
+  return (await import('./api/report.js')).keptAnalysis(dir, options) ?? (await import('./api/analyze.js')).analyze(dir, options);
 }
 
 /** {@link analyze}, plus real import times measured in child processes (runs the package's code). */

@@ -2,7 +2,9 @@
 // the reporters that print them. Loads TypeScript (through ts-morph), never jscodeshift or the
 // transforms: `lazify analyze` and `lazify why` load only this slice.
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from '../graph/module-graph.js';
-export { analyze, why, withBaseline } from '../pipeline/analyze.js';
+export { analyze, why } from '../pipeline/analyze.js';
+export { withBaseline } from '../pipeline/finish-analysis.js';
+export { keptAnalysis } from '../pipeline/kept-analyses.js';
 export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/results.js';
 export { analyzeMeasured } from '../pipeline/analyze-measured.js';
 export { loadProject } from '../project/load-project.js';

@@ -1,10 +1,11 @@
-// `--no-cache`: a run that neither reads nor keeps what earlier analyses read of installed files.
+// `--no-cache`: a run that neither reads nor keeps what earlier analyses found (the project's last
+// analysis, and what they read of installed files).
 
 /** The global `--cache` option (on by default, so yargs also takes `--no-cache`). */
 export const cacheOption = {
   type: 'boolean',
   global: true,
-  describe: 'keep what is read of installed packages for the next run, in LAZIFY_CACHE_DIR or ~/.cache/lazify (--no-cache: read everything, keep nothing)',
+  describe: 'keep the analysis, and what is read of installed packages, for the next run (used while nothing it read has changed), in LAZIFY_CACHE_DIR or ~/.cache/lazify (--no-cache: read everything, keep nothing)',
 } as const;
 
 /** The `cacheDir` the pipeline takes for a command's `--cache` flag: false for `--no-cache`, else the environment's. */

@@ -1,9 +1,9 @@
-// The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> cost -> facts (keys one module reads from another) -> findings.
+// The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> facts (keys one module reads from another) -> cost -> findings,
+// or the kept analysis of a project that has not changed since it was made (./kept-analyses.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
-import { findFindings } from '../findings/find-findings.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { findImportChains, matchModule } from '../graph/find-import-chains.js';
@@ -11,7 +11,8 @@ import { computeCost } from '../graph/module-cost.js';
 import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
-import { applySuppressions, type FindingsBaseline } from '../findings/apply-suppressions.js';
+import { finishAnalysis, type StaticAnalysis } from './finish-analysis.js';
+import { analyseAndKeep, keptAnalysis } from './kept-analyses.js';
 
 /**
  * Statically analyses the package in `dir`: why importing it is slow and what to make lazy.
@@ -22,6 +23,14 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     // Measuring runs the package's code in child processes, so it is async: a separate entry point.
     throw new LazifyError('measure-is-async', 'analyze() is static; use analyzeMeasured() to measure import times');
   }
+  // A project nobody touched since its last analysis is answered from that analysis.
+  const kept = keptAnalysis(dir, options);
+  if (kept) return kept;
+  return finishAnalysis(analyseAndKeep(dir, options, () => staticAnalysis(dir, options)), options);
+}
+
+/** The stages that read the project: project, graph (with each module's facts), facts across modules. */
+function staticAnalysis(dir: string, options: AnalyzeOptions): StaticAnalysis {
   const project = loadProject(dir, { entry: options.entry });
   // One parse per file: the facts of a module are read from the graph's syntax tree as soon as
   // the graph has resolved its imports, and the tree is dropped then. Holding every tree until
@@ -38,25 +47,17 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     },
     cacheDir: options.cacheDir,
   });
-  const cost = computeCost(graph);
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
   options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });
-  const found = findFindings({ graph, facts, cost, requireEsm: supportsRequireEsm(enginesNode(project.packageJson)) });
-  const comments = Object.fromEntries(Object.values(facts).filter((f) => f.ignoreComments).map((f) => [f.id, f.ignoreComments]));
-  const selection = applySuppressions(found, { ...options.suppressions, comments });
   return {
     root: project.root,
     packageName: project.packageJson.name,
-    entry: graph.entry,
     entrySource: project.entrySource,
+    requireEsm: supportsRequireEsm(enginesNode(project.packageJson)),
     graph,
-    cost,
     facts,
-    findings: selection.findings,
-    suppressed: selection.suppressed,
-    suppression: selection.summary,
-    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics, ...selection.diagnostics],
+    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics],
   };
 }
 
@@ -77,18 +78,3 @@ export function why(module: string, dir: string, options: WhyOptions = {}): WhyR
     diagnostics: [...project.diagnostics, ...graph.diagnostics],
   };
 }
-
-/**
- * `result` as a run with `baseline` would report it: its findings that the baseline lists move
- * to `suppressed`. For the run that has just written the baseline (`--baseline` on a new file).
- */
-export function withBaseline(result: AnalysisResult, baseline: FindingsBaseline): AnalysisResult {
-  const selection = applySuppressions(result.findings, { baseline });
-  return {
-    ...result,
-    findings: selection.findings,
-    suppressed: [...result.suppressed, ...selection.suppressed],
-    suppression: { ...result.suppression, baseline: result.suppression.baseline + selection.summary.baseline, fixedSinceBaseline: selection.summary.fixedSinceBaseline },
-  };
-}
-

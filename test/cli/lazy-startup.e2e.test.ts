@@ -2,7 +2,8 @@
 // analyze no jscodeshift. The built CLI (`npm run build` first) runs under a preload that lists
 // every file the process loaded (dist/bench/record-loaded-modules.js, also used by the bench).
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'node:test';
@@ -73,6 +74,28 @@ test('lazify analyze loads TypeScript (it parses) but no jscodeshift, recast, ba
     assert.deepEqual(heavy(planned.files, /\/dist\/src\/(verify|measure)\//), [], 'plan loads neither the verify nor the measure stage');
   } finally {
     cleanup();
+  }
+});
+
+test('lazify analyze run again on an unchanged project answers from its kept analysis: the same report, no TypeScript loaded', () => {
+  // The fixture in the repository, not a copy: analyze only reads it, and a copy made just now
+  // would be too recent for its analysis to be kept.
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-kept-cli-'));
+  try {
+    const env = { ...process.env, LAZIFY_CACHE_DIR: cache };
+    const args = [cli, 'analyze', join(repoRoot, 'fixtures/gateway-js'), '--format', 'json'];
+    const first = loadedModules(args, { env });
+    assert.equal(first.status, 0, first.stderr);
+    assert.ok(heavy(first.files, /\/typescript\.js$/).length > 0, 'the first run parses');
+    const again = loadedModules(args, { env });
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, first.stdout);
+    assert.deepEqual(heavy(again.files, PARSERS_AND_CODEMODS), []);
+    const fresh = loadedModules([...args, '--no-cache'], { env });
+    assert.equal(fresh.stdout, first.stdout);
+    assert.ok(heavy(fresh.files, /\/typescript\.js$/).length > 0, '--no-cache analyses again');
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
   }
 });
 

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import type { ReportFormat } from '../../api/analyze.js';
+import type { ReportFormat } from '../../api/report.js';
 import { baselineOptions, checkBaselineArgs, readBaselineFile } from '../baseline-file.js';
 import { colourWanted } from '../colour-choice.js';
 import { timeoutSeconds, wholeNumber } from '../number-options.js';
@@ -55,15 +55,17 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const config = await projectConfig(args.dir, args.config);
     const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/config.js');
     const baseline = args.baseline ? readBaselineFile(args.baseline, args['update-baseline'], parseFindingsBaseline) : undefined;
-    const { analyze, analyzeMeasured, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/analyze.js');
+    // The light slice first: a project unchanged since its last analysis needs no parser.
+    const { keptAnalysis, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/report.js');
     const progress = progressDisplay({ quiet: args.quiet });
     const entry = args.entry ?? config.entry;
     const suppressions = { kinds: config.kinds, minSaving: config.minSaving, ignore: config.ignore, baseline };
+    const options = { entry, suppressions, onProgress: progress.listener, cacheDir: cacheDirOf(args) };
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
     let result =
       args.measure || args.format === 'html'
-        ? await analyzeMeasured(args.dir, { entry, suppressions, runs: args.runs, timeoutMs: args.timeout * 1000, onProgress: progress.listener, cacheDir: cacheDirOf(args) })
-        : analyze(args.dir, { entry, suppressions, onProgress: progress.listener, cacheDir: cacheDirOf(args) });
+        ? await (await import('../../api/analyze.js')).analyzeMeasured(args.dir, { ...options, runs: args.runs, timeoutMs: args.timeout * 1000 })
+        : (keptAnalysis(args.dir, options) ?? (await import('../../api/analyze.js')).analyze(args.dir, options));
     progress.clear();
     if (args.baseline && !baseline) {
       // A new (or updated) baseline accepts what there is now: this run reports nothing as new.

@@ -1,0 +1,169 @@
+// The last analysis of each project, kept between runs in the user's cache directory (never in
+// the project), with every path the analysis looked up and what the file system said of it then.
+// `lazify analyze` run again on a project nobody touched, or `plan` and `apply` after `analyze`,
+// answer from it without loading TypeScript or parsing a module.
+//
+// A kept analysis is used only while every one of those paths stats as it did: same size,
+// modification and change times and inode for a file or directory (a directory's times move
+// when an entry is added, removed or renamed), still missing for one that was missing, the same
+// target for a symlink. Files changed in the two seconds before the analysis started are not
+// trusted to show a later change in their times (git's "racy" entries): such an analysis is not
+// kept. Another lazify build, another Node, another working directory or entry is another key.
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheDirFromEnvironment } from '../graph/installed-file-scans.js';
+import { finishAnalysis, type StaticAnalysis } from './finish-analysis.js';
+import { recordFileReads } from './record-file-reads.js';
+import type { AnalysisResult, AnalyzeOptions } from './results.js';
+
+/** What one path stat'ed as: undefined when missing; a symlink adds its target's stamp (or null when dangling). */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, target?: Stamp | null];
+
+interface KeptFile {
+  format: typeof FORMAT;
+  /** lazify's code and Node, see {@link lazifyIdentity}. */
+  identity: string;
+  /** Each looked-up path with its stamp, `null` for a path that did not exist. */
+  paths: Array<[path: string, stamp: Stamp | null]>;
+  analysis: StaticAnalysis;
+}
+
+const FORMAT = 1;
+const RACY_MS = 2_000;
+
+/** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
+function cacheRoot(cacheDir: string | false | undefined): string | undefined {
+  return cacheDir === false ? undefined : (cacheDir ?? cacheDirFromEnvironment(process.env));
+}
+
+function analysesDir(cacheDir: string | false | undefined): string | undefined {
+  const root = cacheRoot(cacheDir);
+  return root === undefined ? undefined : join(root, 'analyses');
+}
+
+/**
+ * Runs the static stages (`analyse`) of the project in `dir`, recording what they look up, and
+ * keeps what they found for the next run with the same options. With no cache directory it only
+ * runs them.
+ */
+export function analyseAndKeep(dir: string, options: Pick<AnalyzeOptions, 'entry' | 'cacheDir'>, analyse: () => StaticAnalysis): StaticAnalysis {
+  const cache = cacheRoot(options.cacheDir);
+  if (cache === undefined) return analyse();
+  const startedAt = Date.now();
+  const { value, paths } = recordFileReads(analyse, cache);
+  keepAnalysis(join(cache, 'analyses'), resolve(dir), options.entry, value, paths, startedAt);
+  return value;
+}
+
+/** The kept analysis of the project at `root` from `entry`, when nothing it looked up has changed since. */
+function readKeptAnalysis(dir: string | undefined, root: string, entry: string | undefined): StaticAnalysis | undefined {
+  if (!dir) return undefined;
+  let kept: Partial<KeptFile>;
+  try {
+    kept = JSON.parse(readFileSync(keptPath(dir, root, entry), 'utf8')) as Partial<KeptFile>;
+  } catch {
+    return undefined; // none yet, or unreadable: analyse
+  }
+  if (kept.format !== FORMAT || kept.identity !== lazifyIdentity() || !Array.isArray(kept.paths) || !kept.analysis) return undefined;
+  for (const entryOfPaths of kept.paths) {
+    if (!Array.isArray(entryOfPaths) || typeof entryOfPaths[0] !== 'string') return undefined;
+    if (!sameStamp(stampOf(entryOfPaths[0]), entryOfPaths[1])) return undefined;
+  }
+  return kept.analysis;
+}
+
+/**
+ * Keeps `analysis` of `root` with the stamps of `paths` (what it looked up), unless one of them
+ * changed too close to `startedAt` to be trusted. Nothing is an error: a cache that cannot be
+ * written means the next run analyses again.
+ */
+function keepAnalysis(dir: string | undefined, root: string, entry: string | undefined, analysis: StaticAnalysis, paths: Iterable<string>, startedAt: number): void {
+  if (!dir) return;
+  const stamped: KeptFile['paths'] = [];
+  for (const path of paths) {
+    const stamp = stampOf(path) ?? null;
+    if (stamp && isRacy(stamp, startedAt)) return;
+    stamped.push([path, stamp]);
+  }
+  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), paths: stamped, analysis };
+  const path = keptPath(dir, root, entry);
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, JSON.stringify(file));
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function keptPath(dir: string, root: string, entry: string | undefined): string {
+  const key = createHash('sha256').update(JSON.stringify([resolve(root), entry ?? null, process.cwd()])).digest('hex').slice(0, 32);
+  return join(dir, `${key}.json`);
+}
+
+function stampOf(path: string): Stamp | undefined {
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // not reachable (a file where a directory should be): as missing
+  }
+  if (!stats) return undefined;
+  const stamp: Stamp = [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
+  if (stats.isSymbolicLink()) {
+    let target: Stats | undefined;
+    try {
+      target = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      target = undefined;
+    }
+    stamp.push(target ? [target.size, target.mtimeMs, target.ctimeMs, target.ino] : null);
+  }
+  return stamp;
+}
+
+function sameStamp(now: Stamp | undefined, then: unknown): boolean {
+  if (now === undefined) return then === null;
+  return JSON.stringify(now) === JSON.stringify(then);
+}
+
+function isRacy(stamp: Stamp, startedAt: number): boolean {
+  if (Math.max(stamp[1], stamp[2]) > startedAt - RACY_MS) return true;
+  const target = stamp[4];
+  return Boolean(target && isRacy(target, startedAt));
+}
+
+let identity: string | undefined;
+
+/**
+ * What the kept analyses of this lazify depend on besides the project: its own compiled code
+ * (every file of its `src/` tree, by stamp), the packages the analysis runs on (TypeScript,
+ * enhanced-resolve, by their package.json) and Node's version (its list of built-in modules).
+ */
+function lazifyIdentity(): string {
+  if (identity) return identity;
+  const hash = createHash('sha256').update(process.version);
+  const sourceRoot = dirname(dirname(fileURLToPath(import.meta.url)));
+  const files = readdirSync(sourceRoot, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+  const require = createRequire(import.meta.url);
+  for (const dependency of ['@ts-morph/common/package.json', 'enhanced-resolve/package.json']) files.push(require.resolve(dependency));
+  for (const file of files) hash.update(`${file}\0${JSON.stringify(stampOf(file) ?? null)}\0`);
+  identity = hash.digest('hex');
+  return identity;
+}
+
+/**
+ * The result {@link analyze} would give now, from the kept analysis of the project in `dir`, or
+ * undefined when there is none or something it read has changed (then analyse). Loads no parser.
+ */
+export function keptAnalysis(dir: string, options: Pick<AnalyzeOptions, 'entry' | 'suppressions' | 'cacheDir'> = {}): AnalysisResult | undefined {
+  const analysis = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
+  return analysis && finishAnalysis(analysis, options);
+}
