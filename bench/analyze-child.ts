@@ -1,11 +1,12 @@
 // One analysis run in a fresh process: `node dist/bench/analyze-child.js '<request JSON>'`.
 // Loads the tool first and times only the call, so the figure is analysis work, not module
 // loading; the parent separately records the whole process.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the parent asks a child to analyse. */
 export interface AnalyzeChildRequest {
-  tool: 'lazify' | 'lazify-no-cache' | 'madge' | 'depcruise';
+  tool: 'lazify' | 'lazify-scans' | 'lazify-no-cache' | 'madge' | 'depcruise';
   /** Absolute project directory. */
   dir: string;
   /** Entry file relative to `dir` (madge starts from it; lazify finds it from package.json itself). */
@@ -14,7 +15,7 @@ export interface AnalyzeChildRequest {
   extensions: string[];
   /** tsconfig.json relative to `dir`, when the project has one. */
   tsconfig?: string;
-  /** lazify: the directory it keeps the scans of installed files in (the bench's own; `lazify-no-cache` keeps none). */
+  /** lazify: the directory it keeps analyses and scans of installed files in (the bench's own, one per variant; `lazify-no-cache` keeps none). */
   cacheDir?: string;
 }
 
@@ -34,23 +35,42 @@ export interface AnalyzeChildResult {
   maxRssKb?: number;
 }
 
-async function analyzeWithLazify(request: AnalyzeChildRequest, cacheDir: string | false | undefined = request.cacheDir): Promise<AnalyzeChildResult> {
-  // The API slice `lazify analyze` loads (src/api/analyze.ts), not the whole public API: the
-  // process time is what a user waits for, and the CLI does not load plan/apply for analyze.
-  // Computed specifier: the slice may not export analyze() yet, and the bench must still build.
-  const apiUrl = new URL('../src/api/analyze.js', import.meta.url).href;
-  let api: { analyze?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
-  try {
-    api = (await import(apiUrl)) as typeof api;
-  } catch (error) {
-    return { available: false, note: `dist/src/api/analyze.js does not load: ${(error as Error).message.split('\n')[0]}` };
+type LazifyApi = { analyze?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
+type ReportApi = { keptAnalysis?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
+
+/**
+ * lazify as `lazify analyze` runs: the light slice (src/api/report.ts) answers from the kept
+ * analysis when the project has not changed since the last run; otherwise the analyze slice
+ * (src/api/analyze.ts, not the whole public API: the CLI does not load plan/apply for analyze)
+ * analyses. `kept: false` skips the kept analysis (`lazify-scans`: as after an edit to the
+ * project; `lazify-no-cache`: nothing kept at all).
+ */
+async function analyzeWithLazify(request: AnalyzeChildRequest, cacheDir: string | false | undefined, kept: boolean): Promise<AnalyzeChildResult> {
+  // Computed specifiers: a slice may not exist in this build yet, and the bench must still build.
+  const load = async <T>(path: string): Promise<T | string> => {
+    try {
+      return (await import(new URL(path, import.meta.url).href)) as T;
+    } catch (error) {
+      return `dist/src/${path.slice('../src/'.length)} does not load: ${(error as Error).message.split('\n')[0]}`;
+    }
+  };
+  if (kept) {
+    const report = await load<ReportApi>('../src/api/report.js');
+    if (typeof report !== 'string' && typeof report.keptAnalysis === 'function') {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      const result = report.keptAnalysis(request.dir, { cacheDir });
+      if (result) return { available: true, ms: performance.now() - start, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
+    }
   }
+  const api = await load<LazifyApi>('../src/api/analyze.js');
+  if (typeof api === 'string') return { available: false, note: api };
   if (typeof api.analyze !== 'function') return { available: false, note: 'analyze() is not exported by dist/src/api/analyze.js' };
   const cpuStart = process.cpuUsage();
   const start = performance.now();
   const result = await api.analyze(request.dir, { cacheDir });
   const ms = performance.now() - start;
-  return { available: true, ms, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
+  return { available: true, ms, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result), note: kept ? 'no kept analysis answered' : undefined };
 }
 
 /** Local modules in lazify's graph; externals and builtins are leaves madge does not list either. */
@@ -120,8 +140,13 @@ type MadgeFunction = (path: string, config: object) => Promise<{ obj(): Record<s
 
 const request = JSON.parse(process.argv[2] ?? '{}') as AnalyzeChildRequest;
 const analyzers = {
-  lazify: analyzeWithLazify,
-  'lazify-no-cache': (r: AnalyzeChildRequest) => analyzeWithLazify(r, false),
+  lazify: (r: AnalyzeChildRequest) => analyzeWithLazify(r, r.cacheDir, true),
+  'lazify-scans': (r: AnalyzeChildRequest) => {
+    // As after an edit to the project: its kept analysis no longer answers, the kept scans of installed files do.
+    if (r.cacheDir) rmSync(join(r.cacheDir, 'analyses'), { recursive: true, force: true });
+    return analyzeWithLazify(r, r.cacheDir, false);
+  },
+  'lazify-no-cache': (r: AnalyzeChildRequest) => analyzeWithLazify(r, false, false),
   madge: analyzeWithMadge,
   depcruise: analyzeWithDependencyCruiser,
 };
