@@ -53,7 +53,9 @@ export function analyseAndKeep(dir: string, options: Pick<AnalyzeOptions, 'entry
   const cache = cacheRoot(options.cacheDir);
   if (cache === undefined) return analyse();
   const startedAt = Date.now();
-  const { value, paths } = recordFileReads(analyse, cache);
+  // What the run reads of lazify's own cache (the kept scans) is not the project's: left out. Only
+  // that folder, so a project inside the cache directory is still recorded.
+  const { value, paths } = recordFileReads(analyse, join(cache, 'installed-files'));
   keepAnalysis(join(cache, 'analyses'), resolve(dir), options.entry, value, paths, startedAt);
   return value;
 }

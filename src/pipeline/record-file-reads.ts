@@ -16,7 +16,7 @@ type Lookup = (path: unknown, ...rest: unknown[]) => unknown;
 /**
  * Runs `run` and returns its value with the absolute paths it looked up through `node:fs`
  * (read, listed, stat'ed or tested for existence, found or not). Paths under `ignoreUnder`
- * (lazify's own cache directory) are left out. Reads through a file descriptor are covered by
+ * (the kept scans lazify reads) are left out. Reads through a file descriptor are covered by
  * the `openSync` that gave it.
  */
 export function recordFileReads<T>(run: () => T, ignoreUnder?: string): { value: T; paths: Set<string> } {

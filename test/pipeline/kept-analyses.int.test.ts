@@ -107,6 +107,19 @@ test('an unchanged project is answered from its kept analysis, the same in every
   }
 });
 
+test('a project inside the cache directory is still watched: an edit gives a fresh analysis', async () => {
+  const { root, dir, cleanup } = project();
+  try {
+    await sleep(SETTLE_MS);
+    run(dir, { cacheDir: root });
+    assert.equal(run(dir, { cacheDir: root }).fresh, false);
+    appendFileSync(join(dir, 'index.js'), '// edited\n');
+    assert.ok(run(dir, { cacheDir: root }).fresh);
+  } finally {
+    cleanup();
+  }
+});
+
 test('--no-cache reads and keeps no analysis; a broken kept file means a fresh analysis', async () => {
   const { dir, cache, cleanup } = project();
   try {
