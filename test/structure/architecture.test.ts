@@ -138,43 +138,41 @@ test('src/index.ts loads the pipeline only when a function of it is called: stat
   assert.ok(index.dynamicImports.length > 0, 'the commands load their slices with import()');
 });
 
-test('the read-only API slices (analyze, report, measure, errors) never reach jscodeshift or the transforms', () => {
-  // analyze must not pay for the rewriting machinery it does not use.
+/**
+ * Follows static imports (those that load code) from `starts`: every file reached, and the import
+ * chains that end in a file or package `offends` names.
+ */
+function followImports(starts: string[], offends: (target: string) => boolean): { reached: Set<string>; offenders: string[] } {
   const byFile = new Map(sources.map((s) => [s.file, s]));
   const reached = new Set<string>();
   const offenders: string[] = [];
   const walk = (file: string, via: string[]): void => {
     if (reached.has(file)) return;
     reached.add(file);
-    const source = byFile.get(file);
-    if (!source) {
-      if (file.startsWith('transforms/')) offenders.push([...via, file].join(' -> '));
+    if (offends(file)) {
+      offenders.push([...via, file].join(' -> '));
       return;
     }
-    for (const spec of source.imports) {
-      if (spec === 'jscodeshift' || spec.startsWith('@babel/') || spec === 'recast') offenders.push([...via, file, spec].join(' -> '));
-      else if (spec.startsWith('.')) walk(localTarget(file, spec), [...via, file]);
+    for (const spec of byFile.get(file)?.imports ?? []) {
+      if (spec.startsWith('.')) walk(localTarget(file, spec).replace(/\.cjs$/, '.cts'), [...via, file]);
+      else if (offends(spec)) offenders.push([...via, file, spec].join(' -> '));
     }
   };
-  for (const slice of ['src/api/analyze.ts', 'src/api/report.ts', 'src/api/measure.ts', 'src/api/errors.ts']) walk(slice, []);
+  for (const start of starts) walk(start, []);
+  return { reached, offenders };
+}
+
+test('the read-only API slices (analyze, report, measure, errors) never reach jscodeshift or the transforms', () => {
+  // analyze must not pay for the rewriting machinery it does not use.
+  const codemods = (target: string) => target.startsWith('transforms/') || target === 'jscodeshift' || target === 'recast' || target.startsWith('@babel/');
+  const { offenders } = followImports(['src/api/analyze.ts', 'src/api/report.ts', 'src/api/measure.ts', 'src/api/errors.ts'], codemods);
   assert.deepEqual(offenders, []);
 });
 
 test('what `lazify analyze` loads takes TypeScript from src/project/typescript.cts, never through an ES import of ts-morph', () => {
   // Importing the CommonJS ts-morph from an ES module makes Node scan its bundle for export
   // names at every start (about 200 ms CPU); src/project/typescript.cts requires it instead.
-  const byFile = new Map(sources.map((s) => [s.file, s]));
-  const reached = new Set<string>();
-  const offenders: string[] = [];
-  const walk = (file: string): void => {
-    if (reached.has(file)) return;
-    reached.add(file);
-    for (const spec of byFile.get(file)?.imports ?? []) {
-      if (spec === 'ts-morph' || spec.startsWith('ts-morph/') || spec === 'typescript') offenders.push(`${file} imports ${spec}`);
-      else if (spec.startsWith('.')) walk(localTarget(file, spec));
-    }
-  };
-  walk('src/api/analyze.ts');
+  const { reached, offenders } = followImports(['src/api/analyze.ts'], (target) => target === 'ts-morph' || target.startsWith('ts-morph/') || target === 'typescript');
   assert.ok(reached.has('src/graph/parse-source.ts'), 'the walk reaches the parser');
   assert.deepEqual(offenders, []);
 });
@@ -182,19 +180,8 @@ test('what `lazify analyze` loads takes TypeScript from src/project/typescript.c
 test('the light analyze slice (src/api/report.ts: kept analyses and reporters) reaches no parser', () => {
   // `lazify analyze` on a project unchanged since its last run answers from the kept analysis
   // through this slice alone; reaching TypeScript would cost that answer ~300 ms of loading.
-  const byFile = new Map(sources.map((s) => [s.file, s]));
-  const reached = new Set<string>();
-  const offenders: string[] = [];
-  const walk = (file: string, via: string[]): void => {
-    if (reached.has(file)) return;
-    reached.add(file);
-    if (file === 'src/project/typescript.cts') offenders.push([...via, file].join(' -> '));
-    for (const spec of byFile.get(file)?.imports ?? []) {
-      if (/^(typescript|ts-morph|jscodeshift|recast|@babel\/.*)$/.test(spec)) offenders.push([...via, file, spec].join(' -> '));
-      else if (spec.startsWith('.')) walk(localTarget(file, spec).replace(/\.cjs$/, '.cts'), [...via, file]);
-    }
-  };
-  walk('src/api/report.ts', []);
+  const parser = (target: string) => target === 'src/project/typescript.cts' || /^(typescript|ts-morph|jscodeshift|recast|@babel\/.*)$/.test(target);
+  const { reached, offenders } = followImports(['src/api/report.ts'], parser);
   assert.ok(reached.has('src/pipeline/kept-analyses.ts') && reached.has('src/findings/find-findings.ts'), 'the walk reaches the kept analyses and the findings');
   assert.deepEqual(offenders, []);
 });
