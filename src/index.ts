@@ -36,7 +36,7 @@ export async function analyzeMeasured(dir: string, options?: Omit<AnalyzeOptions
 
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
 export async function why(module: string, dir: string, options?: WhyOptions): Promise<WhyResult> {
-  return (await import('./api/analyze.js')).why(module, dir, options);
+  return (await import('./api/report.js')).keptWhy(module, dir, options) ?? (await import('./api/analyze.js')).why(module, dir, options);
 }
 
 /** Real import time per module of `target` (a package directory or a file), in child processes. */

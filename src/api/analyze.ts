@@ -4,7 +4,7 @@
 export type { ModuleGraph, ModuleNode, ImportEdge, EdgeKind } from '../graph/module-graph.js';
 export { analyze, why } from '../pipeline/analyze.js';
 export { withBaseline } from '../pipeline/finish-analysis.js';
-export { keptAnalysis } from '../pipeline/kept-analyses.js';
+export { keptAnalysis, keptWhy } from '../pipeline/kept-analyses.js';
 export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/results.js';
 export { analyzeMeasured } from '../pipeline/analyze-measured.js';
 export { loadProject } from '../project/load-project.js';

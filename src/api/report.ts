@@ -1,10 +1,11 @@
-// Public API, the light part of analyze: the kept analysis of a project that has not changed
-// since its last run, and the reporters. Loads no parser (no TypeScript, no ts-morph), so
+// Public API, the light part of analyze and why: the kept analysis of a project that has not
+// changed since its last run, and the reporters. Loads no parser (no TypeScript, no ts-morph), so
 // `lazify analyze` on an unchanged project loads only this slice; the full one is
 // `lazify-imports/analyze`, which re-exports all of this.
-export { keptAnalysis } from '../pipeline/kept-analyses.js';
+export { keptAnalysis, keptWhy } from '../pipeline/kept-analyses.js';
 export { withBaseline } from '../pipeline/finish-analysis.js';
-export type { AnalyzeOptions, AnalysisResult } from '../pipeline/results.js';
+export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/results.js';
+export { renderWhyReport } from '../report/why-report.js';
 export { renderReport } from '../report/render-report.js';
 export type { ReportFormat, ReportOptions, ReportOutput } from '../report/report-output.js';
 export { renderGithubAnnotations, findingAnnotations, diagnosticAnnotations } from '../report/github-annotations.js';

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import type { EdgeKind, ModuleGraph } from './module-graph.js';
-import { packageNameOf } from './resolve-import.js';
+import { packageNameOf } from './package-name.js';
 
 /** One import on a chain. */
 export interface ChainStep {

@@ -6,6 +6,7 @@ import { ts } from '../project/typescript.cjs';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { BareSpecifierScopes } from './bare-specifier-scopes.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
+import { packageNameOf } from './package-name.js';
 
 /** Where a specifier leads. */
 export type Resolution =
@@ -192,12 +193,6 @@ export class ImportResolver {
     this.packageDirCache.set(key, found);
     return found;
   }
-}
-
-/** `@scope/name/sub` -> `@scope/name`, `name/sub` -> `name`. */
-export function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function isBareSpecifier(specifier: string): boolean {

@@ -6,13 +6,11 @@ import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
-import { findImportChains, matchModule } from '../graph/find-import-chains.js';
-import { computeCost } from '../graph/module-cost.js';
 import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
-import { finishAnalysis, type StaticAnalysis } from './finish-analysis.js';
-import { analyseAndKeep, keptAnalysis } from './kept-analyses.js';
+import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
+import { analyseAndKeep, keptAnalysis, keptWhy } from './kept-analyses.js';
 
 /**
  * Statically analyses the package in `dir`: why importing it is slow and what to make lazy.
@@ -57,24 +55,17 @@ function staticAnalysis(dir: string, options: AnalyzeOptions): StaticAnalysis {
     requireEsm: supportsRequireEsm(enginesNode(project.packageJson)),
     graph,
     facts,
-    diagnostics: [...project.diagnostics, ...graph.diagnostics, ...factDiagnostics],
+    projectDiagnostics: project.diagnostics,
+    factDiagnostics,
   };
 }
 
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
 export function why(module: string, dir: string, options: WhyOptions = {}): WhyResult {
+  // The graph of the project's kept analysis, when nothing it read has changed.
+  const kept = keptWhy(module, dir, options);
+  if (kept) return kept;
   const project = loadProject(dir, { entry: options.entry });
   const graph = buildModuleGraph(project, { cacheDir: options.cacheDir });
-  const target = matchModule(graph, module, options.cwd);
-  const cost = computeCost(graph);
-  const entry = cost.module(target);
-  return {
-    root: project.root,
-    entry: graph.entry,
-    target,
-    chains: findImportChains(graph, target, { limit: options.limit }),
-    exclusiveBytes: entry?.exclusiveBytes ?? 0,
-    exclusiveModules: entry?.exclusiveModules ?? 0,
-    diagnostics: [...project.diagnostics, ...graph.diagnostics],
-  };
+  return whyFromGraph(module, project.root, graph, project.diagnostics, options);
 }

@@ -1,5 +1,5 @@
-// The last, light part of an analysis: cost, findings and suppressions, from what the static
-// stages read (project, graph, facts). A fresh analysis and a kept one (src/pipeline/kept-analyses.ts)
+// The last, light part of an analysis: cost, findings and suppressions (or the import chains of
+// `why`), from what the static stages read (project, graph, facts). A fresh analysis and a kept one (src/pipeline/kept-analyses.ts)
 // both end here, so the two cannot report differently. Loads no parser.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
@@ -7,7 +7,8 @@ import { applySuppressions, type FindingsBaseline } from '../findings/apply-supp
 import { findFindings } from '../findings/find-findings.js';
 import { computeCost } from '../graph/module-cost.js';
 import type { ModuleGraph } from '../graph/module-graph.js';
-import type { AnalysisResult, AnalyzeOptions } from './results.js';
+import { findImportChains, matchModule } from '../graph/find-import-chains.js';
+import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
 /** What the static stages of an analysis read: plain data, kept as JSON between runs. */
 export interface StaticAnalysis {
@@ -18,8 +19,10 @@ export interface StaticAnalysis {
   requireEsm: boolean;
   graph: ModuleGraph;
   facts: Record<string, ModuleFacts>;
-  /** The project's, the graph's and the facts' diagnostics, in that order. */
-  diagnostics: Diagnostic[];
+  /** Problems with the project's configuration (the graph's own are in `graph.diagnostics`). */
+  projectDiagnostics: Diagnostic[];
+  /** Problems the facts stage met. */
+  factDiagnostics: Diagnostic[];
 }
 
 /** The analysis result of `analysis`: its cost, and its findings as `options` select them. */
@@ -40,7 +43,22 @@ export function finishAnalysis(analysis: StaticAnalysis, options: Pick<AnalyzeOp
     findings: selection.findings,
     suppressed: selection.suppressed,
     suppression: selection.summary,
-    diagnostics: [...analysis.diagnostics, ...selection.diagnostics],
+    diagnostics: [...analysis.projectDiagnostics, ...graph.diagnostics, ...analysis.factDiagnostics, ...selection.diagnostics],
+  };
+}
+
+/** How the entry of `graph` (project `root`) reaches `module`: the answer of `lazify why`. */
+export function whyFromGraph(module: string, root: string, graph: ModuleGraph, projectDiagnostics: Diagnostic[], options: Pick<WhyOptions, 'limit' | 'cwd'> = {}): WhyResult {
+  const target = matchModule(graph, module, options.cwd);
+  const entry = computeCost(graph).module(target);
+  return {
+    root,
+    entry: graph.entry,
+    target,
+    chains: findImportChains(graph, target, { limit: options.limit }),
+    exclusiveBytes: entry?.exclusiveBytes ?? 0,
+    exclusiveModules: entry?.exclusiveModules ?? 0,
+    diagnostics: [...projectDiagnostics, ...graph.diagnostics],
   };
 }
 

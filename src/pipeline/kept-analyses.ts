@@ -15,9 +15,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnvironment } from '../graph/installed-file-scans.js';
-import { finishAnalysis, type StaticAnalysis } from './finish-analysis.js';
+import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
 import { recordFileReads } from './record-file-reads.js';
-import type { AnalysisResult, AnalyzeOptions } from './results.js';
+import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
 /** What one path stat'ed as: undefined when missing; a symlink adds its target's stamp (or null when dangling). */
 type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number, target?: Stamp | null];
@@ -31,7 +31,7 @@ interface KeptFile {
   analysis: StaticAnalysis;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 const RACY_MS = 2_000;
 
 /** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
@@ -168,4 +168,10 @@ function lazifyIdentity(): string {
 export function keptAnalysis(dir: string, options: Pick<AnalyzeOptions, 'entry' | 'suppressions' | 'cacheDir'> = {}): AnalysisResult | undefined {
   const analysis = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
   return analysis && finishAnalysis(analysis, options);
+}
+
+/** The answer {@link why} would give now, from the graph of the project's kept analysis, or undefined (then build the graph). */
+export function keptWhy(module: string, dir: string, options: WhyOptions = {}): WhyResult | undefined {
+  const analysis = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
+  return analysis && whyFromGraph(module, analysis.root, analysis.graph, analysis.projectDiagnostics, options);
 }

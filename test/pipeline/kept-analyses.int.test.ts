@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { analyze } from '../../src/pipeline/analyze.js';
+import { analyze, why } from '../../src/pipeline/analyze.js';
+import { keptWhy } from '../../src/pipeline/kept-analyses.js';
 import type { AnalysisResult, AnalyzeOptions } from '../../src/pipeline/results.js';
 import { recordFileReads } from '../../src/pipeline/record-file-reads.js';
 import { toJsonReport } from '../../src/report/json-report.js';
@@ -69,6 +70,9 @@ test('an unchanged project is answered from its kept analysis, the same in every
     assert.equal(kept.fresh, false, 'nothing changed: the kept analysis answers');
     assert.equal(everything(kept.result), everything(made.result));
     assert.equal(kept.result.cost.module('providers.js')?.exclusiveModules, made.result.cost.module('providers.js')?.exclusiveModules);
+    const keptChains = keptWhy('sdk', dir, options);
+    assert.ok(keptChains, 'why answers from the kept graph');
+    assert.deepEqual(keptChains, why('sdk', dir, { cacheDir: false }));
 
     assert.ok(made.result.diagnostics.some((d) => d.code === 'unresolved-import' && d.message.includes("'./extra'")));
     writeFileSync(join(dir, 'extra.js'), 'module.exports = 1;\n');
@@ -76,6 +80,7 @@ test('an unchanged project is answered from its kept analysis, the same in every
     assert.ok(created.fresh, 'a file created where a missing one was looked for');
     assert.ok(!created.result.diagnostics.some((d) => d.code === 'unresolved-import'));
     assert.ok(created.result.graph.modules['extra.js']);
+    assert.equal(keptWhy('sdk', dir, options), undefined, 'nor does why answer from a stale analysis');
 
     appendFileSync(join(dir, 'providers.js'), "exports.anthropic = () => require('./anthropic');\n");
     const edited = run(dir, options);
@@ -138,21 +143,22 @@ test('--no-cache reads and keeps no analysis; a broken kept file means a fresh a
   }
 });
 
-test('a kept analysis loads no TypeScript: the light API slice answers it alone', async () => {
+test('a kept analysis loads no TypeScript: the light API slice answers analyze and why alone', async () => {
   const { dir, cache, cleanup } = project();
   try {
     await sleep(SETTLE_MS);
     run(dir, { cacheDir: cache });
     const child = `
       import { createRequire } from 'node:module';
-      const { keptAnalysis } = await import(${JSON.stringify(new URL('../../src/api/report.ts', import.meta.url).href)});
+      const { keptAnalysis, keptWhy } = await import(${JSON.stringify(new URL('../../src/api/report.ts', import.meta.url).href)});
       const result = keptAnalysis(${JSON.stringify(dir)}, { cacheDir: ${JSON.stringify(cache)} });
+      const chains = keptWhy('sdk', ${JSON.stringify(dir)}, { cacheDir: ${JSON.stringify(cache)} });
       const loaded = Object.keys(createRequire(import.meta.url).cache);
-      console.log(JSON.stringify({ entry: result?.entry, typescript: loaded.filter((f) => /typescript\\.js$|ts-morph/.test(f)) }));
+      console.log(JSON.stringify({ entry: result?.entry, why: chains?.target, typescript: loaded.filter((f) => /typescript\\.js$|ts-morph/.test(f)) }));
     `;
     const out = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], { encoding: 'utf8' });
     assert.equal(out.status, 0, out.stderr);
-    assert.deepEqual(JSON.parse(out.stdout.trim().split('\n').at(-1)!), { entry: 'index.js', typescript: [] });
+    assert.deepEqual(JSON.parse(out.stdout.trim().split('\n').at(-1)!), { entry: 'index.js', why: 'sdk', typescript: [] });
   } finally {
     cleanup();
   }

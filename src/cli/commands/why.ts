@@ -34,8 +34,10 @@ export const whyCommand: CommandModule<object, WhyArgs> = {
       .example('$0 why src/utils.ts packages/gateway --limit 3', 'a module of another package, three chains'),
   handler: async (args) => {
     const config = await projectConfig(args.dir, args.config);
-    const { renderWhyReport, why } = await import('../../api/analyze.js');
-    const result = why(args.module, args.dir, { entry: args.entry ?? config.entry, limit: args.limit, cacheDir: cacheDirOf(args) });
+    // The light slice first: the graph of a kept analysis needs no parser.
+    const { renderWhyReport, keptWhy } = await import('../../api/report.js');
+    const options = { entry: args.entry ?? config.entry, limit: args.limit, cacheDir: cacheDirOf(args) };
+    const result = keptWhy(args.module, args.dir, options) ?? (await import('../../api/analyze.js')).why(args.module, args.dir, options);
     const toStdout = args['output-file'] === undefined;
     const report = renderWhyReport(result, { format: args.format, color: toStdout && colourWanted(args.color), width: toStdout ? terminalWidth() : undefined });
     printReport(report, { outputFile: args['output-file'] });
