@@ -1,7 +1,7 @@
 // The last analysis of each project, kept between runs in the user's cache directory (never in
 // the project), with every path the analysis looked up and what the file system said of it then.
-// `lazify analyze` run again on a project nobody touched, or `plan` and `apply` after `analyze`,
-// answer from it without loading TypeScript or parsing a module.
+// `lazify analyze` run again on a project nobody touched, or `why`, `plan` and `apply` after
+// `analyze`, answer from it without parsing a module (analyze and why without loading TypeScript).
 //
 // A kept analysis is used only while every one of those paths stats as it did: same size,
 // modification and change times and inode for a file or directory (a directory's times move
