@@ -6,7 +6,7 @@ import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
 import { cacheDirFromEnvironment, InstalledFileScans } from './installed-file-scans.js';
 import { LoadedBytesMeter, packageVersion, scannerIdentity } from './measure-package-size.js';
-import { parseImports } from './parse-imports.js';
+import { parseImports, type ParsedImports, type ParseImportsOptions } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
@@ -32,7 +32,9 @@ export interface GraphOptions {
    * Called once per parsed local module, in the order of the walk, when its imports are
    * resolved: a later stage can read the module then, while its tree is still in `sources`.
    */
-  onModule?: (node: ModuleNode, text: string) => void;
+  onModule?: (node: ModuleNode, text: string, parsed: ParsedImports) => void;
+  /** Finds a file's runtime imports; default {@link parseImports} (a caller may answer from an earlier parse of the same text). */
+  parse?: (file: string, text: string, options: ParseImportsOptions) => ParsedImports;
   /**
    * Where what was read of installed files is kept between analyses, see {@link InstalledFileScans};
    * false keeps nothing. Default: the environment's ({@link cacheDirFromEnvironment}).
@@ -69,6 +71,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
       compilerOptions?.preserveValueImports ||
       (compilerOptions?.importsNotUsedAsValues !== undefined && compilerOptions.importsNotUsedAsValues !== 0),
   );
+  const parse = options.parse ?? parseImports;
   const queue: string[] = [project.entryFile];
   modules[entry] = placeholder(entry, project.entryFile);
 
@@ -85,9 +88,9 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
     const format = project.formats.formatOf(file);
     node.format = format;
     const isTypeScript = /\.[cm]?tsx?$/.test(file);
-    let parsed: ReturnType<typeof parseImports>;
+    let parsed: ParsedImports;
     try {
-      parsed = parseImports(file, text, {
+      parsed = parse(file, text, {
         elideTypeOnlyUses: isTypeScript && !keepsImportStatements,
         keepTypeOnlySpecifierLists: isTypeScript && keepsImportStatements,
         sources: options.sources,
@@ -168,7 +171,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
         });
       }
     }
-    options.onModule?.(node, text);
+    options.onModule?.(node, text, parsed);
   }
   for (const node of Object.values(modules)) {
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);

@@ -1,5 +1,6 @@
 // The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> facts (keys one module reads from another) -> cost -> findings,
-// or the kept analysis of a project that has not changed since it was made (./kept-analyses.ts).
+// or the kept analysis of a project that has not changed since it was made (./kept-analyses.ts);
+// after a change, the modules whose text did not change are not parsed again (./module-reuse.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
@@ -11,6 +12,7 @@ import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
 import { analyseAndKeep, keptAnalysis, keptWhy } from './kept-analyses.js';
+import { ModuleReuse } from './module-reuse.js';
 
 /**
  * Statically analyses the package in `dir`: why importing it is slow and what to make lazy.
@@ -24,11 +26,21 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
   // A project nobody touched since its last analysis is answered from that analysis.
   const kept = keptAnalysis(dir, options);
   if (kept) return kept;
-  return finishAnalysis(analyseAndKeep(dir, options, () => staticAnalysis(dir, options)), options);
+  return finishAnalysis(
+    analyseAndKeep(dir, options, (previous) => {
+      const reuse = new ModuleReuse(previous);
+      const analysis = staticAnalysis(dir, options, reuse);
+      return { analysis, modules: () => reuse.kept(analysis) };
+    }),
+    options,
+  );
 }
 
-/** The stages that read the project: project, graph (with each module's facts), facts across modules. */
-function staticAnalysis(dir: string, options: AnalyzeOptions): StaticAnalysis {
+/**
+ * The stages that read the project: project, graph (with each module's facts), facts across
+ * modules. `reuse` answers for the modules the last analysis read with the same text.
+ */
+function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse): StaticAnalysis {
   const project = loadProject(dir, { entry: options.entry });
   // One parse per file: the facts of a module are read from the graph's syntax tree as soon as
   // the graph has resolved its imports, and the tree is dropped then. Holding every tree until
@@ -39,12 +51,16 @@ function staticAnalysis(dir: string, options: AnalyzeOptions): StaticAnalysis {
   const graph = buildModuleGraph(project, {
     sources,
     onProgress: options.onProgress,
-    onModule: (node, text) => {
-      known.set(node.id, readModuleFacts(node, text, { sources, diagnostics: factDiagnostics }));
+    parse: (file, text, parseOptions) => reuse.parse(file, text, parseOptions),
+    onModule: (node, text, parsed) => {
+      reuse.parsed(node, parsed);
+      known.set(node.id, reuse.facts(node, () => readModuleFacts(node, text, { sources, diagnostics: factDiagnostics })));
       sources.delete(node.file!);
     },
     cacheDir: options.cacheDir,
   });
+  const { parsed, reused } = reuse.counts;
+  if (reused > 0) options.onProgress?.({ stage: 'reuse', label: 'modules unchanged since the last analysis, not parsed again', done: reused, total: parsed + reused, end: true });
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
   options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });

@@ -7,8 +7,10 @@
 // modification and change times and inode for a file or directory (a directory's times move
 // when an entry is added, removed or renamed), still missing for one that was missing, the same
 // target for a symlink. Files changed in the two seconds before the analysis started are not
-// trusted to show a later change in their times (git's "racy" entries): such an analysis is not
-// kept. Another lazify build, another Node, another working directory or entry is another key.
+// trusted to show a later change in their times (git's "racy" entries): such an analysis does not
+// answer a later run. Another lazify build, another Node, another working directory or entry is
+// another key. When the project has changed, the next analysis still reuses what the kept one read
+// of each module whose text is unchanged (./module-reuse.ts).
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnvironment } from '../graph/installed-file-scans.js';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
+import type { KeptModules, PreviousAnalysis } from './module-reuse.js';
 import { recordFileReads } from './record-file-reads.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
@@ -26,12 +29,15 @@ interface KeptFile {
   format: typeof FORMAT;
   /** lazify's code and Node, see {@link lazifyIdentity}. */
   identity: string;
+  /** Whether the stamps tell a later change: false when a path changed too close to the analysis (then it answers no run, and only its modules are reused). */
+  trusted: boolean;
   /** Each looked-up path with its stamp, `null` for a path that did not exist. */
   paths: Array<[path: string, stamp: Stamp | null]>;
   analysis: StaticAnalysis;
+  modules: KeptModules;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 const RACY_MS = 2_000;
 
 /** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
@@ -46,51 +52,77 @@ function analysesDir(cacheDir: string | false | undefined): string | undefined {
 
 /**
  * Runs the static stages (`analyse`) of the project in `dir`, recording what they look up, and
- * keeps what they found for the next run with the same options. With no cache directory it only
+ * keeps what they found for the next run with the same options. `analyse` is given the kept
+ * analysis of the project, if any, to reuse what is unchanged. With no cache directory it only
  * runs them.
  */
-export function analyseAndKeep(dir: string, options: Pick<AnalyzeOptions, 'entry' | 'cacheDir'>, analyse: () => StaticAnalysis): StaticAnalysis {
+export function analyseAndKeep(
+  dir: string,
+  options: Pick<AnalyzeOptions, 'entry' | 'cacheDir'>,
+  analyse: (previous: PreviousAnalysis | undefined) => { analysis: StaticAnalysis; modules: () => KeptModules },
+): StaticAnalysis {
   const cache = cacheRoot(options.cacheDir);
-  if (cache === undefined) return analyse();
+  if (cache === undefined) return analyse(undefined).analysis;
+  const root = resolve(dir);
+  const kept = join(cache, 'analyses');
+  const previous = readKeptFile(kept, root, options.entry);
   const startedAt = Date.now();
   // What the run reads of lazify's own cache (the kept scans) is not the project's: left out. Only
   // that folder, so a project inside the cache directory is still recorded.
-  const { value, paths } = recordFileReads(analyse, join(cache, 'installed-files'));
-  keepAnalysis(join(cache, 'analyses'), resolve(dir), options.entry, value, paths, startedAt);
-  return value;
+  const { value, paths } = recordFileReads(() => analyse(previous && { analysis: previous.analysis, modules: previous.modules }), join(cache, 'installed-files'));
+  keepAnalysis(kept, root, options.entry, value.analysis, value.modules(), paths, startedAt);
+  return value.analysis;
 }
 
-/** The kept analysis of the project at `root` from `entry`, when nothing it looked up has changed since. */
-function readKeptAnalysis(dir: string | undefined, root: string, entry: string | undefined): StaticAnalysis | undefined {
-  if (!dir) return undefined;
+/** The last file read by {@link readKeptFile}: a run that reads it to answer and then analyses reads it once. */
+let lastRead: { path: string; file: KeptFile | undefined } | undefined;
+
+/** The kept file of the project at `root` from `entry` when it was made by this lazify, fresh or not. */
+function readKeptFile(dir: string, root: string, entry: string | undefined): KeptFile | undefined {
+  const path = keptPath(dir, root, entry);
+  if (lastRead?.path === path) {
+    const { file } = lastRead;
+    lastRead = undefined;
+    return file;
+  }
   let kept: Partial<KeptFile>;
   try {
-    kept = JSON.parse(readFileSync(keptPath(dir, root, entry), 'utf8')) as Partial<KeptFile>;
+    kept = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeptFile>;
   } catch {
     return undefined; // none yet, or unreadable: analyse
   }
-  if (kept.format !== FORMAT || kept.identity !== lazifyIdentity() || !Array.isArray(kept.paths) || !kept.analysis) return undefined;
-  for (const entryOfPaths of kept.paths) {
-    if (!Array.isArray(entryOfPaths) || typeof entryOfPaths[0] !== 'string') return undefined;
-    if (!sameStamp(stampOf(entryOfPaths[0]), entryOfPaths[1])) return undefined;
+  const valid = kept.format === FORMAT && kept.identity === lazifyIdentity() && Array.isArray(kept.paths) && kept.analysis && kept.modules;
+  return valid ? (kept as KeptFile) : undefined;
+}
+
+/** The kept file of the project at `root` from `entry`, and its analysis when nothing it looked up has changed since. */
+function readKeptAnalysis(dir: string | undefined, root: string, entry: string | undefined): { analysis?: StaticAnalysis; file?: KeptFile } {
+  const file = dir === undefined ? undefined : readKeptFile(dir, root, entry);
+  return { file, analysis: file?.trusted && unchanged(file.paths) ? file.analysis : undefined };
+}
+
+function unchanged(paths: KeptFile['paths']): boolean {
+  for (const entryOfPaths of paths) {
+    if (!Array.isArray(entryOfPaths) || typeof entryOfPaths[0] !== 'string') return false;
+    if (!sameStamp(stampOf(entryOfPaths[0]), entryOfPaths[1])) return false;
   }
-  return kept.analysis;
+  return true;
 }
 
 /**
- * Keeps `analysis` of `root` with the stamps of `paths` (what it looked up), unless one of them
- * changed too close to `startedAt` to be trusted. Nothing is an error: a cache that cannot be
- * written means the next run analyses again.
+ * Keeps `analysis` of `root` with the stamps of `paths` (what it looked up), untrusted when one
+ * of them changed too close to `startedAt`. Nothing is an error: a cache that cannot be written
+ * means the next run analyses again.
  */
-function keepAnalysis(dir: string | undefined, root: string, entry: string | undefined, analysis: StaticAnalysis, paths: Iterable<string>, startedAt: number): void {
-  if (!dir) return;
+function keepAnalysis(dir: string, root: string, entry: string | undefined, analysis: StaticAnalysis, modules: KeptModules, paths: Iterable<string>, startedAt: number): void {
   const stamped: KeptFile['paths'] = [];
+  let trusted = true;
   for (const path of paths) {
     const stamp = stampOf(path) ?? null;
-    if (stamp && isRacy(stamp, startedAt)) return;
-    stamped.push([path, stamp]);
+    if (stamp && isRacy(stamp, startedAt)) trusted = false;
+    if (trusted) stamped.push([path, stamp]);
   }
-  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), paths: stamped, analysis };
+  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), trusted, paths: trusted ? stamped : [], analysis, modules };
   const path = keptPath(dir, root, entry);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -166,12 +198,16 @@ function lazifyIdentity(): string {
  * undefined when there is none or something it read has changed (then analyse). Loads no parser.
  */
 export function keptAnalysis(dir: string, options: Pick<AnalyzeOptions, 'entry' | 'suppressions' | 'cacheDir'> = {}): AnalysisResult | undefined {
-  const analysis = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
-  return analysis && finishAnalysis(analysis, options);
+  const analyses = analysesDir(options.cacheDir);
+  const { analysis, file } = readKeptAnalysis(analyses, resolve(dir), options.entry);
+  if (analysis) return finishAnalysis(analysis, options);
+  // The analysis that follows reuses the modules of the stale one.
+  if (analyses !== undefined) lastRead = { path: keptPath(analyses, resolve(dir), options.entry), file };
+  return undefined;
 }
 
 /** The answer {@link why} would give now, from the graph of the project's kept analysis, or undefined (then build the graph). */
 export function keptWhy(module: string, dir: string, options: WhyOptions = {}): WhyResult | undefined {
-  const analysis = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
+  const { analysis } = readKeptAnalysis(analysesDir(options.cacheDir), resolve(dir), options.entry);
   return analysis && whyFromGraph(module, analysis.root, analysis.graph, analysis.projectDiagnostics, options);
 }

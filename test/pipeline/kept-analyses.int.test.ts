@@ -60,12 +60,12 @@ test('an unchanged project is answered from its kept analysis, the same in every
     const options = { cacheDir: cache };
     const first = run(dir, options);
     assert.ok(first.fresh);
-    assert.deepEqual(keptFiles(cache), [], 'files written just now are not trusted to show the next change: nothing kept');
+    assert.ok(run(dir, options).fresh, 'files written just now are not trusted to show the next change: the kept analysis answers no run');
 
     await sleep(SETTLE_MS);
     const made = run(dir, options);
     assert.ok(made.fresh);
-    assert.equal(keptFiles(cache).length, 1, 'kept once the files had settled');
+    assert.equal(keptFiles(cache).length, 1, 'one kept file per project and entry');
     const kept = run(dir, options);
     assert.equal(kept.fresh, false, 'nothing changed: the kept analysis answers');
     assert.equal(everything(kept.result), everything(made.result));

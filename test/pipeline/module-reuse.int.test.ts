@@ -1,0 +1,102 @@
+// After an edit, analyze parses again only the modules whose text changed and reuses what the
+// last analysis read of the others; the result is the one a parse of every module gives, also
+// where a reused module's facts depend on an edited one (keys read from an imported enum) and
+// where tsconfig changes how every file parses.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { analyze } from '../../src/pipeline/analyze.js';
+import type { AnalysisResult } from '../../src/pipeline/results.js';
+import type { ProgressEvent } from '../../src/diagnostics/progress.js';
+import { toJsonReport } from '../../src/report/json-report.js';
+import { writeTempProject } from '../helpers/write-temp-project.js';
+
+const provider = (name: string) => `import { Client } from '../client';\nexport class ${name} extends Client { readonly name = '${name}'; }\n`;
+
+function gateway() {
+  return writeTempProject({
+    'package.json': JSON.stringify({ name: 'reuse-gateway', version: '1.0.0', main: 'src/index.ts' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2020', strict: true } }),
+    'src/names.ts': `export enum Providers {\n  OPENAI = 'openai',\n  ANTHROPIC = 'anthropic',\n}\n`,
+    'src/client.ts': 'export class Client {}\nexport type Options = { retries: number };\n',
+    'src/providers/openai.ts': provider('ChatOpenAI'),
+    'src/providers/anthropic.ts': provider('ChatAnthropic'),
+    'src/broken.ts': "import { Options } from './client';\nexport const retries = (o: Options) => o.retries;\nexport const oops = {\n",
+    'src/index.ts': `import { ChatOpenAI } from './providers/openai';
+import { ChatAnthropic } from './providers/anthropic';
+import { Providers } from './names';
+import { retries } from './broken';
+
+export const CHAT_MODELS = {
+  [Providers.OPENAI]: ChatOpenAI,
+  [Providers.ANTHROPIC]: ChatAnthropic,
+};
+export { retries };
+`,
+  });
+}
+
+/** The analysis, and how many modules the graph parsed and how many it took unchanged from the last analysis. */
+function analyseCounting(dir: string, cacheDir: string | false): { result: AnalysisResult; parsed: number; reused: number } {
+  let reuse: ProgressEvent | undefined;
+  let modules = 0;
+  const result = analyze(dir, {
+    cacheDir,
+    onProgress: (event) => {
+      if (event.stage === 'reuse') reuse = event;
+      if (event.stage === 'graph') modules = Math.max(modules, event.total ?? 0);
+    },
+  });
+  const reused = reuse?.done ?? 0;
+  assert.equal(reuse?.total ?? modules, modules, 'the reuse event counts every module the graph read');
+  return { result, parsed: modules - reused, reused };
+}
+
+const everything = (r: AnalysisResult) =>
+  JSON.stringify({ report: toJsonReport(r), graph: r.graph, facts: r.facts, findings: r.findings, suppressed: r.suppressed, diagnostics: r.diagnostics, entrySource: r.entrySource });
+
+const keys = (r: AnalysisResult) => r.findings.find((f) => f.id === 'registry:src/index.ts:CHAT_MODELS')?.entries?.map((e) => e.key);
+
+test('an edit re-parses only the edited module, and the analysis is the one a parse of every module gives', () => {
+  const { dir, cleanup } = gateway();
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
+  try {
+    const first = analyseCounting(dir, cache);
+    assert.deepEqual([first.parsed, first.reused], [6, 0]);
+    assert.deepEqual(keys(first.result), ['openai', 'anthropic']);
+    assert.ok(first.result.diagnostics.some((d) => d.code === 'parse-error' && d.file === 'src/broken.ts'));
+
+    // The enum the unchanged index.ts takes its keys from.
+    writeFileSync(join(dir, 'src/names.ts'), `export enum Providers {\n  OPENAI = 'oai',\n  ANTHROPIC = 'anthropic',\n}\n`);
+    const edited = analyseCounting(dir, cache);
+    assert.deepEqual([edited.parsed, edited.reused], [1, 5], 'only the edited module is parsed');
+    assert.deepEqual(keys(edited.result), ['oai', 'anthropic'], "index.ts's keys are read again from the edited enum");
+    assert.equal(everything(edited.result), everything(analyseCounting(dir, false).result));
+
+    // Rewritten with the same text (a checkout, an editor's save): new file times, nothing parsed.
+    writeFileSync(join(dir, 'src/client.ts'), readFileSync(join(dir, 'src/client.ts')));
+    writeFileSync(join(dir, 'src/providers/openai.ts'), `${provider('ChatOpenAI')}// a comment\n`);
+    const rewritten = analyseCounting(dir, cache);
+    assert.deepEqual([rewritten.parsed, rewritten.reused], [1, 5], 'a module rewritten with the same text is not');
+    assert.equal(everything(rewritten.result), everything(analyseCounting(dir, false).result));
+
+    // Under verbatimModuleSyntax broken.ts's type-only import stays as a runtime import: every file parses again.
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2020', strict: true, verbatimModuleSyntax: true } }));
+    const reconfigured = analyseCounting(dir, cache);
+    assert.deepEqual([reconfigured.parsed, reconfigured.reused], [6, 0]);
+    assert.equal(everything(reconfigured.result), everything(analyseCounting(dir, false).result));
+    assert.ok(reconfigured.result.graph.modules['src/broken.ts'].imports.some((e) => e.to === 'src/client.ts'));
+
+    // An edit that changes where a reused module's import resolves: its facts are read again.
+    rmSync(join(dir, 'src/client.ts'));
+    writeFileSync(join(dir, 'src/client.js'), 'exports.Client = class {};\n');
+    const moved = analyseCounting(dir, cache);
+    assert.deepEqual([moved.parsed, moved.reused], [1, 5], 'client.js parsed; the providers parse again only for their facts');
+    assert.equal(everything(moved.result), everything(analyseCounting(dir, false).result));
+  } finally {
+    cleanup();
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
