@@ -16,7 +16,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDirFromEnvironment } from '../graph/installed-file-scans.js';
+import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
 import type { KeptModules, PreviousAnalysis } from './module-reuse.js';
 import { recordFileReads } from './record-file-reads.js';
@@ -119,8 +119,11 @@ function keepAnalysis(dir: string, root: string, entry: string | undefined, anal
   let trusted = true;
   for (const path of paths) {
     const stamp = stampOf(path) ?? null;
-    if (stamp && isRacy(stamp, startedAt)) trusted = false;
-    if (trusted) stamped.push([path, stamp]);
+    if (stamp && isRacy(stamp, startedAt)) {
+      trusted = false;
+      break;
+    }
+    stamped.push([path, stamp]);
   }
   const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), trusted, paths: trusted ? stamped : [], analysis, modules };
   const path = keptPath(dir, root, entry);
