@@ -6,7 +6,7 @@
 // The bin (index.ts) loads this module for everything but the plain --help and --version.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { cacheOption } from './cache-option.js';
+import { cacheOption, keepNothingUnlessCached } from './cache-option.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { whyCommand } from './commands/why.js';
 import { importtimeCommand } from './commands/importtime.js';
@@ -34,6 +34,7 @@ try {
     .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: on a terminal; FORCE_COLOR and NO_COLOR are honoured)' })
     .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'no progress on stderr (it shows only on a terminal, never with CI set)' })
     .option('cache', cacheOption)
+    .middleware(keepNothingUnlessCached)
     .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply, check or transforms (lazify --help lists them).')
     .recommendCommands()
     .strict()

@@ -8,7 +8,6 @@
 // is not kept: it depends on the other installed files and is worked out on every run.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** One installed file as the meter read it. */
@@ -34,16 +33,6 @@ const FORMAT = 1;
  * without its times moving: it is scanned, not kept (git's "racy" entries).
  */
 const RACY_MS = 2_000;
-
-/**
- * The cache directory: `LAZIFY_CACHE_DIR`, else `$XDG_CACHE_HOME/lazify`, else
- * `~/.cache/lazify`; none when `LAZIFY_DISABLE_CACHE` is set (to anything but `0` or empty).
- */
-export function cacheDirFromEnvironment(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.LAZIFY_DISABLE_CACHE && env.LAZIFY_DISABLE_CACHE !== '0') return undefined;
-  if (env.LAZIFY_CACHE_DIR) return env.LAZIFY_CACHE_DIR;
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'lazify');
-}
 
 /**
  * The scans kept for one project (one file per project root, holding the files its last

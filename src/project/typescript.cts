@@ -8,6 +8,12 @@
 // It is the same file ts-morph loads (test/project/typescript-copy.test.ts keeps the two
 // `@ts-morph/common` ranges in package.json in step), so a later `import('ts-morph')` shares it.
 // Its types are TypeScript's, declared in typescript-module.d.ts. The stages import `ts` from here.
+// V8's compiled code of it is kept in lazify's cache directory for the next run (./code-cache.cts).
+import cacheDirectory = require('./cache-directory.cjs');
+import codeCache = require('./code-cache.cjs');
+
+codeCache.compileWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'), cacheDirectory.cacheDirFromEnvironment(process.env));
+
 import typescript = require('@ts-morph/common/dist/typescript.js');
 
 export import ts = typescript;

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { cacheDirFromEnvironment, InstalledFileScans } from '../../src/graph/installed-file-scans.js';
+import { cacheDirFromEnvironment } from '../../src/project/cache-directory.cjs';
+import { InstalledFileScans } from '../../src/graph/installed-file-scans.js';
 import { LoadedBytesMeter, scannerIdentity } from '../../src/graph/measure-package-size.js';
 
 /** An installed package of three files, and a cache directory, in a temp dir. */

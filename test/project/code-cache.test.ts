@@ -1,0 +1,74 @@
+// src/project/code-cache.cts keeps V8's compiled code of one CommonJS file (TypeScript) between
+// runs. Each case runs a fresh Node, as a lazify run is: the code is kept when the process ends,
+// used by the next one, and a file that changed, or kept code that is not V8's, only means
+// compiling afresh: the module always loads and behaves the same.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const codeCacheModule = join(repoRoot, 'src/project/code-cache.cts');
+
+/** Requires `file` in a fresh Node with its code kept in `cacheDir` (undefined: none); what it exports. */
+function requireInFreshNode(file: string, cacheDir: string | undefined): unknown {
+  const script = `require(${JSON.stringify(codeCacheModule)}).compileWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)});
+const m = require(${JSON.stringify(file)});
+console.log(JSON.stringify({ answer: m.answer, doubled: m.double(21), name: m.double.name, filename: m.filename }));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+const keptCode = (cacheDir: string) => {
+  try {
+    return readdirSync(join(cacheDir, 'compiled')).map((name) => join(cacheDir, 'compiled', name));
+  } catch {
+    return [];
+  }
+};
+
+test('the compiled code is kept by the first run and used by the next; a changed file or broken kept code compiles afresh', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-code-cache-'));
+  try {
+    const file = join(dir, 'module.js');
+    const cacheDir = join(dir, 'cache');
+    writeFileSync(file, 'exports.answer = 6 * 7;\nexports.double = function double(x) { return x * 2; };\nexports.filename = __filename;\n');
+    const expected = { answer: 42, doubled: 42, name: 'double', filename: file };
+
+    assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
+    const [kept] = keptCode(cacheDir);
+    assert.ok(kept, 'kept when the first run ended');
+    const keptAt = statSync(kept).mtimeMs;
+    assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
+    assert.deepEqual(keptCode(cacheDir), [kept]);
+    assert.equal(statSync(kept).mtimeMs, keptAt, 'V8 took the kept code: nothing written again');
+
+    // Bytes that are not V8's code: rejected, compiled afresh, and kept again.
+    writeFileSync(kept, Buffer.alloc(4096, 7));
+    assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
+    assert.notEqual(statSync(kept).size, 4096);
+
+    // The same length, another text: another name, so never the old code.
+    writeFileSync(file, 'exports.answer = 7 * 6;\nexports.double = function double(y) { return y + y; };\nexports.filename = __filename;\n');
+    assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
+    assert.equal(keptCode(cacheDir).length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('with no cache directory (LAZIFY_DISABLE_CACHE, --no-cache) nothing is kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-code-cache-'));
+  try {
+    const file = join(dir, 'module.js');
+    writeFileSync(file, 'exports.answer = 42;\nexports.double = function double(x) { return x * 2; };\nexports.filename = __filename;\n');
+    assert.deepEqual(requireInFreshNode(file, undefined), { answer: 42, doubled: 42, name: 'double', filename: file });
+    assert.deepEqual(readdirSync(dir), ['module.js']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
