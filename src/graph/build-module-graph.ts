@@ -6,7 +6,7 @@ import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
 import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
 import { InstalledFileScans } from './installed-file-scans.js';
-import { LoadedBytesMeter, packageVersion, scannerIdentity } from './measure-package-size.js';
+import { LoadedBytesMeter, packageVersion, scannerIdentity, type LoadedFile } from './measure-package-size.js';
 import { parseImports, type ParsedImports, type ParseImportsOptions } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
@@ -41,6 +41,13 @@ export interface GraphOptions {
    * false keeps nothing. Default: the environment's ({@link cacheDirFromEnvironment}).
    */
   cacheDir?: string | false;
+  /**
+   * What an earlier analysis found of the installed files it measured (size, files each loads),
+   * for a caller that knows nothing they were resolved with has changed since.
+   */
+  knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
+  /** Receives what this analysis found of the installed files it measured, when the graph is built. */
+  onInstalledFiles?: (files: ReadonlyMap<string, LoadedFile>) => void;
 }
 
 /**
@@ -60,7 +67,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   const packageCost = new LoadedBytesMeter({
     resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
     formatOf: (file) => project.formats.formatOf(file),
-  }, listings, installedFileScans);
+  }, listings, installedFileScans, options.knownInstalledFiles);
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -178,6 +185,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);
   }
   installedFileScans.save();
+  options.onInstalledFiles?.(packageCost.loadedFiles());
   return { root, entry, modules, diagnostics };
 }
 

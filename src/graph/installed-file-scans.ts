@@ -86,6 +86,11 @@ export class InstalledFileScans {
     return { bytes, specifiers };
   }
 
+  /** Keeps the kept scan of `file` for the next analysis, unread: the caller knows the file unchanged. */
+  keep(file: string): void {
+    if (this.kept[file]) this.used[file] = this.kept[file];
+  }
+
   /** Keeps the scan of `file` (read with `stats`) for the next analysis. */
   set(file: string, stats: Stats, scan: InstalledFileScan): void {
     if (!this.path || Math.max(stats.mtimeMs, stats.ctimeMs) > this.startedAt - RACY_MS) return;

@@ -15,7 +15,7 @@ import type { InstalledFileScan, InstalledFileScans } from './installed-file-sca
 import { SCANNER_MODULE, scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
-interface LoadedFile {
+export interface LoadedFile {
   size: number;
   /** Files its eager imports and requires resolve to (lazy ones, inside functions, do not load at import). */
   loads: string[];
@@ -61,7 +61,14 @@ export class LoadedBytesMeter {
     private readonly resolver: PackageFileResolver,
     private readonly listings: DirectoryListingCache = new DirectoryListingCache(),
     private readonly scans?: InstalledFileScans,
+    /** What an earlier analysis found of installed files, when nothing it resolved them with has changed since. */
+    private readonly known?: ReadonlyMap<string, LoadedFile>,
   ) {}
+
+  /** Every installed file measured so far, with what it loads. */
+  loadedFiles(): ReadonlyMap<string, LoadedFile> {
+    return this.files;
+  }
 
   /**
    * Adds what `entryFile` (the file `specifier` resolves to) loads to package `name`; returns
@@ -132,8 +139,14 @@ export class LoadedBytesMeter {
   }
 
   private loadedFile(file: string): LoadedFile {
-    const known = this.files.get(file);
-    if (known) return known;
+    const measured = this.files.get(file);
+    if (measured) return measured;
+    const known = this.known?.get(file);
+    if (known) {
+      this.files.set(file, known);
+      this.scans?.keep(file);
+      return known;
+    }
     const loaded: LoadedFile = { size: 0, loads: [] };
     this.files.set(file, loaded);
     if (!SCANNED_FILE.test(file)) {

@@ -30,7 +30,7 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
     analyseAndKeep(dir, options, (previous) => {
       const reuse = new ModuleReuse(previous);
       const analysis = staticAnalysis(dir, options, reuse);
-      return { analysis, modules: () => reuse.kept(analysis) };
+      return { analysis, reusable: () => reuse.kept(analysis) };
     }),
     options,
   );
@@ -52,6 +52,8 @@ function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse
     sources,
     onProgress: options.onProgress,
     parse: (file, text, parseOptions) => reuse.parse(file, text, parseOptions),
+    knownInstalledFiles: reuse.knownInstalledFiles,
+    onInstalledFiles: (files) => reuse.measured(files),
     onModule: (node, text, parsed) => {
       reuse.parsed(node, parsed);
       known.set(node.id, reuse.facts(node, () => readModuleFacts(node, text, { sources, diagnostics: factDiagnostics })));

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
-import type { KeptModules, PreviousAnalysis } from './module-reuse.js';
+import type { KeptInstalledFiles, KeptModules, PreviousAnalysis, Reusable } from './module-reuse.js';
 import { recordFileReads } from './record-file-reads.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
@@ -29,15 +29,19 @@ interface KeptFile {
   format: typeof FORMAT;
   /** lazify's code and Node, see {@link lazifyIdentity}. */
   identity: string;
-  /** Whether the stamps tell a later change: false when a path changed too close to the analysis (then it answers no run, and only its modules are reused). */
-  trusted: boolean;
   /** Each looked-up path with its stamp, `null` for a path that did not exist. */
   paths: Array<[path: string, stamp: Stamp | null]>;
+  /**
+   * The paths that changed too close to the analysis for their stamps to tell a later change:
+   * with any, the analysis answers no run (what it read of modules and installed files is still reused).
+   */
+  racy: string[];
   analysis: StaticAnalysis;
   modules: KeptModules;
+  installedFiles: KeptInstalledFiles;
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 const RACY_MS = 2_000;
 
 /** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
@@ -59,7 +63,7 @@ function analysesDir(cacheDir: string | false | undefined): string | undefined {
 export function analyseAndKeep(
   dir: string,
   options: Pick<AnalyzeOptions, 'entry' | 'cacheDir'>,
-  analyse: (previous: PreviousAnalysis | undefined) => { analysis: StaticAnalysis; modules: () => KeptModules },
+  analyse: (previous: PreviousAnalysis | undefined) => { analysis: StaticAnalysis; reusable: () => Reusable },
 ): StaticAnalysis {
   const cache = cacheRoot(options.cacheDir);
   if (cache === undefined) return analyse(undefined).analysis;
@@ -67,11 +71,40 @@ export function analyseAndKeep(
   const kept = join(cache, 'analyses');
   const previous = readKeptFile(kept, root, options.entry);
   const startedAt = Date.now();
+  const reused: PreviousAnalysis | undefined = previous && {
+    analysis: previous.analysis,
+    modules: previous.modules,
+    installedFiles: onlyModulesChanged(previous) ? previous.installedFiles : undefined,
+  };
   // What the run reads of lazify's own cache (the kept scans) is not the project's: left out. Only
   // that folder, so a project inside the cache directory is still recorded.
-  const { value, paths } = recordFileReads(() => analyse(previous && { analysis: previous.analysis, modules: previous.modules }), join(cache, 'installed-files'));
-  keepAnalysis(kept, root, options.entry, value.analysis, value.modules(), paths, startedAt);
+  const { value, paths } = recordFileReads(() => analyse(reused), join(cache, 'installed-files'));
+  // What this run took from the kept analysis of installed files was looked up by that one: its
+  // paths stay watched (they stat as they did, onlyModulesChanged saw to it).
+  if (reused?.installedFiles) for (const [path] of previous!.paths) paths.add(path);
+  keepAnalysis(kept, root, options.entry, value.analysis, value.reusable(), paths, startedAt);
   return value.analysis;
+}
+
+/**
+ * Whether, of what the kept analysis looked up, only the texts of its modules can have changed:
+ * every other path stats the same (no directory gained or lost an entry, no package.json,
+ * tsconfig or installed file changed), and each changed path is a module's file, still a plain
+ * file. Then whatever was resolved from installed files resolves the same.
+ */
+function onlyModulesChanged(kept: KeptFile): boolean {
+  const moduleFiles = new Set<string>();
+  for (const node of Object.values(kept.analysis.graph.modules)) if (node.kind === 'local' && node.file) moduleFiles.add(node.file);
+  const racy = new Set(kept.racy);
+  for (const entry of kept.paths) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
+    const [path, then] = entry;
+    const now = stampOf(path);
+    if (!racy.has(path) && sameStamp(now, then)) continue;
+    // A module's text may change; a module that became a symlink or went missing may not.
+    if (!moduleFiles.has(path) || !now || now.length > 4 || !Array.isArray(then) || then.length > 4) return false;
+  }
+  return true;
 }
 
 /** The last file read by {@link readKeptFile}: a run that reads it to answer and then analyses reads it once. */
@@ -91,14 +124,15 @@ function readKeptFile(dir: string, root: string, entry: string | undefined): Kep
   } catch {
     return undefined; // none yet, or unreadable: analyse
   }
-  const valid = kept.format === FORMAT && kept.identity === lazifyIdentity() && Array.isArray(kept.paths) && kept.analysis && kept.modules;
+  const valid =
+    kept.format === FORMAT && kept.identity === lazifyIdentity() && Array.isArray(kept.paths) && Array.isArray(kept.racy) && kept.analysis && kept.modules && Array.isArray(kept.installedFiles);
   return valid ? (kept as KeptFile) : undefined;
 }
 
 /** The kept file of the project at `root` from `entry`, and its analysis when nothing it looked up has changed since. */
 function readKeptAnalysis(dir: string | undefined, root: string, entry: string | undefined): { analysis?: StaticAnalysis; file?: KeptFile } {
   const file = dir === undefined ? undefined : readKeptFile(dir, root, entry);
-  return { file, analysis: file?.trusted && unchanged(file.paths) ? file.analysis : undefined };
+  return { file, analysis: file && file.racy.length === 0 && unchanged(file.paths) ? file.analysis : undefined };
 }
 
 function unchanged(paths: KeptFile['paths']): boolean {
@@ -110,22 +144,19 @@ function unchanged(paths: KeptFile['paths']): boolean {
 }
 
 /**
- * Keeps `analysis` of `root` with the stamps of `paths` (what it looked up), untrusted when one
- * of them changed too close to `startedAt`. Nothing is an error: a cache that cannot be written
- * means the next run analyses again.
+ * Keeps `analysis` of `root`, what the next analysis may reuse of it, and the stamps of `paths`
+ * (what it looked up), telling those that changed too close to `startedAt` to be trusted.
+ * Nothing is an error: a cache that cannot be written means the next run analyses again.
  */
-function keepAnalysis(dir: string, root: string, entry: string | undefined, analysis: StaticAnalysis, modules: KeptModules, paths: Iterable<string>, startedAt: number): void {
+function keepAnalysis(dir: string, root: string, entry: string | undefined, analysis: StaticAnalysis, reusable: Reusable, paths: Iterable<string>, startedAt: number): void {
   const stamped: KeptFile['paths'] = [];
-  let trusted = true;
+  const racy: string[] = [];
   for (const path of paths) {
     const stamp = stampOf(path) ?? null;
-    if (stamp && isRacy(stamp, startedAt)) {
-      trusted = false;
-      break;
-    }
+    if (stamp && isRacy(stamp, startedAt)) racy.push(path);
     stamped.push([path, stamp]);
   }
-  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), trusted, paths: trusted ? stamped : [], analysis, modules };
+  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), paths: stamped, racy, analysis, ...reusable };
   const path = keptPath(dir, root, entry);
   const temporary = `${path}.${process.pid}.tmp`;
   try {

@@ -8,6 +8,7 @@
 // one a parse of every module gives.
 import { createHash } from 'node:crypto';
 import type { ModuleFacts } from '../facts/module-facts.js';
+import type { LoadedFile } from '../graph/measure-package-size.js';
 import type { ImportEdge, ModuleNode } from '../graph/module-graph.js';
 import { parseImports, type ParsedImports, type ParseImportsOptions } from '../graph/parse-imports.js';
 import type { StaticAnalysis } from './finish-analysis.js';
@@ -26,10 +27,24 @@ export interface KeptModule {
 /** The kept modules of an analysis, by module id. */
 export type KeptModules = Record<string, KeptModule>;
 
-/** The last analysis of a project, as kept: what it found and what it remembers of each module. */
+/** What an analysis measured of each installed file: its path, size and the files it loads. */
+export type KeptInstalledFiles = Array<[file: string, size: number, loads: string[]]>;
+
+/** What the next analysis may reuse of one. */
+export interface Reusable {
+  modules: KeptModules;
+  installedFiles: KeptInstalledFiles;
+}
+
+/**
+ * The last analysis of a project, as kept: what it found and what it remembers of each module,
+ * and of installed files when nothing they were resolved with has changed since (then only
+ * modules' texts have).
+ */
 export interface PreviousAnalysis {
   analysis: StaticAnalysis;
   modules: KeptModules;
+  installedFiles?: KeptInstalledFiles;
 }
 
 /**
@@ -44,9 +59,13 @@ export class ModuleReuse {
   private readonly ownRegistries = new Map<string, string>();
   /** Modules parsed and modules answered from the previous analysis, in this run. */
   readonly counts = { parsed: 0, reused: 0 };
+  /** The installed files the previous analysis measured, for the graph's meter (see {@link PreviousAnalysis}). */
+  readonly knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
+  private installedFiles: ReadonlyMap<string, LoadedFile> = new Map();
 
   constructor(previous?: PreviousAnalysis) {
     if (!previous) return;
+    if (previous.installedFiles) this.knownInstalledFiles = new Map(previous.installedFiles.map(([file, size, loads]) => [file, { size, loads }]));
     const { graph, facts } = previous.analysis;
     for (const [id, kept] of Object.entries(previous.modules)) {
       const node = graph.modules[id];
@@ -89,13 +108,20 @@ export class ModuleReuse {
     return facts;
   }
 
+  /** Records what the graph measured of installed files. */
+  measured(files: ReadonlyMap<string, LoadedFile>): void {
+    this.installedFiles = files;
+  }
+
   /** What the next analysis may reuse of `analysis`, this run's (its facts complete). */
-  kept(analysis: StaticAnalysis): KeptModules {
+  kept(analysis: StaticAnalysis): Reusable {
     for (const [id, own] of this.ownRegistries) {
       const registries = analysis.facts[id]?.registries;
       if (this.modules[id] && registries && registriesJson(registries) !== own) this.modules[id].ownRegistries = JSON.parse(own) as ModuleFacts['registries'];
     }
-    return this.modules;
+    const installedFiles: KeptInstalledFiles = [];
+    for (const [file, { size, loads }] of this.installedFiles) installedFiles.push([file, size, loads]);
+    return { modules: this.modules, installedFiles };
   }
 }
 

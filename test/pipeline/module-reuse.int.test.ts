@@ -1,12 +1,15 @@
 // After an edit, analyze parses again only the modules whose text changed and reuses what the
 // last analysis read of the others; the result is the one a parse of every module gives, also
 // where a reused module's facts depend on an edited one (keys read from an imported enum) and
-// where tsconfig changes how every file parses.
+// where tsconfig changes how every file parses; and, when nothing but modules changed, what the
+// installed files load.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { analyze } from '../../src/pipeline/analyze.js';
 import type { AnalysisResult } from '../../src/pipeline/results.js';
 import type { ProgressEvent } from '../../src/diagnostics/progress.js';
@@ -95,6 +98,59 @@ test('an edit re-parses only the edited module, and the analysis is the one a pa
     const moved = analyseCounting(dir, cache);
     assert.deepEqual([moved.parsed, moved.reused], [1, 5], 'client.js parsed; the providers parse again only for their facts');
     assert.equal(everything(moved.result), everything(analyseCounting(dir, false).result));
+  } finally {
+    cleanup();
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+/** The paths `run` stat'ed with `statSync` or read with `readFileSync` (what measuring an installed file does). */
+function statsAndReads<T>(run: () => T): { value: T; paths: Set<string> } {
+  const paths = new Set<string>();
+  const target = fs as unknown as Record<'statSync' | 'readFileSync', (path: unknown, ...rest: unknown[]) => unknown>;
+  const originals = { statSync: target.statSync, readFileSync: target.readFileSync };
+  for (const name of ['statSync', 'readFileSync'] as const) {
+    target[name] = function (this: unknown, path: unknown, ...rest: unknown[]) {
+      if (typeof path === 'string') paths.add(path);
+      return originals[name].call(this, path, ...rest);
+    };
+  }
+  syncBuiltinESMExports();
+  try {
+    return { value: run(), paths };
+  } finally {
+    Object.assign(target, originals);
+    syncBuiltinESMExports();
+  }
+}
+
+test('with only modules edited, what installed files load is reused; a new import of a package is measured, a changed installed file read again', async () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'reuse-installed', version: '1.0.0', main: 'index.js' }),
+    'index.js': "const sdk = require('sdk');\nexports.client = () => sdk.client();\n",
+    'node_modules/sdk/package.json': JSON.stringify({ name: 'sdk', version: '1.0.0', main: 'index.js' }),
+    'node_modules/sdk/index.js': "const core = require('./core');\nexports.client = () => core.make();\n",
+    'node_modules/sdk/core.js': `exports.make = () => '${'c'.repeat(1000)}';\n`,
+    'node_modules/sdk/lite.js': `require('./core');\nexports.lite = '${'l'.repeat(3000)}';\n`,
+  });
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
+  const core = join(dir, 'node_modules/sdk/core.js');
+  try {
+    // Files written in the last two seconds are not trusted to show a change: let them settle.
+    await sleep(2_100);
+    const first = analyseCounting(dir, cache).result;
+
+    writeFileSync(join(dir, 'index.js'), "const sdk = require('sdk');\nconst lite = require('sdk/lite');\nexports.client = () => sdk.client(lite);\n");
+    const edited = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(!edited.paths.has(core), 'core.js is neither stat\'ed nor read: what it loads is known');
+    assert.ok(edited.value.graph.modules.sdk.size > first.graph.modules.sdk.size + 3000, 'sdk/lite is measured');
+    assert.equal(everything(edited.value), everything(analyseCounting(dir, false).result));
+
+    writeFileSync(core, `exports.make = () => '${'c'.repeat(9000)}';\n`);
+    const updated = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(updated.paths.has(core), 'an installed file changed: the installed files are measured again');
+    assert.equal(updated.value.graph.modules.sdk.size, edited.value.graph.modules.sdk.size + 8000, 'core.js is 8,000 bytes bigger');
+    assert.equal(everything(updated.value), everything(analyseCounting(dir, false).result));
   } finally {
     cleanup();
     rmSync(cache, { recursive: true, force: true });
