@@ -5,10 +5,12 @@
 // the first run (the parser's functions too, compiled as they were first called), so a later run
 // neither compiles the file nor those functions.
 //
+// The file is read and run as Node's CommonJS loader would (its `.js` handler, for that one file).
 // V8 checks the kept code against the source, its own version and flags, and compiles afresh when
 // it does not match (then the code is kept again). The file is written whole or not at all (a
 // temporary file renamed), and nothing is an error: no cache directory, or one that cannot be
 // written, means compiling as Node does.
+import buffer = require('node:buffer');
 import crypto = require('node:crypto');
 import fs = require('node:fs');
 import nodeModule = require('node:module');
@@ -17,12 +19,12 @@ import vm = require('node:vm');
 
 interface CompilingModule {
   exports: unknown;
-  filename: string;
-  _compile(content: string, filename: string): unknown;
 }
 
+type LoadExtension = (module: CompilingModule, filename: string) => void;
+
 /** Node's CommonJS loader; `_cache` is `require.cache` (which a loader hook such as tsx's may leave out). */
-const Module = nodeModule.Module as unknown as { prototype: CompilingModule; wrap(content: string): string; _cache: Record<string, unknown> };
+const Module = nodeModule.Module as unknown as { wrap(content: string): string; _cache: Record<string, unknown>; _extensions: Record<string, LoadExtension> };
 
 /**
  * Makes the next `require()` of `file` compile it with the code kept in `cacheDir` (see the
@@ -31,10 +33,10 @@ const Module = nodeModule.Module as unknown as { prototype: CompilingModule; wra
 export function compileWithCodeCache(file: string, cacheDir: string | undefined): void {
   // Loaded already (ts-morph first): no later compile of it to wait for.
   if (cacheDir === undefined || Module._cache[file]) return;
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function (this: CompilingModule, content: string, filename: string) {
-    if (filename !== file) return compile.call(this, content, filename);
-    Module.prototype._compile = compile;
+  const loadJs = Module._extensions['.js']!;
+  Module._extensions['.js'] = function (this: unknown, module: CompilingModule, filename: string) {
+    if (filename !== file) return loadJs.call(this, module, filename);
+    Module._extensions['.js'] = loadJs;
     let keptFile: string | undefined;
     let kept: Buffer | undefined;
     try {
@@ -43,11 +45,21 @@ export function compileWithCodeCache(file: string, cacheDir: string | undefined)
     } catch {
       kept = undefined; // none yet
     }
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData: kept });
+    const script = new vm.Script(Module.wrap(sourceText(fs.readFileSync(filename))), { filename, cachedData: kept });
     if (keptFile && (!kept || script.cachedDataRejected)) process.once('exit', () => keep(keptFile, script));
     const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: CompilingModule, filename: string, dirname: string) => unknown;
-    return wrapper.call(this.exports, this.exports, nodeModule.createRequire(filename), this, filename, path.dirname(filename));
+    wrapper.call(module.exports, module.exports, nodeModule.createRequire(filename), module, filename, path.dirname(filename));
   };
+}
+
+/**
+ * The text of a source file's bytes, as Node's loader reads it (UTF-8, without a byte order
+ * mark). TypeScript's compiler is ASCII: decoded as Latin-1, the same text, about 90 ms sooner.
+ */
+function sourceText(bytes: Buffer): string {
+  if (buffer.isAscii(bytes)) return bytes.toString('latin1');
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

@@ -17,7 +17,7 @@ const codeCacheModule = join(repoRoot, 'src/project/code-cache.cts');
 function requireInFreshNode(file: string, cacheDir: string | undefined): unknown {
   const script = `require(${JSON.stringify(codeCacheModule)}).compileWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)});
 const m = require(${JSON.stringify(file)});
-console.log(JSON.stringify({ answer: m.answer, doubled: m.double(21), name: m.double.name, filename: m.filename }));`;
+console.log(JSON.stringify({ answer: m.answer, doubled: m.double(21), name: m.double.name, filename: m.filename, word: m.word }));`;
   const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
@@ -56,6 +56,11 @@ test('the compiled code is kept by the first run and used by the next; a changed
     writeFileSync(file, 'exports.answer = 7 * 6;\nexports.double = function double(y) { return y + y; };\nexports.filename = __filename;\n');
     assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
     assert.equal(keptCode(cacheDir).length, 2);
+
+    // Not ASCII, with a byte order mark: read as UTF-8 without the mark, as Node reads it.
+    writeFileSync(file, '\uFEFFexports.answer = 42;\nexports.double = (x) => 2 * x;\nexports.double = function double(x) { return x * 2; };\nexports.filename = __filename;\nexports.word = "café ☕";\n');
+    assert.deepEqual(requireInFreshNode(file, cacheDir), { ...expected, word: 'café ☕' });
+    assert.deepEqual(requireInFreshNode(file, cacheDir), { ...expected, word: 'café ☕' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
