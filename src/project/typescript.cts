@@ -9,10 +9,18 @@
 // `@ts-morph/common` ranges in package.json in step), so a later `import('ts-morph')` shares it.
 // Its types are TypeScript's, declared in typescript-module.d.ts. The stages import `ts` from here.
 // V8's compiled code of it is kept in lazify's cache directory for the next run (./code-cache.cts).
-import cacheDirectory = require('./cache-directory.cjs');
-import codeCache = require('./code-cache.cjs');
+// Its helpers are required through Node's own CommonJS loader: when this file is imported from an
+// ES module, the `require` Node hands it goes through the ES module loader, which fails (an
+// internal assertion) on a module that ES modules are importing at the same time, as they do
+// ./cache-directory.cts.
+import nodeModule = require('node:module');
+import type * as CacheDirectory from './cache-directory.cjs';
+import type * as CodeCache from './code-cache.cjs';
 
-codeCache.compileWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'), cacheDirectory.cacheDirFromEnvironment(process.env));
+const requireHere = nodeModule.createRequire(__filename);
+const { cacheDirFromEnvironment } = requireHere('./cache-directory.cjs') as typeof CacheDirectory;
+const { compileWithCodeCache } = requireHere('./code-cache.cjs') as typeof CodeCache;
+compileWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'), cacheDirFromEnvironment(process.env));
 
 import typescript = require('@ts-morph/common/dist/typescript.js');
 
