@@ -39,9 +39,15 @@ interface KeptFile {
   analysis: StaticAnalysis;
   modules: KeptModules;
   installedFiles: KeptInstalledFiles;
+  /**
+   * The entries of each directory holding a module, as {@link listingOf} reads them: an editor
+   * that saves by writing a new file and renaming it over the old one changes the directory's
+   * times but not its entries.
+   */
+  listings: Record<string, string>;
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 const RACY_MS = 2_000;
 
 /** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
@@ -101,10 +107,35 @@ function onlyModulesChanged(kept: KeptFile): boolean {
     const [path, then] = entry;
     const now = stampOf(path);
     if (!racy.has(path) && sameStamp(now, then)) continue;
+    // A directory of modules may have new times for the same entries (a module saved by rename).
+    if (!racy.has(path) && kept.listings[path] !== undefined && kept.listings[path] === listingOf(path)) continue;
     // A module's text may change; a module that became a symlink or went missing may not.
     if (!moduleFiles.has(path) || !now || now.length > 4 || !Array.isArray(then) || then.length > 4) return false;
   }
   return true;
+}
+
+/** The directories holding `analysis`'s modules, each with its entries (see {@link listingOf}). */
+function moduleListings(analysis: StaticAnalysis): Record<string, string> {
+  const listings: Record<string, string> = {};
+  for (const node of Object.values(analysis.graph.modules)) {
+    if (node.kind !== 'local' || !node.file) continue;
+    const dir = dirname(node.file);
+    if (listings[dir] !== undefined) continue;
+    const listing = listingOf(dir);
+    if (listing !== undefined) listings[dir] = listing;
+  }
+  return listings;
+}
+
+/** A directory's entries with their types, sorted, as one string; undefined when it cannot be listed. */
+function listingOf(dir: string): string | undefined {
+  try {
+    const entries = readdirSync(dir, { withFileTypes: true }).map((entry) => `${entry.isFile() ? 'f' : entry.isDirectory() ? 'd' : entry.isSymbolicLink() ? 'l' : 'o'}${entry.name}`);
+    return entries.sort().join('\0');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The last file read by {@link readKeptFile}: a run that reads it to answer and then analyses reads it once. */
@@ -125,7 +156,15 @@ function readKeptFile(dir: string, root: string, entry: string | undefined): Kep
     return undefined; // none yet, or unreadable: analyse
   }
   const valid =
-    kept.format === FORMAT && kept.identity === lazifyIdentity() && Array.isArray(kept.paths) && Array.isArray(kept.racy) && kept.analysis && kept.modules && Array.isArray(kept.installedFiles);
+    kept.format === FORMAT &&
+    kept.identity === lazifyIdentity() &&
+    Array.isArray(kept.paths) &&
+    Array.isArray(kept.racy) &&
+    kept.analysis &&
+    kept.modules &&
+    Array.isArray(kept.installedFiles) &&
+    kept.listings &&
+    typeof kept.listings === 'object';
   return valid ? (kept as KeptFile) : undefined;
 }
 
@@ -156,7 +195,7 @@ function keepAnalysis(dir: string, root: string, entry: string | undefined, anal
     if (stamp && isRacy(stamp, startedAt)) racy.push(path);
     stamped.push([path, stamp]);
   }
-  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), paths: stamped, racy, analysis, ...reusable };
+  const file: KeptFile = { format: FORMAT, identity: lazifyIdentity(), paths: stamped, racy, analysis, ...reusable, listings: moduleListings(analysis) };
   const path = keptPath(dir, root, entry);
   const temporary = `${path}.${process.pid}.tmp`;
   try {

@@ -156,3 +156,37 @@ test('with only modules edited, what installed files load is reused; a new impor
     rmSync(cache, { recursive: true, force: true });
   }
 });
+
+test('a module saved by writing a new file and renaming it over the old one still leaves what installed files load reused', async () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'reuse-rename', version: '1.0.0', main: 'index.js' }),
+    'index.js': "const sdk = require('sdk');\nexports.client = () => sdk.client();\n",
+    'node_modules/sdk/package.json': JSON.stringify({ name: 'sdk', version: '1.0.0', main: 'index.js' }),
+    'node_modules/sdk/index.js': "const core = require('./core');\nexports.client = () => core.make();\n",
+    'node_modules/sdk/core.js': `exports.make = () => '${'c'.repeat(1000)}';\n`,
+  });
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
+  const core = join(dir, 'node_modules/sdk/core.js');
+  try {
+    await sleep(2_100);
+    analyseCounting(dir, cache);
+    // As editors save: a new file beside the module, renamed over it (the directory's times move).
+    writeFileSync(join(dir, 'index.js.tmp'), "const sdk = require('sdk');\nexports.client = () => sdk.client('saved');\n");
+    fs.renameSync(join(dir, 'index.js.tmp'), join(dir, 'index.js'));
+    // Settled, so that the kept analysis of this run trusts the directory's times for the next one.
+    await sleep(2_100);
+    const saved = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(!saved.paths.has(core), 'the directory lists the same entries: core.js is neither stat\'ed nor read');
+    assert.equal(everything(saved.value), everything(analyseCounting(dir, false).result));
+
+    // A file added beside the modules: the directory lists a new entry, so everything is looked up again.
+    writeFileSync(join(dir, 'notes.txt'), 'new\n');
+    writeFileSync(join(dir, 'index.js'), "const sdk = require('sdk');\nexports.client = () => sdk.client('again');\n");
+    const added = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(added.paths.has(core));
+    assert.equal(everything(added.value), everything(analyseCounting(dir, false).result));
+  } finally {
+    cleanup();
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
