@@ -77,10 +77,12 @@ export function analyseAndKeep(
   const kept = join(cache, 'analyses');
   const previous = readKeptFile(kept, root, options.entry);
   const startedAt = Date.now();
+  // Its stamps are kept for those paths: taken before the analysis reads them, a later change still shows.
+  const stamps = previous && onlyModulesChanged(previous);
   const reused: PreviousAnalysis | undefined = previous && {
     analysis: previous.analysis,
     modules: previous.modules,
-    installedFiles: onlyModulesChanged(previous) ? previous.installedFiles : undefined,
+    installedFiles: stamps ? previous.installedFiles : undefined,
   };
   // What the run reads of lazify's own cache (the kept scans) is not the project's: left out. Only
   // that folder, so a project inside the cache directory is still recorded.
@@ -88,7 +90,7 @@ export function analyseAndKeep(
   // What this run took from the kept analysis of installed files was looked up by that one: its
   // paths stay watched (they stat as they did, onlyModulesChanged saw to it).
   if (reused?.installedFiles) for (const [path] of previous!.paths) paths.add(path);
-  keepAnalysis(kept, root, options.entry, value.analysis, value.reusable(), paths, startedAt);
+  keepAnalysis(kept, root, options.entry, value.analysis, value.reusable(), paths, startedAt, stamps || undefined);
   return value.analysis;
 }
 
@@ -96,23 +98,26 @@ export function analyseAndKeep(
  * Whether, of what the kept analysis looked up, only the texts of its modules can have changed:
  * every other path stats the same (no directory gained or lost an entry, no package.json,
  * tsconfig or installed file changed), and each changed path is a module's file, still a plain
- * file. Then whatever was resolved from installed files resolves the same.
+ * file. Then whatever was resolved from installed files resolves the same. If so, the stamp of
+ * each of those paths now; else false.
  */
-function onlyModulesChanged(kept: KeptFile): boolean {
+function onlyModulesChanged(kept: KeptFile): Map<string, Stamp | undefined> | false {
   const moduleFiles = new Set<string>();
   for (const node of Object.values(kept.analysis.graph.modules)) if (node.kind === 'local' && node.file) moduleFiles.add(node.file);
   const racy = new Set(kept.racy);
+  const stamps = new Map<string, Stamp | undefined>();
   for (const entry of kept.paths) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string') return false;
     const [path, then] = entry;
     const now = stampOf(path);
+    stamps.set(path, now);
     if (!racy.has(path) && sameStamp(now, then)) continue;
     // A directory of modules may have new times for the same entries (a module saved by rename).
     if (!racy.has(path) && kept.listings[path] !== undefined && kept.listings[path] === listingOf(path)) continue;
     // A module's text may change; a module that became a symlink or went missing may not.
     if (!moduleFiles.has(path) || !now || now.length > 4 || !Array.isArray(then) || then.length > 4) return false;
   }
-  return true;
+  return stamps;
 }
 
 /** The directories holding `analysis`'s modules, each with its entries (see {@link listingOf}). */
@@ -184,14 +189,24 @@ function unchanged(paths: KeptFile['paths']): boolean {
 
 /**
  * Keeps `analysis` of `root`, what the next analysis may reuse of it, and the stamps of `paths`
- * (what it looked up), telling those that changed too close to `startedAt` to be trusted.
+ * (what it looked up), telling those that changed too close to `startedAt` to be trusted. A path
+ * in `stampedBefore` keeps the stamp it had there, taken before the analysis read it.
  * Nothing is an error: a cache that cannot be written means the next run analyses again.
  */
-function keepAnalysis(dir: string, root: string, entry: string | undefined, analysis: StaticAnalysis, reusable: Reusable, paths: Iterable<string>, startedAt: number): void {
+function keepAnalysis(
+  dir: string,
+  root: string,
+  entry: string | undefined,
+  analysis: StaticAnalysis,
+  reusable: Reusable,
+  paths: Iterable<string>,
+  startedAt: number,
+  stampedBefore?: Map<string, Stamp | undefined>,
+): void {
   const stamped: KeptFile['paths'] = [];
   const racy: string[] = [];
   for (const path of paths) {
-    const stamp = stampOf(path) ?? null;
+    const stamp = (stampedBefore?.has(path) ? stampedBefore.get(path) : stampOf(path)) ?? null;
     if (stamp && isRacy(stamp, startedAt)) racy.push(path);
     stamped.push([path, stamp]);
   }
