@@ -3,7 +3,8 @@ import type { RegistryEntry, RegistryFact } from './module-facts.js';
 import { constantKeyValue } from './constant-keys.js';
 import { commonJsExportTarget, effectiveCallee, isFunctionLike, lineOf, rootIdentifier, staticPropertyKey, unwrap } from './expression-shapes.js';
 import { importedValue, type ImportedValue, type ModuleScope } from './imported-values.js';
-import { entryWrite, wholeReadAtImport } from './whole-reads-at-import.js';
+import { entryWrite } from './object-writes.js';
+import { wholeReadAtImport } from './whole-reads-at-import.js';
 
 /** Registries found in one module, and which top-level statements (by index) register. */
 export interface DetectedRegistries {

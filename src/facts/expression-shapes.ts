@@ -191,3 +191,12 @@ function isLocalInteropHelper(callee: ts.Identifier): boolean {
   }
   return helpers.has(callee.text);
 }
+
+/** `plugin`, `plugin.rules`: the dotted path an expression reads, if it is only names. */
+export function memberPath(node: ts.Expression): string | undefined {
+  const inner = unwrap(node);
+  if (ts.isIdentifier(inner)) return inner.text;
+  if (!ts.isPropertyAccessExpression(inner) || !ts.isIdentifier(inner.name)) return undefined;
+  const holder = memberPath(inner.expression);
+  return holder === undefined ? undefined : `${holder}.${inner.name.text}`;
+}

@@ -16,6 +16,7 @@ import { constantMemberValues } from './constant-keys.js';
 import { topLevelAwaitLine } from './top-level-await.js';
 import { collectNamespaceAssignments } from './namespace-assignments.js';
 import { collectBuiltConsts, collectImportTimeReads } from './built-consts.js';
+import { collectImportedWrites } from './object-writes.js';
 
 /** Resolves specifiers through the graph's edges: the edge's target when resolved, else the specifier. */
 export function resolverFor(node: Pick<ModuleNode, 'imports'>): ResolveSpecifier {
@@ -74,6 +75,7 @@ export function extractModuleFacts(
   const namespaceAssignments = collectNamespaceAssignments(sourceFile, bindings);
   const builtConsts = collectBuiltConsts(sourceFile);
   const importTimeReads = builtConsts.length > 0 ? collectImportTimeReads(sourceFile, new Set(builtConsts.map((c) => c.name))) : [];
+  const importedWrites = collectImportedWrites(sourceFile, bindings);
   const byName = new Map<string, NameReference[]>();
   for (const reference of allReferences) {
     const list = byName.get(reference.name) ?? [];
@@ -115,6 +117,7 @@ export function extractModuleFacts(
     ...(namespaceAssignments.length > 0 && { namespaceAssignments }),
     ...(builtConsts.length > 0 && { builtConsts }),
     ...(importTimeReads.length > 0 && { importTimeReads }),
+    ...(importedWrites.length > 0 && { importedWrites }),
     ...classBasesOf(sourceFile, bindings),
   };
 }

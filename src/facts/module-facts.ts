@@ -147,6 +147,24 @@ export interface ModuleFacts {
   importTimeReads?: ImportTimeRead[];
   /** Functions named `register*` (at any depth) and whether they use the value they register at registration. */
   registerFunctions?: RegisterFunctionFact[];
+  /** Writes, anywhere in the module, into an object reached through an import binding of a project module. */
+  importedWrites?: ImportedWrite[];
+}
+
+/**
+ * `plugin.rules.x = v` (or `plugin.rules[k] = v`, `delete ...`, `Object.assign(plugin.rules, ...)`)
+ * where `plugin` is an import binding: a map of the imported module may be written there.
+ */
+export interface ImportedWrite {
+  /** The binding's local name (`plugin`). */
+  binding: string;
+  /** The members from the binding to the object written (`['rules']`). */
+  path: string[];
+  /** The keys written; absent when any key may be (a computed key, an `Object.assign` source it cannot read). */
+  keys?: string[];
+  line: number;
+  /** The write, its first line. */
+  text: string;
 }
 
 /** A top-level `const x = f(...)` / `new C(...)` (one declarator). */

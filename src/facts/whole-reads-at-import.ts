@@ -1,5 +1,5 @@
 import { ts } from '../project/typescript.cjs';
-import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, staticPropertyKey, unwrap } from './expression-shapes.js';
+import { excerpt, isFunctionLike, isImmediatelyInvoked, lineOf, memberPath, unwrap } from './expression-shapes.js';
 
 /** Where a module's own top-level code reads every value of an object it declares. */
 export interface WholeRead {
@@ -8,13 +8,6 @@ export interface WholeRead {
   text: string;
   /** `computed-key`: one entry read by a key known only at run time (`rules[name]` in a loop). */
   how: 'whole' | 'computed-key';
-}
-
-/** Where a module writes an entry of an object map: a lazy entry is a getter with no setter. */
-export interface EntryWrite {
-  line: number;
-  /** The write, its first line (`rules[name] = wrap(rules[name])`). */
-  text: string;
 }
 
 // Copying or listing an object's values reads each property, getters included. Babel's, tsc's
@@ -76,68 +69,10 @@ export function wholeReadAtImport(name: string, sourceFile: ts.SourceFile, decla
   return undefined;
 }
 
-/**
- * The first place, anywhere in the module (functions too: they may run later), that writes one of
- * map `name`'s entries `keys`, or an entry by a computed key: `name.key = v`, `name[k] = v`,
- * `name[k] += v`, `name.key++`, `delete name[k]`, `Object.assign(name, ...)`. A lazy entry is a
- * getter without a setter, so in strict code such a write would throw, and elsewhere do nothing.
- * A write of a new key (`name.extra = v`) adds a plain property and is not counted.
- */
-export function entryWrite(name: string, keys: readonly string[], sourceFile: ts.SourceFile): EntryWrite | undefined {
-  const isName = (node: ts.Expression) => memberPath(node) === name;
-  const writesEntry = (target: ts.Expression): boolean => {
-    const inner = unwrap(target);
-    if (ts.isPropertyAccessExpression(inner)) return isName(inner.expression) && keys.includes(inner.name.text);
-    if (!ts.isElementAccessExpression(inner) || !isName(inner.expression)) return false;
-    const key = inner.argumentExpression;
-    return ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? keys.includes(key.text) : true;
-  };
-  const writes = (node: ts.Node): boolean => {
-    if (ts.isBinaryExpression(node)) {
-      const operator = node.operatorToken.kind;
-      return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment && writesEntry(node.left);
-    }
-    if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-      return (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken) && writesEntry(node.operand);
-    }
-    if (ts.isDeleteExpression(node)) return writesEntry(node.expression);
-    if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      const [target, ...sources] = node.arguments;
-      const isAssign = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign';
-      // Object.assign(name, { extra: v }) only adds keys; a source it cannot read may hold any key.
-      return isAssign && target !== undefined && isName(target) && sources.some((source) => !literalWithOnlyNewKeys(source, keys));
-    }
-    return false;
-  };
-  const find = (node: ts.Node): ts.Node | undefined => (writes(node) ? node : ts.forEachChild(node, find));
-  const write = find(sourceFile);
-  return write ? { line: lineOf(write, sourceFile), text: excerpt(write, sourceFile) } : undefined;
-}
-
-/** `{ extra: v }`: an object literal whose keys are all static and none of them in `keys`. */
-function literalWithOnlyNewKeys(node: ts.Expression, keys: readonly string[]): boolean {
-  const inner = unwrap(node);
-  if (!ts.isObjectLiteralExpression(inner)) return false;
-  return inner.properties.every((property) => {
-    const key = ts.isSpreadAssignment(property) || !property.name ? undefined : staticPropertyKey(property.name);
-    return key !== undefined && !keys.includes(key);
-  });
-}
-
 const ITERATION_METHODS = new Set(['forEach', 'map', 'filter', 'reduce', 'some', 'every', 'find', 'flatMap']);
 
 /** `Object.keys(rules).forEach((name) => ...)`: a callback that runs now, once per element. */
 function isIterationCallback(node: ts.Node): boolean {
   const call = node.parent;
   return ts.isCallExpression(call) && call.arguments[0] === node && ts.isPropertyAccessExpression(call.expression) && ITERATION_METHODS.has(call.expression.name.text);
-}
-
-/** `plugin`, `plugin.rules`: the dotted path an expression reads, if it is only names. */
-function memberPath(node: ts.Expression): string | undefined {
-  const inner = unwrap(node);
-  if (ts.isIdentifier(inner)) return inner.text;
-  if (!ts.isPropertyAccessExpression(inner) || !ts.isIdentifier(inner.name)) return undefined;
-  const holder = memberPath(inner.expression);
-  return holder === undefined ? undefined : `${holder}.${inner.name.text}`;
 }

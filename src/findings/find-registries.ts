@@ -43,6 +43,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
       if (callsValue) blockers.push(callsValue);
       const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, registry, input);
       if (bare) blockers.push(bare);
+      if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, format, input.facts));
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
       const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
@@ -95,6 +96,48 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
   const fn = home?.registerFunctions?.find((f) => f.name === fnName);
   if (!fn?.usesValue) return undefined;
   return `${fn.name} ${fn.usesValue.use} the registered value (${fn.value}) at registration (${home!.id}:${fn.usesValue.line}): a lazy entry would change what it stores`;
+}
+
+/**
+ * The first place where another module writes an entry of map `registry` of module `id` through
+ * what it imports of it (`require('./index').rules.x = v`), as a blocker: a lazy entry is a getter
+ * with no setter. The module's own writes are blockers of the fact already, in the same words.
+ */
+function entryWritesElsewhere(id: string, registry: RegistryFact, format: 'esm' | 'commonjs', facts: Record<string, ModuleFacts>): string[] {
+  const paths = exportedPaths(registry.name, format, facts[id]!).map((path) => path.join('.'));
+  if (paths.length === 0) return [];
+  const keys = registry.entries.flatMap((entry) => (entry.key === undefined ? [] : [entry.key]));
+  for (const other of Object.values(facts)) {
+    if (other.id === id) continue;
+    for (const write of other.importedWrites ?? []) {
+      const binding = other.bindings.find((b) => b.local === write.binding && b.module === id);
+      if (!binding || (write.keys && !write.keys.some((key) => keys.includes(key)))) continue;
+      // What the binding holds, as a path from the module's exports; a CommonJS default may be module.exports or exports.default.
+      const bases = binding.imported === '*' ? [[]] : binding.imported === 'default' && format === 'commonjs' ? [[], ['default']] : [[binding.imported]];
+      if (bases.some((base) => paths.includes([...base, ...write.path].join('.')))) {
+        return [`${registry.name} has an entry written by ${other.id}:${write.line} (\`${write.text}\`): a lazy entry is a getter with no setter`];
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * The member paths from a module's exports, as an importer of it sees them, at which its map
+ * `name` is found: `rules` for `exports.rules = {...}` or `export const rules`, `rules` again for
+ * `plugin.rules` with `module.exports = plugin` (or `exports.default.rules`: the CommonJS default
+ * is either).
+ */
+function exportedPaths(name: string, format: 'esm' | 'commonjs', facts: ModuleFacts): string[][] {
+  const [root, ...rest] = name.split('.');
+  if (root === 'module' && rest[0] === 'exports') return [rest.slice(1)];
+  const paths: string[][] = [];
+  for (const fact of facts.exports) {
+    if (fact.typeOnly || fact.from !== undefined || (fact.local ?? fact.name) !== root) continue;
+    if (fact.name === 'default' && format === 'commonjs') paths.push(rest);
+    paths.push([fact.name, ...rest]);
+  }
+  return paths;
 }
 
 /**

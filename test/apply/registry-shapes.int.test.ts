@@ -55,6 +55,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     const byFile = Object.fromEntries(findings.map((f) => [f.file, f]));
     assert.deepEqual(Object.keys(byFile).sort(), [
       'lib/components/index.js',
+      'lib/decorated/index.js',
       'lib/flat-plugin/index.js',
       'lib/languages/index.js',
       'lib/plugin/index.js',
@@ -82,6 +83,10 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     // Its entries are written back at import: getter-only entries would make that throw.
     assert.deepEqual(byFile['lib/wrapped/index.js']!.blockers, [
       'rules has an entry written at line 11 (`rules[name] = { ...rule, meta: { ...rule.meta, docs: { url: `https://example.test/rules/${name}` } } }`): a lazy entry is a getter with no setter',
+    ]);
+    // Another module writes one of its entries back through what it requires of it.
+    assert.deepEqual(byFile['lib/decorated/index.js']!.blockers, [
+      "plugin.rules has an entry written by lib/decorated/decorate.js:6 (`plugin.rules['no-three'] = { ...plugin.rules['no-three'], meta: { ...plugin.rules['no-three'].meta, deprecated: true } }`): a lazy entry is a getter with no setter",
     ]);
     const runtimeName = byFile['lib/themes/index.js']!;
     assert.equal(runtimeName.convertible, false);

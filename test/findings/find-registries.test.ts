@@ -75,3 +75,44 @@ test('tables of constants and model metadata are data, not registries; a table o
   });
   assert.deepEqual(findRegistries(input).map((f) => f.symbol), ['HANDLERS']);
 });
+
+test('a map whose entries another module writes through what it imports stays eager; a new key or another map does not block', () => {
+  const rules = {
+    'src/rules/a.js': `module.exports = { create() {} };\n`,
+    'src/rules/b.js': `module.exports = { create() {} };\n`,
+  };
+  const blockersWith = (writer: string, registry = `const plugin = { rules: { a: require('./rules/a'), b: require('./rules/b') } };\nmodule.exports = plugin;\n`) => {
+    const input = graphFromSources({ 'src/index.js': registry, 'src/writer.js': writer, ...rules }, {}, 'commonjs');
+    return findRegistries(input).find((f) => f.file === 'src/index.js')!.blockers;
+  };
+  const blocked = (line: string) => [`plugin.rules has an entry written by src/writer.js:2 (\`${line}\`): a lazy entry is a getter with no setter`];
+  // The module object as required, and a member of it bound by destructuring.
+  assert.deepEqual(blockersWith(`const plugin = require('./index');\nplugin.rules.a = wrap(plugin.rules.a);\n`), blocked('plugin.rules.a = wrap(plugin.rules.a)'));
+  assert.deepEqual(blockersWith(`const { rules } = require('./index');\nfunction f(k) {\n  delete rules[k];\n}\n`), ['plugin.rules has an entry written by src/writer.js:3 (`delete rules[k]`): a lazy entry is a getter with no setter']);
+  assert.deepEqual(blockersWith(`const plugin = require('./index');\nObject.assign(plugin.rules, extra);\n`), blocked('Object.assign(plugin.rules, extra)'));
+  // A new key adds a plain property; a write elsewhere in the object is not into the map.
+  assert.deepEqual(blockersWith(`const plugin = require('./index');\nplugin.rules.c = {};\nObject.assign(plugin.rules, { d: {} });\nplugin.configs = {};\n`), []);
+  // The map reached as an export of its own: `exports.rules = {...}`.
+  assert.deepEqual(
+    blockersWith(`const index = require('./index');\nindex.rules['b'] = null;\n`, `exports.rules = { a: require('./rules/a'), b: require('./rules/b') };\n`),
+    ["rules has an entry written by src/writer.js:2 (`index.rules['b'] = null`): a lazy entry is a getter with no setter"],
+  );
+});
+
+test('ES modules: a default-exported plugin or a named map written by an importer stays eager', () => {
+  const sources = (writer: string) => ({
+    'src/index.ts': `import { A } from './a.js';\nimport { B } from './b.js';\nexport const handlers = { a: A, b: B };\nconst plugin = { rules: { a: A, b: B } };\nexport default plugin;\n`,
+    'src/a.ts': `export class A {}\n`,
+    'src/b.ts': `export class B {}\n`,
+    'src/writer.ts': writer,
+  });
+  const blockers = (writer: string) => Object.fromEntries(findRegistries(graphFromSources(sources(writer))).map((f) => [f.symbol, f.blockers]));
+  assert.deepEqual(blockers(`import plugin from './index.js';\nplugin.rules.a = null;\n`), {
+    handlers: [],
+    'plugin.rules': ['plugin.rules has an entry written by src/writer.ts:2 (`plugin.rules.a = null`): a lazy entry is a getter with no setter'],
+  });
+  assert.deepEqual(blockers(`import * as index from './index.js';\nexport function reset(k: string) { index.handlers[k] = undefined; }\n`), {
+    handlers: ['handlers has an entry written by src/writer.ts:2 (`index.handlers[k] = undefined`): a lazy entry is a getter with no setter'],
+    'plugin.rules': [],
+  });
+});
