@@ -63,12 +63,15 @@ function sourceText(bytes: Buffer): string {
 }
 
 /**
- * The kept code's name: the Node that compiled it, the file and its stat (any write moves its
- * times; a reinstall gives a new inode). V8's own check of the source compares only its length.
+ * The kept code's name: the Node that compiled it, with its flags (V8 rejects code compiled under
+ * other flags: runs that alternate them keep a copy each instead of compiling afresh by turns), the
+ * file and its stat (any write moves its times; a reinstall gives a new inode). V8's own check of
+ * the source compares only its length.
  */
 function codeKey(filename: string): string {
   const stats = fs.statSync(filename);
-  const stamp = [process.version, process.arch, filename, stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino].join('\0');
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ');
+  const stamp = [process.version, process.arch, flags, filename, stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino].join('\0');
   return crypto.createHash('sha256').update(stamp).digest('hex').slice(0, 32);
 }
 

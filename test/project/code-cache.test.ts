@@ -14,11 +14,11 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const codeCacheModule = join(repoRoot, 'src/project/code-cache.cts');
 
 /** Requires `file` in a fresh Node with its code kept in `cacheDir` (undefined: none); what it exports. */
-function requireInFreshNode(file: string, cacheDir: string | undefined): unknown {
+function requireInFreshNode(file: string, cacheDir: string | undefined, flags: string[] = []): unknown {
   const script = `require(${JSON.stringify(codeCacheModule)}).compileWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheDir)});
 const m = require(${JSON.stringify(file)});
 console.log(JSON.stringify({ answer: m.answer, doubled: m.double(21), name: m.double.name, filename: m.filename, word: m.word }));`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...flags, '--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return JSON.parse(run.stdout);
 }
@@ -46,6 +46,13 @@ test('the compiled code is kept by the first run and used by the next; a changed
     assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
     assert.deepEqual(keptCode(cacheDir), [kept]);
     assert.equal(statSync(kept).mtimeMs, keptAt, 'V8 took the kept code: nothing written again');
+
+    // Other V8 flags: a copy of their own, and the first is left as it was for runs without them.
+    assert.deepEqual(requireInFreshNode(file, cacheDir, ['--max-semi-space-size=32']), expected);
+    assert.equal(keptCode(cacheDir).length, 2);
+    assert.deepEqual(requireInFreshNode(file, cacheDir), expected);
+    assert.equal(statSync(kept).mtimeMs, keptAt, 'the kept code of runs without the flags is still V8\'s');
+    rmSync(keptCode(cacheDir).find((code) => code !== kept)!);
 
     // Bytes that are not V8's code: rejected, compiled afresh, and kept again.
     writeFileSync(kept, Buffer.alloc(4096, 7));
