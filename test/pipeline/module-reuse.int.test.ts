@@ -124,13 +124,20 @@ function statsAndReads<T>(run: () => T): { value: T; paths: Set<string> } {
   }
 }
 
-test('with only modules edited, what installed files load is reused; a new import of a package is measured, a changed installed file read again', async () => {
-  const { dir, cleanup } = writeTempProject({
-    'package.json': JSON.stringify({ name: 'reuse-installed', version: '1.0.0', main: 'index.js' }),
+/** A project whose index.js uses an installed `sdk`, whose index requires its `core.js`. */
+function projectUsingSdk(name: string): Record<string, string> {
+  return {
+    'package.json': JSON.stringify({ name, version: '1.0.0', main: 'index.js' }),
     'index.js': "const sdk = require('sdk');\nexports.client = () => sdk.client();\n",
     'node_modules/sdk/package.json': JSON.stringify({ name: 'sdk', version: '1.0.0', main: 'index.js' }),
     'node_modules/sdk/index.js': "const core = require('./core');\nexports.client = () => core.make();\n",
     'node_modules/sdk/core.js': `exports.make = () => '${'c'.repeat(1000)}';\n`,
+  };
+}
+
+test('with only modules edited, what installed files load is reused; a new import of a package is measured, a changed installed file read again', async () => {
+  const { dir, cleanup } = writeTempProject({
+    ...projectUsingSdk('reuse-installed'),
     'node_modules/sdk/lite.js': `require('./core');\nexports.lite = '${'l'.repeat(3000)}';\n`,
   });
   const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
@@ -158,13 +165,7 @@ test('with only modules edited, what installed files load is reused; a new impor
 });
 
 test('a module saved by writing a new file and renaming it over the old one still leaves what installed files load reused', async () => {
-  const { dir, cleanup } = writeTempProject({
-    'package.json': JSON.stringify({ name: 'reuse-rename', version: '1.0.0', main: 'index.js' }),
-    'index.js': "const sdk = require('sdk');\nexports.client = () => sdk.client();\n",
-    'node_modules/sdk/package.json': JSON.stringify({ name: 'sdk', version: '1.0.0', main: 'index.js' }),
-    'node_modules/sdk/index.js': "const core = require('./core');\nexports.client = () => core.make();\n",
-    'node_modules/sdk/core.js': `exports.make = () => '${'c'.repeat(1000)}';\n`,
-  });
+  const { dir, cleanup } = writeTempProject(projectUsingSdk('reuse-rename'));
   const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
   const core = join(dir, 'node_modules/sdk/core.js');
   try {
