@@ -1,4 +1,4 @@
-import type { ModuleFacts, RegistryFact } from '../facts/module-facts.js';
+import type { ExportFact, ModuleFacts, RegistryFact } from '../facts/module-facts.js';
 import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
@@ -43,7 +43,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
       if (callsValue) blockers.push(callsValue);
       const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, registry, input);
       if (bare) blockers.push(bare);
-      if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, format, input.facts));
+      if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, input));
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
       const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
@@ -100,26 +100,110 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
 
 /**
  * The first place where another module writes an entry of map `registry` of module `id` through
- * what it imports of it (`require('./index').rules.x = v`), as a blocker: a lazy entry is a getter
- * with no setter. The module's own writes are blockers of the fact already, in the same words.
+ * what it imports of it (`require('./index').rules.x = v`), or of a module that re-exports it, as
+ * a blocker: a lazy entry is a getter with no setter. The module's own writes are blockers of the
+ * fact already, in the same words.
  */
-function entryWritesElsewhere(id: string, registry: RegistryFact, format: 'esm' | 'commonjs', facts: Record<string, ModuleFacts>): string[] {
-  const paths = exportedPaths(registry.name, format, facts[id]!).map((path) => path.join('.'));
-  if (paths.length === 0) return [];
+function entryWritesElsewhere(id: string, registry: RegistryFact, input: FindingsInput): string[] {
+  const reach = reexportedPaths(id, registry.name, input);
+  if (reach.size === 0) return [];
   const keys = registry.entries.flatMap((entry) => (entry.key === undefined ? [] : [entry.key]));
-  for (const other of Object.values(facts)) {
-    if (other.id === id) continue;
+  for (const other of Object.values(input.facts)) {
     for (const write of other.importedWrites ?? []) {
-      const binding = other.bindings.find((b) => b.local === write.binding && b.module === id);
+      const binding = other.bindings.find((b) => b.local === write.binding && reach.has(b.module));
       if (!binding || (write.keys && !write.keys.some((key) => keys.includes(key)))) continue;
-      // What the binding holds, as a path from the module's exports; a CommonJS default may be module.exports or exports.default.
-      const bases = binding.imported === '*' ? [[]] : binding.imported === 'default' && format === 'commonjs' ? [[], ['default']] : [[binding.imported]];
-      if (bases.some((base) => paths.includes([...base, ...write.path].join('.')))) {
+      if (other.id === id && binding.module === id) continue;
+      const paths = reach.get(binding.module)!;
+      if (bindingBases(binding, formatOf(binding.module, input)).some((base) => paths.has([...base, ...write.path].join('.')))) {
         return [`${registry.name} has an entry written by ${other.id}:${write.line} (\`${write.text}\`): a lazy entry is a getter with no setter`];
       }
     }
   }
   return [];
+}
+
+function formatOf(id: string, input: FindingsInput): 'esm' | 'commonjs' {
+  return input.facts[id]?.format ?? input.graph.modules[id]?.format ?? 'esm';
+}
+
+/** What an import binding holds, as paths from its module's exports; a CommonJS default may be module.exports or exports.default. */
+function bindingBases(binding: { imported: string }, format: 'esm' | 'commonjs'): string[][] {
+  if (binding.imported === '*') return [[]];
+  if (binding.imported === 'default' && format === 'commonjs') return [[], ['default']];
+  return [[binding.imported]];
+}
+
+/**
+ * The modules at which map `name` of module `id` can be reached, each with the member paths from
+ * its exports (joined by `.`): the module's own (see {@link exportedPaths}), then those of every
+ * module that re-exports it, transitively (`export * from`, `export { rules } from`, `export * as
+ * ns from`, `module.exports = require('./rules')`, an imported binding exported again).
+ */
+function reexportedPaths(id: string, name: string, input: FindingsInput): Map<string, Set<string>> {
+  const reach = new Map<string, Set<string>>();
+  const pending: Array<[string, string[]]> = [];
+  const add = (module: string, path: string[]) => {
+    const paths = reach.get(module) ?? new Set<string>();
+    const key = path.join('.');
+    if (paths.has(key)) return;
+    paths.add(key);
+    reach.set(module, paths);
+    pending.push([module, path]);
+  };
+  const own = input.facts[id];
+  if (own) for (const path of exportedPaths(name, formatOf(id, input), own)) add(id, path);
+  const reexports = reexportsByModule(input);
+  // A bound on the walk: each module adds each path once, and paths grow by at most one name a step.
+  for (let step = 0; pending.length > 0 && step < 10_000; step++) {
+    const [from, path] = pending.shift()!;
+    for (const { module, fact, via } of reexports.get(from) ?? []) {
+      let rest: string[] | undefined;
+      if (via) {
+        const base = bindingBases(via, formatOf(from, input)).find((b) => b.every((part, i) => path[i] === part));
+        rest = base && path.slice(base.length);
+      } else if (fact.name === '*') {
+        if (path.length > 0 && path[0] !== 'default') add(module, path);
+        continue;
+      } else if (fact.local === '*') {
+        rest = path;
+      } else if (path[0] === (fact.local ?? fact.name)) {
+        rest = path.slice(1);
+      }
+      if (rest === undefined) continue;
+      add(module, [fact.name, ...rest]);
+      if (fact.name === 'default' && formatOf(module, input) === 'commonjs') add(module, rest);
+    }
+  }
+  return reach;
+}
+
+/** A module's export of what another module exports: re-exported `from` it, or an import binding of it exported again (`via`). */
+interface Reexport {
+  module: string;
+  fact: ExportFact;
+  via?: ModuleFacts['bindings'][number];
+}
+
+const reexportIndexes = new WeakMap<FindingsInput, Map<string, Reexport[]>>();
+
+/** Every re-export of the project, by the module it re-exports from; built once per input. */
+function reexportsByModule(input: FindingsInput): Map<string, Reexport[]> {
+  let index = reexportIndexes.get(input);
+  if (index) return index;
+  index = new Map();
+  for (const facts of Object.values(input.facts)) {
+    for (const fact of facts.exports) {
+      if (fact.typeOnly) continue;
+      const via = fact.from === undefined ? facts.bindings.find((b) => b.local === (fact.local ?? fact.name) && !b.typeOnly) : undefined;
+      const from = fact.from ?? via?.module;
+      if (from === undefined) continue;
+      const list = index.get(from) ?? [];
+      list.push({ module: facts.id, fact, ...(via && { via }) });
+      index.set(from, list);
+    }
+  }
+  reexportIndexes.set(input, index);
+  return index;
 }
 
 /**

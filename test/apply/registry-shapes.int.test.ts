@@ -8,7 +8,8 @@
 // and says the same as plan; apply converts all but the themes and the lazy code; the fixture's own tests pass afterwards, in a child process, with
 // the same exports and fewer modules loaded at require. A plugin object holding two maps
 // (`configs`, `rules`: eslint-plugin-vue's shape) gets a manifest per map; a map whose entries
-// are written back at import stays (getter-only entries would make the write throw).
+// are written back at import, by its module, another or through a re-export, stays (getter-only
+// entries would make the write throw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -60,6 +61,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
       'lib/languages/index.js',
       'lib/plugin/index.js',
       'lib/providers/index.js',
+      'lib/reexported/rules.js',
       'lib/rules/index.js',
       'lib/services/index.js',
       'lib/syntax/index.js',
@@ -87,6 +89,10 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     // Another module writes one of its entries back through what it requires of it.
     assert.deepEqual(byFile['lib/decorated/index.js']!.blockers, [
       "plugin.rules has an entry written by lib/decorated/decorate.js:6 (`plugin.rules['no-three'] = { ...plugin.rules['no-three'], meta: { ...plugin.rules['no-three'].meta, deprecated: true } }`): a lazy entry is a getter with no setter",
+    ]);
+    // ... or through the index that re-exports it (`module.exports = require('./rules')`).
+    assert.deepEqual(byFile['lib/reexported/rules.js']!.blockers, [
+      'module.exports has an entry written by lib/reexported/deprecate.js:7 (`rules[name] = { ...rules[name], meta: { ...rules[name].meta, deprecated: true } }`): a lazy entry is a getter with no setter',
     ]);
     const runtimeName = byFile['lib/themes/index.js']!;
     assert.equal(runtimeName.convertible, false);
@@ -118,7 +124,7 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
     const afterSurface = surface(dir);
     assert.deepEqual(afterSurface.names, before.names);
     console.log(`registry-shapes-js: require('.') loads ${before.loaded} files before apply, ${afterSurface.loaded} after`);
-    // Provider modules stop loading and their manifests load instead (39 -> 24 files when written).
+    // Provider modules stop loading and their manifests load instead (56 -> 39 files when written).
     assert.ok(afterSurface.loaded < before.loaded - 9, `require('.') loads ${before.loaded} files before, ${afterSurface.loaded} after`);
     const again = await apply(dir, { dryRun: true });
     assert.deepEqual(again.changes.map((c) => c.path), [], 'a second apply changes nothing');

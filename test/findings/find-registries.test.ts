@@ -116,3 +116,48 @@ test('ES modules: a default-exported plugin or a named map written by an importe
     'plugin.rules': [],
   });
 });
+
+test('a map written through a module that re-exports it stays eager, however it is re-exported', () => {
+  const cjs = (files: Record<string, string>) => {
+    const input = graphFromSources({
+      'src/rules.js': `module.exports = { a: require('./rules/a'), b: require('./rules/b') };\n`,
+      'src/rules/a.js': `module.exports = { create() {} };\n`,
+      'src/rules/b.js': `module.exports = { create() {} };\n`,
+      ...files,
+    }, {}, 'commonjs');
+    return findRegistries(input).find((f) => f.file === 'src/rules.js')!.blockers;
+  };
+  const blocked = (file: string, line: number, text: string) => [`module.exports has an entry written by ${file}:${line} (\`${text}\`): a lazy entry is a getter with no setter`];
+  // The whole module re-exported, then written by a computed key through it; two re-exports deep too.
+  assert.deepEqual(cjs({ 'src/index.js': `module.exports = require('./rules');\n`, 'src/writer.js': `const rules = require('./index');\nfor (const k of ['a']) rules[k] = { ...rules[k] };\n` }), blocked('src/writer.js', 2, "rules[k] = { ...rules[k] }"));
+  assert.deepEqual(
+    cjs({ 'src/index.js': `module.exports = require('./rules');\n`, 'src/main.js': `module.exports = require('./index');\n`, 'src/writer.js': `const rules = require('./main');\ndelete rules.b;\n` }),
+    blocked('src/writer.js', 2, 'delete rules.b'),
+  );
+  // Exported again under a name, through a binding: `exports.rules = rules`.
+  assert.deepEqual(
+    cjs({ 'src/index.js': `const rules = require('./rules');\nexports.rules = rules;\n`, 'src/writer.js': `const { rules } = require('./index');\nrules.a = null;\n` }),
+    blocked('src/writer.js', 2, 'rules.a = null'),
+  );
+  // A module that requires the map without re-exporting it, or writes a new key: nothing to block.
+  assert.deepEqual(cjs({ 'src/index.js': `const rules = require('./rules');\nmodule.exports = { count: Object.keys(rules).length };\n`, 'src/writer.js': `const index = require('./index');\nindex.a = null;\n` }), []);
+  assert.deepEqual(cjs({ 'src/index.js': `module.exports = require('./rules');\n`, 'src/writer.js': `const rules = require('./index');\nrules.c = {};\n` }), []);
+
+  const esm = (index: string, writer: string) => {
+    const input = graphFromSources({
+      'src/handlers.ts': `import { A } from './a.js';\nimport { B } from './b.js';\nexport const handlers = { a: A, b: B };\n`,
+      'src/a.ts': `export class A {}\n`,
+      'src/b.ts': `export class B {}\n`,
+      'src/index.ts': index,
+      'src/writer.ts': writer,
+    });
+    return findRegistries(input).find((f) => f.file === 'src/handlers.ts')!.blockers;
+  };
+  const written = (text: string) => [`handlers has an entry written by src/writer.ts:2 (\`${text}\`): a lazy entry is a getter with no setter`];
+  assert.deepEqual(esm(`export * from './handlers.js';\n`, `import { handlers } from './index.js';\nhandlers.a = null;\n`), written('handlers.a = null'));
+  assert.deepEqual(esm(`export { handlers as byName } from './handlers.js';\n`, `import * as index from './index.js';\ndelete index.byName['b'];\n`), written("delete index.byName['b']"));
+  assert.deepEqual(esm(`export * as all from './handlers.js';\n`, `import { all } from './index.js';\nObject.assign(all.handlers, { a: null });\n`), written('Object.assign(all.handlers, { a: null })'));
+  assert.deepEqual(esm(`import { handlers as h } from './handlers.js';\nexport { h };\n`, `import { h } from './index.js';\nh.b = null;\n`), written('h.b = null'));
+  // Another export of the re-exporting module is not the map.
+  assert.deepEqual(esm(`export * from './handlers.js';\nexport const extra = { a: 1 };\n`, `import { extra } from './index.js';\nextra.a = 2;\n`), []);
+});
