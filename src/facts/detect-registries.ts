@@ -63,6 +63,10 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
     for (const found of registrationsIn(statement, scope)) {
       const registry = callRegistry(found.registry, statement, found.callee);
       registrationStatements.add(index);
+      // One line for all of a registry's element assignments, the first standing for the others.
+      if (found.element && !registry.blockers.some((b) => b.endsWith(ELEMENT_ASSIGNMENT_REASON))) {
+        registry.blockers.push(`\`${found.element} = ...\` at line ${found.line} ${ELEMENT_ASSIGNMENT_REASON}`);
+      }
       if (found.loop) {
         registry.blockers.push(`registered in a loop at line ${found.line}: the keys are only known at runtime`);
         if (found.loopSource) registry.loopSources = [...new Set([...(registry.loopSources ?? []), found.loopSource])];
@@ -413,7 +417,11 @@ interface FoundRegistration {
   loopEntries?: RegistryEntry[];
   /** For a loop over an imported value (`Object.entries(manifest)`): the module it comes from. */
   loopSource?: string;
+  /** For an element assignment: its target as written (`plugin.rules['no-a']`). */
+  element?: string;
 }
+
+export const ELEMENT_ASSIGNMENT_REASON = 'registers by element assignment, which lazify does not rewrite: the same entries written as one object literal convert';
 
 export const ONE_ARGUMENT_REASON = 'takes its key from the registered value: the keys are only known by loading each module';
 
@@ -524,7 +532,7 @@ function registrationsIn(statement: ts.Statement, scope: ModuleScope): FoundRegi
     if (!root || root.text === 'exports' || root.text === 'module' || root.text === 'globalThis') return undefined;
     const value = valueOf(valueExpr, scope);
     if (!value) return undefined;
-    return entryFor(root.text, target.argumentExpression, value, lineOf(target, sourceFile), loop);
+    return { ...entryFor(root.text, target.argumentExpression, value, lineOf(target, sourceFile), loop), element: target.getText(sourceFile).replace(/\s+/g, ' ') };
   }
 
   function entryFor(registry: string, keyArg: ts.Expression, value: { imported: ImportedValue; shape: RegistryEntry['valueShape'] } | undefined, line: number, loop: boolean): FoundRegistration {

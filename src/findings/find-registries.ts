@@ -3,6 +3,7 @@ import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
 import { providerSelfAssignment } from './provider-self-assignment.js';
+import { registerFunctionHome } from './register-function-home.js';
 import { formatBytes } from '../messages/format-size.js';
 import { REQUIRE_ESM_NODE_RANGE } from '../project/require-esm-support.js';
 
@@ -41,6 +42,10 @@ export function findRegistries(input: FindingsInput): Finding[] {
       const keyed = registry.entries.every((e) => e.key !== undefined);
       const callsValue = registry.shape === 'register-calls' && keyed ? registerCallsValue(id, registry, input.facts) : undefined;
       if (callsValue) blockers.push(callsValue);
+      // `byName.set('x', X)` on a local Map, `client.use('x', X)` of a package: no register function to give a loader.
+      if (registry.shape === 'register-calls' && registry.callee !== undefined && !registerFunctionHome(id, registry.callee, input.facts)) {
+        blockers.push(`${registry.callee} is not a register function of the project (an import of a project module, or a function of this one): lazify rewrites such a function and its calls`);
+      }
       const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, registry, input);
       if (bare) blockers.push(bare);
       if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, input));

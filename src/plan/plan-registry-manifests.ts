@@ -1,6 +1,7 @@
 import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import { providerSelfAssignment } from '../findings/provider-self-assignment.js';
+import { registerFunctionHome } from '../findings/register-function-home.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat } from './output-module-format.js';
@@ -94,7 +95,7 @@ export const registryManifestPlanner: Planner = {
       const callee = registerCallee(finding, context);
       if (!callee) return { operations: [], skipped: [notPlanned(finding, 'no-facts', `the analysis has no register calls of ${name} in ${finding.file}`)] };
       options.registry = callee;
-      const home = registerFunctionHome(finding.file, options.registry, context);
+      const home = registerFunctionHome(finding.file, options.registry, context.facts);
       if (!home) return { operations: [], skipped: [notPlanned(finding, 'no-register-function', `cannot find the module that defines ${name}`)] };
       options.registryModule = home.module;
       options.registerFunction = home.exportName;
@@ -203,26 +204,4 @@ function sideEffectImport(file: string, context: PlanContext): { file: string; l
 function registerCallee(finding: Finding, context: PlanContext): string | undefined {
   const registry = context.facts?.[finding.file]?.registries.find((r) => r.shape === 'register-calls' && r.name === finding.symbol);
   return registry ? (registry.callee ?? registry.name) : undefined;
-}
-
-/**
- * Where a register function comes from: `registerProvider` imported from '../registry', or
- * `registry.register` with `const registry = require('../registry')` (the file's import
- * bindings, resolved by the graph), else the file itself when it defines the function.
- */
-function registerFunctionHome(file: string, callee: string, context: PlanContext): { module: string; exportName: string } | undefined {
-  const facts = context.facts?.[file];
-  if (!facts) return undefined;
-  const [binding, member] = callee.includes('.') ? callee.split('.') : [callee, undefined];
-  for (const b of facts.bindings) {
-    if (b.local !== binding) continue;
-    // A project module (a relative specifier the graph resolved); packages are not rewritten.
-    const module = b.specifier.startsWith('.') && !b.module.startsWith('.') ? b.module : undefined;
-    const whole = b.imported === '*' || (b.via === 'import' && b.imported === 'default');
-    if (member && whole) return module ? { module, exportName: member } : undefined;
-    if (!member && !whole) return module ? { module, exportName: b.imported } : undefined;
-  }
-  // Defined in the same file.
-  const defined = facts.registerFunctions?.some((f) => f.name === callee) || facts.declarations?.some((d) => d.name === callee && d.declarationKind === 'function');
-  return defined ? { module: file, exportName: callee } : undefined;
 }

@@ -63,7 +63,10 @@ test('computed keys block even in CommonJS', () => {
   }, packages, 'commonjs');
   const [finding] = findRegistries(input);
   assert.equal(finding!.convertible, false);
-  assert.deepEqual(finding!.blockers, ["computed key `'p:' + OpenAIHandler.name` at line 4"]);
+  assert.deepEqual(finding!.blockers, [
+    "`byPrefix['p:' + OpenAIHandler.name] = ...` at line 4 registers by element assignment, which lazify does not rewrite: the same entries written as one object literal convert",
+    "computed key `'p:' + OpenAIHandler.name` at line 4",
+  ]);
 });
 
 test('tables of constants and model metadata are data, not registries; a table of small handlers still is', () => {
@@ -160,4 +163,31 @@ test('a map written through a module that re-exports it stays eager, however it 
   assert.deepEqual(esm(`import { handlers as h } from './handlers.js';\nexport { h };\n`, `import { h } from './index.js';\nh.b = null;\n`), written('h.b = null'));
   // Another export of the re-exporting module is not the map.
   assert.deepEqual(esm(`export * from './handlers.js';\nexport const extra = { a: 1 };\n`, `import { extra } from './index.js';\nextra.a = 2;\n`), []);
+});
+
+test('register calls that lazify cannot rewrite are findings that say so, as the plan does: element assignments, a local Map, a package method', () => {
+  const rules = {
+    'src/rules/a.js': `module.exports = { create() {} };\n`,
+    'src/rules/b.js': `module.exports = { create() {} };\n`,
+  };
+  const finding = (index: string, more: Record<string, string> = {}) => {
+    const input = graphFromSources({ 'src/index.js': index, ...rules, ...more }, { 'node_modules/registry-lib/index.js': 'module.exports = {};\n' }, 'commonjs');
+    const [found] = findRegistries(input);
+    return { convertible: found!.convertible, blockers: found!.blockers };
+  };
+  assert.deepEqual(finding(`const plugin = { rules: {} };\nplugin.rules['a'] = require('./rules/a');\nplugin.rules['b'] = require('./rules/b');\nmodule.exports = plugin;\n`), {
+    convertible: false,
+    blockers: ["`plugin.rules['a'] = ...` at line 2 registers by element assignment, which lazify does not rewrite: the same entries written as one object literal convert"],
+  });
+  assert.deepEqual(finding(`const rules = new Map();\nrules.set('a', require('./rules/a'));\nrules.set('b', require('./rules/b'));\nmodule.exports = rules;\n`), {
+    convertible: false,
+    blockers: ['rules.set is not a register function of the project (an import of a project module, or a function of this one): lazify rewrites such a function and its calls'],
+  });
+  assert.deepEqual(finding(`const lib = require('registry-lib');\nlib.register('a', require('./rules/a'));\nlib.register('b', require('./rules/b'));\n`).blockers, [
+    'lib.register is not a register function of the project (an import of a project module, or a function of this one): lazify rewrites such a function and its calls',
+  ]);
+  // A register function of the project, imported or defined here: convertible.
+  const registry = { 'src/registry.js': `const all = new Map();\nexports.register = (name, rule) => { all.set(name, rule); };\nexports.get = (name) => all.get(name);\n` };
+  assert.deepEqual(finding(`const registry = require('./registry');\nregistry.register('a', require('./rules/a'));\nregistry.register('b', require('./rules/b'));\n`, registry), { convertible: true, blockers: [] });
+  assert.deepEqual(finding(`const all = {};\nfunction register(name, rule) { all[name] = rule; }\nregister('a', require('./rules/a'));\nregister('b', require('./rules/b'));\nmodule.exports = all;\n`), { convertible: true, blockers: [] });
 });
