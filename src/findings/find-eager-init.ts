@@ -27,17 +27,27 @@ export function findEagerInit(input: FindingsInput): Finding[] {
     }
     for (const [target, statements] of groups) {
       const first = statements[0]!;
-      const symbol = first.declares[0];
-      const cost = input.graph.modules[target] ? importSaving(input.cost, id, target) : { exclusiveBytes: 0, exclusiveModules: 0 };
       const names = statements.flatMap((s) => s.declares);
+      // The value the plan defers (with its siblings): the first the group names, which need not
+      // be the first statement (`module.exports = wrappy(once)` names none).
+      const symbol = names[0];
+      const cost = input.graph.modules[target] ? importSaving(input.cost, id, target) : { exclusiveBytes: 0, exclusiveModules: 0 };
+      const listed = names.length > 0 ? ` (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''})` : '';
       const what = statements.length === 1
         ? `\`${first.text}\` runs ${first.callee ?? 'imported code'} at import`
-        : `${statements.length} top-level statements (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) call ${target} at import`;
+        : `${statements.length} top-level statements${listed} call ${target} at import`;
       // Another module imports the package at the top level too: building this value later
       // frees nothing, and the message says who keeps it.
       const keeper = cost.exclusiveBytes === 0 && input.graph.modules[target] ? keepers.other(target, id) : undefined;
+      const it = statements.length === 1 ? 'it' : 'them';
+      // defer-eager-init moves a named value behind a getter; a statement that names none
+      // (`module.exports = wrappy(once)`, `define(polyfill, {...})`) is left to a hand rewrite,
+      // and the message says so, as `lazify plan` does.
+      const fix = symbol
+        ? `wrap ${it} in a memoised getter so the work (and ${target}, ${formatBytes(cost.exclusiveBytes)}) happens on first use.`
+        : `${statements.length === 1 ? 'it names' : 'they name'} no value, so lazify does not rewrite ${it}: a memoised getter written by hand would defer the work (and ${target}, ${formatBytes(cost.exclusiveBytes)}) to first use.`;
       findings.push({
-        id: findingId('eager-init', id, symbol ?? target),
+        id: findingId('eager-init', id, first.declares[0] ?? target),
         kind: 'eager-init',
         severity: severityFor(cost),
         file: id,
@@ -45,7 +55,7 @@ export function findEagerInit(input: FindingsInput): Finding[] {
         ...(symbol ? { symbol } : {}),
         message: keeper
           ? `${what}; a memoised getter would defer the work only (${keeper} keeps ${target} loaded at import), so no module stops loading.`
-          : `${what}; wrap ${statements.length === 1 ? 'it' : 'them'} in a memoised getter so the work (and ${target}, ${formatBytes(cost.exclusiveBytes)}) happens on first use.`,
+          : `${what}; ${fix}`,
         cost,
         target: first.callee && statements.length === 1 ? first.callee : target,
       });

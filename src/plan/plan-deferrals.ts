@@ -28,7 +28,10 @@ export const eagerInitPlanner: Planner = {
   transform: 'defer-eager-init',
   plan(finding: Finding, context: PlanContext): PlannerResult {
     const facts = context.facts?.[finding.file];
-    if (!finding.symbol || !facts) return { operations: [], skipped: [notPlanned(finding, 'no-facts', 'no named value to defer')] };
+    if (!facts) return { operations: [], skipped: [notPlanned(finding, 'no-facts', `no facts of ${finding.file}`)] };
+    if (!finding.symbol) {
+      return { operations: [], skipped: [notPlanned(finding, 'not-deferrable', 'the statements name no value for defer-eager-init to build on first use (the finding leaves them to a hand rewrite)')] };
+    }
     const consts = eagerConsts(facts);
     const first = consts.find((c) => c.name === finding.symbol);
     if (!first) return { operations: [], skipped: [notPlanned(finding, 'not-deferrable', `${finding.symbol} is not a top-level const built from an import`)] };

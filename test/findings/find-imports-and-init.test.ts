@@ -83,3 +83,17 @@ test('heavy-import: the bytes a staying side-effect subpath loads are not claime
   assert.deepEqual(finding!.cost, { exclusiveBytes: 700_000, exclusiveModules: 0 });
   assert.match(finding!.message, /^openai \(684 KB saved if deferred\)/);
 });
+
+test('eager-init: statements that name no value say lazify leaves them to a hand rewrite; a later named one is the symbol', () => {
+  const unnamed = findEagerInit(graphFromSources({
+    'index.js': `var wrappy = require('wrappy')\nmodule.exports = wrappy(once)\nmodule.exports.strict = wrappy(onceStrict)\nfunction once(fn) { return fn }\nfunction onceStrict(fn) { return fn }\n`,
+  }, { wrappy: 900 }));
+  assert.equal(unnamed.length, 1);
+  assert.equal(unnamed[0]!.symbol, undefined);
+  assert.equal(unnamed[0]!.message, '2 top-level statements call wrappy at import; they name no value, so lazify does not rewrite them: a memoised getter written by hand would defer the work (and wrappy, 900 B) to first use.');
+  const mixed = findEagerInit(graphFromSources({
+    'index.js': `var wrappy = require('wrappy')\nmodule.exports = wrappy(once)\nvar strict = wrappy(onceStrict)\nmodule.exports.strict = strict\nfunction once(fn) { return fn }\nfunction onceStrict(fn) { return fn }\n`,
+  }, { wrappy: 900 }));
+  assert.deepEqual(mixed.map((f) => [f.id, f.symbol]), [['eager-init:index.js:wrappy', 'strict']]);
+  assert.match(mixed[0]!.message, /2 top-level statements \(strict\) call wrappy at import; wrap them in a memoised getter/);
+});

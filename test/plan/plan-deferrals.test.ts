@@ -188,3 +188,10 @@ test('an eager-init value the module reads at import stays built at import, with
     ['read-at-import', 'src/embedder.ts', 4],
   ]);
 });
+
+test('an eager-init finding that names no value is not deferrable, with the reason the finding gives', () => {
+  const { symbol: _none, ...unnamed } = finding('eager-init', 'src/schemas.ts', 'zod', 'zod');
+  const result = eagerInitPlanner.plan(unnamed, context('gateway-cjs', ['src/schemas.ts']));
+  assert.equal(result.operations.length, 0);
+  assert.deepEqual(notes(result.skipped), [['not-deferrable', 'eager-init:src/schemas.ts:zod', 'the statements name no value for defer-eager-init to build on first use (the finding leaves them to a hand rewrite)']]);
+});
