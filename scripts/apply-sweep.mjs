@@ -5,7 +5,9 @@
 //   node scripts/apply-sweep.mjs                 # every package in node_modules
 //   node scripts/apply-sweep.mjs zod ts-morph     # some of them
 // One line per package (ok, no-change, refused, skip-unloadable, EXPORTS-CHANGED, BROKEN,
-// CRASH), then counts. Exit code 1 when any package is EXPORTS-CHANGED, BROKEN or CRASH.
+// CRASH, PLAN-DISAGREES: a finding the plan left out because the analysis lacks what the planner
+// needs, so analyze and plan tell different stories), then counts. Exit code 1 when any package
+// is EXPORTS-CHANGED, BROKEN, CRASH or PLAN-DISAGREES.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +65,9 @@ async function sweepOne(name) {
       if (error?.name === 'LazifyError') return result('refused', error.message);
       return result('CRASH', error?.stack ?? error);
     }
+    // docs/json-schema.md: the codes of "the analysis lacks what the planner needs".
+    const lacking = applied.skipped.filter((d) => ['no-facts', 'no-target', 'no-registry-shape', 'no-register-function'].includes(d.code));
+    if (lacking.length > 0) return result('PLAN-DISAGREES', lacking.map((d) => `${d.finding}: ${d.message}`).join('; '));
     if (applied.changes.length === 0) return result('no-change');
     const after = exportNames(dir);
     const transforms = [...new Set(applied.plan.operations.map((o) => o.transform))].join(', ');
