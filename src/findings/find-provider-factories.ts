@@ -1,7 +1,7 @@
 import type { FunctionFact, ModuleFacts } from '../facts/module-facts.js';
 import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
-import { findingId, setSaving, severityFor } from './finding-severity.js';
+import { findingId, importsSaving, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';
 
 // Top-level statements of a provider module whose effect would move from import to first use.
@@ -24,7 +24,11 @@ export function findProviderFactories(input: FindingsInput): Finding[] {
       const picked = pickedProviders(fn, facts, (module) => module !== id && eagerTargets.has(module) && input.graph.modules[module]?.kind === 'local');
       if (!picked) continue;
       const modules = [...new Set(picked.map((p) => p.module))];
-      const cost = setSaving(input.cost, modules);
+      // What this module's imports alone keep loaded: a provider module that another module
+      // imports at the top too stays loaded (a generated client's every resource imports the
+      // package's root), and the message says who keeps it.
+      const cost = importsSaving(input.cost, id, modules);
+      const keeper = cost.exclusiveBytes === 0 && cost.exclusiveModules === 0 ? otherImporter(input, modules, id) : undefined;
       const blockers = modules.flatMap((module) => {
         const effect = input.facts[module]?.statements.find((s) => IMPORT_TIME_EFFECTS.has(s.kind));
         return effect ? [`${module}:${effect.line} ${effectText(effect.kind)} at import (\`${effect.text}\`): loading it in a branch would change when that runs`] : [];
@@ -39,7 +43,9 @@ export function findProviderFactories(input: FindingsInput): Finding[] {
         file: id,
         line: fn.line,
         symbol: fn.name,
-        message: `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
+        message: keeper
+          ? `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import; loading each inside the branch that picks it saves nothing, as other modules import them at the top too (${keeper}).`
+          : `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
         cost,
         bindings: picked.map((p) => p.local),
         ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
@@ -64,6 +70,20 @@ function pickedProviders(fn: FunctionFact, facts: ModuleFacts, eligible: (module
     for (const branch of selection.branches) for (const name of branch.reads) if (bindings.has(name)) picked.set(name, bindings.get(name)!.module);
   }
   return picked.size >= 2 ? [...picked].map(([local, module]) => ({ local, module })) : undefined;
+}
+
+/**
+ * For each of `modules`, the first module other than `file` that imports it at the top level
+ * and itself loads at import, as `module by file:line`; undefined when one has none.
+ */
+function otherImporter(input: FindingsInput, modules: readonly string[], file: string): string | undefined {
+  const kept: string[] = [];
+  for (const module of modules) {
+    const by = Object.values(input.graph.modules).find((node) => node.id !== file && input.cost.module(node.id)?.eager !== false && node.imports.some((e) => e.to === module && !e.lazy));
+    if (!by) return undefined;
+    kept.push(`${module} by ${by.id}:${by.imports.find((e) => e.to === module && !e.lazy)!.line}`);
+  }
+  return kept.join(', ');
 }
 
 function effectText(kind: string): string {

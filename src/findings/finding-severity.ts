@@ -43,6 +43,23 @@ function savingsIndex(cost: CostModelLike): Map<string, { savedBytes: number; sa
   return index;
 }
 
+/**
+ * What making `from`'s eager imports of `to` lazy together stops loading: nothing while another
+ * module imports them at the top too.
+ */
+export function importsSaving(cost: CostModelLike, from: string, to: readonly string[]): FindingCost {
+  if (cost.exclusiveOfImports) return { ...cost.exclusiveOfImports(from, to) };
+  // Without the query, the sum of each import's saving is a lower bound (shared deps are missed).
+  let exclusiveBytes = 0;
+  let exclusiveModules = 0;
+  for (const id of new Set(to)) {
+    const saving = savingsIndex(cost).get(`${from}\0${id}`);
+    exclusiveBytes += saving?.savedBytes ?? 0;
+    exclusiveModules += saving?.savedModules ?? 0;
+  }
+  return { exclusiveBytes, exclusiveModules };
+}
+
 /** What making a set of modules lazy together stops loading. */
 export function setSaving(cost: CostModelLike, ids: readonly string[]): FindingCost {
   if (cost.exclusiveOfSet) return { ...cost.exclusiveOfSet(ids) };

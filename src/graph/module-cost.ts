@@ -49,6 +49,11 @@ export interface ModuleCost {
    * plus everything only reachable through it (providers sharing an SDK helper, say).
    */
   exclusiveOfSet(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
+  /**
+   * What stops loading if `from`'s eager imports of every module of `to` become lazy together
+   * (a factory loading each provider in its branch): nothing while another importer keeps them.
+   */
+  exclusiveOfImports(from: string, to: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
 }
 
 /**
@@ -123,9 +128,8 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
   }
   imports.sort((a, b) => b.savedBytes - a.savedBytes || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 
-  const exclusiveOfSet = (set: readonly string[]) => {
-    const removed = new Set(set.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
-    if (removed.has(root)) return { exclusiveBytes: exclusiveBytes[root], exclusiveModules: exclusiveModules[root] };
+  /** What stops loading at import when the walk from the entry skips the nodes and edges `skip` names. */
+  const notReached = (skip: { node?: (v: number) => boolean; edge?: (u: number, v: number) => boolean }) => {
     const seen = new Uint8Array(n);
     const pending = [root];
     seen[root] = 1;
@@ -136,13 +140,24 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
       bytes += size[node];
       count++;
       for (const next of eagerSuccessors[node]) {
-        if (!seen[next] && !removed.has(next)) {
+        if (!seen[next] && !skip.node?.(next) && !skip.edge?.(node, next)) {
           seen[next] = 1;
           pending.push(next);
         }
       }
     }
     return { exclusiveBytes: exclusiveBytes[root] - bytes, exclusiveModules: exclusiveModules[root] - count };
+  };
+  const exclusiveOfSet = (set: readonly string[]) => {
+    const removed = new Set(set.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
+    if (removed.has(root)) return { exclusiveBytes: exclusiveBytes[root], exclusiveModules: exclusiveModules[root] };
+    return notReached({ node: (v) => removed.has(v) });
+  };
+  const exclusiveOfImports = (from: string, to: readonly string[]) => {
+    const u = indexOf.get(from);
+    const cut = new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
+    if (u === undefined || cut.size === 0) return { exclusiveBytes: 0, exclusiveModules: 0 };
+    return notReached({ edge: (a, b) => a === u && cut.has(b) });
   };
 
   return {
@@ -153,6 +168,7 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     imports,
     module: (id) => modules[id],
     exclusiveOfSet,
+    exclusiveOfImports,
   };
 }
 

@@ -142,3 +142,39 @@ export ${async ? 'async ' : ''}function createProvider(provider: string) {
     }
   }
 });
+
+test('a method that picks error classes from modules the entry imports anyway claims nothing, and the plan leaves it (the shape of cohere-ai@8.1.0)', { timeout: 120_000 }, async () => {
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'generated-client', main: 'index.js' }),
+    'index.js': `"use strict";\nexports.api = require("./api");\nexports.errors = require("./errors");\nexports.BatchesClient = require("./client").BatchesClient;\n`,
+    'api.js': `"use strict";\nclass BadRequestError extends Error {}\nexports.BadRequestError = BadRequestError;\n`,
+    'errors.js': `"use strict";\nclass ClientError extends Error {}\nexports.ClientError = ClientError;\n`,
+    'client.js': `"use strict";
+const Api = require("./api");
+const errors = require("./errors");
+class BatchesClient {
+  list(response) {
+    if (response.error.reason === "status-code") {
+      throw new Api.BadRequestError(response.error.body);
+    } else {
+      throw new errors.ClientError(response.error.body);
+    }
+  }
+}
+exports.BatchesClient = BatchesClient;
+`,
+  });
+  try {
+    const report = await analyze(dir, { cacheDir: false });
+    const finding = report.findings.find((f) => f.id === 'heavy-import:client.js:BatchesClient.list');
+    assert.ok(finding, `no factory finding in ${report.findings.map((f) => f.id).join(', ')}`);
+    assert.deepEqual(finding.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+    assert.equal(finding.severity, 'low');
+    assert.match(finding.message, /loading each inside the branch that picks it saves nothing, as other modules import them at the top too \(api\.js by index\.js:2, errors\.js by index\.js:3\)\.$/);
+    const planned = await plan(dir, { cacheDir: false });
+    assert.deepEqual(planned.plan.operations.filter((o) => o.transform === 'defer-heavy-import').map((o) => o.id), []);
+    assert.match(skippedLines(planned.skipped).join('\n'), /nothing-saved heavy-import:client\.js:BatchesClient\.list: BatchesClient\.list keeps its providers at the top: loading each in its branch would save nothing \(api\.js by index\.js:2, errors\.js by index\.js:3 at the top too\)/);
+  } finally {
+    cleanup();
+  }
+});

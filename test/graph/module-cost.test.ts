@@ -80,6 +80,20 @@ test('exclusiveOfSet: modules shared by a set but by no single member count for 
   assert.equal(cost.module('nope'), undefined);
 });
 
+test('exclusiveOfImports: one module\'s imports of a set made lazy free the set only when no other importer keeps it', () => {
+  // A factory importing two providers that share an SDK: its two imports together free all three.
+  const graph = graphFrom(['e->f', 'f->p1', 'f->p2', 'p1->sdk', 'p2->sdk']);
+  const alone = computeCost(graph);
+  assert.deepEqual(alone.exclusiveOfImports('f', ['p1', 'p2']), { exclusiveBytes: sizeOf(graph, ['p1', 'p2', 'sdk']), exclusiveModules: 3 });
+  assert.deepEqual(alone.exclusiveOfImports('f', ['p1']), { exclusiveBytes: sizeOf(graph, ['p1']), exclusiveModules: 1 }, 'p2 keeps the sdk loaded');
+  // Another module importing p1 at the top keeps p1 (and the shared sdk) loaded: only p2 stops.
+  const keptGraph = graphFrom(['e->f', 'f->p1', 'f->p2', 'p1->sdk', 'p2->sdk', 'e->p1']);
+  const kept = computeCost(keptGraph);
+  assert.deepEqual(kept.exclusiveOfImports('f', ['p1', 'p2']), { exclusiveBytes: sizeOf(keptGraph, ['p2']), exclusiveModules: 1 });
+  assert.deepEqual(kept.exclusiveOfSet(['p1', 'p2']).exclusiveModules, 3, 'the set query counts what no module loads, not what this one frees');
+  assert.deepEqual(kept.exclusiveOfImports('e', ['nope']), { exclusiveBytes: 0, exclusiveModules: 0 });
+});
+
 /** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
 function random(seed: number): () => number {
   return () => {
