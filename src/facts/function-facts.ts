@@ -64,7 +64,8 @@ function analyseFunction(name: string, fn: ts.FunctionLikeDeclaration, sourceFil
   const branchReads = (node: ts.Node): string[] => {
     const names = new Set<string>();
     const walk = (current: ts.Node): void => {
-      if (ts.isTypeNode(current)) return;
+      // An error class thrown in a branch (`throw new Api.NotFoundError()`) is not a provider picked.
+      if (ts.isTypeNode(current) || ts.isThrowStatement(current)) return;
       if (ts.isIdentifier(current) && isReference(current) && isTop(current)) names.add(current.text);
       ts.forEachChild(current, walk);
     };

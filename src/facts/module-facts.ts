@@ -263,7 +263,7 @@ export interface SelectionFact {
     /** The case's or test's literal (`openai`), `default` / `else` for the fallback branch. */
     label: string;
     line: number;
-    /** Top-level names the branch reads in value positions. */
+    /** Top-level names the branch reads in value positions, outside `throw` statements (an error thrown is not a provider picked). */
     reads: string[];
   }>;
 }

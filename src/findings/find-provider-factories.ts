@@ -28,7 +28,7 @@ export function findProviderFactories(input: FindingsInput): Finding[] {
       // imports at the top too stays loaded (a generated client's every resource imports the
       // package's root), and the message says who keeps it.
       const cost = importsSaving(input.cost, id, modules);
-      const keeper = cost.exclusiveBytes === 0 && cost.exclusiveModules === 0 ? otherImporter(input, modules, id) : undefined;
+      const notFreed = cost.exclusiveBytes === 0 && cost.exclusiveModules === 0 ? keptLoaded(input, modules, id) : undefined;
       const blockers = modules.flatMap((module) => {
         const effect = input.facts[module]?.statements.find((s) => IMPORT_TIME_EFFECTS.has(s.kind));
         return effect ? [`${module}:${effect.line} ${effectText(effect.kind)} at import (\`${effect.text}\`): loading it in a branch would change when that runs`] : [];
@@ -43,11 +43,12 @@ export function findProviderFactories(input: FindingsInput): Finding[] {
         file: id,
         line: fn.line,
         symbol: fn.name,
-        message: keeper
-          ? `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import; loading each inside the branch that picks it saves nothing, as other modules import them at the top too (${keeper}).`
+        message: notFreed
+          ? `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import; loading each inside the branch that picks it saves nothing, as ${notFreed}.`
           : `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
         cost,
         bindings: picked.map((p) => p.local),
+        ...(notFreed ? { notFreed } : {}),
         ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
       });
     }
@@ -65,25 +66,33 @@ function pickedProviders(fn: FunctionFact, facts: ModuleFacts, eligible: (module
   const picked = new Map<string, string>();
   for (const selection of fn.selections ?? []) {
     const branchModules = selection.branches.map((branch) => new Set(branch.reads.filter((r) => bindings.has(r)).map((r) => bindings.get(r)!.module)));
-    // A selection that loads the same modules in every branch picks nothing.
-    if (new Set(branchModules.flatMap((set) => [...set])).size < 2) continue;
+    // A selection picks between branches: one that loads the same modules in every branch, or
+    // reads the modules in one branch only (`if (x === 'a') { new A(new B()) }`), picks nothing.
+    if (new Set(branchModules.flatMap((set) => [...set])).size < 2 || branchModules.filter((set) => set.size > 0).length < 2) continue;
     for (const branch of selection.branches) for (const name of branch.reads) if (bindings.has(name)) picked.set(name, bindings.get(name)!.module);
   }
   return picked.size >= 2 ? [...picked].map(([local, module]) => ({ local, module })) : undefined;
 }
 
 /**
- * For each of `modules`, the first module other than `file` that imports it at the top level
- * and itself loads at import, as `module by file:line`; undefined when one has none.
+ * Why loading `modules` in `file`'s branches stops none of them loading: `other modules import
+ * them at the top too (module by importer:line, ...)`, naming for each the first module other
+ * than `file` that imports it at the top level and itself loads at import; when one has none
+ * (it stays through a longer way round), that they stay loaded through other modules.
  */
-function otherImporter(input: FindingsInput, modules: readonly string[], file: string): string | undefined {
+function keptLoaded(input: FindingsInput, modules: readonly string[], file: string): string {
   const kept: string[] = [];
   for (const module of modules) {
-    const by = Object.values(input.graph.modules).find((node) => node.id !== file && input.cost.module(node.id)?.eager !== false && node.imports.some((e) => e.to === module && !e.lazy));
-    if (!by) return undefined;
-    kept.push(`${module} by ${by.id}:${by.imports.find((e) => e.to === module && !e.lazy)!.line}`);
+    for (const node of Object.values(input.graph.modules)) {
+      if (node.id === file || input.cost.module(node.id)?.eager === false) continue;
+      const edge = node.imports.find((e) => e.to === module && !e.lazy);
+      if (edge) {
+        kept.push(`${module} by ${node.id}:${edge.line}`);
+        break;
+      }
+    }
   }
-  return kept.join(', ');
+  return kept.length === modules.length ? `other modules import them at the top too (${kept.join(', ')})` : 'other modules keep them loaded at import';
 }
 
 function effectText(kind: string): string {

@@ -43,7 +43,10 @@ export interface Finding {
   blockers?: string[];
   /** god-module: the proposed split. */
   split?: SplitCluster[];
-  /** god-module: why the split stops no module loading at import (its cost is then zero). */
+  /**
+   * god-module: why the split stops no module loading at import; heavy-import of a factory's
+   * providers: why loading them in their branches stops none loading (the cost is then zero).
+   */
   notFreed?: string;
   /** cycle: the files in the cycle, in import order. */
   files?: string[];

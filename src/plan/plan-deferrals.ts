@@ -253,9 +253,10 @@ function planFactoryBindings(finding: Finding, context: PlanContext): PlannerRes
   const fn = finding.symbol ?? 'the factory';
   if (finding.blockers?.length) return { operations: [], skipped: finding.blockers.map((b) => notPlanned(finding, 'stays-eager', `${fn} stays eager: ${b}`)) };
   if (!context.facts?.[finding.file]) return { operations: [], skipped: [notPlanned(finding, 'no-facts', `the analysis has no facts of ${finding.file}`)] };
-  const kept = / as other modules import them at the top too \(([^()]*)\)/.exec(finding.message)?.[1];
-  if (kept && finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
-    return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `${fn} keeps its providers at the top: loading each in its branch would save nothing (${kept} at the top too)`)] };
+  // The finder claims what this file's imports alone keep loaded: nothing, when other modules
+  // import the providers too; a rewrite would change code for no saving.
+  if (finding.cost.exclusiveBytes === 0 && finding.cost.exclusiveModules === 0) {
+    return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `loading ${fn}'s providers in their branches would save nothing: ${finding.notFreed ?? 'no module stops loading at import'}`)] };
   }
   const moduleFormat = outputModuleFormat(finding.file, context.project);
   const wanted = finding.bindings ?? [];
