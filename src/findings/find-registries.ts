@@ -107,9 +107,10 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
  * The first place where another module writes an entry of map `registry` of module `id` through
  * what it imports of it (`require('./index').rules.x = v`), or of a module that re-exports it, as
  * a blocker: a lazy entry is a getter with no setter. The module's own writes are blockers of the
- * fact already, in the same words.
+ * fact already, in the same words. The plan asks again with the facts of every file of the
+ * project (a test or a subpath export the entry does not reach may write too).
  */
-function entryWritesElsewhere(id: string, registry: RegistryFact, input: FindingsInput): string[] {
+export function entryWritesElsewhere(id: string, registry: RegistryFact, input: RegistryWritesInput): string[] {
   const reach = reexportedPaths(id, registry.name, input);
   if (reach.size === 0) return [];
   const keys = registry.entries.flatMap((entry) => (entry.key === undefined ? [] : [entry.key]));
@@ -127,8 +128,14 @@ function entryWritesElsewhere(id: string, registry: RegistryFact, input: Finding
   return [];
 }
 
-function formatOf(id: string, input: FindingsInput): 'esm' | 'commonjs' {
-  return input.facts[id]?.format ?? input.graph.modules[id]?.format ?? 'esm';
+/** What {@link entryWritesElsewhere} reads: the facts of the modules that may write, and the graph when there is one. */
+export interface RegistryWritesInput {
+  facts: Record<string, ModuleFacts>;
+  graph?: FindingsInput['graph'];
+}
+
+function formatOf(id: string, input: RegistryWritesInput): 'esm' | 'commonjs' {
+  return input.facts[id]?.format ?? input.graph?.modules[id]?.format ?? 'esm';
 }
 
 /** What an import binding holds, as paths from its module's exports; a CommonJS default may be module.exports or exports.default. */
@@ -144,7 +151,7 @@ function bindingBases(binding: { imported: string }, format: 'esm' | 'commonjs')
  * module that re-exports it, transitively (`export * from`, `export { rules } from`, `export * as
  * ns from`, `module.exports = require('./rules')`, an imported binding exported again).
  */
-function reexportedPaths(id: string, name: string, input: FindingsInput): Map<string, Set<string>> {
+function reexportedPaths(id: string, name: string, input: RegistryWritesInput): Map<string, Set<string>> {
   const reach = new Map<string, Set<string>>();
   const pending: Array<[string, string[]]> = [];
   const add = (module: string, path: string[]) => {
@@ -189,10 +196,10 @@ interface Reexport {
   via?: ModuleFacts['bindings'][number];
 }
 
-const reexportIndexes = new WeakMap<FindingsInput, Map<string, Reexport[]>>();
+const reexportIndexes = new WeakMap<RegistryWritesInput, Map<string, Reexport[]>>();
 
 /** Every re-export of the project, by the module it re-exports from; built once per input. */
-function reexportsByModule(input: FindingsInput): Map<string, Reexport[]> {
+function reexportsByModule(input: RegistryWritesInput): Map<string, Reexport[]> {
   let index = reexportIndexes.get(input);
   if (index) return index;
   index = new Map();

@@ -12,6 +12,7 @@ import { buildPlan } from '../plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
 import { projectPathProblem } from '../project/confine-path.js';
 import type { Plan } from '../plan/plan.js';
+import type { ModuleFacts } from '../facts/module-facts.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './results.js';
 import type { BlockedOperation } from '../verify/block-type-errors.js';
@@ -90,8 +91,19 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const included = options.include?.length ? new Set(await glob(options.include, { cwd: analysis.root })) : undefined;
   const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
   const excluded = options.exclude?.length ? new Set(await glob(options.exclude, { cwd: analysis.root })) : undefined;
-  const sourceFiles = filesInPackage(await projectSourceFiles(analysis.root), { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
-  const built = buildPlan(analysis.findings, { project, sourceFiles, graph: analysis.graph, facts: withFactsOfFiles(analysis.facts, sourceFiles, project), choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange } });
+  const allFiles = await projectSourceFiles(analysis.root);
+  const sourceFiles = filesInPackage(allFiles, { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
+  const facts = withFactsOfFiles(analysis.facts, sourceFiles, project);
+  let projectFacts: Record<string, ModuleFacts> | undefined;
+  const built = buildPlan(analysis.findings, {
+    project,
+    sourceFiles,
+    graph: analysis.graph,
+    facts,
+    // The tests and scripts beside the package, parsed only when a planner asks what they do with it.
+    projectFacts: () => (projectFacts ??= withFactsOfFiles(facts, allFiles, project)),
+    choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange },
+  });
   if (!excluded) return built;
   // An operation lists every file it reads or changes; one that would touch an excluded file is
   // left out whole rather than half-applied.
