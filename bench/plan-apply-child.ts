@@ -1,6 +1,8 @@
 // One stage run in a fresh process: `node dist/bench/plan-apply-child.js '<request JSON>'`.
 // Loads lazify first and times only the call (analyze(), plan() or a dry-run apply()), so the
-// three stages are compared on the same footing; the parent records the whole process too.
+// three stages are compared on the same footing; the parent records the whole process too. Each
+// call starts from nothing (`cacheDir: false`): plan and apply analyse as part of their work, and a
+// kept analysis would let analyze alone skip its own.
 
 /** What the parent asks a child to run. */
 export interface PlanApplyChildRequest {
@@ -22,9 +24,9 @@ export interface PlanApplyChildResult {
 }
 
 interface Api {
-  analyze(dir: string): Promise<{ findings: unknown[] }> | { findings: unknown[] };
-  plan(dir: string): Promise<{ plan: { operations: unknown[] } }>;
-  apply(dir: string, options: { dryRun: boolean }): Promise<{ plan: { operations: unknown[] }; changes: unknown[] }>;
+  analyze(dir: string, options: { cacheDir: false }): Promise<{ findings: unknown[] }> | { findings: unknown[] };
+  plan(dir: string, options: { cacheDir: false }): Promise<{ plan: { operations: unknown[] } }>;
+  apply(dir: string, options: { dryRun: boolean; cacheDir: false }): Promise<{ plan: { operations: unknown[] }; changes: unknown[] }>;
 }
 
 const request = JSON.parse(process.argv[2] ?? '{}') as PlanApplyChildRequest;
@@ -34,10 +36,10 @@ const cpuStart = process.cpuUsage();
 const start = performance.now();
 let count: number;
 let changed: number | undefined;
-if (request.stage === 'analyze') count = (await api.analyze(request.dir)).findings.length;
-else if (request.stage === 'plan') count = (await api.plan(request.dir)).plan.operations.length;
+if (request.stage === 'analyze') count = (await api.analyze(request.dir, { cacheDir: false })).findings.length;
+else if (request.stage === 'plan') count = (await api.plan(request.dir, { cacheDir: false })).plan.operations.length;
 else {
-  const result = await api.apply(request.dir, { dryRun: true });
+  const result = await api.apply(request.dir, { dryRun: true, cacheDir: false });
   count = result.plan.operations.length;
   changed = result.changes.length;
 }

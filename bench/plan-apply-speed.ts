@@ -112,7 +112,7 @@ export async function benchPlanApply(options: PlanApplyBenchOptions): Promise<st
     ]);
   }
   return [
-    `Plan and apply at scale: median of ${options.runs} run(s) per stage, each a fresh process, stages alternating (after 1 warm-up analyze)`,
+    `Plan and apply at scale: median of ${options.runs} run(s) per stage, each a fresh process starting from nothing (no kept analysis), stages alternating (after 1 warm-up analyze)`,
     's = wall seconds of the call alone (lazify loaded); apply is a dry run (in memory, type-checked, diff made, nothing written)',
     formatTable(
       ['input', 'analyze s', 'plan s', 'apply s', 'plan/analyze', 'apply/analyze', 'plan/analyze CPU', 'apply/analyze CPU', 'findings / operations / files changed'],
