@@ -12,6 +12,12 @@ import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './api/p
 import type { TransformSummary } from './api/transforms.js';
 
 export * from './api/errors.js';
+
+/** A call's `cacheDir` covers TypeScript's compiled code too, when that call is the one that loads TypeScript. */
+async function keepCompiledCodeIn(cacheDir: string | false | undefined): Promise<void> {
+  if (cacheDir !== undefined) (await import('./api/compiled-code.js')).keepCompiledCodeIn(cacheDir);
+}
+
 export type * from './api/analyze.js';
 export type * from './api/report.js';
 export type * from './api/measure.js';
@@ -25,17 +31,20 @@ export type * from './api/check.js';
  * Reads only. (`lazify-imports/analyze` has the synchronous `analyze()` and the stages.)
  */
 export async function analyze(dir: string, options?: AnalyzeOptions): Promise<AnalysisResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   // An unchanged project's kept analysis needs no parser: the light slice answers it.
   return (await import('./api/report.js')).keptAnalysis(dir, options) ?? (await import('./api/analyze.js')).analyze(dir, options);
 }
 
 /** {@link analyze}, plus real import times measured in child processes (runs the package's code). */
 export async function analyzeMeasured(dir: string, options?: Omit<AnalyzeOptions, 'measure'> & MeasureOptions): Promise<AnalysisResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   return (await import('./api/analyze.js')).analyzeMeasured(dir, options);
 }
 
 /** Why does importing the package in `dir` load `module` (a path, module id or package name)? */
 export async function why(module: string, dir: string, options?: WhyOptions): Promise<WhyResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   return (await import('./api/report.js')).keptWhy(module, dir, options) ?? (await import('./api/analyze.js')).why(module, dir, options);
 }
 
@@ -46,16 +55,19 @@ export async function measure(target: string, options?: MeasureOptions): Promise
 
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options?: PlanOptions): Promise<PlanResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   return (await import('./api/plan-and-apply.js')).plan(dir, options);
 }
 
 /** Applies a plan (given, or made now) to the project in `dir`: in memory first, then all files or none. */
 export async function apply(dir: string, options?: ApplyOptions): Promise<ApplyResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   return (await import('./api/plan-and-apply.js')).apply(dir, options);
 }
 
 /** Checks the import of the package in `dir` against budgets and a baseline. */
 export async function check(dir: string, options?: CheckOptions): Promise<CheckResult> {
+  await keepCompiledCodeIn(options?.cacheDir);
   return (await import('./api/check.js')).check(dir, options);
 }
 

@@ -44,7 +44,10 @@ export interface AnalyzeOptions {
   /**
    * Where what was read of installed files is kept between analyses (never in the project);
    * false keeps nothing. Default: `LAZIFY_CACHE_DIR`, else `$XDG_CACHE_HOME/lazify`, else
-   * `~/.cache/lazify`, none when `LAZIFY_DISABLE_CACHE` is set.
+   * `~/.cache/lazify`, none when `LAZIFY_DISABLE_CACHE` is set. Through the main entry's
+   * functions it also says where TypeScript's compiled code is kept, when the call is the one
+   * that loads TypeScript; the synchronous slices load it on import, where only the
+   * environment decides.
    */
   cacheDir?: string | false;
 }

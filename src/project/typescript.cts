@@ -18,9 +18,9 @@ import type * as CacheDirectory from './cache-directory.cjs';
 import type * as CodeCache from './code-cache.cjs';
 
 const requireHere = nodeModule.createRequire(__filename);
-const { cacheDirFromEnvironment } = requireHere('./cache-directory.cjs') as typeof CacheDirectory;
+const { compiledCodeCacheDir } = requireHere('./cache-directory.cjs') as typeof CacheDirectory;
 const { compileWithCodeCache } = requireHere('./code-cache.cjs') as typeof CodeCache;
-compileWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'), cacheDirFromEnvironment(process.env));
+compileWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'), compiledCodeCacheDir(process.env));
 
 import typescript = require('@ts-morph/common/dist/typescript.js');
 

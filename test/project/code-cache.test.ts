@@ -84,3 +84,30 @@ test('with no cache directory (LAZIFY_DISABLE_CACHE, --no-cache) nothing is kept
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an API call\'s cacheDir covers TypeScript\'s compiled code when that call loads TypeScript: false keeps it nowhere, a directory keeps it there', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-code-cache-api-'));
+  try {
+    const fromEnvironment = join(dir, 'environment');
+    const chosen = join(dir, 'chosen');
+    const fixture = join(repoRoot, 'fixtures/gateway-cjs');
+    const analyzeInFreshNode = (cacheDir: string | false | undefined) => {
+      const options = cacheDir === undefined ? '{}' : `{ cacheDir: ${JSON.stringify(cacheDir)} }`;
+      // The built API, as a library user loads it (under tsx, the ES module import of the .cts
+      // file and TypeScript's require of it are two instances).
+      const script = `const { analyze } = await import(${JSON.stringify(join(repoRoot, 'dist/src/index.js'))});\nconst report = await analyze(${JSON.stringify(fixture)}, ${options});\nconsole.log(report.findings.length);`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LAZIFY_CACHE_DIR: fromEnvironment, LAZIFY_DISABLE_CACHE: '' } });
+      assert.equal(run.status, 0, run.stderr);
+      assert.ok(Number(run.stdout.trim()) > 0, 'the analysis ran');
+    };
+    analyzeInFreshNode(false);
+    assert.deepEqual(keptCode(fromEnvironment), [], 'cacheDir: false keeps no compiled code');
+    analyzeInFreshNode(chosen);
+    assert.equal(keptCode(chosen).length, 1, 'kept in the directory the call names');
+    assert.deepEqual(keptCode(fromEnvironment), []);
+    analyzeInFreshNode(undefined);
+    assert.equal(keptCode(fromEnvironment).length, 1, 'without cacheDir, where the environment says');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
