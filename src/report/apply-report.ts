@@ -91,7 +91,14 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   // A file lazify could not read is news (the plan's other refusals are `lazify plan`'s to list).
   notes.unshift(...(result.skipped ?? []).filter((s) => s.code === 'parse-error').map((s) => `skipped: ${diagnosticLine(s)}`));
   if (result.changes.length === 0) {
-    lines.push('Nothing to change: the plan is already applied or empty.');
+    const leftOut = result.skipped?.length ?? 0;
+    lines.push(
+      result.plan.operations.length > 0
+        ? 'Nothing to change: the plan is already applied.'
+        : leftOut > 0
+          ? `Nothing to change: no finding has an operation lazify can apply (${leftOut} left out; \`lazify plan\` says why).`
+          : 'Nothing to change: the plan is empty.',
+    );
   } else if (result.patchFile) {
     lines.push(`Wrote a patch for ${result.changes.length} file(s) to ${result.patchFile} (apply with \`git apply ${result.patchFile}\`).`);
   } else if (!result.written) {

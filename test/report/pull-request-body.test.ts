@@ -117,3 +117,16 @@ test('ESLint problems the rewrite adds, a lint step that could not run and a for
   assert.deepEqual(json.formatting, result.formatting, 'and what the formatter did');
   assert.equal(json.schemaVersion, 2, 'new optional fields: same version');
 });
+
+test('apply text with nothing to change tells an applied plan, an empty one, and one whose findings were all left out', () => {
+  const nothing = (operations: number, skipped: number): string => {
+    const result = verifiedApply();
+    result.plan.operations = result.plan.operations.slice(0, operations);
+    result.skipped = result.skipped.slice(0, skipped);
+    Object.assign(result, { operations: [], changes: [], written: false, verification: undefined, importTime: undefined });
+    return renderApplyReport(result).output.split('\n')[0]!;
+  };
+  assert.equal(nothing(2, 1), 'Nothing to change: the plan is already applied.');
+  assert.equal(nothing(0, 0), 'Nothing to change: the plan is empty.');
+  assert.equal(nothing(0, 1), 'Nothing to change: no finding has an operation lazify can apply (1 left out; `lazify plan` says why).');
+});
