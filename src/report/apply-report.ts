@@ -93,7 +93,7 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   if (result.changes.length === 0) {
     const leftOut = result.skipped?.length ?? 0;
     lines.push(
-      result.plan.operations.length > 0
+      (result.plan?.operations.length ?? 0) > 0
         ? 'Nothing to change: the plan is already applied.'
         : leftOut > 0
           ? `Nothing to change: no finding has an operation lazify can apply (${leftOut} left out; \`lazify plan\` says why).`
