@@ -14,9 +14,10 @@
 import * as nodeFs from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LazifyError } from '../diagnostics/diagnostic.js';
+import { JOURNAL_DIR } from '../project/project-source-files.js';
 
-/** Folder under the project root that holds an unfinished write. Never a project file. */
-export const JOURNAL_DIR = '.lazify-journal';
+// The journal's folder under the project root: project/ names it, as the project's file listing leaves it out.
+export { JOURNAL_DIR };
 
 /** Suffix of the temp file written beside each target before it is renamed over it. */
 export const TEMP_SUFFIX = '.lazify-tmp';

@@ -1,6 +1,6 @@
 // plan and apply: findings -> plan -> edits (in memory) -> diff / patch / write -> verify.
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { LazifyError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FileSet } from '../edits/file-set.js';
@@ -10,7 +10,7 @@ import { hasJournal, JOURNAL_DIR, recoverJournal } from '../edits/write-journal.
 import { applyChoices } from '../plan/apply-choices.js';
 import { buildPlan } from '../plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
-import { projectPathProblem } from '../project/confine-path.js';
+import { projectSourceFiles } from '../project/project-source-files.js';
 import type { Plan } from '../plan/plan.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
 import { validatePlan } from '../plan/validate-plan.js';
@@ -58,28 +58,6 @@ const loadAnalysis = () => Promise.all([import('./analyze.js'), import('../facts
 const loadTypeChecker = async () => (await import('../verify/typecheck-changes.js')).ChangeTypeChecker;
 const loadImportTiming = async () => (await import('../verify/import-before-after.js')).measureImportSnapshot;
 
-/**
- * Source files a planner may rewrite: the project's own, never dependencies or build output.
- * A file reached through a symlink that leads out of the root is not the project's (the graph
- * does not follow such links either); a file with two names inside it (a symlinked directory or
- * file pointing inside) is listed once, under its real path, so one file set never holds it twice.
- */
-async function projectSourceFiles(root: string): Promise<string[]> {
-  const files = await glob(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {
-    cwd: root,
-    ignore: ['**/node_modules/**', `${JOURNAL_DIR}/**`, 'dist/**', 'build/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'],
-  });
-  const realRoot = realpathSync.native(root);
-  const byRealPath = new Map<string, string>();
-  for (const file of files.sort()) {
-    if (projectPathProblem(root, file)) continue;
-    const real = realpathSync.native(join(root, file));
-    const ownName = relative(realRoot, real).split(sep).join('/') === file;
-    if (!byRealPath.has(real) || ownName) byRealPath.set(real, file);
-  }
-  return [...byRealPath.values()].sort();
-}
-
 /** Analyses the project in `dir` and turns its findings into a plan. Reads only. */
 export async function plan(dir: string, options: PlanOptions = {}): Promise<PlanResult> {
   refuseUnfinishedWrite(resolve(dir));
@@ -91,7 +69,7 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const included = options.include?.length ? new Set(await glob(options.include, { cwd: analysis.root })) : undefined;
   const sourceRoot = packageSourceRoot(analysis.root, analysis.entry, readTsconfig(analysis.root)?.options.rootDir);
   const excluded = options.exclude?.length ? new Set(await glob(options.exclude, { cwd: analysis.root })) : undefined;
-  const allFiles = await projectSourceFiles(analysis.root);
+  const allFiles = projectSourceFiles(analysis.root);
   const sourceFiles = filesInPackage(allFiles, { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
   const facts = withFactsOfFiles(analysis.facts, sourceFiles, project);
   let projectFacts: Record<string, ModuleFacts> | undefined;
