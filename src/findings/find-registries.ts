@@ -29,6 +29,8 @@ export function findRegistries(input: FindingsInput): Finding[] {
     }
   }
 
+  // Files the entry does not load may write a map too (a test, a subpath export).
+  const writers: RegistryWritesInput = input.unreached ? { facts: { ...input.facts, ...input.unreached }, graph: input.graph } : input;
   for (const [id, facts] of Object.entries(input.facts)) {
     const node = input.graph.modules[id];
     const format = facts.format ?? node?.format ?? 'esm';
@@ -48,7 +50,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
       }
       const bare = registry.shape === 'register-calls' ? undefined : sideEffectImporter(id, registry, input);
       if (bare) blockers.push(bare);
-      if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, input));
+      if (registry.shape === 'object-map' || registry.shape === 'factory-map') blockers.push(...entryWritesElsewhere(id, registry, writers));
       const asyncOnly = format === 'esm' && !input.requireEsm;
       if (asyncOnly) blockers.push(...syncConsumerBlockers(id, registry, input.facts));
       const modules = [...new Set(registry.entries.map((e) => e.module).filter((m): m is string => !!m && !!input.graph.modules[m]))];
@@ -107,10 +109,10 @@ function registerCallsValue(id: string, registry: RegistryFact, facts: Record<st
  * The first place where another module writes an entry of map `registry` of module `id` through
  * what it imports of it (`require('./index').rules.x = v`), or of a module that re-exports it, as
  * a blocker: a lazy entry is a getter with no setter. The module's own writes are blockers of the
- * fact already, in the same words. The plan asks again with the facts of every file of the
- * project (a test or a subpath export the entry does not reach may write too).
+ * fact already, in the same words. `input.facts` holds the project's files the entry does not
+ * load as well (a test or a subpath export may write too).
  */
-export function entryWritesElsewhere(id: string, registry: RegistryFact, input: RegistryWritesInput): string[] {
+function entryWritesElsewhere(id: string, registry: RegistryFact, input: RegistryWritesInput): string[] {
   const reach = reexportedPaths(id, registry.name, input);
   if (reach.size === 0) return [];
   const keys = registry.entries.flatMap((entry) => (entry.key === undefined ? [] : [entry.key]));
@@ -129,7 +131,7 @@ export function entryWritesElsewhere(id: string, registry: RegistryFact, input: 
 }
 
 /** What {@link entryWritesElsewhere} reads: the facts of the modules that may write, and the graph when there is one. */
-export interface RegistryWritesInput {
+interface RegistryWritesInput {
   facts: Record<string, ModuleFacts>;
   graph?: FindingsInput['graph'];
 }

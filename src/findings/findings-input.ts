@@ -14,4 +14,9 @@ export interface FindingsInput {
    * modules: native ESM registries can then load synchronously, so sync readers do not block.
    */
   requireEsm?: boolean;
+  /**
+   * The facts of the project's files the entry does not load (tests, scripts, subpath exports)
+   * that may write a map of `facts`; absent when the graph holds no map such a file could write.
+   */
+  unreached?: Record<string, ModuleFacts>;
 }

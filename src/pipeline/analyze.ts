@@ -1,10 +1,11 @@
-// The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> facts (keys one module reads from another) -> cost -> findings,
+// The analysis pipeline, one call per stage in order: project -> graph (each module's facts read as it is parsed) -> facts (keys one module reads from another; the files the entry does not load, when a map may be written from one) -> cost -> findings,
 // or the kept analysis of a project that has not changed since it was made (./kept-analyses.ts);
 // after a change, the modules whose text did not change are not parsed again (./module-reuse.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
+import { factsOfUnreachedFiles, holdsWritableMap } from '../facts/unreached-files.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { loadProject } from '../project/load-project.js';
@@ -65,6 +66,8 @@ function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse
   if (reused > 0) options.onProgress?.({ stage: 'reuse', label: 'modules unchanged since the last analysis, not parsed again', done: reused, total: parsed + reused, end: true });
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
+  // A test or a subpath export may write into a map the entry loads: only those files can say.
+  const unreached = holdsWritableMap(facts) ? factsOfUnreachedFiles(project.root, facts) : undefined;
   options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });
   return {
     root: project.root,
@@ -73,6 +76,7 @@ function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse
     requireEsm: supportsRequireEsm(enginesNode(project.packageJson)),
     graph,
     facts,
+    ...(unreached && { unreached }),
     projectDiagnostics: project.diagnostics,
     factDiagnostics,
   };

@@ -19,6 +19,8 @@ export interface StaticAnalysis {
   requireEsm: boolean;
   graph: ModuleGraph;
   facts: Record<string, ModuleFacts>;
+  /** The project's files the entry does not load that may write a map of `facts` (src/facts/unreached-files.ts). */
+  unreached?: Record<string, ModuleFacts>;
   /** Problems with the project's configuration (the graph's own are in `graph.diagnostics`). */
   projectDiagnostics: Diagnostic[];
   /** Problems the facts stage met. */
@@ -29,7 +31,7 @@ export interface StaticAnalysis {
 export function finishAnalysis(analysis: StaticAnalysis, options: Pick<AnalyzeOptions, 'suppressions'> = {}): AnalysisResult {
   const { graph, facts } = analysis;
   const cost = computeCost(graph);
-  const found = findFindings({ graph, facts, cost, requireEsm: analysis.requireEsm });
+  const found = findFindings({ graph, facts, cost, requireEsm: analysis.requireEsm, unreached: analysis.unreached });
   const comments = Object.fromEntries(Object.values(facts).filter((f) => f.ignoreComments).map((f) => [f.id, f.ignoreComments]));
   const selection = applySuppressions(found, { ...options.suppressions, comments });
   return {

@@ -12,7 +12,6 @@ import { buildPlan } from '../plan/build-plan.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
 import { projectSourceFiles } from '../project/project-source-files.js';
 import type { Plan } from '../plan/plan.js';
-import type { ModuleFacts } from '../facts/module-facts.js';
 import { validatePlan } from '../plan/validate-plan.js';
 import type { ApplyOptions, ApplyResult, PlanOptions, PlanResult } from './results.js';
 import type { BlockedOperation } from '../verify/block-type-errors.js';
@@ -72,14 +71,11 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const allFiles = projectSourceFiles(analysis.root);
   const sourceFiles = filesInPackage(allFiles, { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
   const facts = withFactsOfFiles(analysis.facts, sourceFiles, project);
-  let projectFacts: Record<string, ModuleFacts> | undefined;
   const built = buildPlan(analysis.findings, {
     project,
     sourceFiles,
     graph: analysis.graph,
     facts,
-    // The tests and scripts beside the package, parsed only when a planner asks what they do with it.
-    projectFacts: () => (projectFacts ??= withFactsOfFiles(facts, allFiles, project)),
     choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange },
   });
   if (!excluded) return built;

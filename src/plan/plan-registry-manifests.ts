@@ -2,7 +2,6 @@ import { findTransform } from '../../transforms/index.js';
 import type { Finding } from '../findings/finding.js';
 import { providerSelfAssignment } from '../findings/provider-self-assignment.js';
 import { registerFunctionHome } from '../findings/register-function-home.js';
-import { entryWritesElsewhere, type RegistryWritesInput } from '../findings/find-registries.js';
 import type { RegistryToManifestOptions } from '../../transforms/registry-to-manifest/options.js';
 import { findTopLevelAwait } from './find-top-level-await.js';
 import { lazyLoadingFormat } from './output-module-format.js';
@@ -29,10 +28,6 @@ export const registryManifestPlanner: Planner = {
       const blockers = finding.blockers ?? [];
       return { operations: [], skipped: [notPlanned(finding, 'stays-eager', `${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`)] };
     }
-    // A file the entry does not reach (a test, a subpath export) that writes an entry of the map:
-    // the analysis read only the modules the entry loads.
-    const written = finding.shape === 'object-map' || finding.shape === 'factory-map' ? entryWrittenOutsideTheGraph(finding, context) : undefined;
-    if (written) return { operations: [], skipped: [notPlanned(finding, 'stays-eager', `${name} stays eager: ${written}`)] };
     let moduleFormat = lazyLoadingFormat(finding.file, context.project);
     if (moduleFormat === 'esm-require' && /\.[mc]?tsx?$/.test(finding.file) && !hasNodeTypes(context.project)) {
       // The manifest imports createRequire from node:module: tsc needs Node's types for it.
@@ -192,17 +187,6 @@ function registryImporters(file: string, name: string, context: PlanContext): st
 }
 
 /** The first `require('./x');` or `import './x';` of `file` whose value nobody binds, in source order. */
-const writesInputs = new WeakMap<PlanContext, RegistryWritesInput>();
-
-/** The first entry write of the finding's map by a project file outside the analysis's facts, as the analysis words one. */
-function entryWrittenOutsideTheGraph(finding: Finding, context: PlanContext): string | undefined {
-  const registry = context.facts?.[finding.file]?.registries.find((r) => r.name === finding.symbol && r.shape === finding.shape);
-  if (!registry || !context.projectFacts) return undefined;
-  let input = writesInputs.get(context);
-  if (!input) writesInputs.set(context, (input = { facts: context.projectFacts(), graph: context.graph }));
-  return entryWritesElsewhere(finding.file, registry, input)[0];
-}
-
 function sideEffectImport(file: string, context: PlanContext): { file: string; line: number } | undefined {
   for (const path of context.sourceFiles) {
     if (path === file) continue;

@@ -17,11 +17,6 @@ export interface PlanContext {
   facts?: Record<string, ModuleFacts>;
   /** User choices that shape operations, e.g. `deprecate` (JSDoc `@deprecated` on shims). */
   choices: PlanChoices;
-  /**
-   * The facts of every source file of the project, tests and scripts included (a rewrite must not
-   * break what they do with the package), read on first call; `facts` when the caller has no more.
-   */
-  projectFacts?: () => Record<string, ModuleFacts>;
 }
 
 /** User choices from the command line that planners pass into operation options. */
