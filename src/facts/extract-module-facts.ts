@@ -75,7 +75,7 @@ export function extractModuleFacts(
   const namespaceAssignments = collectNamespaceAssignments(sourceFile, bindings);
   const builtConsts = collectBuiltConsts(sourceFile);
   const importTimeReads = builtConsts.length > 0 ? collectImportTimeReads(sourceFile, new Set(builtConsts.map((c) => c.name))) : [];
-  const importedWrites = collectImportedWrites(sourceFile, bindings);
+  const importedWrites = collectImportedWrites(sourceFile, bindings, resolve);
   const byName = new Map<string, NameReference[]>();
   for (const reference of allReferences) {
     const list = byName.get(reference.name) ?? [];

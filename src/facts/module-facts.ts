@@ -153,12 +153,15 @@ export interface ModuleFacts {
 
 /**
  * `plugin.rules.x = v` (or `plugin.rules[k] = v`, `delete ...`, `Object.assign(plugin.rules, ...)`)
- * where `plugin` is an import binding: a map of the imported module may be written there.
+ * where `plugin` holds what another project module exports (an import binding, a `require()`, a
+ * local bound to one): a map of that module may be written there.
  */
 export interface ImportedWrite {
-  /** The binding's local name (`plugin`). */
-  binding: string;
-  /** The members from the binding to the object written (`['rules']`). */
+  /** The module written into (its id). */
+  module: string;
+  /** What of its exports the write starts from: `*` all of them (a namespace, module.exports), `default`, or an export's name. */
+  imported: string;
+  /** The members from there to the object written (`['rules']`). */
   path: string[];
   /** The keys written; absent when any key may be (a computed key, an `Object.assign` source it cannot read). */
   keys?: string[];

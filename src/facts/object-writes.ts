@@ -1,7 +1,7 @@
 import { ts } from '../project/typescript.cjs';
-import type { ImportBinding } from './import-bindings.js';
+import type { ImportBinding, ResolveSpecifier } from './import-bindings.js';
 import type { ImportedWrite } from './module-facts.js';
-import { excerpt, lineOf, memberPath, staticPropertyKey, unwrap } from './expression-shapes.js';
+import { excerpt, lineOf, memberPath, requireMember, requireSpecifier, staticPropertyKey, unwrap } from './expression-shapes.js';
 
 /** Where a module writes an entry of an object map: a lazy entry is a getter with no setter. */
 export interface EntryWrite {
@@ -10,26 +10,27 @@ export interface EntryWrite {
   text: string;
 }
 
-/** A write into an object's entries: the object's member path, the keys written (undefined: any) and the write. */
-interface ObjectWrite {
-  object: string;
+/** A write into an object's entries: what `objectOf` made of the object, the keys written (undefined: any) and the write. */
+interface ObjectWrite<T> {
+  object: T;
   keys: string[] | undefined;
   node: ts.Node;
 }
 
 /**
  * Every place, anywhere in the module (functions too: they may run later), that writes an entry
- * of an object named by a member path that `isObject` accepts: `name.key = v`, `name[k] = v`,
- * `name[k] += v`, `name.key++`, `delete name[k]`, `Object.assign(name, ...)`. A computed key, or
- * an `Object.assign` source that is not an object literal of static keys, may write any key.
+ * of an object `objectOf` knows: `name.key = v`, `name[k] = v`, `name[k] += v`, `name.key++`,
+ * `delete name[k]`, `Object.assign(name, ...)`. A computed key, or an `Object.assign` source that
+ * is not an object literal of static keys, may write any key. `enter` sees each node first, in
+ * source order, so what `objectOf` knows may grow on the way (a local bound to a required module).
  */
-function objectWrites(sourceFile: ts.SourceFile, isObject: (path: string) => boolean): ObjectWrite[] {
-  const found: ObjectWrite[] = [];
+function objectWrites<T>(sourceFile: ts.SourceFile, objectOf: (node: ts.Expression) => T | undefined, enter?: (node: ts.Node) => void): Array<ObjectWrite<T>> {
+  const found: Array<ObjectWrite<T>> = [];
   const entryOf = (target: ts.Expression, node: ts.Node) => {
     const inner = unwrap(target);
     if (!ts.isPropertyAccessExpression(inner) && !ts.isElementAccessExpression(inner)) return;
-    const object = memberPath(inner.expression);
-    if (object === undefined || !isObject(object)) return;
+    const object = objectOf(inner.expression);
+    if (object === undefined) return;
     if (ts.isPropertyAccessExpression(inner)) {
       found.push({ object, keys: [inner.name.text], node });
       return;
@@ -38,6 +39,7 @@ function objectWrites(sourceFile: ts.SourceFile, isObject: (path: string) => boo
     found.push({ object, keys: ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) ? [key.text] : undefined, node });
   };
   const visit = (node: ts.Node): void => {
+    enter?.(node);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment) entryOf(node.left, node);
@@ -49,8 +51,8 @@ function objectWrites(sourceFile: ts.SourceFile, isObject: (path: string) => boo
       const callee = unwrap(node.expression);
       const [target, ...sources] = node.arguments;
       const isAssign = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign';
-      const object = isAssign && target !== undefined ? memberPath(target) : undefined;
-      if (object !== undefined && isObject(object)) {
+      const object = isAssign && target !== undefined ? objectOf(target) : undefined;
+      if (object !== undefined) {
         const keys = sources.map(literalKeys);
         found.push({ object, keys: keys.every((k) => k !== undefined) ? keys.flat() : undefined, node });
       }
@@ -68,28 +70,92 @@ function objectWrites(sourceFile: ts.SourceFile, isObject: (path: string) => boo
  * `Object.assign(name, { extra: v })`) adds a plain property and is not counted.
  */
 export function entryWrite(name: string, keys: readonly string[], sourceFile: ts.SourceFile): EntryWrite | undefined {
-  const write = objectWrites(sourceFile, (path) => path === name).find((w) => w.keys === undefined || w.keys.some((key) => keys.includes(key)));
+  const write = objectWrites(sourceFile, (node) => (memberPath(node) === name ? name : undefined)).find((w) => w.keys === undefined || w.keys.some((key) => keys.includes(key)));
   return write ? { line: lineOf(write.node, sourceFile), text: excerpt(write.node, sourceFile) } : undefined;
 }
 
+/** What of another module an expression holds: `imported` of `module` (`*`: all its exports), then the members `path`. */
+type Held = Pick<ImportedWrite, 'module' | 'imported' | 'path'>;
+
+/** What an expression holds, and whether it is the namespace a dynamic import gives (its `default` is the default export). */
+type Holding = Held & { namespace?: boolean };
+
 /**
- * Writes into objects reached through an import binding of a project module (`plugin.rules.x = v`
- * with `plugin = require('./index')`): the map another module declares may be one of them.
+ * Writes into objects of another project module (`plugin.rules.x = v`): the map that module
+ * declares may be one of them. The object is reached through an import binding, a `require()` of
+ * the module itself (`require('./index').rules.x = v`), or a local bound to either anywhere in
+ * the module, a test's callback too (`const plugin = require('../index')`,
+ * `const { rules } = plugin`, `const rules = plugin.rules`, `(await import('../index.js')).default`).
+ * A name bound twice stands for each thing it was bound to, shadowing aside: a write through it
+ * counts for all of them.
  */
-export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: ReadonlyMap<string, ImportBinding>): ImportedWrite[] {
+export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: ReadonlyMap<string, ImportBinding>, resolve: ResolveSpecifier): ImportedWrite[] {
+  const locals = new Map<string, Holding[]>();
   // A binding the graph left unresolved, or resolved to a package (its id is its name), holds no project map.
-  const locals = new Set([...bindings.values()].filter((b) => !b.typeOnly && b.module !== b.specifier).map((b) => b.local));
-  if (locals.size === 0) return [];
-  return objectWrites(sourceFile, (path) => locals.has(path.split('.', 1)[0]!)).map((write) => {
-    const [binding, ...path] = write.object.split('.');
-    return {
-      binding: binding!,
-      path,
-      ...(write.keys && { keys: write.keys }),
-      line: lineOf(write.node, sourceFile),
-      text: excerpt(write.node, sourceFile),
-    };
-  });
+  for (const b of bindings.values()) if (!b.typeOnly && b.module !== b.specifier) locals.set(b.local, [{ module: b.module, imported: b.imported, path: [] }]);
+  if (locals.size === 0 && !/\brequire\s*\(|\bimport\s*\(/.test(sourceFile.text)) return [];
+  const heldBy = (node: ts.Expression): Holding[] => {
+    const inner = unwrap(node);
+    if (ts.isIdentifier(inner)) return locals.get(inner.text) ?? [];
+    if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.name)) {
+      const name = inner.name.text;
+      return heldBy(inner.expression).map(({ namespace, ...held }) =>
+        // The default of a dynamic import's namespace is what a default import binds (a CommonJS module's module.exports).
+        namespace && name === 'default' ? { ...held, imported: 'default' } : { ...held, path: [...held.path, name] },
+      );
+    }
+    const required = requireSpecifier(inner);
+    const specifier = required ?? dynamicImportSpecifier(inner);
+    if (specifier === undefined) return [];
+    const module = resolve(specifier);
+    return module === specifier ? [] : [{ module, imported: '*', path: [], ...(required === undefined && { namespace: true }) }];
+  };
+  const bind = (name: string, held: Holding[]) => {
+    if (held.length === 0) return;
+    const known = locals.get(name) ?? [];
+    const fresh = held.filter((h) => !known.some((k) => sameHeld(k, h)));
+    if (fresh.length > 0) locals.set(name, [...known, ...fresh]);
+  };
+  const enter = (node: ts.Node) => {
+    if (!ts.isVariableDeclaration(node) || !node.initializer) return;
+    // The top level's `const x = require('y')` forms are import bindings already.
+    const statement = node.parent.parent;
+    if (ts.isVariableStatement(statement) && statement.parent === sourceFile && (requireSpecifier(node.initializer) ?? requireMember(node.initializer)) !== undefined) return;
+    const held = heldBy(node.initializer);
+    if (held.length === 0) return;
+    if (ts.isIdentifier(node.name)) {
+      bind(node.name.text, held);
+    } else if (ts.isObjectBindingPattern(node.name)) {
+      for (const element of node.name.elements) {
+        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        const key = element.propertyName ? staticPropertyKey(element.propertyName) : element.name.text;
+        if (key !== undefined) bind(element.name.text, held.map((h) => ({ ...h, path: [...h.path, key] })));
+      }
+    }
+  };
+  const objectOf = (node: ts.Expression) => {
+    const held = heldBy(node);
+    return held.length > 0 ? held : undefined;
+  };
+  const writes: ImportedWrite[] = [];
+  for (const write of objectWrites(sourceFile, objectOf, enter)) {
+    const line = lineOf(write.node, sourceFile);
+    const text = excerpt(write.node, sourceFile);
+    for (const { module, imported, path } of write.object) writes.push({ module, imported, path, ...(write.keys && { keys: write.keys }), line, text });
+  }
+  return writes;
+}
+
+function sameHeld(a: Holding, b: Holding): boolean {
+  return a.module === b.module && a.imported === b.imported && a.path.join('.') === b.path.join('.') && a.namespace === b.namespace;
+}
+
+/** The specifier of `import('x')` or `await import('x')`, when it is a string. */
+function dynamicImportSpecifier(node: ts.Expression): string | undefined {
+  const call = ts.isAwaitExpression(node) ? unwrap(node.expression) : node;
+  if (!ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const [arg] = call.arguments;
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 /** The keys of `{ a: v, 'b': w }`, an object literal whose keys are all static; else undefined. */

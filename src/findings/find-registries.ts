@@ -118,11 +118,10 @@ function entryWritesElsewhere(id: string, registry: RegistryFact, input: Registr
   const keys = registry.entries.flatMap((entry) => (entry.key === undefined ? [] : [entry.key]));
   for (const other of Object.values(input.facts)) {
     for (const write of other.importedWrites ?? []) {
-      const binding = other.bindings.find((b) => b.local === write.binding && reach.has(b.module));
-      if (!binding || (write.keys && !write.keys.some((key) => keys.includes(key)))) continue;
-      if (other.id === id && binding.module === id) continue;
-      const paths = reach.get(binding.module)!;
-      if (bindingBases(binding, formatOf(binding.module, input)).some((base) => paths.has([...base, ...write.path].join('.')))) {
+      const paths = reach.get(write.module);
+      if (!paths || (write.keys && !write.keys.some((key) => keys.includes(key)))) continue;
+      if (other.id === id && write.module === id) continue;
+      if (bindingBases(write, formatOf(write.module, input)).some((base) => paths.has([...base, ...write.path].join('.')))) {
         return [`${registry.name} has an entry written by ${other.id}:${write.line} (\`${write.text}\`): a lazy entry is a getter with no setter`];
       }
     }

@@ -102,6 +102,27 @@ test('a map whose entries another module writes through what it imports stays ea
   );
 });
 
+test('a map written through a require() of its module, or through a local bound anywhere (a test callback, a dynamic import), stays eager', () => {
+  const registry = `const plugin = { rules: { a: require('./rules/a'), b: require('./rules/b') } };\nmodule.exports = plugin;\n`;
+  const blockersWith = (writer: string, file = 'src/writer.js') => {
+    const input = graphFromSources({ 'src/index.js': registry, [file]: writer, 'src/rules/a.js': `module.exports = { create() {} };\n`, 'src/rules/b.js': `module.exports = { create() {} };\n` }, {}, 'commonjs');
+    return findRegistries(input).find((f) => f.file === 'src/index.js')!.blockers;
+  };
+  const blocked = (line: number, text: string, file = 'src/writer.js') => [`plugin.rules has an entry written by ${file}:${line} (\`${text}\`): a lazy entry is a getter with no setter`];
+  // The module's require() itself, written into or assigned to.
+  assert.deepEqual(blockersWith(`require('./index').rules.b = null;\n`), blocked(1, "require('./index').rules.b = null"));
+  assert.deepEqual(blockersWith(`Object.assign(require('./index').rules, { a: {} });\n`), blocked(1, "Object.assign(require('./index').rules, { a: {} })"));
+  // Bound inside a callback, as a test does; destructured and renamed; an alias of a member.
+  assert.deepEqual(blockersWith(`describe('rules', () => {\n  const plugin = require('./index');\n  plugin.rules.a = null;\n});\n`), blocked(3, 'plugin.rules.a = null'));
+  assert.deepEqual(blockersWith(`it('drops b', () => {\n  const { rules: r } = require('./index');\n  delete r.b;\n});\n`), blocked(3, 'delete r.b'));
+  assert.deepEqual(blockersWith(`const plugin = require('./index');\nconst rules = plugin.rules;\nrules['a'] = null;\n`), blocked(3, "rules['a'] = null"));
+  // A dynamic import: its namespace's default is module.exports.
+  assert.deepEqual(blockersWith(`it('x', async () => {\n  const plugin = (await import('./index.js')).default;\n  plugin.rules.a = null;\n});\n`, 'src/writer.mjs'), blocked(3, 'plugin.rules.a = null', 'src/writer.mjs'));
+  assert.deepEqual(blockersWith(`it('x', async () => {\n  const ns = await import('./index.js');\n  ns.default.rules.b = null;\n});\n`, 'src/writer.mjs'), blocked(3, 'ns.default.rules.b = null', 'src/writer.mjs'));
+  // A new key, a read, a write into what an entry holds, or into another module: nothing to block.
+  assert.deepEqual(blockersWith(`require('./index').rules.c = {};\ndescribe('x', () => {\n  const plugin = require('./index');\n  const a = plugin.rules.a;\n  a.meta = {};\n  const other = require('./rules/a');\n  other.a = null;\n});\n`), []);
+});
+
 test('ES modules: a default-exported plugin or a named map written by an importer stays eager', () => {
   const sources = (writer: string) => ({
     'src/index.ts': `import { A } from './a.js';\nimport { B } from './b.js';\nexport const handlers = { a: A, b: B };\nconst plugin = { rules: { a: A, b: B } };\nexport default plugin;\n`,

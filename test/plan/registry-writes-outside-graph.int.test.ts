@@ -58,6 +58,15 @@ test('a test of the package that writes an entry: the map stays eager, so the te
   assert.equal(result.finding, "module.exports has an entry written by test/rules.test.js:3 (`rules['no-six'] = require('../lib/no-five')`): a lazy entry is a getter with no setter");
 });
 
+test('a test that requires the package inside its callback, or writes through the require() itself: the map stays eager', async () => {
+  const inCallback = await planned({ 'test/rules.test.js': `'use strict';\ndescribe('rules', () => {\n  const rules = require('../index');\n  rules['no-six'] = require('../lib/no-five');\n});\n` });
+  assert.deepEqual(inCallback.operations, []);
+  assert.equal(inCallback.finding, "module.exports has an entry written by test/rules.test.js:4 (`rules['no-six'] = require('../lib/no-five')`): a lazy entry is a getter with no setter");
+  const direct = await planned({ 'test/rules.test.js': `'use strict';\ndelete require('../lib/rules')['no-five'];\n` });
+  assert.deepEqual(direct.operations, []);
+  assert.match(direct.skipped.join('\n'), /module\.exports has an entry written by test\/rules\.test\.js:2 \(`delete require\('\.\.\/lib\/rules'\)\['no-five'\]`\)/);
+});
+
 test('a kept analysis is not reused once a test that writes an entry is added, nor once a test starts writing one', async () => {
   const root = mkdtempSync(join(tmpdir(), 'lazify-writes-'));
   const dir = join(root, 'plugin');
