@@ -7,7 +7,7 @@
  *     at import if that module were loaded lazily (bytes, module count), plus its cumulative bytes.
  *   - optional `exclusiveOfSet(ids)`: the same for a set of modules made lazy together (a registry's
  *     providers share SDK helpers that are exclusive to the set but to no single provider).
- *   - optional `exclusiveOfImports(from, to)`: the same for one module's imports of a set made lazy.
+ *   - optional `exclusiveOfImports(cuts)`: the same for some modules' imports of others made lazy.
  */
 export interface ModuleCostLike {
   exclusiveBytes: number;
@@ -21,8 +21,8 @@ export interface ModuleCostLike {
 export interface CostModelLike {
   module(id: string): ModuleCostLike | undefined;
   exclusiveOfSet?(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
-  /** What making `from`'s eager imports of every module of `to` lazy together would save. */
-  exclusiveOfImports?(from: string, to: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
+  /** What making each importer's eager imports of its modules in `cuts` lazy together would save. */
+  exclusiveOfImports?(cuts: Readonly<Record<string, readonly string[]>>): { exclusiveBytes: number; exclusiveModules: number };
   /** What deferring every eager import `from -> to` would save (GRAPH's `ImportSaving`). */
   imports?: ReadonlyArray<{ from: string; to: string; savedBytes: number; savedModules: number }>;
 }

@@ -1,6 +1,6 @@
 import type { FunctionFact, ModuleFacts } from '../facts/module-facts.js';
 import type { FindingsInput } from './findings-input.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingCost } from './finding.js';
 import { findingId, importsSaving, severityFor } from './finding-severity.js';
 import { formatBytes } from '../messages/format-size.js';
 
@@ -15,7 +15,7 @@ const IMPORT_TIME_EFFECTS = new Set(['global-mutation', 'side-effect-import', 'r
  * from a package are heavy-import findings already; these name local modules.
  */
 export function findProviderFactories(input: FindingsInput): Finding[] {
-  const findings: Finding[] = [];
+  const factories: Factory[] = [];
   for (const [id, facts] of Object.entries(input.facts)) {
     const node = input.graph.modules[id];
     if (!node) continue;
@@ -27,33 +27,91 @@ export function findProviderFactories(input: FindingsInput): Finding[] {
       // What this module's imports alone keep loaded: a provider module that another module
       // imports at the top too stays loaded (a generated client's every resource imports the
       // package's root), and the message says who keeps it.
-      const cost = importsSaving(input.cost, id, modules);
-      const notFreed = cost.exclusiveBytes === 0 && cost.exclusiveModules === 0 ? keptLoaded(input, modules, id) : undefined;
       const blockers = modules.flatMap((module) => {
         const effect = input.facts[module]?.statements.find((s) => IMPORT_TIME_EFFECTS.has(s.kind));
         return effect ? [`${module}:${effect.line} ${effectText(effect.kind)} at import (\`${effect.text}\`): loading it in a branch would change when that runs`] : [];
       });
-      const selection = fn.selections!.find((s) => s.branches.some((b) => b.reads.some((r) => picked.some((p) => p.local === r))))!;
-      const how = selection.kind === 'switch' ? `switch (${selection.on})` : `if (${selection.on} === ...)`;
-      const list = modules.map((m) => `${m} (${formatBytes(input.cost.module(m)?.exclusiveBytes ?? 0)})`).join(', ');
-      findings.push({
-        id: findingId('heavy-import', id, fn.name),
-        kind: 'heavy-import',
-        severity: severityFor(cost),
-        file: id,
-        line: fn.line,
-        symbol: fn.name,
-        message: notFreed
-          ? `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import; loading each inside the branch that picks it saves nothing, as ${notFreed}.`
-          : `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
-        cost,
-        bindings: picked.map((p) => p.local),
-        ...(notFreed ? { notFreed } : {}),
-        ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
-      });
+      factories.push({ id, fn, picked, modules, cost: importsSaving(input.cost, { [id]: modules }), blockers });
     }
   }
-  return findings;
+  const partnersOf = partnersSavingTogether(factories, input);
+  return factories.map((factory) => factoryFinding(factory, partnersOf.get(factory), input));
+}
+
+/** A function picking providers by a selection: its module, the bindings picked, their modules, and what its imports of them alone keep loaded. */
+interface Factory {
+  id: string;
+  fn: FunctionFact;
+  picked: Array<{ local: string; module: string }>;
+  modules: string[];
+  cost: FindingCost;
+  /** Why its providers cannot load in the branches (a provider's import-time effect): then they stay. */
+  blockers: string[];
+}
+
+/** Factories that save nothing alone but something with the others, each with them and what they save together. */
+type Partners = Map<Factory, { others: Factory[]; cost: FindingCost }>;
+
+/**
+ * Factories in different modules that pick among the same providers each keep them loaded for
+ * the other (a chat and an embeddings factory over the same provider classes): alone, each saves
+ * nothing. Those that save nothing alone and share a provider, however indirectly, form a group;
+ * when loading their providers in all of their branches frees something, each of them claims
+ * that saving (as registries loading the same providers do) and names the others.
+ */
+function partnersSavingTogether(factories: readonly Factory[], input: FindingsInput): Partners {
+  const partners: Partners = new Map();
+  // A factory whose providers stay at the top (a blocker) keeps them loaded for the others: it is no partner.
+  const idle = factories.filter((f) => f.cost.exclusiveBytes === 0 && f.cost.exclusiveModules === 0 && f.blockers.length === 0);
+  const grouped = new Set<Factory>();
+  for (const first of idle) {
+    if (grouped.has(first)) continue;
+    const group = [first];
+    grouped.add(first);
+    for (let i = 0; i < group.length; i++) {
+      for (const other of idle) {
+        if (!grouped.has(other) && other.modules.some((m) => group[i]!.modules.includes(m))) {
+          group.push(other);
+          grouped.add(other);
+        }
+      }
+    }
+    if (new Set(group.map((f) => f.id)).size < 2) continue;
+    const cuts: Record<string, string[]> = {};
+    for (const f of group) cuts[f.id] = [...new Set([...(cuts[f.id] ?? []), ...f.modules])];
+    const cost = importsSaving(input.cost, cuts);
+    if (cost.exclusiveBytes === 0 && cost.exclusiveModules === 0) continue;
+    for (const f of group) partners.set(f, { others: group.filter((o) => o.id !== f.id), cost });
+  }
+  return partners;
+}
+
+function factoryFinding(factory: Factory, together: { others: Factory[]; cost: FindingCost } | undefined, input: FindingsInput): Finding {
+  const { id, fn, picked, modules, blockers } = factory;
+  const cost = together?.cost ?? factory.cost;
+  const notFreed = cost.exclusiveBytes === 0 && cost.exclusiveModules === 0 ? keptLoaded(input, modules, id) : undefined;
+  const selection = fn.selections!.find((s) => s.branches.some((b) => b.reads.some((r) => picked.some((p) => p.local === r))))!;
+  const how = selection.kind === 'switch' ? `switch (${selection.on})` : `if (${selection.on} === ...)`;
+  const list = modules.map((m) => `${m} (${formatBytes(input.cost.module(m)?.exclusiveBytes ?? 0)})`).join(', ');
+  const picks = `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import`;
+  const others = together?.others.map((o) => `${o.fn.name} in ${o.id}:${o.fn.line}`).join(', ');
+  return {
+    id: findingId('heavy-import', id, fn.name),
+    kind: 'heavy-import',
+    severity: severityFor(cost),
+    file: id,
+    line: fn.line,
+    symbol: fn.name,
+    message: notFreed
+      ? `${picks}; loading each inside the branch that picks it saves nothing, as ${notFreed}.`
+      : together
+        ? `${picks}; ${others} ${together.others.length === 1 ? 'picks' : 'pick'} among them too, so only loading each inside the branch that picks it in all of them saves anything (${formatBytes(cost.exclusiveBytes)} saved if all are deferred).`
+        : `${picks} (${formatBytes(cost.exclusiveBytes)} saved if deferred); load each inside the branch that picks it.`,
+    cost,
+    bindings: picked.map((p) => p.local),
+    ...(notFreed ? { notFreed } : {}),
+    ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
+  };
 }
 
 /**

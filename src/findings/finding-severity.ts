@@ -44,18 +44,20 @@ function savingsIndex(cost: CostModelLike): Map<string, { savedBytes: number; sa
 }
 
 /**
- * What making `from`'s eager imports of `to` lazy together stops loading: nothing while another
- * module imports them at the top too.
+ * What making each importer's eager imports of its modules in `cuts` lazy together stops
+ * loading: nothing while another module imports them at the top too.
  */
-export function importsSaving(cost: CostModelLike, from: string, to: readonly string[]): FindingCost {
-  if (cost.exclusiveOfImports) return { ...cost.exclusiveOfImports(from, to) };
+export function importsSaving(cost: CostModelLike, cuts: Readonly<Record<string, readonly string[]>>): FindingCost {
+  if (cost.exclusiveOfImports) return { ...cost.exclusiveOfImports(cuts) };
   // Without the query, the sum of each import's saving is a lower bound (shared deps are missed).
   let exclusiveBytes = 0;
   let exclusiveModules = 0;
-  for (const id of new Set(to)) {
-    const saving = savingsIndex(cost).get(`${from}\0${id}`);
-    exclusiveBytes += saving?.savedBytes ?? 0;
-    exclusiveModules += saving?.savedModules ?? 0;
+  for (const [from, to] of Object.entries(cuts)) {
+    for (const id of new Set(to)) {
+      const saving = savingsIndex(cost).get(`${from}\0${id}`);
+      exclusiveBytes += saving?.savedBytes ?? 0;
+      exclusiveModules += saving?.savedModules ?? 0;
+    }
   }
   return { exclusiveBytes, exclusiveModules };
 }

@@ -50,10 +50,11 @@ export interface ModuleCost {
    */
   exclusiveOfSet(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
   /**
-   * What stops loading if `from`'s eager imports of every module of `to` become lazy together
-   * (a factory loading each provider in its branch): nothing while another importer keeps them.
+   * What stops loading if the eager imports `cuts` names become lazy together, each importer
+   * with the modules it would load lazily (a factory loading each provider in its branch, or
+   * two factories importing the same providers): nothing while another importer keeps them.
    */
-  exclusiveOfImports(from: string, to: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
+  exclusiveOfImports(cuts: Readonly<Record<string, readonly string[]>>): { exclusiveBytes: number; exclusiveModules: number };
 }
 
 /**
@@ -153,11 +154,15 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     if (removed.has(root)) return { exclusiveBytes: exclusiveBytes[root], exclusiveModules: exclusiveModules[root] };
     return notReached({ node: (v) => removed.has(v) });
   };
-  const exclusiveOfImports = (from: string, to: readonly string[]) => {
-    const u = indexOf.get(from);
-    const cut = new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
-    if (u === undefined || cut.size === 0) return { exclusiveBytes: 0, exclusiveModules: 0 };
-    return notReached({ edge: (a, b) => a === u && cut.has(b) });
+  const exclusiveOfImports = (cuts: Readonly<Record<string, readonly string[]>>) => {
+    const cut = new Map<number, Set<number>>();
+    for (const [from, to] of Object.entries(cuts)) {
+      const u = indexOf.get(from);
+      const targets = new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
+      if (u !== undefined && targets.size > 0) cut.set(u, targets);
+    }
+    if (cut.size === 0) return { exclusiveBytes: 0, exclusiveModules: 0 };
+    return notReached({ edge: (a, b) => cut.get(a)?.has(b) === true });
   };
 
   return {

@@ -187,3 +187,66 @@ exports.BatchesClient = BatchesClient;
     cleanup();
   }
 });
+
+test('two factories over the same providers (a chat and an embeddings factory) are planned together: after apply, requiring the gateway loads neither provider and its tests pass', { timeout: 120_000 }, async () => {
+  const provider = (name: string, label: string) => `'use strict';\nclass ${name} {\n  constructor(options) { this.name = '${label}'; this.options = options; }\n}\nmodule.exports = { ${name} };\n`;
+  const factory = (fn: string) => `'use strict';
+const { OpenAIProvider } = require('./providers/openai');
+const { AnthropicProvider } = require('./providers/anthropic');
+
+function ${fn}(provider, options) {
+  switch (provider) {
+    case 'openai':
+      return new OpenAIProvider(options);
+    case 'anthropic':
+      return new AnthropicProvider(options);
+    default:
+      throw new Error('unknown provider ' + provider);
+  }
+}
+
+module.exports = { ${fn} };
+`;
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'pair-gateway', version: '1.0.0', main: 'index.js' }),
+    'index.js': `'use strict';\nconst { chatModel } = require('./lib/chat');\nconst { embedder } = require('./lib/embed');\nmodule.exports = { chatModel, embedder };\n`,
+    'lib/chat.js': factory('chatModel'),
+    'lib/embed.js': factory('embedder'),
+    'lib/providers/openai.js': provider('OpenAIProvider', 'openai'),
+    'lib/providers/anthropic.js': provider('AnthropicProvider', 'anthropic'),
+    'test/gateway.test.js': `'use strict';\nconst { test } = require('node:test');\nconst assert = require('node:assert');\nconst { chatModel, embedder } = require('..');\ntest('each factory builds the provider asked for', () => {\n  assert.equal(chatModel('openai', { a: 1 }).options.a, 1);\n  assert.equal(embedder('anthropic').name, 'anthropic');\n  assert.throws(() => chatModel('nope'), /unknown provider nope/);\n});\n`,
+  });
+  const loaded = () => {
+    const script = `const before = new Set(Object.keys(require.cache)); const m = require('./index.js');
+process.stdout.write(JSON.stringify({ exports: Object.keys(m).sort(), files: Object.keys(require.cache).filter((f) => !before.has(f)).map((f) => f.slice(process.cwd().length + 1)).sort() }));`;
+    const result = run(process.execPath, ['-e', script], dir);
+    assert.equal(result.status, 0, result.output);
+    return JSON.parse(result.stdout) as { exports: string[]; files: string[] };
+  };
+  const ownTests = () => {
+    const result = run(process.execPath, ['--test', 'test/'], dir);
+    assert.equal(result.status, 0, result.output);
+    assert.match(result.stdout, /^# pass 1$/m);
+  };
+  try {
+    ownTests();
+    const before = loaded();
+    assert.deepEqual(before.files, ['index.js', 'lib/chat.js', 'lib/embed.js', 'lib/providers/anthropic.js', 'lib/providers/openai.js']);
+    const findings = (await analyze(dir, { cacheDir: false })).findings.filter((f) => f.kind === 'heavy-import');
+    assert.deepEqual(findings.map((f) => [f.id, f.cost.exclusiveModules, f.notFreed]), [
+      ['heavy-import:lib/chat.js:chatModel', 2, undefined],
+      ['heavy-import:lib/embed.js:embedder', 2, undefined],
+    ]);
+    assert.match(findings[0]!.message, /; embedder in lib\/embed\.js:5 picks among them too, so only loading each inside the branch that picks it in all of them saves anything/);
+    const planned = await plan(dir, { cacheDir: false });
+    assert.deepEqual(planned.plan.operations.map((o) => `${o.transform} ${o.files.join(',')}`), ['defer-heavy-import lib/chat.js', 'defer-heavy-import lib/embed.js']);
+    await apply(dir, { cacheDir: false });
+    assert.match(readFileSync(join(dir, 'lib/embed.js'), 'utf8'), /case 'anthropic':\n\s+return new \(loadAnthropic\(\)\.AnthropicProvider\)\(options\);/);
+    ownTests();
+    const after = loaded();
+    assert.deepEqual(after.exports, before.exports);
+    assert.deepEqual(after.files, ['index.js', 'lib/chat.js', 'lib/embed.js'], 'neither provider loads at require');
+  } finally {
+    cleanup();
+  }
+});

@@ -84,14 +84,24 @@ test('exclusiveOfImports: one module\'s imports of a set made lazy free the set 
   // A factory importing two providers that share an SDK: its two imports together free all three.
   const graph = graphFrom(['e->f', 'f->p1', 'f->p2', 'p1->sdk', 'p2->sdk']);
   const alone = computeCost(graph);
-  assert.deepEqual(alone.exclusiveOfImports('f', ['p1', 'p2']), { exclusiveBytes: sizeOf(graph, ['p1', 'p2', 'sdk']), exclusiveModules: 3 });
-  assert.deepEqual(alone.exclusiveOfImports('f', ['p1']), { exclusiveBytes: sizeOf(graph, ['p1']), exclusiveModules: 1 }, 'p2 keeps the sdk loaded');
+  assert.deepEqual(alone.exclusiveOfImports({ f: ['p1', 'p2'] }), { exclusiveBytes: sizeOf(graph, ['p1', 'p2', 'sdk']), exclusiveModules: 3 });
+  assert.deepEqual(alone.exclusiveOfImports({ f: ['p1'] }), { exclusiveBytes: sizeOf(graph, ['p1']), exclusiveModules: 1 }, 'p2 keeps the sdk loaded');
   // Another module importing p1 at the top keeps p1 (and the shared sdk) loaded: only p2 stops.
   const keptGraph = graphFrom(['e->f', 'f->p1', 'f->p2', 'p1->sdk', 'p2->sdk', 'e->p1']);
   const kept = computeCost(keptGraph);
-  assert.deepEqual(kept.exclusiveOfImports('f', ['p1', 'p2']), { exclusiveBytes: sizeOf(keptGraph, ['p2']), exclusiveModules: 1 });
+  assert.deepEqual(kept.exclusiveOfImports({ f: ['p1', 'p2'] }), { exclusiveBytes: sizeOf(keptGraph, ['p2']), exclusiveModules: 1 });
   assert.deepEqual(kept.exclusiveOfSet(['p1', 'p2']).exclusiveModules, 3, 'the set query counts what no module loads, not what this one frees');
-  assert.deepEqual(kept.exclusiveOfImports('e', ['nope']), { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.deepEqual(kept.exclusiveOfImports({ e: ['nope'] }), { exclusiveBytes: 0, exclusiveModules: 0 });
+});
+
+test('exclusiveOfImports: two factories importing the same providers free them only together', () => {
+  const graph = graphFrom(['e->chat', 'e->embed', 'chat->p1', 'chat->p2', 'embed->p1', 'embed->p2', 'p1->sdk', 'p2->sdk', 'embed->util']);
+  const cost = computeCost(graph);
+  assert.deepEqual(cost.exclusiveOfImports({ chat: ['p1', 'p2'] }), { exclusiveBytes: 0, exclusiveModules: 0 }, 'embed keeps them');
+  assert.deepEqual(cost.exclusiveOfImports({ embed: ['p1', 'p2'] }), { exclusiveBytes: 0, exclusiveModules: 0 }, 'chat keeps them');
+  assert.deepEqual(cost.exclusiveOfImports({ chat: ['p1', 'p2'], embed: ['p1', 'p2'] }), { exclusiveBytes: sizeOf(graph, ['p1', 'p2', 'sdk']), exclusiveModules: 3 });
+  // Only the imports named are cut: embed's import of p2 stays, and keeps p2 and the sdk.
+  assert.deepEqual(cost.exclusiveOfImports({ chat: ['p1', 'p2'], embed: ['p1'] }), { exclusiveBytes: sizeOf(graph, ['p1']), exclusiveModules: 1 });
 });
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure replays. */
