@@ -86,6 +86,10 @@ function partnersSavingTogether(factories: readonly Factory[], input: FindingsIn
   return partners;
 }
 
+function factoryId(factory: Factory): string {
+  return findingId('heavy-import', factory.id, factory.fn.name);
+}
+
 function factoryFinding(factory: Factory, together: { others: Factory[]; cost: FindingCost } | undefined, input: FindingsInput): Finding {
   const { id, fn, picked, modules, blockers } = factory;
   const cost = together?.cost ?? factory.cost;
@@ -96,7 +100,7 @@ function factoryFinding(factory: Factory, together: { others: Factory[]; cost: F
   const picks = `${fn.name} picks one of ${modules.length} providers by \`${how}\` (line ${selection.line}), but imports them all at the top: ${list} load at import`;
   const others = together?.others.map((o) => `${o.fn.name} in ${o.id}:${o.fn.line}`).join(', ');
   return {
-    id: findingId('heavy-import', id, fn.name),
+    id: factoryId(factory),
     kind: 'heavy-import',
     severity: severityFor(cost),
     file: id,
@@ -110,6 +114,7 @@ function factoryFinding(factory: Factory, together: { others: Factory[]; cost: F
     cost,
     bindings: picked.map((p) => p.local),
     ...(notFreed ? { notFreed } : {}),
+    ...(together && !notFreed ? { together: together.others.map((o) => factoryId(o)) } : {}),
     ...(blockers.length > 0 ? { convertible: false, blockers } : {}),
   };
 }

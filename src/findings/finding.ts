@@ -57,4 +57,9 @@ export interface Finding {
    * inside the branch that picks it), when the finding names bindings rather than a package.
    */
   bindings?: string[];
+  /**
+   * heavy-import of a factory's providers that other factories pick among too: their finding ids.
+   * Its `cost` is what deferring in all of them saves, so it is planned only with all of them.
+   */
+  together?: string[];
 }

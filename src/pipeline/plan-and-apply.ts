@@ -71,25 +71,17 @@ export async function plan(dir: string, options: PlanOptions = {}): Promise<Plan
   const allFiles = projectSourceFiles(analysis.root);
   const sourceFiles = filesInPackage(allFiles, { graph: analysis.graph, sourceRoot, included }).filter((file) => !excluded?.has(file));
   const facts = withFactsOfFiles(analysis.facts, sourceFiles, project);
-  const built = buildPlan(analysis.findings, {
-    project,
-    sourceFiles,
-    graph: analysis.graph,
-    facts,
-    choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange },
-  });
-  if (!excluded) return built;
-  // An operation lists every file it reads or changes; one that would touch an excluded file is
-  // left out whole rather than half-applied.
-  const skipped = [...built.skipped];
-  const operations = built.plan.operations.filter((operation) => {
-    const touched = operation.files.filter((file) => excluded.has(file));
-    if (touched.length > 0) {
-      skipped.push({ code: 'excluded', severity: 'info', message: `not planned: it touches ${touched.join(', ')}, excluded by the config (apply.exclude)`, file: touched[0]!, operation: operation.id });
-    }
-    return touched.length === 0;
-  });
-  return { ...built, plan: { ...built.plan, operations }, skipped };
+  return buildPlan(
+    analysis.findings,
+    {
+      project,
+      sourceFiles,
+      graph: analysis.graph,
+      facts,
+      choices: { deprecate: options.deprecate, allowApiChange: options.allowApiChange },
+    },
+    excluded,
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { orderOperations } from './operation-order.js';
 import { conflictChecker } from './find-conflicts.js';
 import { operationPathProblem } from './check-operation-paths.js';
 import { relocateOperations } from './relocate-operations.js';
+import { withWholeGroups, type PlannedOperation } from './planned-together.js';
 
 /** A plan and what the planners left out, with why. */
 export interface BuiltPlan {
@@ -17,12 +18,13 @@ export interface BuiltPlan {
 
 /**
  * Runs every planner over the findings of its kinds and orders the operations the way apply
- * runs them. Operations that conflict with an earlier one, would overwrite a file lazify did
- * not write, or name a path outside the project are dropped into `skipped`; later
+ * runs them. Operations that touch an `excluded` file, conflict with an earlier one, would
+ * overwrite a file lazify did not write, or name a path outside the project are dropped into
+ * `skipped`, and with them those of findings that save only together with a dropped one; later
  * operations on declarations a split moves are pointed at their new files.
  */
-export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan {
-  const operations: PlanOperation[] = [];
+export function buildPlan(findings: Finding[], context: PlanContext, excluded?: ReadonlySet<string>): BuiltPlan {
+  const planned: PlannedOperation[] = [];
   const skipped: Diagnostic[] = [];
   const conflicts = conflictChecker(context.project);
   // Planning reads only, so each path is checked against the file system once.
@@ -34,15 +36,24 @@ export function buildPlan(findings: Finding[], context: PlanContext): BuiltPlan 
       for (const operation of result.operations) {
         // A file reached through a symlink or `..` out of the project is not the project's to rewrite.
         const outside = operationPathProblem(operation, context.project.root, checkedPaths);
-        const problems = outside ? [{ code: 'outside-project', severity: 'warning' as const, message: outside }] : conflicts.add(operation);
+        // An operation lists every file it reads or changes; one that would touch an excluded
+        // file is left out whole rather than half-applied.
+        const touched = excluded ? operation.files.filter((file) => excluded.has(file)) : [];
+        const problems = outside
+          ? [{ code: 'outside-project', severity: 'warning' as const, message: outside }]
+          : touched.length > 0
+            ? [{ code: 'excluded', severity: 'info' as const, message: `not planned: it touches ${touched.join(', ')}, excluded by the config (apply.exclude)`, file: touched[0]! }]
+            : conflicts.add(operation);
         if (problems.length > 0) skipped.push(dropped(operation, finding, problems[0]!));
-        else operations.push(operation);
+        else planned.push({ finding, operation });
       }
       skipped.push(...(result.skipped ?? []));
     }
   }
+  // Findings that save only together are planned all or none.
+  const whole = withWholeGroups(planned);
   return {
-    plan: { schemaVersion: 1, root: context.project.root, operations: relocateOperations(orderOperations(operations), context.project) },
-    skipped,
+    plan: { schemaVersion: 1, root: context.project.root, operations: relocateOperations(orderOperations(whole.operations), context.project) },
+    skipped: [...skipped, ...whole.skipped],
   };
 }

@@ -238,8 +238,16 @@ process.stdout.write(JSON.stringify({ exports: Object.keys(m).sort(), files: Obj
       ['heavy-import:lib/embed.js:embedder', 2, undefined],
     ]);
     assert.match(findings[0]!.message, /; embedder in lib\/embed\.js:5 picks among them too, so only loading each inside the branch that picks it in all of them saves anything/);
+    assert.deepEqual(findings.map((f) => f.together), [['heavy-import:lib/embed.js:embedder'], ['heavy-import:lib/chat.js:chatModel']]);
     const planned = await plan(dir, { cacheDir: false });
     assert.deepEqual(planned.plan.operations.map((o) => `${o.transform} ${o.files.join(',')}`), ['defer-heavy-import lib/chat.js', 'defer-heavy-import lib/embed.js']);
+    // With one partner excluded, the other's rewrite would save nothing: neither is planned.
+    const half = await plan(dir, { cacheDir: false, exclude: ['lib/embed.js'] });
+    assert.deepEqual(half.plan.operations, []);
+    assert.deepEqual(half.skipped.filter((d) => d.finding?.startsWith('heavy-import:')).map((d) => [d.code, d.finding]), [
+      ['excluded', 'heavy-import:lib/embed.js:embedder'],
+      ['nothing-saved', 'heavy-import:lib/chat.js:chatModel'],
+    ]);
     await apply(dir, { cacheDir: false });
     assert.match(readFileSync(join(dir, 'lib/embed.js'), 'utf8'), /case 'anthropic':\n\s+return new \(loadAnthropic\(\)\.AnthropicProvider\)\(options\);/);
     ownTests();
