@@ -17,6 +17,7 @@ import { checkCommand } from './commands/check.js';
 import { handleError } from './handle-error.js';
 import { ownVersion } from './own-version.js';
 import { UsageError } from './usage-error.js';
+import { skipHelpRendering } from './skip-help-rendering.js';
 
 // With a fail handler, yargs throws a synchronous handler error straight out of
 // parseAsync instead of rejecting, so both paths go through one try/catch.
@@ -35,6 +36,7 @@ try {
     .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'no progress on stderr (it shows only on a terminal, never with CI set)' })
     .option('cache', cacheOption)
     .middleware(keepNothingUnlessCached)
+    .middleware(skipHelpRendering)
     .demandCommand(1, 'Name a command: analyze, why, importtime, plan, apply, check or transforms (lazify --help lists them).')
     .recommendCommands()
     .strict()
