@@ -1,6 +1,6 @@
 // Import budgets against what an import costs: pure, so the same numbers give the same verdict
 // in a test, in CI and in a library user's script.
-import type { Budgets } from '../config/load-config.js';
+import type { Budgets } from '../config/lazify-config.js';
 
 /** What `lazify check` measures about the entry's import. */
 export type MetricName = 'modules' | 'bytes' | 'importMs' | 'importRatio';

@@ -1,6 +1,7 @@
 // The config behind every command that takes a project, and the option that names another one.
-// The loader (lilconfig, zod) comes with import() in the handler: `lazify --help` loads none of it.
-import type { LazifyConfig } from '../api/config.js';
+// The loader (lilconfig; zod only when there is a config) comes with import() in the handler:
+// `lazify --help` loads none of it.
+import type { LazifyConfig } from '../api/project-config.js';
 
 /** The `--config FILE` option, the same on every command that takes a project. */
 export const configOption = {
@@ -11,6 +12,6 @@ export const configOption = {
 
 /** The project's config (`--config FILE`, else the one found in `dir`); defaults when it has none. */
 export async function projectConfig(dir: string, configFile: string | undefined): Promise<LazifyConfig> {
-  const { loadConfig } = await import('../api/config.js');
+  const { loadConfig } = await import('../api/project-config.js');
   return loadConfig(dir, { configFile });
 }

@@ -2,21 +2,10 @@
 // is the source of the JSON Schema shipped in schema/ (npm run schema), so editors and lazify
 // agree on every key. Strict objects everywhere: a mistyped key is an error, not a silent no-op.
 import { z } from 'zod';
+import { SIZE_PATTERN } from './parse-size.js';
 
 /** Finding kinds, as in `Finding['kind']` (the test of the schema keeps the two in step). */
 export const FINDING_KINDS = ['registry', 'eager-init', 'global-side-effect', 'god-module', 'cycle', 'heavy-import'] as const;
-
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3 };
-// No `i` flag: the pattern goes into the JSON Schema, whose regular expressions have no flags.
-const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*([bB]|[kKmMgG][iI]?[bB])?\s*$/;
-
-/** `"2 MB"`, `"500KB"`, `1048576`: a size in bytes (1 KB = 1024 B, as lazify prints them). Undefined when not a size. */
-export function parseSize(value: string | number): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
-  const match = SIZE_PATTERN.exec(value);
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]!);
-}
 
 const size = z
   .union([z.number().nonnegative(), z.string().regex(SIZE_PATTERN, 'a size such as 2 MB, 500 KB or a number of bytes')])

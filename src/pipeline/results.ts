@@ -3,7 +3,7 @@
 // a stage, and a reader finds every command's input and output side by side.
 import type { TransformOptionDoc, TransformPhase } from '../../transforms/index.js';
 import type { CheckBaseline, ImportMetrics, MetricVerdict } from '../budgets/evaluate-budgets.js';
-import type { Budgets } from '../config/load-config.js';
+import type { Budgets } from '../config/lazify-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ProgressListener } from '../diagnostics/progress.js';
 import type { FileChange } from '../edits/file-set.js';

@@ -53,6 +53,7 @@ test('a bad config stops analyze before the pipeline: one line, exit 2, no TypeS
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^lazify: lazify\.config\.json: unknown key "entyr" \(did you mean "entry"\?\)\n$/);
     assert.ok(heavy(run.files, CONFIG_CODE).length > 0, 'the config loader ran');
+    assert.ok(heavy(run.files, /\/node_modules\/zod\//).length > 0, 'zod validated the config');
     assert.deepEqual(heavy(run.files, PARSERS_AND_CODEMODS), []);
   } finally {
     cleanup();
@@ -91,6 +92,8 @@ test('lazify analyze run again on an unchanged project answers from its kept ana
     assert.equal(again.status, 0, again.stderr);
     assert.equal(again.stdout, first.stdout);
     assert.deepEqual(heavy(again.files, PARSERS_AND_CODEMODS), []);
+    // The project has no config: nothing to validate, so no zod (about 100 ms to load).
+    assert.deepEqual(heavy(again.files, /\/node_modules\/zod\//), []);
     const fresh = loadedModules([...args, '--no-cache'], { env });
     assert.equal(fresh.stdout, first.stdout);
     assert.ok(heavy(fresh.files, /\/typescript\.js$/).length > 0, '--no-cache analyses again');

@@ -53,7 +53,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   handler: async (args) => {
     // Loaded here, not at start-up: `lazify --help` needs none of the pipeline, nor the config loader.
     const config = await projectConfig(args.dir, args.config);
-    const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/config.js');
+    const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/project-config.js');
     const baseline = args.baseline ? readBaselineFile(args.baseline, args['update-baseline'], parseFindingsBaseline) : undefined;
     // The light slice first: a project unchanged since its last analysis needs no parser.
     const { keptAnalysis, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/report.js');

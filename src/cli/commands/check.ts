@@ -49,7 +49,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   handler: async (args) => {
     // Loaded here, not at start-up: `lazify --help` needs none of the pipeline.
     const config = await projectConfig(args.dir, args.config);
-    const { parseSize } = await import('../../api/config.js');
+    const { parseSize } = await import('../../api/project-config.js');
     const maxBytes = args['max-bytes'] === undefined ? undefined : parseSize(args['max-bytes']);
     if (args['max-bytes'] !== undefined && maxBytes === undefined) throw new UsageError(`--max-bytes must be a size such as 2MB, 500KB or a number of bytes, got ${JSON.stringify(args['max-bytes'])}`);
     const { check, parseCheckBaseline, renderCheckReport, toCheckBaseline, withCheckBaseline } = await import('../../api/check.js');
