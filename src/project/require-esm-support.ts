@@ -2,7 +2,11 @@
 // `require(esm)` without a flag from 20.19 and 22.12 (and every later release); a package
 // whose `engines.node` admits no older version can therefore keep a registry synchronous and
 // still lazy in native ESM: `createRequire(import.meta.url)` loads a provider on first read.
-import semver from 'semver';
+import { createRequire } from 'node:module';
+
+// semver (about 40 CommonJS files) is required on the first check: the findings, which also run
+// on a kept analysis, read only the range.
+const require = createRequire(import.meta.url);
 
 /** The Node versions where `require()` of an ES module works without a flag. */
 export const REQUIRE_ESM_NODE_RANGE = '^20.19.0 || >=22.12.0';
@@ -13,6 +17,7 @@ export const REQUIRE_ESM_NODE_RANGE = '^20.19.0 || >=22.12.0';
  */
 export function supportsRequireEsm(enginesNode: unknown): boolean {
   if (typeof enginesNode !== 'string' || enginesNode.trim() === '') return false;
+  const semver = require('semver') as typeof import('semver');
   const range = semver.validRange(enginesNode);
   if (range === null) return false;
   return semver.subset(range, REQUIRE_ESM_NODE_RANGE, { includePrerelease: false });

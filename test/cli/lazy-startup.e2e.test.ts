@@ -94,6 +94,8 @@ test('lazify analyze run again on an unchanged project answers from its kept ana
     assert.deepEqual(heavy(again.files, PARSERS_AND_CODEMODS), []);
     // The project has no config: nothing to validate, so no zod (about 100 ms to load).
     assert.deepEqual(heavy(again.files, /\/node_modules\/zod\//), []);
+    // Nor semver: the findings only name the require(esm) range; engines.node was checked in the first run.
+    assert.deepEqual(heavy(again.files, /\/node_modules\/semver\//), []);
     const fresh = loadedModules([...args, '--no-cache'], { env });
     assert.equal(fresh.stdout, first.stdout);
     assert.ok(heavy(fresh.files, /\/typescript\.js$/).length > 0, '--no-cache analyses again');
