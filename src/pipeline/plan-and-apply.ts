@@ -9,6 +9,7 @@ import { unifiedDiff } from '../edits/unified-diff.js';
 import { hasJournal, JOURNAL_DIR, recoverJournal } from '../edits/write-journal.js';
 import { applyChoices } from '../plan/apply-choices.js';
 import { buildPlan } from '../plan/build-plan.js';
+import { wholeOperationGroups } from '../plan/planned-together.js';
 import { filesInPackage, packageSourceRoot } from '../plan/package-scope.js';
 import { projectSourceFiles } from '../project/project-source-files.js';
 import type { Plan } from '../plan/plan.js';
@@ -114,6 +115,10 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   } else {
     ({ plan: thePlan, skipped } = await plan(root, options));
   }
+  // An edited plan may have lost one of operations that save only together: the others go too.
+  const whole = wholeOperationGroups(thePlan.operations);
+  let runnable: Plan = { ...thePlan, operations: whole.operations };
+  skipped = [...skipped, ...whole.skipped];
   if (writes && !options.force) {
     const dirty = uncommittedChanges(root);
     if (dirty && dirty.length > 0) {
@@ -134,7 +139,7 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
     if (measureImportSnapshot) importBefore = await measureImportSnapshot(root, { runs: importRuns, timeoutMs: options.importTimeoutMs, onProgress: progress });
   }
   progress?.({ stage: 'edits', label: 'running the plan in memory' });
-  let run = runPlan(thePlan, root);
+  let run = runPlan(runnable, root);
   let blocked: BlockedOperation[] = [];
   let typeErrors: TypeDiagnostic[] = [];
   // Before anything is shown or written: a rewrite that adds a type error is not one to review.
@@ -142,7 +147,21 @@ export async function apply(dir: string, options: ApplyOptions = {}): Promise<Ap
   const typeChecked = options.typecheck !== false && run.changes.length > 0 && existsSync(join(root, 'tsconfig.json'));
   const checker = typeChecked ? (await loadTypeChecker()).open(root) : undefined;
   if (checker && options.force) typeErrors = checker.newDiagnostics(run.changes);
-  else if (checker) ({ run, blocked } = blockOperationsWithTypeErrors(thePlan, root, run, checker));
+  else if (checker) {
+    // The gate may leave out one of operations that save only together: the others go too, and
+    // what is left is checked again.
+    for (;;) {
+      const gate = blockOperationsWithTypeErrors(runnable, root, run, checker);
+      run = gate.run;
+      blocked.push(...gate.blocked);
+      const out = new Set(gate.blocked.map((b) => b.id));
+      const partners = wholeOperationGroups(runnable.operations.filter((op) => !out.has(op.id)));
+      if (partners.skipped.length === 0) break;
+      skipped = [...skipped, ...partners.skipped];
+      runnable = { ...runnable, operations: partners.operations };
+      run = runPlan(runnable, root);
+    }
+  }
   const formatted = options.format === false ? undefined : formatChangedFiles(root, run.changes);
   const linted = options.lint === false ? undefined : lintChangedFiles(root, formatted?.changes ?? run.changes, undefined, { reformat: options.format !== false });
   const changes = linted?.changes ?? formatted?.changes ?? run.changes;

@@ -9,6 +9,10 @@ const operationKeys = {
   id: z.string().min(1).describe('Stable id, usually the id of the finding it comes from; unique in the plan.'),
   summary: z.string().optional().describe('What it does, for people (lazify prints it).'),
   files: z.array(z.string()).describe('Files it reads or changes, relative to the project root.'),
+  together: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Ids of operations it saves anything only with (factories in other modules over the same providers): apply leaves it out when one of them is not applied.'),
 };
 
 /** A plan's keys, its operations left unread (each is checked against its transform's schema). */

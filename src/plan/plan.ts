@@ -22,4 +22,9 @@ export interface PlanOperation {
   files: string[];
   /** Options for the transform; JSON only. */
   options: Record<string, unknown>;
+  /**
+   * Operations this one saves anything only with (factories in other modules over the same
+   * providers): apply leaves it out when one of them is not applied.
+   */
+  together?: string[];
 }

@@ -90,11 +90,17 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
   const notes = result.operations.flatMap((op) => [...(op.failed ? [`skipped (${op.id}): ${op.failed.message}`] : []), ...groupedNotes(op.id, op.reports)]);
   // A file lazify could not read is news (the plan's other refusals are `lazify plan`'s to list).
   notes.unshift(...(result.skipped ?? []).filter((s) => s.code === 'parse-error').map((s) => `skipped: ${diagnosticLine(s)}`));
+  // Operations apply itself left out: those adding type errors, and the partners that save
+  // anything only with one left out.
+  const withoutPartner = (result.skipped ?? []).filter((s) => s.code === 'nothing-saved' && s.operation !== undefined);
+  const leftOutHere = (result.blocked?.length ?? 0) + withoutPartner.length;
   if (result.changes.length === 0) {
     const leftOut = result.skipped?.length ?? 0;
     lines.push(
       (result.plan?.operations.length ?? 0) > 0
-        ? 'Nothing to change: the plan is already applied.'
+        ? leftOutHere > 0
+          ? `Nothing to change: ${leftOutHere} of the plan's operations ${leftOutHere === 1 ? 'is' : 'are'} left out (below).`
+          : 'Nothing to change: the plan is already applied.'
         : leftOut > 0
           ? `Nothing to change: no finding has an operation lazify can apply (${leftOut} left out; \`lazify plan\` says why).`
           : 'Nothing to change: the plan is empty.',
@@ -127,6 +133,7 @@ export function renderApplyReport(result: ApplyResult, options: { colour?: (diff
     lines.push(`not applied (${b.id}): it would add ${b.diagnostics.length} type error(s):`);
     lines.push(...b.diagnostics.map(typeErrorLine));
   }
+  lines.push(...withoutPartner.map((s) => `not applied (${s.operation}): ${s.message}`));
   if ((result.typeErrors ?? []).length > 0) {
     lines.push(`warning: applied with --force; the rewrite adds ${result.typeErrors.length} type error(s):`);
     lines.push(...result.typeErrors.map(typeErrorLine));

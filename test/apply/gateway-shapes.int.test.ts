@@ -241,6 +241,11 @@ process.stdout.write(JSON.stringify({ exports: Object.keys(m).sort(), files: Obj
     assert.deepEqual(findings.map((f) => f.together), [['heavy-import:lib/embed.js:embedder'], ['heavy-import:lib/chat.js:chatModel']]);
     const planned = await plan(dir, { cacheDir: false });
     assert.deepEqual(planned.plan.operations.map((o) => `${o.transform} ${o.files.join(',')}`), ['defer-heavy-import lib/chat.js', 'defer-heavy-import lib/embed.js']);
+    assert.deepEqual(planned.plan.operations.map((o) => o.together), [['heavy-import:lib/embed.js:embedder'], ['heavy-import:lib/chat.js:chatModel']]);
+    // The plan edited down to one of them: apply leaves it out too.
+    const edited = await apply(dir, { cacheDir: false, dryRun: true, plan: { ...planned.plan, operations: planned.plan.operations.slice(0, 1) } });
+    assert.deepEqual(edited.changes, []);
+    assert.deepEqual(edited.skipped.map((d) => [d.code, d.operation]), [['nothing-saved', 'heavy-import:lib/chat.js:chatModel']]);
     // With one partner excluded, the other's rewrite would save nothing: neither is planned.
     const half = await plan(dir, { cacheDir: false, exclude: ['lib/embed.js'] });
     assert.deepEqual(half.plan.operations, []);

@@ -145,8 +145,9 @@ test('registry-to-manifest: the keys it takes depend on its shape', () => {
 });
 
 test('the plan\'s own keys and each operation\'s are checked too', () => {
-  assert.equal(eager({}, { sumary: 'x' }), 'invalid plan: operation "eager-1": unknown key "sumary" (known: id, summary, files, transform, options)');
+  assert.equal(eager({}, { sumary: 'x' }), 'invalid plan: operation "eager-1": unknown key "sumary" (known: id, summary, files, together, transform, options)');
   assert.equal(eager({}, { summary: 3 }), 'invalid plan: operation "eager-1": key "summary" must be a string, not 3');
+  assert.equal(eager({}, { together: 'eager-2' }), 'invalid plan: operation "eager-1": key "together" must be an array, not "eager-2"');
   assert.equal(problemOf(join(eagerCase, 'before'), { id: 'eager-1', transform: 'defer-eager-init', files: eagerOperation.files, options: eagerOperation.options }, { operation: [] }), 'invalid plan: unknown key "operation" (known: $schema, schemaVersion, root, operations)');
   assert.equal(problemOf(join(eagerCase, 'before'), { id: 'eager-1', transform: 'defer-eager-init', files: eagerOperation.files, options: eagerOperation.options }, { root: 5 }), 'invalid plan: key "root" must be a string, not 5');
 });

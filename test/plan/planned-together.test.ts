@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withWholeGroups } from '../../src/plan/planned-together.js';
+import { wholeOperationGroups, withWholeGroups } from '../../src/plan/planned-together.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { PlanOperation } from '../../src/plan/plan.js';
 
@@ -21,6 +21,8 @@ const planned = (...findings: Finding[]) => findings.map((f) => ({ finding: f, o
 test('findings that save only together keep their operations when every partner has one', () => {
   const { operations, skipped } = withWholeGroups(planned(finding('chat', ['embed']), finding('embed', ['chat']), finding('solo')));
   assert.deepEqual(operations.map((o) => o.id), ['chat', 'embed', 'solo']);
+  // Each names its partners' operations, for apply to run them all or none too.
+  assert.deepEqual(operations.map((o) => o.together), [['embed'], ['chat'], undefined]);
   assert.deepEqual(skipped, []);
 });
 
@@ -52,4 +54,14 @@ test('a finding with several operations keeps or loses all of them', () => {
   const two = [{ finding: chat, operation: operation('chat#a') }, { finding: chat, operation: operation('chat#b') }];
   assert.deepEqual(withWholeGroups(two).operations, []);
   assert.deepEqual(withWholeGroups([...two, ...planned(finding('embed', ['chat']))]).operations.map((o) => o.id), ['chat#a', 'chat#b', 'embed']);
+});
+
+test('apply side: an operation whose partner is not in the plan is dropped as saving nothing, and those needing it in turn; whole groups stay', () => {
+  const op = (id: string, together?: string[]): PlanOperation => ({ ...operation(id), ...(together ? { together } : {}) });
+  const { operations, skipped } = wholeOperationGroups([op('a', ['b']), op('b', ['gone']), op('e', ['f']), op('f', ['e']), op('solo')]);
+  assert.deepEqual(operations.map((o) => o.id), ['e', 'f', 'solo']);
+  assert.deepEqual(skipped, [
+    { code: 'nothing-saved', severity: 'info', message: 'it saves anything only with gone, which is not applied: alone, its rewrite would stop nothing loading', file: 'lib/b.js', operation: 'b' },
+    { code: 'nothing-saved', severity: 'info', message: 'it saves anything only with b, which is not applied: alone, its rewrite would stop nothing loading', file: 'lib/a.js', operation: 'a' },
+  ]);
 });

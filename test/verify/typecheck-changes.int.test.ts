@@ -65,6 +65,41 @@ test('with force both operations apply and the added type error is listed', asyn
   }
 });
 
+test('operations that save only together go with one the gate leaves out: the partner is skipped as nothing-saved and nothing changes', async () => {
+  const { dir, plan, cleanup } = project();
+  try {
+    const [cjs, esm] = plan.operations;
+    const paired = { ...plan, operations: [{ ...cjs!, together: [esm!.id] }, { ...esm!, together: [cjs!.id] }] };
+    const result = await apply(dir, { plan: paired, dryRun: true });
+    assert.deepEqual(result.blocked.map((b) => b.id), ['defer-picocolors-cjs']);
+    assert.deepEqual(result.changes, []);
+    assert.deepEqual(result.operations.map((op) => op.id), []);
+    assert.deepEqual(
+      result.skipped.map((d) => [d.code, d.operation, d.file]),
+      [['nothing-saved', 'defer-picocolors-esm', 'src/warn.ts']],
+    );
+    assert.match(renderApplyReport(result).output, /^Nothing to change: 2 of the plan's operations are left out \(below\)\.$/m);
+    assert.match(renderApplyReport(result).output, /^not applied \(defer-picocolors-esm\): it saves anything only with defer-picocolors-cjs, which is not applied: alone, its rewrite would stop nothing loading$/m);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a plan edited down to one of operations that save only together applies none of them', async () => {
+  const { dir, plan, cleanup } = project();
+  try {
+    const [cjs, esm] = plan.operations;
+    const edited = { ...plan, operations: [{ ...esm!, together: [cjs!.id] }] };
+    const result = await apply(dir, { plan: edited, dryRun: true });
+    assert.deepEqual(result.changes, []);
+    assert.deepEqual(result.blocked, []);
+    assert.deepEqual(result.skipped.map((d) => [d.code, d.operation]), [['nothing-saved', 'defer-picocolors-esm']]);
+    assert.match(renderApplyReport(result).output, /^Nothing to change: 1 of the plan's operations is left out \(below\)\.\nnot applied \(defer-picocolors-esm\)/m);
+  } finally {
+    cleanup();
+  }
+});
+
 // The checker alone: the changed program is checked first and the original only where the
 // change leaves errors, which must not change what counts. b.ts imports the changed a.ts and
 // has an error of its own; c.ts has one too and nothing it imports changes.
