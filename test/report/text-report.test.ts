@@ -76,6 +76,30 @@ test('findings that share one saving are said once: "these 2 registries load the
   assert.match(output, /Findings \(4, biggest savings first\)/);
 });
 
+test('factories that save only together (their findings name each other) are said once, with their providers; a third finding of the kind stays apart', () => {
+  const result = sampleResult();
+  const factory = (file: string, symbol: string, together: string[], bindings: string[]) => ({
+    id: `heavy-import:${file}:${symbol}`,
+    kind: 'heavy-import' as const,
+    severity: 'low' as const,
+    file,
+    line: 5,
+    symbol,
+    message: `${symbol} picks one of 2 providers`,
+    cost: { exclusiveBytes: 307, exclusiveModules: 2 },
+    bindings,
+    together,
+  });
+  result.findings = [
+    factory('lib/chat.js', 'chatModel', ['heavy-import:lib/embed.js:embedder'], ['OpenAIProvider', 'AnthropicProvider']),
+    factory('lib/embed.js', 'embedder', ['heavy-import:lib/chat.js:chatModel'], ['OpenAI', 'AnthropicProvider']),
+    { ...factory('lib/solo.js', 'solo', [], ['X', 'Y']), together: undefined },
+  ];
+  const { output } = renderTextReport(result);
+  assert.match(output, /\n  low    these 2 factories pick among the same providers \(AnthropicProvider, OpenAI, OpenAIProvider\), each keeping them loaded for the other; fix both to save 307 B, 2 modules\n {9}lib\/chat\.js:5 heavy-import chatModel\n {9}lib\/embed\.js:5 heavy-import embedder\n/);
+  assert.match(output, /\n  low    lib\/solo\.js:5 heavy-import solo saves 307 B, 2 modules\n {9}solo picks one of 2 providers\n/);
+});
+
 test('with a width, long lines wrap under their indent; without one they stay whole', () => {
   const result = sampleResult();
   result.findings[1]!.message = 'word '.repeat(40).trim();
