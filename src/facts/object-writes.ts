@@ -85,7 +85,9 @@ type Holding = Held & { namespace?: boolean };
  * declares may be one of them. The object is reached through an import binding, a `require()` of
  * the module itself (`require('./index').rules.x = v`), or a local bound to either anywhere in
  * the module, a test's callback too (`const plugin = require('../index')`,
- * `const { rules } = plugin`, `const rules = plugin.rules`, `(await import('../index.js')).default`).
+ * `const { rules } = plugin`, `const rules = plugin.rules`, `(await import('../index.js')).default`,
+ * `const { default: plugin } = await import(...)`), or the parameter of a dynamic import's `then`
+ * callback (`import('../index.js').then(({ default: plugin }) => ...)`).
  * A name bound twice stands for each thing it was bound to, shadowing aside: a write through it
  * counts for all of them.
  */
@@ -94,21 +96,25 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
   // A binding the graph left unresolved, or resolved to a package (its id is its name), holds no project map.
   for (const b of bindings.values()) if (!b.typeOnly && b.module !== b.specifier) locals.set(b.local, [{ module: b.module, imported: b.imported, path: [] }]);
   if (locals.size === 0 && !/\brequire\s*\(|\bimport\s*\(/.test(sourceFile.text)) return [];
+  const memberOf = (held: Holding[], name: string): Holding[] =>
+    held.map(({ namespace, ...h }) =>
+      // The default of a dynamic import's namespace is what a default import binds (a CommonJS module's module.exports).
+      namespace && name === 'default' ? { ...h, imported: 'default' } : { ...h, path: [...h.path, name] },
+    );
+  const namespaceOf = (specifier: string | undefined): Holding[] => {
+    if (specifier === undefined) return [];
+    const module = resolve(specifier);
+    return module === specifier ? [] : [{ module, imported: '*', path: [], namespace: true }];
+  };
   const heldBy = (node: ts.Expression): Holding[] => {
     const inner = unwrap(node);
     if (ts.isIdentifier(inner)) return locals.get(inner.text) ?? [];
-    if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.name)) {
-      const name = inner.name.text;
-      return heldBy(inner.expression).map(({ namespace, ...held }) =>
-        // The default of a dynamic import's namespace is what a default import binds (a CommonJS module's module.exports).
-        namespace && name === 'default' ? { ...held, imported: 'default' } : { ...held, path: [...held.path, name] },
-      );
-    }
+    if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.name)) return memberOf(heldBy(inner.expression), inner.name.text);
+    if (ts.isAwaitExpression(inner)) return namespaceOf(dynamicImportSpecifier(unwrap(inner.expression)));
     const required = requireSpecifier(inner);
-    const specifier = required ?? dynamicImportSpecifier(inner);
-    if (specifier === undefined) return [];
-    const module = resolve(specifier);
-    return module === specifier ? [] : [{ module, imported: '*', path: [], ...(required === undefined && { namespace: true }) }];
+    if (required === undefined) return [];
+    const module = resolve(required);
+    return module === required ? [] : [{ module, imported: '*', path: [] }];
   };
   const bind = (name: string, held: Holding[]) => {
     if (held.length === 0) return;
@@ -116,22 +122,28 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
     const fresh = held.filter((h) => !known.some((k) => sameHeld(k, h)));
     if (fresh.length > 0) locals.set(name, [...known, ...fresh]);
   };
+  const bindPattern = (name: ts.BindingName, held: Holding[]) => {
+    if (ts.isIdentifier(name)) return bind(name.text, held);
+    if (!ts.isObjectBindingPattern(name)) return;
+    for (const element of name.elements) {
+      if (element.dotDotDotToken) continue;
+      const key = element.propertyName ? staticPropertyKey(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
+      if (key !== undefined) bindPattern(element.name, memberOf(held, key));
+    }
+  };
   const enter = (node: ts.Node) => {
+    // `import('../index.js').then((ns) => ...)`: the callback's parameter is the namespace.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'then') {
+      const [callback] = node.arguments;
+      const parameter = callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) ? callback.parameters[0] : undefined;
+      if (parameter) bindPattern(parameter.name, namespaceOf(dynamicImportSpecifier(unwrap(node.expression.expression))));
+      return;
+    }
     if (!ts.isVariableDeclaration(node) || !node.initializer) return;
     // The top level's `const x = require('y')` forms are import bindings already.
     const statement = node.parent.parent;
     if (ts.isVariableStatement(statement) && statement.parent === sourceFile && (requireSpecifier(node.initializer) ?? requireMember(node.initializer)) !== undefined) return;
-    const held = heldBy(node.initializer);
-    if (held.length === 0) return;
-    if (ts.isIdentifier(node.name)) {
-      bind(node.name.text, held);
-    } else if (ts.isObjectBindingPattern(node.name)) {
-      for (const element of node.name.elements) {
-        if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
-        const key = element.propertyName ? staticPropertyKey(element.propertyName) : element.name.text;
-        if (key !== undefined) bind(element.name.text, held.map((h) => ({ ...h, path: [...h.path, key] })));
-      }
-    }
+    bindPattern(node.name, heldBy(node.initializer));
   };
   const objectOf = (node: ts.Expression) => {
     const held = heldBy(node);
@@ -150,9 +162,8 @@ function sameHeld(a: Holding, b: Holding): boolean {
   return a.module === b.module && a.imported === b.imported && a.path.join('.') === b.path.join('.') && a.namespace === b.namespace;
 }
 
-/** The specifier of `import('x')` or `await import('x')`, when it is a string. */
-function dynamicImportSpecifier(node: ts.Expression): string | undefined {
-  const call = ts.isAwaitExpression(node) ? unwrap(node.expression) : node;
+/** The specifier of `import('x')`, when it is a string. */
+function dynamicImportSpecifier(call: ts.Expression): string | undefined {
   if (!ts.isCallExpression(call) || call.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
   const [arg] = call.arguments;
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;

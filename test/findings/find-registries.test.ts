@@ -119,6 +119,13 @@ test('a map written through a require() of its module, or through a local bound 
   // A dynamic import: its namespace's default is module.exports.
   assert.deepEqual(blockersWith(`it('x', async () => {\n  const plugin = (await import('./index.js')).default;\n  plugin.rules.a = null;\n});\n`, 'src/writer.mjs'), blocked(3, 'plugin.rules.a = null', 'src/writer.mjs'));
   assert.deepEqual(blockersWith(`it('x', async () => {\n  const ns = await import('./index.js');\n  ns.default.rules.b = null;\n});\n`, 'src/writer.mjs'), blocked(3, 'ns.default.rules.b = null', 'src/writer.mjs'));
+  assert.deepEqual(blockersWith(`it('x', async () => {\n  const { default: plugin } = await import('./index.js');\n  plugin.rules.a = null;\n});\n`, 'src/writer.mjs'), blocked(3, 'plugin.rules.a = null', 'src/writer.mjs'));
+  // The namespace as a then callback's parameter, whole or destructured (nested too).
+  assert.deepEqual(blockersWith(`import('./index.js').then((ns) => {\n  ns.default.rules.a = null;\n});\n`, 'src/writer.mjs'), blocked(2, 'ns.default.rules.a = null', 'src/writer.mjs'));
+  assert.deepEqual(blockersWith(`import('./index.js').then(function ({ default: plugin }) {\n  delete plugin.rules.b;\n});\n`, 'src/writer.mjs'), blocked(2, 'delete plugin.rules.b', 'src/writer.mjs'));
+  assert.deepEqual(blockersWith(`import('./index.js').then(({ default: { rules } }) => {\n  rules['a'] = null;\n});\n`, 'src/writer.mjs'), blocked(2, "rules['a'] = null", 'src/writer.mjs'));
+  // A promise is no namespace: its default is nothing of the module's.
+  assert.deepEqual(blockersWith(`const pending = import('./index.js');\npending.default.rules.a = null;\n`, 'src/writer.mjs'), []);
   // A new key, a read, a write into what an entry holds, or into another module: nothing to block.
   assert.deepEqual(blockersWith(`require('./index').rules.c = {};\ndescribe('x', () => {\n  const plugin = require('./index');\n  const a = plugin.rules.a;\n  a.meta = {};\n  const other = require('./rules/a');\n  other.a = null;\n});\n`), []);
 });
