@@ -13,13 +13,22 @@ export function holdsWritableMap(facts: Record<string, ModuleFacts>): boolean {
   return Object.values(facts).some((f) => f.registries.some((r) => (r.shape === 'object-map' || r.shape === 'factory-map') && r.entries.length > 0));
 }
 
+/** The facts of the files the entry does not load that may write a map, and every file read for them. */
+export interface UnreachedFacts {
+  facts: Record<string, ModuleFacts>;
+  /** The project's source files the graph lacked, each read (those `facts` leaves out wrote nothing of interest). */
+  read: string[];
+}
+
 /**
  * The facts of the project's source files that `known` (the graph's facts) lacks, keeping only
  * those that can write a map of another module: a write through an import binding, or an export
- * of what another module exports (a re-export a writer may reach the map through).
+ * of what another module exports (a re-export a writer may reach the map through). A file
+ * `previous` read is not read again: its result there stands (the caller knows it is unchanged).
  */
-export function factsOfUnreachedFiles(root: string, known: Record<string, ModuleFacts>): Record<string, ModuleFacts> {
+export function factsOfUnreachedFiles(root: string, known: Record<string, ModuleFacts>, previous?: UnreachedFacts): UnreachedFacts {
   const files = projectSourceFiles(root).filter((file) => !known[file]);
+  const done = new Set(previous?.read);
   const read = (path: string) => {
     try {
       return readFileSync(join(root, path), 'utf8');
@@ -27,8 +36,13 @@ export function factsOfUnreachedFiles(root: string, known: Record<string, Module
       return undefined;
     }
   };
-  const facts = withFactsOfFiles({}, files, { root, read });
-  return Object.fromEntries(Object.entries(facts).filter(([, f]) => (f.importedWrites?.length ?? 0) > 0 || reexports(f)));
+  const fresh = withFactsOfFiles({}, files.filter((file) => !done.has(file)), { root, read });
+  const facts: Record<string, ModuleFacts> = {};
+  for (const file of files) {
+    const found = done.has(file) ? previous!.facts[file] : fresh[file] && ((fresh[file].importedWrites?.length ?? 0) > 0 || reexports(fresh[file])) ? fresh[file] : undefined;
+    if (found) facts[file] = found;
+  }
+  return { facts, read: files };
 }
 
 /** Whether the module exports something another module exports (`export ... from`, or an import binding exported again). */

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LazifyError } from '../diagnostics/diagnostic.js';
 import { extractFacts, readModuleFacts } from '../facts/extract-facts.js';
 import type { ModuleFacts } from '../facts/module-facts.js';
-import { factsOfUnreachedFiles, holdsWritableMap } from '../facts/unreached-files.js';
+import { holdsWritableMap } from '../facts/unreached-files.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
 import { loadProject } from '../project/load-project.js';
@@ -67,7 +67,7 @@ function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse
   // Keys that only other modules tell are read here, from the few modules that tell them.
   const facts = extractFacts(graph, { sources, diagnostics: factDiagnostics, known });
   // A test or a subpath export may write into a map the entry loads: only those files can say.
-  const unreached = holdsWritableMap(facts) ? factsOfUnreachedFiles(project.root, facts) : undefined;
+  const unreached = holdsWritableMap(facts) ? reuse.unreachedFacts(project.root, facts) : undefined;
   options.onProgress?.({ stage: 'findings', label: 'finding what keeps the import eager', end: true });
   return {
     root: project.root,

@@ -39,6 +39,8 @@ interface KeptFile {
   analysis: StaticAnalysis;
   modules: KeptModules;
   installedFiles: KeptInstalledFiles;
+  /** The files read for the facts of files the entry does not load (src/facts/unreached-files.ts), when read. */
+  unreachedRead?: string[];
   /**
    * The entries of each directory holding a module, as {@link listingOf} reads them: an editor
    * that saves by writing a new file and renaming it over the old one changes the directory's
@@ -83,13 +85,16 @@ export function analyseAndKeep(
     analysis: previous.analysis,
     modules: previous.modules,
     installedFiles: stamps ? previous.installedFiles : undefined,
+    // Those files are no module: with only modules' texts changed, they are as they were read.
+    unreachedRead: stamps ? previous.unreachedRead : undefined,
   };
   // What the run reads of lazify's own cache (the kept scans) is not the project's: left out. Only
   // that folder, so a project inside the cache directory is still recorded.
   const { value, paths } = recordFileReads(() => analyse(reused), join(cache, 'installed-files'));
-  // What this run took from the kept analysis of installed files was looked up by that one: its
-  // paths stay watched (they stat as they did, onlyModulesChanged saw to it).
-  if (reused?.installedFiles) for (const [path] of previous!.paths) paths.add(path);
+  // What this run took from the kept analysis of installed files and of the files the entry does
+  // not load was looked up by that one: its paths stay watched (they stat as they did,
+  // onlyModulesChanged saw to it).
+  if (reused?.installedFiles || reused?.unreachedRead) for (const [path] of previous!.paths) paths.add(path);
   keepAnalysis(kept, root, options.entry, value.analysis, value.reusable(), paths, startedAt, stamps || undefined);
   return value.analysis;
 }

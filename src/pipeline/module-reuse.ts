@@ -8,6 +8,7 @@
 // one a parse of every module gives.
 import { createHash } from 'node:crypto';
 import type { ModuleFacts } from '../facts/module-facts.js';
+import { factsOfUnreachedFiles, type UnreachedFacts } from '../facts/unreached-files.js';
 import type { LoadedFile } from '../graph/measure-package-size.js';
 import type { ImportEdge, ModuleNode } from '../graph/module-graph.js';
 import { parseImports, type ParsedImports, type ParseImportsOptions } from '../graph/parse-imports.js';
@@ -34,6 +35,8 @@ export type KeptInstalledFiles = Array<[file: string, size: number, loads: strin
 export interface Reusable {
   modules: KeptModules;
   installedFiles: KeptInstalledFiles;
+  /** The files read for the facts of files the entry does not load, when they were read. */
+  unreachedRead?: string[];
 }
 
 /**
@@ -45,6 +48,8 @@ export interface PreviousAnalysis {
   analysis: StaticAnalysis;
   modules: KeptModules;
   installedFiles?: KeptInstalledFiles;
+  /** The files it read for the facts of files the entry does not load, present on the same terms as installedFiles. */
+  unreachedRead?: string[];
 }
 
 /**
@@ -62,10 +67,13 @@ export class ModuleReuse {
   /** The installed files the previous analysis measured, for the graph's meter (see {@link PreviousAnalysis}). */
   readonly knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
   private installedFiles: ReadonlyMap<string, LoadedFile> = new Map();
+  private readonly previousUnreached?: UnreachedFacts;
+  private unreachedRead?: string[];
 
   constructor(previous?: PreviousAnalysis) {
     if (!previous) return;
     if (previous.installedFiles) this.knownInstalledFiles = new Map(previous.installedFiles.map(([file, size, loads]) => [file, { size, loads }]));
+    if (previous.unreachedRead) this.previousUnreached = { read: previous.unreachedRead, facts: previous.analysis.unreached ?? {} };
     const { graph, facts } = previous.analysis;
     for (const [id, kept] of Object.entries(previous.modules)) {
       const node = graph.modules[id];
@@ -113,6 +121,16 @@ export class ModuleReuse {
     this.installedFiles = files;
   }
 
+  /**
+   * The facts of the project's files the entry does not load (src/facts/unreached-files.ts), the
+   * previous analysis's for each file it read: only modules' texts changed since, so those files did not.
+   */
+  unreachedFacts(root: string, known: Record<string, ModuleFacts>): Record<string, ModuleFacts> {
+    const { facts, read } = factsOfUnreachedFiles(root, known, this.previousUnreached);
+    this.unreachedRead = read;
+    return facts;
+  }
+
   /** What the next analysis may reuse of `analysis`, this run's (its facts complete). */
   kept(analysis: StaticAnalysis): Reusable {
     for (const [id, own] of this.ownRegistries) {
@@ -121,7 +139,7 @@ export class ModuleReuse {
     }
     const installedFiles: KeptInstalledFiles = [];
     for (const [file, { size, loads }] of this.installedFiles) installedFiles.push([file, size, loads]);
-    return { modules: this.modules, installedFiles };
+    return { modules: this.modules, installedFiles, ...(this.unreachedRead && { unreachedRead: this.unreachedRead }) };
   }
 }
 

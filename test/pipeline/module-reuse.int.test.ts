@@ -191,3 +191,39 @@ test('a module saved by writing a new file and renaming it over the old one stil
     rmSync(cache, { recursive: true, force: true });
   }
 });
+
+test('with only modules edited, the files the entry does not load are not read again; their writes into a map still count, and an edit of one of them is read', async () => {
+  const registry = "const plugin = { rules: { a: require('./rules/a'), b: require('./rules/b') } };\nmodule.exports = plugin;\n";
+  const writer = "const plugin = require('../index');\nplugin.rules.a = null;\n";
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'reuse-unreached', version: '1.0.0', main: 'index.js' }),
+    'index.js': registry,
+    'rules/a.js': 'module.exports = { create() {} };\n',
+    'rules/b.js': 'module.exports = { create() {} };\n',
+    'test/writes.test.js': writer,
+    'test/reads.test.js': "const plugin = require('../index');\nconsole.log(Object.keys(plugin.rules));\n",
+  });
+  const cache = mkdtempSync(join(tmpdir(), 'lazify-reuse-cache-'));
+  const writerFile = join(dir, 'test/writes.test.js');
+  const blockers = (r: AnalysisResult) => r.findings.find((f) => f.kind === 'registry')?.blockers;
+  try {
+    await sleep(2_100);
+    const first = analyseCounting(dir, cache).result;
+    assert.deepEqual(blockers(first), ['plugin.rules has an entry written by test/writes.test.js:2 (`plugin.rules.a = null`): a lazy entry is a getter with no setter']);
+
+    writeFileSync(join(dir, 'rules/b.js'), 'module.exports = { create() { return 2; } };\n');
+    const edited = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(!edited.paths.has(writerFile), 'the test file is not read again: it is as the last analysis read it');
+    assert.deepEqual(blockers(edited.value), blockers(first));
+    assert.equal(everything(edited.value), everything(analyseCounting(dir, false).result));
+
+    writeFileSync(writerFile, "const plugin = require('../index');\nconsole.log(plugin.rules.a);\n");
+    const unblocked = statsAndReads(() => analyseCounting(dir, cache).result);
+    assert.ok(unblocked.paths.has(writerFile), 'an edited test file is read again');
+    assert.deepEqual(blockers(unblocked.value), []);
+    assert.equal(everything(unblocked.value), everything(analyseCounting(dir, false).result));
+  } finally {
+    cleanup();
+    rmSync(cache, { recursive: true, force: true });
+  }
+});
