@@ -86,8 +86,9 @@ type Holding = Held & { namespace?: boolean };
  * the module itself (`require('./index').rules.x = v`), or a local bound to either anywhere in
  * the module, a test's callback too (`const plugin = require('../index')`,
  * `const { rules } = plugin`, `const rules = plugin.rules`, `(await import('../index.js')).default`,
- * `const { default: plugin } = await import(...)`), or the parameter of a dynamic import's `then`
- * callback (`import('../index.js').then(({ default: plugin }) => ...)`).
+ * `const { default: plugin } = await import(...)`), the parameter of a dynamic import's `then`
+ * callback (`import('../index.js').then(({ default: plugin }) => ...)`), or the parameter of a
+ * function of the module a call hands it to (`patch(require('../index'))`).
  * A name bound twice stands for each thing it was bound to, shadowing aside: a write through it
  * counts for all of them.
  */
@@ -116,22 +117,50 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
     const module = resolve(required);
     return module === required ? [] : [{ module, imported: '*', path: [] }];
   };
-  const bind = (name: string, held: Holding[]) => {
-    if (held.length === 0) return;
+  /** Binds `name` to `held` too; whether it holds anything it did not. */
+  const bind = (name: string, held: Holding[]): boolean => {
     const known = locals.get(name) ?? [];
     const fresh = held.filter((h) => !known.some((k) => sameHeld(k, h)));
     if (fresh.length > 0) locals.set(name, [...known, ...fresh]);
+    return fresh.length > 0;
   };
-  const bindPattern = (name: ts.BindingName, held: Holding[]) => {
+  const bindPattern = (name: ts.BindingName, held: Holding[]): boolean => {
+    if (held.length === 0) return false;
     if (ts.isIdentifier(name)) return bind(name.text, held);
-    if (!ts.isObjectBindingPattern(name)) return;
+    if (!ts.isObjectBindingPattern(name)) return false;
+    let bound = false;
     for (const element of name.elements) {
       if (element.dotDotDotToken) continue;
       const key = element.propertyName ? staticPropertyKey(element.propertyName) : ts.isIdentifier(element.name) ? element.name.text : undefined;
-      if (key !== undefined) bindPattern(element.name, memberOf(held, key));
+      if (key !== undefined) bound = bindPattern(element.name, memberOf(held, key)) || bound;
     }
+    return bound;
   };
+  // The module's functions by name, with their parameters: a call may hand one what it holds.
+  const functions = new Map<string, Set<ts.NodeArray<ts.ParameterDeclaration>>>();
+  const declare = (name: string, parameters: ts.NodeArray<ts.ParameterDeclaration>) => functions.set(name, (functions.get(name) ?? new Set()).add(parameters));
+  // A parameter bound during a pass (the function's body may come before the call), or a call
+  // handing something to a function declared after it: the module is walked again.
+  let rebound = false;
+  const calledBeforeDeclared = new Set<string>();
   const enter = (node: ts.Node) => {
+    if (ts.isFunctionDeclaration(node) && node.name) declare(node.name.text, node.parameters);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const value = unwrap(node.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) declare(node.name.text, value.parameters);
+    }
+    // `patch(require('../index'))`: the parameter holds what the argument does.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const declared = functions.get(node.expression.text);
+      if (!declared && node.arguments.some((argument) => heldBy(argument).length > 0)) calledBeforeDeclared.add(node.expression.text);
+      for (const parameters of declared ?? []) {
+        node.arguments.forEach((argument, i) => {
+          const parameter = parameters[i];
+          if (parameter && !parameter.dotDotDotToken && bindPattern(parameter.name, heldBy(argument))) rebound = true;
+        });
+      }
+      return;
+    }
     // `import('../index.js').then((ns) => ...)`: the callback's parameter is the namespace.
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'then') {
       const [callback] = node.arguments;
@@ -149,14 +178,26 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
     const held = heldBy(node);
     return held.length > 0 ? held : undefined;
   };
+  const walk = () => {
+    rebound = false;
+    const writes = objectWrites(sourceFile, objectOf, enter);
+    if ([...calledBeforeDeclared].some((name) => functions.has(name))) rebound = true;
+    calledBeforeDeclared.clear();
+    return writes;
+  };
+  let found = walk();
+  for (let pass = 1; rebound && pass < MAX_PASSES; pass++) found = walk();
   const writes: ImportedWrite[] = [];
-  for (const write of objectWrites(sourceFile, objectOf, enter)) {
+  for (const write of found) {
     const line = lineOf(write.node, sourceFile);
     const text = excerpt(write.node, sourceFile);
     for (const { module, imported, path } of write.object) writes.push({ module, imported, path, ...(write.keys && { keys: write.keys }), line, text });
   }
   return writes;
 }
+
+/** Walks of a module for writes: each after the first follows what calls handed to functions in the walk before (`a(x)` calling `b(x)`). */
+const MAX_PASSES = 4;
 
 function sameHeld(a: Holding, b: Holding): boolean {
   return a.module === b.module && a.imported === b.imported && a.path.join('.') === b.path.join('.') && a.namespace === b.namespace;

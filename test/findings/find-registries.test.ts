@@ -124,6 +124,14 @@ test('a map written through a require() of its module, or through a local bound 
   assert.deepEqual(blockersWith(`import('./index.js').then((ns) => {\n  ns.default.rules.a = null;\n});\n`, 'src/writer.mjs'), blocked(2, 'ns.default.rules.a = null', 'src/writer.mjs'));
   assert.deepEqual(blockersWith(`import('./index.js').then(function ({ default: plugin }) {\n  delete plugin.rules.b;\n});\n`, 'src/writer.mjs'), blocked(2, 'delete plugin.rules.b', 'src/writer.mjs'));
   assert.deepEqual(blockersWith(`import('./index.js').then(({ default: { rules } }) => {\n  rules['a'] = null;\n});\n`, 'src/writer.mjs'), blocked(2, "rules['a'] = null", 'src/writer.mjs'));
+  // Handed to a function of the module, declared before or after the call, an arrow destructuring it too.
+  assert.deepEqual(blockersWith(`function patch(p) {\n  p.rules.a = null;\n}\npatch(require('./index'));\n`), blocked(2, 'p.rules.a = null'));
+  assert.deepEqual(blockersWith(`describe('x', () => {\n  drop(require('./index'));\n});\nfunction drop(plugin) {\n  delete plugin.rules.b;\n}\n`), blocked(5, 'delete plugin.rules.b'));
+  assert.deepEqual(blockersWith(`const drop = ({ rules }) => {\n  delete rules.b;\n};\nconst plugin = require('./index');\ndrop(plugin);\n`), blocked(2, 'delete rules.b'));
+  // Through two functions: one hands it on to the next.
+  assert.deepEqual(blockersWith(`function inner(q) {\n  q.rules.a = null;\n}\nfunction outer(p) {\n  inner(p);\n}\nouter(require('./index'));\n`), blocked(2, 'q.rules.a = null'));
+  // A function handed something else writes nothing of the map's.
+  assert.deepEqual(blockersWith(`function patch(p) {\n  p.rules.a = null;\n}\npatch({ rules: {} });\nconst plugin = require('./index');\nconsole.log(plugin.rules.a);\n`), []);
   // A promise is no namespace: its default is nothing of the module's.
   assert.deepEqual(blockersWith(`const pending = import('./index.js');\npending.default.rules.a = null;\n`, 'src/writer.mjs'), []);
   // A new key, a read, a write into what an entry holds, or into another module: nothing to block.
