@@ -267,16 +267,18 @@ function isRacy(stamp: Stamp, startedAt: number): boolean {
 let identity: string | undefined;
 
 /**
- * What the kept analyses of this lazify depend on besides the project: its own compiled code
- * (every file of its `src/` tree, by stamp), the packages the analysis runs on (TypeScript,
- * enhanced-resolve, by their package.json) and Node's version (its list of built-in modules).
+ * What the kept analyses of this lazify depend on besides the project: its own code (every
+ * script of its `src/` tree, by stamp: the built JavaScript, or the TypeScript sources tsx runs;
+ * not the source maps and declarations beside them, which run nothing), the packages the
+ * analysis runs on (TypeScript, enhanced-resolve, by their package.json) and Node's version (its
+ * list of built-in modules).
  */
 function lazifyIdentity(): string {
   if (identity) return identity;
   const hash = createHash('sha256').update(process.version);
   const sourceRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const files = readdirSync(sourceRoot, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]s$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();
   const require = createRequire(import.meta.url);
