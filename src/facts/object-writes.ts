@@ -117,10 +117,10 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
     const module = resolve(required);
     return module === required ? [] : [{ module, imported: '*', path: [] }];
   };
-  /** Binds `name` to `held` too; whether it holds anything it did not. */
+  /** Binds `name` to `held` too, up to MAX_HOLDINGS things; whether it holds anything it did not. */
   const bind = (name: string, held: Holding[]): boolean => {
     const known = locals.get(name) ?? [];
-    const fresh = held.filter((h) => !known.some((k) => sameHeld(k, h)));
+    const fresh = held.filter((h) => !known.some((k) => sameHeld(k, h))).slice(0, Math.max(0, MAX_HOLDINGS - known.length));
     if (fresh.length > 0) locals.set(name, [...known, ...fresh]);
     return fresh.length > 0;
   };
@@ -156,7 +156,9 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
       for (const parameters of declared ?? []) {
         node.arguments.forEach((argument, i) => {
           const parameter = parameters[i];
-          if (parameter && !parameter.dotDotDotToken && bindPattern(parameter.name, heldBy(argument))) rebound = true;
+          // A function calling itself with a member of its parameter (`walk(node.parent)`) would hand it ever longer paths.
+          const handed = heldBy(argument).filter((h) => h.path.length <= MAX_HANDED_PATH);
+          if (parameter && !parameter.dotDotDotToken && bindPattern(parameter.name, handed)) rebound = true;
         });
       }
       return;
@@ -198,6 +200,10 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
 
 /** Walks of a module for writes: each after the first follows what calls handed to functions in the walk before (`a(x)` calling `b(x)`). */
 const MAX_PASSES = 4;
+/** The longest member path a call hands a parameter (`patch(plugin.configs.recommended)`); a map sits far nearer the module's exports. */
+const MAX_HANDED_PATH = 3;
+/** The most things one name stands for: bindings in minified code name one letter for many things. */
+const MAX_HOLDINGS = 32;
 
 function sameHeld(a: Holding, b: Holding): boolean {
   return a.module === b.module && a.imported === b.imported && a.path.join('.') === b.path.join('.') && a.namespace === b.namespace;

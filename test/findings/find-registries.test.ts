@@ -130,6 +130,9 @@ test('a map written through a require() of its module, or through a local bound 
   assert.deepEqual(blockersWith(`const drop = ({ rules }) => {\n  delete rules.b;\n};\nconst plugin = require('./index');\ndrop(plugin);\n`), blocked(2, 'delete rules.b'));
   // Through two functions: one hands it on to the next.
   assert.deepEqual(blockersWith(`function inner(q) {\n  q.rules.a = null;\n}\nfunction outer(p) {\n  inner(p);\n}\nouter(require('./index'));\n`), blocked(2, 'q.rules.a = null'));
+  // A function calling itself with members of its parameter (a tree walk, as minified bundles have many) ends, and still finds the write.
+  const walker = `function walk(n) {\n  if (!n) return;\n${Array.from({ length: 24 }, (_, i) => `  walk(n.c${i});\n`).join('')}  n.rules.a = null;\n}\nwalk(require('./index'));\n`;
+  assert.deepEqual(blockersWith(walker), blocked(27, 'n.rules.a = null'));
   // A function handed something else writes nothing of the map's.
   assert.deepEqual(blockersWith(`function patch(p) {\n  p.rules.a = null;\n}\npatch({ rules: {} });\nconst plugin = require('./index');\nconsole.log(plugin.rules.a);\n`), []);
   // A promise is no namespace: its default is nothing of the module's.
