@@ -156,9 +156,10 @@ export function collectImportedWrites(sourceFile: ts.SourceFile, bindings: Reado
       for (const parameters of declared ?? []) {
         node.arguments.forEach((argument, i) => {
           const parameter = parameters[i];
+          if (!parameter || parameter.dotDotDotToken) return;
           // A function calling itself with a member of its parameter (`walk(node.parent)`) would hand it ever longer paths.
           const handed = heldBy(argument).filter((h) => h.path.length <= MAX_HANDED_PATH);
-          if (parameter && !parameter.dotDotDotToken && bindPattern(parameter.name, handed)) rebound = true;
+          if (bindPattern(parameter.name, handed)) rebound = true;
         });
       }
       return;
