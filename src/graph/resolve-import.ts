@@ -1,12 +1,11 @@
-import fs, { existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join } from 'node:path';
-import enhancedResolve from 'enhanced-resolve';
 import { ts } from '../project/typescript.cjs';
 import type { ModuleFormat } from '../project/detect-module-format.js';
-import { BareSpecifierScopes } from './bare-specifier-scopes.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import { packageNameOf } from './package-name.js';
+import { isBareSpecifier, RuntimeFileResolver } from './resolve-runtime-file.js';
 
 /** Where a specifier leads. */
 export type Resolution =
@@ -22,7 +21,6 @@ export interface ImportResolverOptions {
   listings?: DirectoryListingCache;
 }
 
-const RUNTIME_EXTENSIONS = ['.js', '.mjs', '.cjs', '.json', '.node', '.ts', '.tsx', '.mts', '.cts', '.jsx'];
 const TS_FILE = /\.[cm]?tsx?$/;
 const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 
@@ -35,15 +33,13 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 export class ImportResolver {
   private readonly tsCache?: ts.ModuleResolutionCache;
   private readonly tsHost: ts.ModuleResolutionHost;
-  private readonly runtime: Record<ModuleFormat, enhancedResolve.Resolver>;
+  private readonly runtime: RuntimeFileResolver;
   private readonly packageDirCache = new Map<string, string | undefined>();
   private readonly listings: DirectoryListingCache;
-  private readonly bareScopes: BareSpecifierScopes;
 
   constructor(private readonly options: ImportResolverOptions) {
     // No realpath: a symlink must stay visible so the graph can refuse to follow it out of the project.
     const listings = (this.listings = options.listings ?? new DirectoryListingCache());
-    this.bareScopes = new BareSpecifierScopes(listings);
     this.tsHost = {
       fileExists: listings.fileExists,
       readFile: ts.sys.readFile,
@@ -53,19 +49,7 @@ export class ImportResolver {
     if (options.compilerOptions) {
       this.tsCache = ts.createModuleResolutionCache(process.cwd(), (f) => f, options.compilerOptions);
     }
-    const fileSystem = new enhancedResolve.CachedInputFileSystem(fs, 4000);
-    const make = (conditionNames: string[]) =>
-      enhancedResolve.ResolverFactory.createResolver({
-        fileSystem,
-        useSyncFileSystemCalls: true,
-        conditionNames,
-        extensions: RUNTIME_EXTENSIONS,
-        // Compiled TS writes `./x.js` for `./x.ts`.
-        extensionAlias: { '.js': ['.js', '.ts', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
-        mainFields: ['main'],
-        symlinks: false,
-      });
-    this.runtime = { esm: make(['node', 'import', 'default']), commonjs: make(['node', 'require', 'default']) };
+    this.runtime = new RuntimeFileResolver(listings);
   }
 
   private readonly cache = new Map<string, Resolution>();
@@ -99,7 +83,7 @@ export class ImportResolver {
     }
     if (bare) return this.resolveExternal(specifier, fromFile, format);
     try {
-      const file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier);
+      const file = this.runtime.resolveFrom(dirname(fromFile), specifier, format);
       if (file) return insideNodeModules(file) ? this.externalFromFile(file) : { kind: 'local', file };
     } catch (error) {
       return { kind: 'unresolved', reason: firstLine(error) };
@@ -128,7 +112,7 @@ export class ImportResolver {
     if (!packageDir) {
       // `#imports` and self-references can still resolve at runtime.
       try {
-        const file = this.runtime[format].resolveSync({}, dirname(fromFile), specifier);
+        const file = this.runtime.resolveFrom(dirname(fromFile), specifier, format);
         if (file && !insideNodeModules(file)) return { kind: 'local', file };
         if (file) return this.externalFromFile(file);
       } catch {
@@ -139,33 +123,12 @@ export class ImportResolver {
     return { kind: 'external', name, packageDir };
   }
 
-  private readonly externalFileCache = new Map<string, string | undefined>();
-  private readonly externalFileByScope = new Map<string, string | undefined>();
-
   /**
    * The file a package specifier loads at runtime, for reports and package sizes; undefined
-   * when it does not resolve. Cached per directory, like {@link resolve}: the files of an
-   * installed package require the same few specifiers over and over; and a package specifier
-   * once for all directories with the same packages above them ({@link BareSpecifierScopes}).
+   * when it does not resolve ({@link RuntimeFileResolver.resolve}).
    */
   resolveExternalFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
-    const dir = dirname(fromFile);
-    const key = `${dir}\0${specifier}\0${format}`;
-    if (this.externalFileCache.has(key)) return this.externalFileCache.get(key);
-    const scope = isBareSpecifier(specifier) ? this.bareScopes.scopeOf(specifier, dir) : undefined;
-    const scopeKey = scope === undefined ? undefined : `${scope}\0${specifier}\0${format}`;
-    let file: string | undefined;
-    if (scopeKey !== undefined && this.externalFileByScope.has(scopeKey)) file = this.externalFileByScope.get(scopeKey);
-    else {
-      try {
-        file = this.runtime[format].resolveSync({}, dir, specifier) || undefined;
-      } catch {
-        file = undefined; // the package is there; a missing subpath still counts as the package
-      }
-      if (scopeKey !== undefined) this.externalFileByScope.set(scopeKey, file);
-    }
-    this.externalFileCache.set(key, file);
-    return file;
+    return this.runtime.resolve(specifier, fromFile, format);
   }
 
   private externalFromFile(file: string): Resolution {
@@ -193,10 +156,6 @@ export class ImportResolver {
     this.packageDirCache.set(key, found);
     return found;
   }
-}
-
-function isBareSpecifier(specifier: string): boolean {
-  return !/^(\.{1,2}(\/|$)|\/|#|[a-zA-Z]:[\\/]|file:)/.test(specifier);
 }
 
 function insideNodeModules(file: string): boolean {

@@ -1,0 +1,73 @@
+// Where Node's loader takes a specifier at runtime, for the files of installed packages (the
+// files they load, for package sizes) and as the graph's fallback after TypeScript's lookup.
+// enhanced-resolve with Node's conditions; no TypeScript, so that a worker measuring installed
+// packages loads none (./measure-installed-files-in-parallel.ts).
+import fs from 'node:fs';
+import { dirname } from 'node:path';
+import enhancedResolve from 'enhanced-resolve';
+import type { ModuleFormat } from '../project/detect-module-format.js';
+import { BareSpecifierScopes } from './bare-specifier-scopes.js';
+import type { DirectoryListingCache } from './directory-listing-cache.js';
+
+const RUNTIME_EXTENSIONS = ['.js', '.mjs', '.cjs', '.json', '.node', '.ts', '.tsx', '.mts', '.cts', '.jsx'];
+
+/** Node's runtime lookup of a specifier, one resolver per module format. */
+export class RuntimeFileResolver {
+  private readonly runtime: Record<ModuleFormat, enhancedResolve.Resolver>;
+  private readonly bareScopes: BareSpecifierScopes;
+  private readonly fileCache = new Map<string, string | undefined>();
+  private readonly fileByScope = new Map<string, string | undefined>();
+
+  constructor(listings: DirectoryListingCache) {
+    this.bareScopes = new BareSpecifierScopes(listings);
+    const fileSystem = new enhancedResolve.CachedInputFileSystem(fs, 4000);
+    const make = (conditionNames: string[]) =>
+      enhancedResolve.ResolverFactory.createResolver({
+        fileSystem,
+        useSyncFileSystemCalls: true,
+        conditionNames,
+        extensions: RUNTIME_EXTENSIONS,
+        // Compiled TS writes `./x.js` for `./x.ts`.
+        extensionAlias: { '.js': ['.js', '.ts', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
+        mainFields: ['main'],
+        symlinks: false,
+      });
+    this.runtime = { esm: make(['node', 'import', 'default']), commonjs: make(['node', 'require', 'default']) };
+  }
+
+  /** The file `specifier` loads from directory `dir` as a `format` module; throws when none does. */
+  resolveFrom(dir: string, specifier: string, format: ModuleFormat): string | false {
+    return this.runtime[format].resolveSync({}, dir, specifier);
+  }
+
+  /**
+   * The file a specifier written in `fromFile` loads at runtime, or undefined when it does not
+   * resolve. Cached per directory (the files of an installed package require the same few
+   * specifiers over and over), and a package specifier once for all directories with the same
+   * packages above them ({@link BareSpecifierScopes}).
+   */
+  resolve(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
+    const dir = dirname(fromFile);
+    const key = `${dir}\0${specifier}\0${format}`;
+    if (this.fileCache.has(key)) return this.fileCache.get(key);
+    const scope = isBareSpecifier(specifier) ? this.bareScopes.scopeOf(specifier, dir) : undefined;
+    const scopeKey = scope === undefined ? undefined : `${scope}\0${specifier}\0${format}`;
+    let file: string | undefined;
+    if (scopeKey !== undefined && this.fileByScope.has(scopeKey)) file = this.fileByScope.get(scopeKey);
+    else {
+      try {
+        file = this.resolveFrom(dir, specifier, format) || undefined;
+      } catch {
+        file = undefined; // the package is there; a missing subpath still counts as the package
+      }
+      if (scopeKey !== undefined) this.fileByScope.set(scopeKey, file);
+    }
+    this.fileCache.set(key, file);
+    return file;
+  }
+}
+
+/** Whether a specifier names a package (not a path, a URL or a `#import`). */
+export function isBareSpecifier(specifier: string): boolean {
+  return !/^(\.{1,2}(\/|$)|\/|#|[a-zA-Z]:[\\/]|file:)/.test(specifier);
+}
