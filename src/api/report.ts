@@ -4,6 +4,7 @@
 // `lazify-imports/analyze`, which re-exports all of this.
 export { keptAnalysis, keptWhy } from '../pipeline/kept-analyses.js';
 export { withBaseline } from '../pipeline/finish-analysis.js';
+export { measureInstalledFilesAhead } from '../graph/measure-installed-files-in-parallel.js';
 export type { AnalyzeOptions, AnalysisResult, WhyOptions, WhyResult } from '../pipeline/results.js';
 export { renderWhyReport } from '../report/why-report.js';
 export { renderReport } from '../report/render-report.js';

@@ -2,11 +2,12 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../project/load-project.js';
+import { noteFileReads } from '../project/record-file-reads.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { ImportEdge, ModuleGraph, ModuleNode } from './module-graph.js';
-import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
-import { InstalledFileScans } from './installed-file-scans.js';
+import { InstalledFileScans, scansDirectory } from './installed-file-scans.js';
 import { LoadedBytesMeter, packageVersion, scannerIdentity, type LoadedFile } from './measure-package-size.js';
+import type { ParallelInstalledFileMeter } from './measure-installed-files-in-parallel.js';
 import { parseImports, type ParsedImports, type ParseImportsOptions } from './parse-imports.js';
 import type { ParsedSources } from './parse-source.js';
 import { ImportResolver } from './resolve-import.js';
@@ -48,6 +49,8 @@ export interface GraphOptions {
   knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
   /** Receives what this analysis found of the installed files it measured, when the graph is built. */
   onInstalledFiles?: (files: ReadonlyMap<string, LoadedFile>) => void;
+  /** A worker measuring the installed files meanwhile (see measure-installed-files-in-parallel.ts); the graph ends it. */
+  parallelMeter?: ParallelInstalledFileMeter;
 }
 
 /**
@@ -62,12 +65,9 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   const listings = new DirectoryListingCache(root);
   const resolver = new ImportResolver({ compilerOptions, listings });
   const linkFree = linkFreeUnder(root, listings);
-  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? cacheDirFromEnvironment(process.env));
-  const installedFileScans = InstalledFileScans.open(root, cacheDir, scannerIdentity());
-  const packageCost = new LoadedBytesMeter({
-    resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
-    formatOf: (file) => project.formats.formatOf(file),
-  }, listings, installedFileScans, options.knownInstalledFiles);
+  const installedFileScans = InstalledFileScans.open(root, scansDirectory(options.cacheDir), scannerIdentity());
+  // The packages' entry files, sized when the walk ends (by then a worker may have measured them).
+  const externalEntries: Array<[name: string, entryFile: string, specifier: string]> = [];
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -148,8 +148,10 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
           size: 0,
           imports: [],
         };
-        // What this specifier loads joins what the package's other specifiers load.
-        if (entryFile) modules[resolution.name].size = packageCost.add(resolution.name, entryFile, record.specifier);
+        if (entryFile) {
+          externalEntries.push([resolution.name, entryFile, record.specifier]);
+          options.parallelMeter?.measure(entryFile);
+        }
       } else if (resolution.kind === 'local') {
         const targetId = idOf(resolution.file);
         // Checked once per file: a module already in the graph passed.
@@ -181,6 +183,18 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
     }
     options.onModule?.(node, text, parsed);
   }
+  const measured = options.parallelMeter?.finish();
+  if (measured) {
+    installedFileScans.adopt(measured.scans);
+    // Read for this analysis, on another thread: a kept analysis must know them as if read here.
+    noteFileReads(measured.paths);
+  }
+  const packageCost = new LoadedBytesMeter({
+    resolve: (specifier, fromFile, format) => resolver.resolveExternalFile(specifier, fromFile, format),
+    formatOf: (file) => project.formats.formatOf(file),
+  }, listings, installedFileScans, options.knownInstalledFiles ?? measured?.files);
+  // What a specifier loads joins what the package's other specifiers load.
+  for (const [name, entryFile, specifier] of externalEntries) modules[name].size = packageCost.add(name, entryFile, specifier);
   for (const node of Object.values(modules)) {
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);
   }

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Answers "does this file / directory exist" from one `readdir` per directory instead of a
@@ -23,11 +23,13 @@ export class DirectoryListingCache {
     for (let dir = root && dirname(root); dir && !this.above.has(dir); dir = dirname(dir)) this.above.add(dir);
   }
 
-  fileExists = (path: string): boolean => {
-    const dir = dirname(path);
-    if (this.above.has(dir)) return statOrUndefined(path)?.isFile() ?? false;
-    return this.listing(dir)?.files.has(basename(path)) ?? false;
-  };
+  fileExists = (path: string): boolean => this.fileIn(dirname(path), basename(path));
+
+  /** {@link fileExists} of `${dir}/${name}`, for a caller that has the two apart (no path to split). */
+  fileIn(dir: string, name: string): boolean {
+    if (this.above.has(dir)) return statOrUndefined(join(dir, name))?.isFile() ?? false;
+    return this.listing(dir)?.files.has(name) ?? false;
+  }
 
   directoryExists = (path: string): boolean => {
     const parent = dirname(path);

@@ -7,8 +7,14 @@
 // even when npm sets every modification time to the same date. What a specifier resolves to
 // is not kept: it depends on the other installed files and is worked out on every run.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
+
+/** The cache directory of an analysis's `cacheDir` option: false none, undefined the environment's ({@link cacheDirFromEnvironment}). */
+export function scansDirectory(cacheDir: string | false | undefined): string | undefined {
+  return cacheDir === false ? undefined : (cacheDir ?? cacheDirFromEnvironment(process.env));
+}
 
 /** One installed file as the meter read it. */
 export interface InstalledFileScan {
@@ -19,12 +25,18 @@ export interface InstalledFileScan {
 }
 
 /** What identifies one version of a file on disk. */
-type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+export type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/** A file's scan with the stamp of the file it was read from. */
+export type StampedScan = [...Stamp, bytes: number, specifiers: string[]];
+
+/** Where the package meter finds and keeps the scans of installed files. */
+export type ScanStore = Pick<InstalledFileScans, 'keeps' | 'get' | 'keep' | 'set'>;
 
 interface CacheFile {
   format: typeof FORMAT;
   scanner: string;
-  files: Record<string, [...Stamp, bytes: number, specifiers: string[]]>;
+  files: Record<string, StampedScan>;
 }
 
 const FORMAT = 1;
@@ -59,7 +71,7 @@ export class InstalledFileScans {
    */
   static open(root: string, dir: string | undefined, scanner: string, startedAt = Date.now()): InstalledFileScans {
     if (!dir) return new InstalledFileScans(undefined, scanner, {}, startedAt);
-    const path = join(dir, 'installed-files', `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
+    const path = scansPath(root, dir);
     let kept: CacheFile['files'] = {};
     try {
       const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile>;
@@ -68,6 +80,11 @@ export class InstalledFileScans {
       // Missing, unreadable or broken: start empty, the files are read.
     }
     return new InstalledFileScans(path, scanner, kept, startedAt);
+  }
+
+  /** Whether `dir` holds scans of project `root` (of any version of lazify). */
+  static keptFor(root: string, dir: string | undefined): boolean {
+    return dir !== undefined && existsSync(scansPath(root, dir));
   }
 
   /** Whether scans are kept at all (false when no cache directory was given). */
@@ -99,6 +116,21 @@ export class InstalledFileScans {
   }
 
   /**
+   * Takes the scans another reader made of files this analysis has not read (a worker's, see
+   * measure-installed-files-in-parallel.ts) as if kept: {@link keep} then keeps those of the
+   * files the analysis reaches. Files changed just before the analysis began are left out, as
+   * {@link set} leaves them out.
+   */
+  adopt(scans: ReadonlyMap<string, StampedScan>): void {
+    if (!this.path) return;
+    for (const [file, scan] of scans) {
+      if (this.kept[file] || Math.max(scan[1], scan[2]) > this.startedAt - RACY_MS) continue;
+      this.kept[file] = scan;
+      this.changed = true;
+    }
+  }
+
+  /**
    * Writes the scans this analysis used, when they differ from those kept. A cache that cannot
    * be written is no error: the next analysis reads the files again.
    */
@@ -119,4 +151,8 @@ export class InstalledFileScans {
       }
     }
   }
+}
+
+function scansPath(root: string, dir: string): string {
+  return join(dir, 'installed-files', `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
 }

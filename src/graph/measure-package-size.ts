@@ -3,15 +3,16 @@
 // its dependencies too: they load with it). Never the installed folder: a package ships
 // browser bundles, tests and alternate builds that its entry never loads, and
 // `require('eslint/package.json')` loads one JSON file, not eslint.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { isBuiltin } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModuleFormat } from '../project/detect-module-format.js';
-import { ts } from '../project/typescript.cjs';
+import type * as TypeScriptModule from '../project/typescript.cjs';
 import { DirectoryListingCache } from './directory-listing-cache.js';
-import type { InstalledFileScan, InstalledFileScans } from './installed-file-scans.js';
+import type { InstalledFileScan, ScanStore } from './installed-file-scans.js';
 import { SCANNER_MODULE, scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
@@ -30,6 +31,9 @@ export interface PackageFileResolver {
 /** Files bigger than this are sized but not parsed (a generated bundle is one file whatever it requires). */
 const MAX_SCANNED_BYTES = 16 * 1024 * 1024;
 const SCANNED_FILE = /\.(?:[cm]?js|jsx)$/;
+/** What CommonJS tries after the file as written: the extensions, then the directory's index. */
+const RELATIVE_EXTENSIONS = ['.js', '.json', '.node'];
+const INDEX_FILES = ['index.js', 'index.json'];
 
 /**
  * Bytes one set of specifiers of a package loads and no other specifier of it does: a file
@@ -60,7 +64,7 @@ export class LoadedBytesMeter {
   constructor(
     private readonly resolver: PackageFileResolver,
     private readonly listings: DirectoryListingCache = new DirectoryListingCache(),
-    private readonly scans?: InstalledFileScans,
+    private readonly scans?: ScanStore,
     /** What an earlier analysis found of installed files, when nothing it resolved them with has changed since. */
     private readonly known?: ReadonlyMap<string, LoadedFile>,
   ) {}
@@ -132,10 +136,22 @@ export class LoadedBytesMeter {
    */
   private relativeFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
     const base = join(dirname(fromFile), specifier);
-    const candidates = format === 'esm' ? [base] : [base, `${base}.js`, `${base}.json`, `${base}.node`, join(base, 'index.js'), join(base, 'index.json')];
-    // `./dir/` keeps its slash through join: never a file (a listing would see the name `dir`).
-    for (const candidate of candidates) if (!candidate.endsWith('/') && this.listings.fileExists(candidate)) return candidate;
+    if (base.endsWith('/')) return this.relativeFileOfDirectory(base, format);
+    const dir = dirname(base);
+    const name = base.slice(dir.length + (dir.endsWith('/') ? 0 : 1));
+    const { listings } = this;
+    if (listings.fileIn(dir, name)) return base;
+    if (format === 'esm') return undefined;
+    for (const extension of RELATIVE_EXTENSIONS) if (listings.fileIn(dir, name + extension)) return base + extension;
+    for (const index of INDEX_FILES) if (listings.fileIn(base, index)) return `${base}/${index}`;
     return undefined;
+  }
+
+  /** {@link relativeFile} of `./dir/`, which keeps its slash through join: never a file itself (a listing would see the name `dir`). */
+  private relativeFileOfDirectory(base: string, format: ModuleFormat): string | undefined {
+    if (format === 'esm') return undefined;
+    const candidates = [...RELATIVE_EXTENSIONS.map((extension) => base + extension), ...INDEX_FILES.map((index) => join(base, index))];
+    return candidates.find((candidate) => this.listings.fileExists(candidate));
   }
 
   private loadedFile(file: string): LoadedFile {
@@ -185,13 +201,17 @@ export class LoadedBytesMeter {
       const kept = scans.get(file, stats);
       if (kept) return kept;
     }
-    let text: string;
+    let content: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      content = readFileSync(file);
     } catch {
       return undefined;
     }
-    const bytes = Buffer.byteLength(text, 'utf8');
+    // ASCII (most installed code) decodes as Latin-1 to the same text, sooner; the bytes counted
+    // are those of the decoded text, as they were (an invalid sequence counts as its replacement).
+    const ascii = isAscii(content);
+    const text = ascii ? content.toString('latin1') : content.toString('utf8');
+    const bytes = ascii ? content.length : Buffer.byteLength(text, 'utf8');
     const scan = { bytes, specifiers: bytes > MAX_SCANNED_BYTES || text.includes('\0') ? [] : loadedSpecifiers(text) };
     if (scans && stats) scans.set(file, stats, scan);
     return scan;
@@ -204,7 +224,7 @@ export class LoadedBytesMeter {
  */
 export function scannerIdentity(): string {
   if (identity === undefined) {
-    const hash = createHash('sha256').update(ts.version);
+    const hash = createHash('sha256').update(typeScript().version);
     for (const url of [import.meta.url, SCANNER_MODULE]) hash.update(readFileSync(fileURLToPath(url)));
     identity = hash.digest('hex').slice(0, 16);
   }
@@ -229,40 +249,16 @@ export function packageVersion(packageDir: string): string | undefined {
   return version;
 }
 
-// Token kinds read once: `ts.SyntaxKind` is a large object whose property reads cost a hash
-// lookup each, and the scan below compares every token of every installed file with them.
-const {
-  BigIntLiteral: KBigIntLiteral,
-  CloseBraceToken: KCloseBraceToken,
-  CloseBracketToken: KCloseBracketToken,
-  CloseParenToken: KCloseParenToken,
-  DotToken: KDotToken,
-  EndOfFileToken: KEndOfFileToken,
-  ExportKeyword: KExportKeyword,
-  FromKeyword: KFromKeyword,
-  Identifier: KIdentifier,
-  ImportKeyword: KImportKeyword,
-  MinusMinusToken: KMinusMinusToken,
-  NoSubstitutionTemplateLiteral: KNoSubstitutionTemplateLiteral,
-  NumericLiteral: KNumericLiteral,
-  OpenBraceToken: KOpenBraceToken,
-  OpenParenToken: KOpenParenToken,
-  PlusPlusToken: KPlusPlusToken,
-  QuestionDotToken: KQuestionDotToken,
-  RequireKeyword: KRequireKeyword,
-  SemicolonToken: KSemicolonToken,
-  SlashEqualsToken: KSlashEqualsToken,
-  SlashToken: KSlashToken,
-  StringLiteral: KStringLiteral,
-  TemplateHead: KTemplateHead,
-  TemplateMiddle: KTemplateMiddle,
-  TemplateTail: KTemplateTail,
-  ThisKeyword: KThisKeyword,
-  Unknown: KUnknown,
-} = ts.SyntaxKind;
+/**
+ * TypeScript, loaded when a file first needs its scanner: most installed files take the fast scan,
+ * and the worker measuring packages (measure-installed-files-in-parallel.ts) loads none otherwise.
+ */
+function typeScript(): typeof TypeScriptModule.ts {
+  loadedTypeScript ??= (createRequire(import.meta.url)('../project/typescript.cjs') as typeof TypeScriptModule).ts;
+  return loadedTypeScript;
+}
 
-/** The scanner {@link loadedSpecifiers} reuses: the scan is synchronous, one file at a time. */
-let scanner: ts.Scanner | undefined;
+let loadedTypeScript: typeof TypeScriptModule.ts | undefined;
 
 /**
  * The specifiers a file loads when it runs: `require('x')`, `import ... from 'x'`, `import 'x'`,
@@ -280,57 +276,113 @@ export function loadedSpecifiers(text: string): string[] {
 
 /** The value of one string literal token, escapes resolved as TypeScript's scanner does. */
 function stringLiteralValue(literal: string): string {
-  scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
-  scanner.setText(literal);
-  scanner.scan();
-  const value = scanner.getTokenValue();
-  scanner.setText('');
-  return value;
+  return typeScriptScan().stringValue(literal);
 }
 
 /** {@link loadedSpecifiers} with TypeScript's scanner: the reference `scanLoadedSpecifiers` follows. */
 export function scanWithTypeScript(text: string): string[] {
-  // One scanner for every file: creating one builds a few dozen closures.
-  scanner ??= ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
-  scanner.setText(text);
-  const found: string[] = [];
-  let previous = KUnknown as ts.SyntaxKind;
-  let beforePrevious = KUnknown as ts.SyntaxKind;
-  let requireAfterDot = false;
-  // Inside `import` / `export` up to `;`: a string right after `from` is the module's source.
-  let moduleStatement = false;
-  let braces = 0;
-  // Brace depths at which a template literal's `${` was opened: its `}` resumes the template.
-  const templates: number[] = [];
-  for (let token = scanner.scan(); token !== KEndOfFileToken; token = scanner.scan()) {
-    if ((token === KSlashToken || token === KSlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
-    if (token === KOpenBraceToken) braces++;
-    if (token === KCloseBraceToken) {
-      if (templates.at(-1) === braces) {
-        templates.pop();
-        token = scanner.reScanTemplateToken(false);
-      } else braces--;
-    }
-    if (token === KTemplateHead || token === KTemplateMiddle) templates.push(braces);
-    if (token === KStringLiteral) {
-      const dynamic = previous === KOpenParenToken && beforePrevious === KImportKeyword;
-      const requireCall = previous === KOpenParenToken && beforePrevious === KRequireKeyword && !requireAfterDot;
-      if (!dynamic && (requireCall || (moduleStatement && previous === KFromKeyword) || previous === KImportKeyword)) found.push(scanner.getTokenValue());
-    }
-    if (token === KImportKeyword || token === KExportKeyword) moduleStatement = previous !== KDotToken;
-    else if (token === KSemicolonToken) moduleStatement = false;
-    if (token === KRequireKeyword) requireAfterDot = previous === KDotToken || previous === KQuestionDotToken;
-    beforePrevious = previous;
-    previous = token;
-  }
-  scanner.setText(''); // keep no file's text alive
-  return found;
+  return typeScriptScan().specifiers(text);
 }
 
-/** Tokens after which a `/` starts a regular expression rather than a division. */
-function startsExpression(previous: ts.SyntaxKind): boolean {
-  if (previous === KIdentifier || previous === KCloseParenToken || previous === KCloseBracketToken || previous === KCloseBraceToken) return false;
-  if (previous === KNumericLiteral || previous === KStringLiteral || previous === KBigIntLiteral || previous === KThisKeyword) return false;
-  if (previous === KPlusPlusToken || previous === KMinusMinusToken || previous === KNoSubstitutionTemplateLiteral || previous === KTemplateTail) return false;
-  return true;
+/** The scans with TypeScript's scanner, made once, when first needed. */
+function typeScriptScan(): TypeScriptScan {
+  made ??= makeTypeScriptScan(typeScript());
+  return made;
+}
+
+let made: TypeScriptScan | undefined;
+
+interface TypeScriptScan {
+  specifiers(text: string): string[];
+  stringValue(literal: string): string;
+}
+
+function makeTypeScriptScan(ts: typeof TypeScriptModule.ts): TypeScriptScan {
+  // Token kinds read once: `ts.SyntaxKind` is a large object whose property reads cost a hash
+  // lookup each, and the scan below compares every token of every installed file with them.
+  const {
+    BigIntLiteral: KBigIntLiteral,
+    CloseBraceToken: KCloseBraceToken,
+    CloseBracketToken: KCloseBracketToken,
+    CloseParenToken: KCloseParenToken,
+    DotToken: KDotToken,
+    EndOfFileToken: KEndOfFileToken,
+    ExportKeyword: KExportKeyword,
+    FromKeyword: KFromKeyword,
+    Identifier: KIdentifier,
+    ImportKeyword: KImportKeyword,
+    MinusMinusToken: KMinusMinusToken,
+    NoSubstitutionTemplateLiteral: KNoSubstitutionTemplateLiteral,
+    NumericLiteral: KNumericLiteral,
+    OpenBraceToken: KOpenBraceToken,
+    OpenParenToken: KOpenParenToken,
+    PlusPlusToken: KPlusPlusToken,
+    QuestionDotToken: KQuestionDotToken,
+    RequireKeyword: KRequireKeyword,
+    SemicolonToken: KSemicolonToken,
+    SlashEqualsToken: KSlashEqualsToken,
+    SlashToken: KSlashToken,
+    StringLiteral: KStringLiteral,
+    TemplateHead: KTemplateHead,
+    TemplateMiddle: KTemplateMiddle,
+    TemplateTail: KTemplateTail,
+    ThisKeyword: KThisKeyword,
+    Unknown: KUnknown,
+  } = ts.SyntaxKind;
+  // One scanner for every file (the scans are synchronous, one file at a time): creating one builds a few dozen closures.
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard);
+
+  /** Tokens after which a `/` starts a regular expression rather than a division. */
+  const startsExpression = (previous: TypeScriptModule.ts.SyntaxKind): boolean => {
+    if (previous === KIdentifier || previous === KCloseParenToken || previous === KCloseBracketToken || previous === KCloseBraceToken) return false;
+    if (previous === KNumericLiteral || previous === KStringLiteral || previous === KBigIntLiteral || previous === KThisKeyword) return false;
+    if (previous === KPlusPlusToken || previous === KMinusMinusToken || previous === KNoSubstitutionTemplateLiteral || previous === KTemplateTail) return false;
+    return true;
+  };
+
+  const stringValue = (literal: string): string => {
+    scanner.setText(literal);
+    scanner.scan();
+    const value = scanner.getTokenValue();
+    scanner.setText('');
+    return value;
+  };
+
+  const specifiers = (text: string): string[] => {
+    scanner.setText(text);
+    const found: string[] = [];
+    let previous = KUnknown as TypeScriptModule.ts.SyntaxKind;
+    let beforePrevious = KUnknown as TypeScriptModule.ts.SyntaxKind;
+    let requireAfterDot = false;
+    // Inside `import` / `export` up to `;`: a string right after `from` is the module's source.
+    let moduleStatement = false;
+    let braces = 0;
+    // Brace depths at which a template literal's `${` was opened: its `}` resumes the template.
+    const templates: number[] = [];
+    for (let token = scanner.scan(); token !== KEndOfFileToken; token = scanner.scan()) {
+      if ((token === KSlashToken || token === KSlashEqualsToken) && startsExpression(previous)) token = scanner.reScanSlashToken();
+      if (token === KOpenBraceToken) braces++;
+      if (token === KCloseBraceToken) {
+        if (templates.at(-1) === braces) {
+          templates.pop();
+          token = scanner.reScanTemplateToken(false);
+        } else braces--;
+      }
+      if (token === KTemplateHead || token === KTemplateMiddle) templates.push(braces);
+      if (token === KStringLiteral) {
+        const dynamic = previous === KOpenParenToken && beforePrevious === KImportKeyword;
+        const requireCall = previous === KOpenParenToken && beforePrevious === KRequireKeyword && !requireAfterDot;
+        if (!dynamic && (requireCall || (moduleStatement && previous === KFromKeyword) || previous === KImportKeyword)) found.push(scanner.getTokenValue());
+      }
+      if (token === KImportKeyword || token === KExportKeyword) moduleStatement = previous !== KDotToken;
+      else if (token === KSemicolonToken) moduleStatement = false;
+      if (token === KRequireKeyword) requireAfterDot = previous === KDotToken || previous === KQuestionDotToken;
+      beforePrevious = previous;
+      previous = token;
+    }
+    scanner.setText(''); // keep no file's text alive
+    return found;
+  };
+
+  return { specifiers, stringValue };
 }

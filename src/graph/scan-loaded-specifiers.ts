@@ -6,7 +6,6 @@
 // unterminated regular expressions, odd numbers, conflict markers), where the caller runs
 // TypeScript's scanner instead. It is several times faster than that scanner cold, and a
 // package's files are each scanned once per analysis: there is no warm.
-import { ts } from '../project/typescript.cjs';
 
 /** This module, for the identity of the scans a cache keeps (see `scannerIdentity`). */
 export const SCANNER_MODULE = import.meta.url;
@@ -15,37 +14,44 @@ export const SCANNER_MODULE = import.meta.url;
 const OTHER = -1;
 /** An identifier or a keyword other than import, export, require, from and this: which one, is looked up before a `/`. */
 const NAME = -2;
-const {
-  StringLiteral: STRING,
-  NumericLiteral: NUMBER,
-  NoSubstitutionTemplateLiteral: TEMPLATE_WHOLE,
-  TemplateHead: TEMPLATE_HEAD,
-  TemplateMiddle: TEMPLATE_MIDDLE,
-  TemplateTail: TEMPLATE_TAIL,
-  OpenParenToken: OPEN_PAREN,
-  CloseParenToken: CLOSE_PAREN,
-  CloseBracketToken: CLOSE_BRACKET,
-  CloseBraceToken: CLOSE_BRACE,
-  DotToken: DOT,
-  QuestionDotToken: QUESTION_DOT,
-  SemicolonToken: SEMICOLON,
-  PlusPlusToken: PLUS_PLUS,
-  MinusMinusToken: MINUS_MINUS,
-  ImportKeyword: IMPORT,
-  ExportKeyword: EXPORT,
-  RequireKeyword: REQUIRE,
-  FromKeyword: FROM,
-  ThisKeyword: THIS,
-  FirstKeyword,
-  LastKeyword,
-} = ts.SyntaxKind;
+const STRING = 1;
+const NUMBER = 2;
+const TEMPLATE_WHOLE = 3;
+const TEMPLATE_HEAD = 4;
+const TEMPLATE_MIDDLE = 5;
+const TEMPLATE_TAIL = 6;
+const OPEN_PAREN = 7;
+const CLOSE_PAREN = 8;
+const CLOSE_BRACKET = 9;
+const CLOSE_BRACE = 10;
+const DOT = 11;
+const QUESTION_DOT = 12;
+const SEMICOLON = 13;
+const PLUS_PLUS = 14;
+const MINUS_MINUS = 15;
+const IMPORT = 16;
+const EXPORT = 17;
+const REQUIRE = 18;
+const FROM = 19;
+const THIS = 20;
 
-/** TypeScript's keywords (contextual ones too: its scanner returns them as keyword tokens). */
-const KEYWORDS = new Map<string, number>();
-for (let kind = FirstKeyword; kind <= LastKeyword; kind++) {
-  const text = ts.tokenToString(kind);
-  if (text) KEYWORDS.set(text, kind);
-}
+/**
+ * The words TypeScript's scanner returns as keyword tokens (contextual ones too), from
+ * `SyntaxKind.FirstKeyword` to `LastKeyword` of the TypeScript lazify runs: written out, so that
+ * this scan loads no TypeScript (it runs in a worker of its own, see
+ * measure-installed-files-in-parallel.ts); test/graph/scan-loaded-specifiers.test.ts checks
+ * the list against TypeScript's.
+ */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
+  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with',
+  'implements', 'interface', 'let', 'package', 'private', 'protected', 'public', 'static', 'yield', 'abstract',
+  'accessor', 'as', 'asserts', 'assert', 'any', 'async', 'await', 'boolean', 'constructor', 'declare', 'get',
+  'infer', 'intrinsic', 'is', 'keyof', 'module', 'namespace', 'never', 'out', 'readonly', 'require', 'number',
+  'object', 'satisfies', 'set', 'string', 'symbol', 'type', 'undefined', 'unique', 'unknown', 'using', 'from',
+  'global', 'bigint', 'override', 'of', 'defer',
+]);
 
 /** Whether TypeScript's scanner returns `name` as a keyword token (a `/` after a keyword starts a regular expression). */
 function isKeyword(name: string): boolean {

@@ -8,6 +8,7 @@ import type { ModuleFacts } from '../facts/module-facts.js';
 import { holdsWritableMap } from '../facts/unreached-files.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import { buildModuleGraph } from '../graph/build-module-graph.js';
+import { startInstalledFileMeter, type ParallelInstalledFileMeter } from '../graph/measure-installed-files-in-parallel.js';
 import { loadProject } from '../project/load-project.js';
 import { enginesNode, supportsRequireEsm } from '../project/require-esm-support.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
@@ -42,6 +43,17 @@ export function analyze(dir: string, options: AnalyzeOptions = {}): AnalysisResu
  * modules. `reuse` answers for the modules the last analysis read with the same text.
  */
 function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse): StaticAnalysis {
+  // Measures the installed packages on a second core while the project is read and parsed.
+  const parallelMeter = startInstalledFileMeter(dir, { cacheDir: options.cacheDir, knownInstalledFiles: reuse.knownInstalledFiles });
+  try {
+    return readProject(dir, options, reuse, parallelMeter);
+  } finally {
+    parallelMeter?.stop();
+  }
+}
+
+/** {@link staticAnalysis}'s stages, with the installed packages measured meanwhile by `parallelMeter` (when there is one). */
+function readProject(dir: string, options: AnalyzeOptions, reuse: ModuleReuse, parallelMeter: ParallelInstalledFileMeter | undefined): StaticAnalysis {
   const project = loadProject(dir, { entry: options.entry });
   // One parse per file: the facts of a module are read from the graph's syntax tree as soon as
   // the graph has resolved its imports, and the tree is dropped then. Holding every tree until
@@ -61,6 +73,7 @@ function staticAnalysis(dir: string, options: AnalyzeOptions, reuse: ModuleReuse
       sources.delete(node.file!);
     },
     cacheDir: options.cacheDir,
+    parallelMeter,
   });
   const { parsed, reused } = reuse.counts;
   if (reused > 0) options.onProgress?.({ stage: 'reuse', label: 'modules unchanged since the last analysis, not parsed again', done: reused, total: parsed + reused, end: true });

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
 import type { KeptInstalledFiles, KeptModules, PreviousAnalysis, Reusable } from './module-reuse.js';
-import { recordFileReads } from './record-file-reads.js';
+import { recordFileReads } from '../project/record-file-reads.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
 /** What one path stat'ed as: undefined when missing; a symlink adds its target's stamp (or null when dangling). */

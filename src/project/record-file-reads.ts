@@ -13,6 +13,15 @@ const LOOKUPS = ['readFileSync', 'statSync', 'lstatSync', 'existsSync', 'readdir
 
 type Lookup = (path: unknown, ...rest: unknown[]) => unknown;
 
+/** Paths being recorded, until {@link FileReadRecording.stop}. */
+export interface FileReadRecording {
+  paths: Set<string>;
+  stop(): void;
+}
+
+/** The recordings in progress, for {@link noteFileReads}. */
+const recording = new Set<(path: unknown) => void>();
+
 /**
  * Runs `run` and returns its value with the absolute paths it looked up through `node:fs`
  * (read, listed, stat'ed or tested for existence, found or not). Paths under `ignoreUnder`
@@ -20,6 +29,20 @@ type Lookup = (path: unknown, ...rest: unknown[]) => unknown;
  * the `openSync` that gave it.
  */
 export function recordFileReads<T>(run: () => T, ignoreUnder?: string): { value: T; paths: Set<string> } {
+  const reads = startRecordingFileReads(ignoreUnder);
+  try {
+    return { value: run(), paths: reads.paths };
+  } finally {
+    reads.stop();
+  }
+}
+
+/**
+ * Records as {@link recordFileReads} does, until `stop()`: for code that runs across turns of the
+ * event loop while nothing else does (the worker measuring installed files, whose `node:fs` is
+ * its own).
+ */
+export function startRecordingFileReads(ignoreUnder?: string): FileReadRecording {
   const paths = new Set<string>();
   const ignored = ignoreUnder ? resolve(ignoreUnder) : undefined;
   const note = (path: unknown) => {
@@ -49,12 +72,20 @@ export function recordFileReads<T>(run: () => T, ignoreUnder?: string): { value:
   }
   // ES modules that imported these by name see the wrappers too.
   syncBuiltinESMExports();
-  try {
-    return { value: run(), paths };
-  } finally {
-    for (const [name, original] of originals) target[name] = original;
-    syncBuiltinESMExports();
-  }
+  recording.add(note);
+  return {
+    paths,
+    stop() {
+      if (!recording.delete(note)) return;
+      for (const [name, original] of originals) target[name] = original;
+      syncBuiltinESMExports();
+    },
+  };
+}
+
+/** Adds paths another thread looked up for the analysis (absolute) to the recordings in progress. */
+export function noteFileReads(paths: Iterable<string>): void {
+  for (const note of recording) for (const path of paths) note(path);
 }
 
 function pathOf(path: unknown): string | undefined {

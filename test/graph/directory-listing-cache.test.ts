@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { DirectoryListingCache } from '../../src/graph/directory-listing-cache.js';
-import { recordFileReads } from '../../src/pipeline/record-file-reads.js';
+import { recordFileReads } from '../../src/project/record-file-reads.js';
 
 test('entries of directories above the root are stat\'ed, not listed, and answer as a listing would', () => {
   const top = mkdtempSync(join(tmpdir(), 'lazify-listing-'));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { loadedSpecifiers, scanWithTypeScript } from '../../src/graph/measure-package-size.js';
-import { scanLoadedSpecifiers } from '../../src/graph/scan-loaded-specifiers.js';
+import { KEYWORDS, scanLoadedSpecifiers } from '../../src/graph/scan-loaded-specifiers.js';
+import { ts } from '../../src/project/typescript.cjs';
 
 /** The value of a string literal token, as the fast scan's caller gives it (tests: through the reference scan). */
 const valueOf = (text: string) => (start: number, end: number) => scanWithTypeScript(`require(${text.slice(start, end)})`)[0];
@@ -50,4 +51,13 @@ for (const [name, text] of Object.entries(cases)) {
 test('scanLoadedSpecifiers handles the plain cases itself', () => {
   const text = "'use strict'; const a = require('a'); import b from './b.js'; export * from '../c';";
   assert.deepEqual(scanLoadedSpecifiers(text, valueOf(text)), ['a', './b.js', '../c']);
+});
+
+test("the fast scan's keywords are those TypeScript's scanner returns as keyword tokens", () => {
+  const keywords: string[] = [];
+  for (let kind = ts.SyntaxKind.FirstKeyword; kind <= ts.SyntaxKind.LastKeyword; kind++) {
+    const text = ts.tokenToString(kind);
+    if (text) keywords.push(text);
+  }
+  assert.deepEqual([...KEYWORDS].sort(), keywords.sort());
 });

@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { analyze, why } from '../../src/pipeline/analyze.js';
 import { keptWhy } from '../../src/pipeline/kept-analyses.js';
 import type { AnalysisResult, AnalyzeOptions } from '../../src/pipeline/results.js';
-import { recordFileReads } from '../../src/pipeline/record-file-reads.js';
+import { recordFileReads } from '../../src/project/record-file-reads.js';
 import { toJsonReport } from '../../src/report/json-report.js';
 
 /** Longer than the window in which a file's times are not trusted to show a change (2 s). */
@@ -107,6 +107,28 @@ test('an unchanged project is answered from its kept analysis, the same in every
     const manifest = run(dir, options);
     assert.ok(manifest.fresh, 'package.json changed');
     assert.equal(manifest.result.entry, 'providers.js');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a first analysis whose packages a worker measured is kept only while the installed files it read are unchanged', { skip: availableParallelism() < 2 ? 'one core: no worker' : false }, async () => {
+  const { dir, cache, cleanup } = project();
+  try {
+    // A package.json naming the SDK, and no scans kept yet: the first analysis measures on a worker.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'kept-gateway', main: 'index.js', dependencies: { sdk: '1.0.0' } }));
+    writeFileSync(join(dir, 'node_modules/sdk/index.js'), "require('./transport');\nexports.client = () => ({});\n");
+    writeFileSync(join(dir, 'node_modules/sdk/transport.js'), `module.exports = '${'x'.repeat(100)}';\n`);
+    await sleep(SETTLE_MS);
+    const options = { cacheDir: cache };
+    const first = run(dir, options);
+    assert.ok(first.fresh);
+    const kept = run(dir, options);
+    assert.equal(kept.fresh, false, 'the first analysis was kept');
+    writeFileSync(join(dir, 'node_modules/sdk/transport.js'), `module.exports = '${'x'.repeat(5000)}';\n`);
+    const updated = run(dir, options);
+    assert.ok(updated.fresh, 'a file only the worker read changed');
+    assert.ok(updated.result.graph.modules.sdk.size > first.result.graph.modules.sdk.size + 4000);
   } finally {
     cleanup();
   }

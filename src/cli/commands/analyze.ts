@@ -56,16 +56,21 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
     const { parseFindingsBaseline, toFindingsBaseline } = await import('../../api/project-config.js');
     const baseline = args.baseline ? readBaselineFile(args.baseline, args['update-baseline'], parseFindingsBaseline) : undefined;
     // The light slice first: a project unchanged since its last analysis needs no parser.
-    const { keptAnalysis, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/report.js');
+    const { keptAnalysis, measureInstalledFilesAhead, renderReport, withBaseline, findingAnnotations, diagnosticAnnotations, renderGithubAnnotations } = await import('../../api/report.js');
     const progress = progressDisplay({ quiet: args.quiet });
     const entry = args.entry ?? config.entry;
     const suppressions = { kinds: config.kinds, minSaving: config.minSaving, ignore: config.ignore, baseline };
     const options = { entry, suppressions, onProgress: progress.listener, cacheDir: cacheDirOf(args) };
+    const analyzeAfresh = async () => {
+      // The installed packages are measured on a second core while the analyze slice and TypeScript load.
+      measureInstalledFilesAhead(args.dir, options);
+      return (await import('../../api/analyze.js')).analyze(args.dir, options);
+    };
     // Measuring runs the package's code, so it happens only when asked (--measure, or html).
     let result =
       args.measure || args.format === 'html'
         ? await (await import('../../api/analyze.js')).analyzeMeasured(args.dir, { ...options, runs: args.runs, timeoutMs: args.timeout * 1000 })
-        : (keptAnalysis(args.dir, options) ?? (await import('../../api/analyze.js')).analyze(args.dir, options));
+        : (keptAnalysis(args.dir, options) ?? (await analyzeAfresh()));
     progress.clear();
     if (args.baseline && !baseline) {
       // A new (or updated) baseline accepts what there is now: this run reports nothing as new.

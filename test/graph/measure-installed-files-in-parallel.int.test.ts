@@ -1,0 +1,113 @@
+// The worker that measures installed packages on a first analysis changes nothing the analysis
+// finds: the same graph (package sizes, the shares of their specifiers) and the same kept scans
+// as measuring on the main thread, on a gateway whose SDKs are real installed packages; and a
+// worker that fails leaves the main thread to measure.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import test from 'node:test';
+import { buildModuleGraph } from '../../src/graph/build-module-graph.js';
+import { measureInstalledFilesAhead, ParallelInstalledFileMeter, startInstalledFileMeter } from '../../src/graph/measure-installed-files-in-parallel.js';
+import { loadProject } from '../../src/project/load-project.js';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const gateway = join(repo, 'fixtures', 'gateway-cjs');
+const skip = availableParallelism() < 2 ? 'one core: no worker starts' : false;
+
+/** The graph's externals: what each package weighs and which of its specifiers load which part. */
+function packageFigures(graph: ReturnType<typeof buildModuleGraph>) {
+  return Object.values(graph.modules)
+    .filter((node) => node.kind === 'external')
+    .map(({ id, size, loadedBy }) => ({ id, size, loadedBy }));
+}
+
+/** A worker for `root`, and how many files it answered with (0 until the graph asked, or when it failed). */
+function startCounting(root: string, keepsScans: boolean) {
+  const meter = ParallelInstalledFileMeter.start(root, { keepsScans });
+  assert.ok(meter, 'the gateway depends on packages: a worker starts');
+  const counted = { meter, files: 0 };
+  const finish = meter.finish.bind(meter);
+  meter.finish = () => {
+    const measured = finish();
+    counted.files = measured?.files.size ?? 0;
+    return measured;
+  };
+  return counted;
+}
+
+test('the worker measures what the main thread measures: the same graph, to the byte', { skip }, () => {
+  const project = loadProject(gateway);
+  const alone = buildModuleGraph(project, { cacheDir: false });
+  const worker = startCounting(project.root, false);
+  const inParallel = buildModuleGraph(project, { cacheDir: false, parallelMeter: worker.meter });
+  assert.ok(worker.files > 1_000, `the worker measured the SDKs' files (${worker.files})`);
+  assert.deepEqual(inParallel, alone);
+  assert.ok(packageFigures(alone).some((node) => node.size > 1_000_000), 'the SDKs were sized: there was something to measure');
+});
+
+test('the scans a first analysis keeps are those the main thread keeps, file for file', { skip }, () => {
+  const project = loadProject(gateway);
+  const caches = [mkdtempSync(join(tmpdir(), 'lazify-parallel-a-')), mkdtempSync(join(tmpdir(), 'lazify-parallel-b-'))];
+  try {
+    const alone = buildModuleGraph(project, { cacheDir: caches[0] });
+    const worker = startCounting(project.root, true);
+    const inParallel = buildModuleGraph(project, { cacheDir: caches[1], parallelMeter: worker.meter });
+    assert.ok(worker.files > 1_000, `the worker measured the SDKs' files (${worker.files})`);
+    assert.deepEqual(inParallel, alone);
+    const kept = caches.map((cache) => {
+      const [file] = readdirSync(join(cache, 'installed-files'));
+      return JSON.parse(readFileSync(join(cache, 'installed-files', file), 'utf8')) as { files: Record<string, unknown> };
+    });
+    assert.ok(Object.keys(kept[0].files).length > 1_000);
+    assert.deepEqual(Object.entries(kept[1].files), Object.entries(kept[0].files));
+  } finally {
+    for (const cache of caches) rmSync(cache, { recursive: true, force: true });
+  }
+});
+
+test('a worker that cannot load leaves the measuring to the main thread, at once', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-broken-'));
+  try {
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "import 'no-such-package-anywhere';\n");
+    const project = loadProject(gateway);
+    const meter = ParallelInstalledFileMeter.start(project.root, { keepsScans: false, workerModule: pathToFileURL(broken) });
+    assert.ok(meter);
+    const started = Date.now();
+    const graph = buildModuleGraph(project, { cacheDir: false, parallelMeter: meter });
+    assert.ok(Date.now() - started < 60_000, 'the graph did not wait out the timeout');
+    assert.deepEqual(packageFigures(graph), packageFigures(buildModuleGraph(project, { cacheDir: false })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('no worker where it cannot pay: a package.json with no dependencies, or an earlier analysis known', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-none-'));
+  try {
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'alone', version: '1.0.0', devDependencies: { typescript: '5.9' } }));
+    assert.equal(ParallelInstalledFileMeter.start(dir, { keepsScans: false }), undefined);
+    assert.equal(startInstalledFileMeter(gateway, { cacheDir: false, knownInstalledFiles: new Map() }), undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the worker started ahead is the one the analysis of the same project takes', { skip }, () => {
+  measureInstalledFilesAhead(gateway, { cacheDir: false });
+  const taken = startInstalledFileMeter(gateway, { cacheDir: false });
+  assert.ok(taken);
+  // Taken once: the next analysis starts its own.
+  const next = startInstalledFileMeter(gateway, { cacheDir: false });
+  assert.ok(next);
+  assert.notEqual(next, taken);
+  taken.stop();
+  next.stop();
+  // One started for another project is not taken: it is stopped, and a worker of its own starts.
+  measureInstalledFilesAhead(join(repo, 'fixtures', 'gateway-js'), { cacheDir: false });
+  const other = startInstalledFileMeter(gateway, { cacheDir: false });
+  assert.ok(other);
+  assert.ok(other.finish(), 'it answered');
+});
