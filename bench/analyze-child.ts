@@ -36,11 +36,15 @@ export interface AnalyzeChildResult {
 }
 
 type LazifyApi = { analyze?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
-type ReportApi = { keptAnalysis?: (dir: string, options?: { cacheDir?: string | false }) => unknown };
+type ReportApi = {
+  keptAnalysis?: (dir: string, options?: { cacheDir?: string | false }) => unknown;
+  measureInstalledFilesAhead?: (dir: string, options?: { cacheDir?: string | false }) => void;
+};
 
 /**
  * lazify as `lazify analyze` runs: the light slice (src/api/report.ts) answers from the kept
- * analysis when the project has not changed since the last run; otherwise the analyze slice
+ * analysis when the project has not changed since the last run; otherwise it starts measuring
+ * the installed packages on a second core, and the analyze slice
  * (src/api/analyze.ts, not the whole public API: the CLI does not load plan/apply for analyze)
  * analyses (`lazify-edit`: after an edit, reusing what is unchanged). `kept: false` skips the
  * kept analysis (`lazify-no-cache`: nothing kept at all).
@@ -54,15 +58,15 @@ async function analyzeWithLazify(request: AnalyzeChildRequest, cacheDir: string 
       return `dist/src/${path.slice('../src/'.length)} does not load: ${(error as Error).message.split('\n')[0]}`;
     }
   };
-  if (kept) {
-    const report = await load<ReportApi>('../src/api/report.js');
-    if (typeof report !== 'string' && typeof report.keptAnalysis === 'function') {
-      const cpuStart = process.cpuUsage();
-      const start = performance.now();
-      const result = report.keptAnalysis(request.dir, { cacheDir });
-      if (result) return { available: true, ms: performance.now() - start, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
-    }
+  const report = await load<ReportApi>('../src/api/report.js');
+  if (kept && typeof report !== 'string' && typeof report.keptAnalysis === 'function') {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    const result = report.keptAnalysis(request.dir, { cacheDir });
+    if (result) return { available: true, ms: performance.now() - start, cpuMs: cpuMsSince(cpuStart), modules: countLocalModules(result) };
   }
+  // As the CLI does before it loads the analyze slice (builds before 2026-12-07 have no such step).
+  if (typeof report !== 'string') report.measureInstalledFilesAhead?.(request.dir, { cacheDir });
   const api = await load<LazifyApi>('../src/api/analyze.js');
   if (typeof api === 'string') return { available: false, note: api };
   if (typeof api.analyze !== 'function') return { available: false, note: 'analyze() is not exported by dist/src/api/analyze.js' };
