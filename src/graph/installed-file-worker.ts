@@ -4,6 +4,7 @@
 // at a time, each with its own listings and caches. It loads no TypeScript.
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
+import { keepCompiledCodeIn } from '../project/cache-directory.cjs';
 import { ModuleFormatDetector } from '../project/detect-module-format.js';
 import { startRecordingFileReads, type FileReadRecording } from '../project/record-file-reads.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
@@ -27,7 +28,10 @@ class Job {
   private readonly guessed: string[];
   private finishing = false;
 
-  constructor({ root, dependencies, keepsScans }: MeterJob) {
+  constructor({ root, dependencies, keepsScans, cacheDir }: MeterJob) {
+    // Where TypeScript's compiled code may be kept, should a file need its scanner: as the analysis
+    // chose (as on the main thread, the first choice made before TypeScript loads holds).
+    keepCompiledCodeIn(cacheDir);
     const listings = new DirectoryListingCache(root);
     const resolver = new RuntimeFileResolver(listings);
     const formats = new ModuleFormatDetector();

@@ -30,6 +30,8 @@ export interface MeterJob {
   dependencies: string[];
   /** Whether the graph keeps scans (the worker then stamps each file it reads). */
   keepsScans: boolean;
+  /** The analysis's `cacheDir` option: where TypeScript's compiled code may be kept, should a file need its scanner. */
+  cacheDir?: string | false;
 }
 
 /** A job to begin, an entry file of the job's graph to measure, or (none) the end of the job's walk. */
@@ -73,7 +75,7 @@ export function startInstalledFileMeter(dir: string, options: ParallelMeterOptio
   if (ahead && ahead.root === root && ahead.keepsScans === (scansDir !== undefined) && !options.knownInstalledFiles) return ahead.meter;
   ahead?.meter.stop();
   if (options.knownInstalledFiles || InstalledFileScans.keptFor(root, scansDir)) return undefined;
-  return ParallelInstalledFileMeter.start(root, { keepsScans: scansDir !== undefined });
+  return ParallelInstalledFileMeter.start(root, { keepsScans: scansDir !== undefined, cacheDir: options.cacheDir });
 }
 
 /**
@@ -87,7 +89,7 @@ export function measureInstalledFilesAhead(dir: string, options: Pick<ParallelMe
   const root = resolve(dir);
   const scansDir = scansDirectory(options.cacheDir);
   if (InstalledFileScans.keptFor(root, scansDir)) return;
-  const meter = ParallelInstalledFileMeter.start(root, { keepsScans: scansDir !== undefined });
+  const meter = ParallelInstalledFileMeter.start(root, { keepsScans: scansDir !== undefined, cacheDir: options.cacheDir });
   if (meter) startedAhead = { root, keepsScans: scansDir !== undefined, meter };
 }
 
@@ -95,7 +97,7 @@ export function measureInstalledFilesAhead(dir: string, options: Pick<ParallelMe
  * The worker's first code: loads the worker module, and says so when it cannot or when the
  * worker ends without a reply (the main thread waits without reading events, so an error event
  * would never reach it). A worker does not inherit the main thread's module hooks: when lazify
- * runs as TypeScript (its tests, under tsx), the worker registers tsx's first.
+ * runs as TypeScript (its tests, under tsx), the worker registers tsx's first (for `import` and `require`).
  */
 const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 const done = new Int32Array(workerData.done);
@@ -104,7 +106,7 @@ const failed = () => {
 };
 process.on('exit', failed);
 (async () => {
-  if (workerData.loader) (await import(workerData.loader)).register();
+  for (const loader of workerData.loaders) (await import(loader)).register();
   await import(workerData.module);
 })().catch(failed);`;
 
@@ -133,7 +135,10 @@ export class ParallelInstalledFileMeter {
    * Gives project `root` (resolved) the process's worker, started now when there is none, or
    * undefined when it would not pay: one core, or a package.json that names no dependency.
    */
-  static start(root: string, options: { keepsScans: boolean; /** The worker's module (tests: one that fails to load). */ workerModule?: URL }): ParallelInstalledFileMeter | undefined {
+  static start(
+    root: string,
+    options: Pick<MeterJob, 'keepsScans' | 'cacheDir'> & { /** The worker's module (tests: one that fails to load). */ workerModule?: URL },
+  ): ParallelInstalledFileMeter | undefined {
     if (availableParallelism() < 2) return undefined;
     const dependencies = dependenciesOf(root);
     if (dependencies.length === 0) return undefined;
@@ -146,9 +151,9 @@ export class ParallelInstalledFileMeter {
       void thread.worker.terminate();
       thread = undefined;
     }
-    thread ??= startThread(module, extension === '.ts' ? import.meta.resolve('tsx/esm/api') : undefined);
+    thread ??= startThread(module, extension === '.ts' ? [import.meta.resolve('tsx/esm/api'), import.meta.resolve('tsx/cjs/api')] : []);
     if (!thread) return undefined;
-    thread.port.postMessage({ job: { root, dependencies, keepsScans: options.keepsScans } } satisfies MeterRequest);
+    thread.port.postMessage({ job: { root, dependencies, keepsScans: options.keepsScans, cacheDir: options.cacheDir } } satisfies MeterRequest);
     return new ParallelInstalledFileMeter(thread);
   }
 
@@ -188,14 +193,14 @@ export class ParallelInstalledFileMeter {
   }
 }
 
-function startThread(module: string, loader: string | undefined): MeterThread | undefined {
+function startThread(module: string, loaders: string[]): MeterThread | undefined {
   const channel = new MessageChannel();
   const done = new SharedArrayBuffer(4);
   const data: MeterWorkerData = { port: channel.port2, done };
   let worker: Worker;
   try {
     // No flags of the main thread's (`--input-type=module` would make the bootstrap an ES module, `-e` run again).
-    worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { ...data, module, loader }, transferList: [channel.port2], stdout: true, stderr: true });
+    worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { ...data, module, loaders }, transferList: [channel.port2], stdout: true, stderr: true });
   } catch {
     return undefined;
   }

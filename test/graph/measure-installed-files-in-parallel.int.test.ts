@@ -3,7 +3,7 @@
 // as measuring on the main thread, on a gateway whose SDKs are real installed packages; and a
 // worker that fails leaves the main thread to measure.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,4 +110,31 @@ test('the worker started ahead is the one the analysis of the same project takes
   const other = startInstalledFileMeter(gateway, { cacheDir: false });
   assert.ok(other);
   assert.ok(other.finish(), 'it answered');
+});
+
+test("a package file only TypeScript's scanner reads is measured in the worker too", { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-scanner-'));
+  try {
+    const files: Record<string, string> = {
+      'package.json': JSON.stringify({ name: 'p', version: '1.0.0', main: 'index.js', dependencies: { sdk: '1.0.0' } }),
+      'index.js': "module.exports = require('sdk');\n",
+      'node_modules/sdk/package.json': JSON.stringify({ name: 'sdk', version: '1.0.0', main: 'index.js' }),
+      // A non-ASCII name: the fast scan hands the file over, and the worker loads TypeScript for it.
+      'node_modules/sdk/index.js': "const café = require('./transport');\nmodule.exports = café;\n",
+      'node_modules/sdk/transport.js': 'module.exports = {};\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    const meter = ParallelInstalledFileMeter.start(dir, { keepsScans: false, cacheDir: false });
+    assert.ok(meter);
+    meter.measure(join(dir, 'node_modules/sdk/index.js'));
+    const measured = meter.finish();
+    assert.ok(measured, 'the worker answered');
+    assert.deepEqual([...measured.files.keys()].sort(), [join(dir, 'node_modules/sdk/index.js'), join(dir, 'node_modules/sdk/transport.js')]);
+    assert.ok(measured.paths.includes(join(dir, 'node_modules/sdk/transport.js')), 'its reads are told');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
