@@ -199,8 +199,10 @@ function startThread(module: string, loaders: string[]): MeterThread | undefined
   const data: MeterWorkerData = { port: channel.port2, done };
   let worker: Worker;
   try {
-    // No flags of the main thread's (`--input-type=module` would make the bootstrap an ES module, `-e` run again).
-    worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { ...data, module, loaders }, transferList: [channel.port2], stdout: true, stderr: true });
+    // No flags of the main thread's (`--input-type=module` would make the bootstrap an ES module,
+    // `-e` run again). Its output goes to the process's, as Node pipes it: a warning it prints is
+    // seen, and a stream of its own that nobody read would hold the process open after the work.
+    worker = new Worker(BOOTSTRAP, { eval: true, execArgv: [], workerData: { ...data, module, loaders }, transferList: [channel.port2] });
   } catch {
     return undefined;
   }

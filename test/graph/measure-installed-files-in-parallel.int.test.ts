@@ -3,6 +3,7 @@
 // as measuring on the main thread, on a gateway whose SDKs are real installed packages; and a
 // worker that fails leaves the main thread to measure.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +135,45 @@ test("a package file only TypeScript's scanner reads is measured in the worker t
     assert.ok(measured, 'the worker answered');
     assert.deepEqual([...measured.files.keys()].sort(), [join(dir, 'node_modules/sdk/index.js'), join(dir, 'node_modules/sdk/transport.js')]);
     assert.ok(measured.paths.includes(join(dir, 'node_modules/sdk/transport.js')), 'its reads are told');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a worker that prints (a warning, say) is heard, and the process still ends when its work does', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-prints-'));
+  try {
+    const workerModule = new URL('../../src/graph/installed-file-worker.ts', import.meta.url).href;
+    const printing = join(dir, 'printing-worker.mjs');
+    // It prints while it works, as a warning of a package's code would.
+    writeFileSync(
+      printing,
+      [
+        "import { workerData } from 'node:worker_threads';",
+        `await import(${JSON.stringify(workerModule)});`,
+        "workerData.port.on('message', () => process.emitWarning('said by the worker'));",
+        '',
+      ].join('\n'),
+    );
+    const meterModule = new URL('../../src/graph/measure-installed-files-in-parallel.ts', import.meta.url).href;
+    const child = join(dir, 'child.mjs');
+    writeFileSync(
+      child,
+      [
+        `const { ParallelInstalledFileMeter } = await import(${JSON.stringify(meterModule)});`,
+        `const meter = ParallelInstalledFileMeter.start(${JSON.stringify(gateway)}, { keepsScans: false, cacheDir: false, workerModule: new URL(${JSON.stringify(pathToFileURL(printing).href)}) });`,
+        `console.log(meter?.finish() ? 'answered' : 'no answer');`,
+        // The rest of an analysis (findings, the report) runs turns of the event loop after the walk.
+        'await new Promise((resolve) => setTimeout(resolve, 200));',
+        '',
+      ].join('\n'),
+    );
+    // The worker is kept for a next analysis but holds no process open: the child must end by itself.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', child], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.signal, null, `the process ended by itself (stderr: ${run.stderr})`);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'answered\n');
+    assert.match(run.stderr, /said by the worker/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
