@@ -1,8 +1,10 @@
 // Every path an analysis asks the file system about, so that a later run can tell whether the
 // answers would still be the same (src/pipeline/kept-analyses.ts). The analysis reads through
 // many hands: its own stages, TypeScript's module resolution host, enhanced-resolve's cached file
-// system. All of them call `node:fs`, so the reads are recorded there, for the length of one
-// synchronous call: no other code runs meanwhile, and the functions are put back when it ends.
+// system. All of them call `node:fs`, so the reads are recorded there: for the length of one
+// synchronous call (no other code runs meanwhile, and the functions are put back when it ends),
+// or from start to stop in a thread where nothing else reads meanwhile (the worker measuring
+// installed files); that worker's paths reach the main thread's recording as a list.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { resolve } from 'node:path';
