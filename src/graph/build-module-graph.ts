@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ModuleFormat } from '../project/detect-module-format.js';
 import type { Project } from '../project/load-project.js';
 import { noteFileReads } from '../project/record-file-reads.js';
 import { DirectoryListingCache } from './directory-listing-cache.js';
@@ -47,11 +48,19 @@ export interface GraphOptions {
    * for a caller that knows nothing they were resolved with has changed since.
    */
   knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
-  /** Receives what this analysis found of the installed files it measured, when the graph is built. */
-  onInstalledFiles?: (files: ReadonlyMap<string, LoadedFile>) => void;
+  /** The entry files an earlier analysis found for packages imported from local modules ({@link EntryFiles}), on the same terms. */
+  knownEntryFiles?: EntryFiles;
+  /** Receives what this analysis found of the installed files it measured, and the packages' entry files, when the graph is built. */
+  onInstalledFiles?: (files: ReadonlyMap<string, LoadedFile>, entryFiles: EntryFiles) => void;
   /** A worker measuring the installed files meanwhile (see measure-installed-files-in-parallel.ts); the graph ends it. */
   parallelMeter?: ParallelInstalledFileMeter;
 }
+
+/**
+ * The file each package specifier loads from a local module, by the module's directory,
+ * specifier and format (`dir\0specifier\0format`); null when it resolves to none.
+ */
+export type EntryFiles = ReadonlyMap<string, string | null>;
 
 /**
  * Builds the runtime module graph reachable from the project's entry, following eager and
@@ -68,6 +77,17 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
   const installedFileScans = InstalledFileScans.open(root, scansDirectory(options.cacheDir), scannerIdentity());
   // The packages' entry files, sized when the walk ends (by then a worker may have measured them).
   const externalEntries: Array<[name: string, entryFile: string, specifier: string]> = [];
+  const entryFiles = new Map<string, string | null>();
+  const entryFileOf = (specifier: string, fromFile: string, format: ModuleFormat): string | undefined => {
+    const key = `${dirname(fromFile)}\0${specifier}\0${format}`;
+    let file = entryFiles.get(key);
+    if (file === undefined) {
+      const known = options.knownEntryFiles?.get(key);
+      file = known !== undefined ? known : (resolver.resolveExternalFile(specifier, fromFile, format) ?? null);
+      entryFiles.set(key, file);
+    }
+    return file ?? undefined;
+  };
   const modules: Record<string, ModuleNode> = {};
   const diagnostics: Diagnostic[] = [];
   const idOf = (file: string) => toModuleId(root, file);
@@ -139,7 +159,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
         modules[resolution.id] ??= { id: resolution.id, kind: 'builtin', size: 0, imports: [] };
       } else if (resolution.kind === 'external') {
         edge.to = resolution.name;
-        const entryFile = resolution.file ?? resolver.resolveExternalFile(record.specifier, file, format);
+        const entryFile = resolution.file ?? entryFileOf(record.specifier, file, format);
         modules[resolution.name] ??= {
           id: resolution.name,
           kind: 'external',
@@ -199,7 +219,7 @@ export function buildModuleGraph(project: GraphInput, options: GraphOptions = {}
     if (node.kind === 'external' && node.size > 0) node.loadedBy = packageCost.shares(node.id);
   }
   installedFileScans.save();
-  options.onInstalledFiles?.(packageCost.loadedFiles());
+  options.onInstalledFiles?.(packageCost.loadedFiles(), entryFiles);
   return { root, entry, modules, diagnostics };
 }
 

@@ -66,7 +66,8 @@ function readProject(dir: string, options: AnalyzeOptions, reuse: ModuleReuse, p
     onProgress: options.onProgress,
     parse: (file, text, parseOptions) => reuse.parse(file, text, parseOptions),
     knownInstalledFiles: reuse.knownInstalledFiles,
-    onInstalledFiles: (files) => reuse.measured(files),
+    knownEntryFiles: reuse.knownEntryFiles,
+    onInstalledFiles: (files, entryFiles) => reuse.measured(files, entryFiles),
     onModule: (node, text, parsed) => {
       reuse.parsed(node, parsed);
       known.set(node.id, reuse.facts(node, () => readModuleFacts(node, text, { sources, diagnostics: factDiagnostics })));

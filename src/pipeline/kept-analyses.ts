@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDirFromEnvironment } from '../project/cache-directory.cjs';
 import { finishAnalysis, whyFromGraph, type StaticAnalysis } from './finish-analysis.js';
-import type { KeptInstalledFiles, KeptModules, PreviousAnalysis, Reusable } from './module-reuse.js';
+import type { KeptEntryFiles, KeptInstalledFiles, KeptModules, PreviousAnalysis, Reusable } from './module-reuse.js';
 import { recordFileReads } from '../project/record-file-reads.js';
 import type { AnalysisResult, AnalyzeOptions, WhyOptions, WhyResult } from './results.js';
 
@@ -39,6 +39,7 @@ interface KeptFile {
   analysis: StaticAnalysis;
   modules: KeptModules;
   installedFiles: KeptInstalledFiles;
+  entryFiles: KeptEntryFiles;
   /** The files read for the facts of files the entry does not load (src/facts/unreached-files.ts), when read. */
   unreachedRead?: string[];
   /**
@@ -49,7 +50,7 @@ interface KeptFile {
   listings: Record<string, string>;
 }
 
-const FORMAT = 5;
+const FORMAT = 6;
 const RACY_MS = 2_000;
 
 /** lazify's cache directory for `cacheDir` as the pipeline takes it (false: none). */
@@ -85,6 +86,7 @@ export function analyseAndKeep(
     analysis: previous.analysis,
     modules: previous.modules,
     installedFiles: stamps ? previous.installedFiles : undefined,
+    entryFiles: stamps ? previous.entryFiles : undefined,
     // Those files are no module: with only modules' texts changed, they are as they were read.
     unreachedRead: stamps ? previous.unreachedRead : undefined,
   };
@@ -103,8 +105,8 @@ export function analyseAndKeep(
  * Whether, of what the kept analysis looked up, only the texts of its modules can have changed:
  * every other path stats the same (no directory gained or lost an entry, no package.json,
  * tsconfig or installed file changed), and each changed path is a module's file, still a plain
- * file. Then whatever was resolved from installed files resolves the same. If so, the stamp of
- * each of those paths now; else false.
+ * file. Then whatever was resolved from installed files resolves the same, and so does a package
+ * specifier from a module's directory. If so, the stamp of each of those paths now; else false.
  */
 function onlyModulesChanged(kept: KeptFile): Map<string, Stamp | undefined> | false {
   const moduleFiles = new Set<string>();
@@ -173,6 +175,7 @@ function readKeptFile(dir: string, root: string, entry: string | undefined): Kep
     kept.analysis &&
     kept.modules &&
     Array.isArray(kept.installedFiles) &&
+    Array.isArray(kept.entryFiles) &&
     kept.listings &&
     typeof kept.listings === 'object';
   return valid ? (kept as KeptFile) : undefined;

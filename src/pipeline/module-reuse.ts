@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { ModuleFacts } from '../facts/module-facts.js';
 import { factsOfUnreachedFiles, type UnreachedFacts } from '../facts/unreached-files.js';
 import type { LoadedFile } from '../graph/measure-package-size.js';
+import type { EntryFiles } from '../graph/build-module-graph.js';
 import type { ImportEdge, ModuleNode } from '../graph/module-graph.js';
 import { parseImports, type ParsedImports, type ParseImportsOptions } from '../graph/parse-imports.js';
 import type { StaticAnalysis } from './finish-analysis.js';
@@ -31,10 +32,14 @@ export type KeptModules = Record<string, KeptModule>;
 /** What an analysis measured of each installed file: its path, size and the files it loads. */
 export type KeptInstalledFiles = Array<[file: string, size: number, loads: string[]]>;
 
+/** The file each package specifier loaded from a local module's directory ({@link EntryFiles}). */
+export type KeptEntryFiles = Array<[key: string, file: string | null]>;
+
 /** What the next analysis may reuse of one. */
 export interface Reusable {
   modules: KeptModules;
   installedFiles: KeptInstalledFiles;
+  entryFiles: KeptEntryFiles;
   /** The files read for the facts of files the entry does not load, when they were read. */
   unreachedRead?: string[];
 }
@@ -48,6 +53,8 @@ export interface PreviousAnalysis {
   analysis: StaticAnalysis;
   modules: KeptModules;
   installedFiles?: KeptInstalledFiles;
+  /** The packages' entry files it found, present on the same terms as installedFiles. */
+  entryFiles?: KeptEntryFiles;
   /** The files it read for the facts of files the entry does not load, present on the same terms as installedFiles. */
   unreachedRead?: string[];
 }
@@ -67,12 +74,16 @@ export class ModuleReuse {
   /** The installed files the previous analysis measured, for the graph's meter (see {@link PreviousAnalysis}). */
   readonly knownInstalledFiles?: ReadonlyMap<string, LoadedFile>;
   private installedFiles: ReadonlyMap<string, LoadedFile> = new Map();
+  /** The packages' entry files the previous analysis found, on the same terms as {@link knownInstalledFiles}. */
+  readonly knownEntryFiles?: EntryFiles;
+  private entryFiles: EntryFiles = new Map();
   private readonly previousUnreached?: UnreachedFacts;
   private unreachedRead?: string[];
 
   constructor(previous?: PreviousAnalysis) {
     if (!previous) return;
     if (previous.installedFiles) this.knownInstalledFiles = new Map(previous.installedFiles.map(([file, size, loads]) => [file, { size, loads }]));
+    if (previous.entryFiles) this.knownEntryFiles = new Map(previous.entryFiles);
     if (previous.unreachedRead) this.previousUnreached = { read: previous.unreachedRead, facts: previous.analysis.unreached ?? {} };
     const { graph, facts } = previous.analysis;
     for (const [id, kept] of Object.entries(previous.modules)) {
@@ -116,9 +127,10 @@ export class ModuleReuse {
     return facts;
   }
 
-  /** Records what the graph measured of installed files. */
-  measured(files: ReadonlyMap<string, LoadedFile>): void {
+  /** Records what the graph measured of installed files, and the packages' entry files it found. */
+  measured(files: ReadonlyMap<string, LoadedFile>, entryFiles: EntryFiles): void {
     this.installedFiles = files;
+    this.entryFiles = entryFiles;
   }
 
   /**
@@ -139,7 +151,7 @@ export class ModuleReuse {
     }
     const installedFiles: KeptInstalledFiles = [];
     for (const [file, { size, loads }] of this.installedFiles) installedFiles.push([file, size, loads]);
-    return { modules: this.modules, installedFiles, ...(this.unreachedRead && { unreachedRead: this.unreachedRead }) };
+    return { modules: this.modules, installedFiles, entryFiles: [...this.entryFiles], ...(this.unreachedRead && { unreachedRead: this.unreachedRead }) };
   }
 }
 

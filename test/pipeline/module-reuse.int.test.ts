@@ -2,7 +2,7 @@
 // last analysis read of the others; the result is the one a parse of every module gives, also
 // where a reused module's facts depend on an edited one (keys read from an imported enum) and
 // where tsconfig changes how every file parses; and, when nothing but modules changed, what the
-// installed files load.
+// installed files load and the files package specifiers resolve to.
 import assert from 'node:assert/strict';
 import fs, { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -135,7 +135,7 @@ function projectUsingSdk(name: string): Record<string, string> {
   };
 }
 
-test('with only modules edited, what installed files load is reused; a new import of a package is measured, a changed installed file read again', async () => {
+test('with only modules edited, what installed files load and the packages\' entry files are reused; a new import of a package is measured, a changed installed file read again', async () => {
   const { dir, cleanup } = writeTempProject({
     ...projectUsingSdk('reuse-installed'),
     'node_modules/sdk/lite.js': `require('./core');\nexports.lite = '${'l'.repeat(3000)}';\n`,
@@ -150,12 +150,15 @@ test('with only modules edited, what installed files load is reused; a new impor
     writeFileSync(join(dir, 'index.js'), "const sdk = require('sdk');\nconst lite = require('sdk/lite');\nexports.client = () => sdk.client(lite);\n");
     const edited = statsAndReads(() => analyseCounting(dir, cache).result);
     assert.ok(!edited.paths.has(core), 'core.js is neither stat\'ed nor read: what it loads is known');
+    assert.ok(!edited.paths.has(join(dir, 'node_modules/sdk/index.js')), "nor is sdk's entry file: what 'sdk' resolves to from index.js's directory is known");
+    assert.ok(edited.paths.has(join(dir, 'node_modules/sdk/lite.js')), "'sdk/lite', new in index.js, is resolved");
     assert.ok(edited.value.graph.modules.sdk.size > first.graph.modules.sdk.size + 3000, 'sdk/lite is measured');
     assert.equal(everything(edited.value), everything(analyseCounting(dir, false).result));
 
     writeFileSync(core, `exports.make = () => '${'c'.repeat(9000)}';\n`);
     const updated = statsAndReads(() => analyseCounting(dir, cache).result);
     assert.ok(updated.paths.has(core), 'an installed file changed: the installed files are measured again');
+    assert.ok(updated.paths.has(join(dir, 'node_modules/sdk/index.js')), "and the packages' entry files resolved again");
     assert.equal(updated.value.graph.modules.sdk.size, edited.value.graph.modules.sdk.size + 8000, 'core.js is 8,000 bytes bigger');
     assert.equal(everything(updated.value), everything(analyseCounting(dir, false).result));
   } finally {
