@@ -13,6 +13,7 @@ import type { ModuleFormat } from '../project/detect-module-format.js';
 import type * as TypeScriptModule from '../project/typescript.cjs';
 import { DirectoryListingCache } from './directory-listing-cache.js';
 import type { InstalledFileScan, ScanStore } from './installed-file-scans.js';
+import { isRelativeSpecifier, NODE_LOOKUP, relativeFileFromListings } from './relative-file.js';
 import { SCANNER_MODULE, scanLoadedSpecifiers } from './scan-loaded-specifiers.js';
 
 /** What one installed file costs and which files its top-level code loads. */
@@ -31,9 +32,6 @@ export interface PackageFileResolver {
 /** Files bigger than this are sized but not parsed (a generated bundle is one file whatever it requires). */
 const MAX_SCANNED_BYTES = 16 * 1024 * 1024;
 const SCANNED_FILE = /\.(?:[cm]?js|jsx)$/;
-/** What CommonJS tries after the file as written: the extensions, then the directory's index. */
-const RELATIVE_EXTENSIONS = ['.js', '.json', '.node'];
-const INDEX_FILES = ['index.js', 'index.json'];
 
 /**
  * Bytes one set of specifiers of a package loads and no other specifier of it does: a file
@@ -126,34 +124,6 @@ export class LoadedBytesMeter {
     return [...byKey.values()].sort((a, b) => b.bytes - a.bytes || a.specifiers.join().localeCompare(b.specifiers.join()));
   }
 
-  /**
-   * Node's lookup of a relative specifier for the common cases (the file, `.js`, `.json`,
-   * `index.js`; ES modules: the file as written), answered from directory listings: the
-   * general resolver costs more than all the rest for packages of thousands of files, and a
-   * `stat` per candidate (most of them missing, so each one a thrown error) came next.
-   * Undefined sends the specifier to the general resolver (a directory with its own
-   * package.json, a missing file).
-   */
-  private relativeFile(specifier: string, fromFile: string, format: ModuleFormat): string | undefined {
-    const base = join(dirname(fromFile), specifier);
-    if (base.endsWith('/')) return this.relativeFileOfDirectory(base, format);
-    const dir = dirname(base);
-    const name = base.slice(dir.length + (dir.endsWith('/') ? 0 : 1));
-    const { listings } = this;
-    if (listings.fileIn(dir, name)) return base;
-    if (format === 'esm') return undefined;
-    for (const extension of RELATIVE_EXTENSIONS) if (listings.fileIn(dir, name + extension)) return base + extension;
-    for (const index of INDEX_FILES) if (listings.fileIn(base, index)) return `${base}/${index}`;
-    return undefined;
-  }
-
-  /** {@link relativeFile} of `./dir/`, which keeps its slash through join: never a file itself (a listing would see the name `dir`). */
-  private relativeFileOfDirectory(base: string, format: ModuleFormat): string | undefined {
-    if (format === 'esm') return undefined;
-    const candidates = [...RELATIVE_EXTENSIONS.map((extension) => base + extension), ...INDEX_FILES.map((index) => join(base, index))];
-    return candidates.find((candidate) => this.listings.fileExists(candidate));
-  }
-
   private loadedFile(file: string): LoadedFile {
     const measured = this.files.get(file);
     if (measured) return measured;
@@ -181,7 +151,11 @@ export class LoadedBytesMeter {
     const format = this.resolver.formatOf(file);
     for (const specifier of scan.specifiers) {
       if (isBuiltin(specifier)) continue;
-      const target = (specifier.startsWith('.') ? this.relativeFile(specifier, file, format) : undefined) ?? this.resolver.resolve(specifier, file, format);
+      // Node's lookup of a relative specifier, for the common cases, from directory listings: the
+      // general resolver costs more than all the rest for packages of thousands of files, and a
+      // `stat` per candidate (most of them missing, so each one a thrown error) came next.
+      const relative = isRelativeSpecifier(specifier) ? relativeFileFromListings(this.listings, specifier, dirname(file), NODE_LOOKUP, format === 'esm') : undefined;
+      const target = relative ?? this.resolver.resolve(specifier, file, format);
       if (target && !target.endsWith('.d.ts')) loaded.loads.push(target);
     }
     return loaded;

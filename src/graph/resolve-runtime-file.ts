@@ -8,13 +8,22 @@ import enhancedResolve from 'enhanced-resolve';
 import type { ModuleFormat } from '../project/detect-module-format.js';
 import { BareSpecifierScopes } from './bare-specifier-scopes.js';
 import type { DirectoryListingCache } from './directory-listing-cache.js';
+import { isRelativeSpecifier, relativeFileFromListings, type RelativeLookup } from './relative-file.js';
 
 const RUNTIME_EXTENSIONS = ['.js', '.mjs', '.cjs', '.json', '.node', '.ts', '.tsx', '.mts', '.cts', '.jsx'];
+/** Compiled TS writes `./x.js` for `./x.ts`. */
+const EXTENSION_ALIAS = { '.js': ['.js', '.ts', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] };
+/** The relative lookups the resolvers below make, as the listings answer them first: a directory's `index` as written, then with each extension. */
+export const RUNTIME_LOOKUP: RelativeLookup = {
+  extensions: RUNTIME_EXTENSIONS,
+  indexFiles: ['index', ...RUNTIME_EXTENSIONS.map((extension) => `index${extension}`)],
+  extensionAlias: EXTENSION_ALIAS,
+};
 
 /**
  * Node's runtime lookup of a specifier, one resolver per module format, each made on its first
  * lookup: making one loads most of enhanced-resolve (about 15 ms), and a run after an edit that
- * changed no installed file needs none.
+ * changed no installed file needs none (relative specifiers are answered from the listings first).
  */
 export class RuntimeFileResolver {
   private readonly runtime: Partial<Record<ModuleFormat, enhancedResolve.Resolver>> = {};
@@ -23,7 +32,7 @@ export class RuntimeFileResolver {
   private readonly fileByScope = new Map<string, string | undefined>();
   private fileSystem?: enhancedResolve.CachedInputFileSystem;
 
-  constructor(listings: DirectoryListingCache) {
+  constructor(private readonly listings: DirectoryListingCache) {
     this.bareScopes = new BareSpecifierScopes(listings);
   }
 
@@ -31,21 +40,17 @@ export class RuntimeFileResolver {
     const made = this.runtime[format];
     if (made) return made;
     this.fileSystem ??= new enhancedResolve.CachedInputFileSystem(fs, 4000);
-    return (this.runtime[format] = enhancedResolve.ResolverFactory.createResolver({
-      fileSystem: this.fileSystem,
-      useSyncFileSystemCalls: true,
-      conditionNames: format === 'esm' ? ['node', 'import', 'default'] : ['node', 'require', 'default'],
-      extensions: RUNTIME_EXTENSIONS,
-      // Compiled TS writes `./x.js` for `./x.ts`.
-      extensionAlias: { '.js': ['.js', '.ts', '.tsx'], '.mjs': ['.mjs', '.mts'], '.cjs': ['.cjs', '.cts'] },
-      mainFields: ['main'],
-      symlinks: false,
-    }));
+    return (this.runtime[format] = enhancedResolve.ResolverFactory.createResolver(runtimeResolveOptions(format, this.fileSystem)));
   }
 
-  /** The file `specifier` loads from directory `dir` as a `format` module; throws when none does. */
+  /**
+   * The file `specifier` loads from directory `dir` as a `format` module; throws when none does.
+   * A relative specifier is looked up in the directory listings first ({@link relativeFileFromListings}):
+   * a JavaScript project's relative imports then make no resolver.
+   */
   resolveFrom(dir: string, specifier: string, format: ModuleFormat): string | false {
-    return this.resolverFor(format).resolveSync({}, dir, specifier);
+    const relative = isRelativeSpecifier(specifier) ? relativeFileFromListings(this.listings, specifier, dir, RUNTIME_LOOKUP, false) : undefined;
+    return relative ?? this.resolverFor(format).resolveSync({}, dir, specifier);
   }
 
   /**
@@ -73,6 +78,19 @@ export class RuntimeFileResolver {
     this.fileCache.set(key, file);
     return file;
   }
+}
+
+/** enhanced-resolve's options for Node's runtime lookup as a `format` module (the extensions and aliases of {@link RUNTIME_LOOKUP}). */
+export function runtimeResolveOptions(format: ModuleFormat, fileSystem: enhancedResolve.CachedInputFileSystem): enhancedResolve.ResolveOptions {
+  return {
+    fileSystem,
+    useSyncFileSystemCalls: true,
+    conditionNames: format === 'esm' ? ['node', 'import', 'default'] : ['node', 'require', 'default'],
+    extensions: RUNTIME_EXTENSIONS,
+    extensionAlias: EXTENSION_ALIAS,
+    mainFields: ['main'],
+    symlinks: false,
+  };
 }
 
 /** Whether a specifier names a package (not a path, a URL or a `#import`). */
