@@ -84,7 +84,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   if (!file.source.includes(options.name)) return file.source;
   const j = api.jscodeshift;
   const root = j(file.source);
-  return rewriteFile(j, root, posix.normalize(path), options, project, (m) => api.report(m)) ? printSource(root, file.source) : file.source;
+  return rewriteFile(j, root, posix.normalize(path), options, project, (m) => api.report(m)) ? printSource(j, root, file.source) : file.source;
 }
 
 /**
@@ -100,7 +100,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   const j = jscodeshiftFor(declaring, source);
   const root = j(source);
   if (!rewriteFile(j, root, declaring, options, project, () => {})) return [];
-  return [{ path: declaring, source: printSource(root, source), rewrites: true }];
+  return [{ path: declaring, source: printSource(j, root, source), rewrites: true }];
 }
 
 /** What the options' shape cannot say: the file exists. */

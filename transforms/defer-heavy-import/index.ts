@@ -48,7 +48,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   }
   for (const [module, problems] of staying) api.report(`${module} stays a top-level import: ${problems.join('; ')}`);
   const changed = before !== undefined && root.toSource() !== before;
-  return changed ? printSource(root, file.source) : file.source;
+  return changed ? printSource(j, root, file.source) : file.source;
 }
 
 /**

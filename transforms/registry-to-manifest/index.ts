@@ -75,7 +75,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
       api.report(`left unchanged: ${problem}`);
       return undefined;
     }
-    const out = printSource(root, file.source);
+    const out = printSource(j, root, file.source);
     return out === file.source ? file.source : out;
   }
   if (options.shape !== 'register-calls' && options.moduleFormat === 'esm' && !samePath(file.path, options.file, options.root)) {
@@ -83,14 +83,14 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     const awaitUses = options.shape === 'factory-map' ? awaitFactoryCalls : awaitObjectMapReads;
     const result = awaitUses(j, root, options.registry, (specifier) => importsFile(file.path, specifier, options.file, options.root));
     for (const line of result?.notAsync ?? []) api.report(`left unchanged: the ${options.shape === 'factory-map' ? 'factory call' : 'read'} at line ${line} is not inside an async function`);
-    return result?.changed ? printSource(root, file.source) : file.source;
+    return result?.changed ? printSource(j, root, file.source) : file.source;
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
   if (options.shape === 'export-getters') {
     // No manifest: the getters already are the lazy entries.
     const { converted, skipped } = requireInGetters(j, root);
     for (const note of skipped) api.report(note);
-    return converted.length > 0 ? printSource(root, file.source) : file.source;
+    return converted.length > 0 ? printSource(j, root, file.source) : file.source;
   }
 
   // Alone on the jscodeshift CLI nobody else creates the manifest: write it, as jscodeshift
@@ -104,7 +104,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const collected = collectRegistry(j, root, options.shape, options.registry, [manifestBindingName(options)], readFrom(options, project, j, root));
   for (const note of collected.skipped) api.report(note);
   if (!rewriteRegistryFile(j, root, collected, options, file.path, syntax)) return file.source;
-  return groupManifestImport(printSource(root, file.source), manifestSpecifier(options));
+  return groupManifestImport(printSource(j, root, file.source), manifestSpecifier(options));
 }
 
 /**

@@ -3,8 +3,10 @@
 // maintainer reviews the diff, so new lines follow the quotes, semicolons, indentation and
 // trailing commas the file already uses. recast also reprints a directive prologue followed by
 // a removed statement as `'use strict';;` and drops the blank lines after it: the prologue is put
-// back as the file has it.
+// back as the file has it, and so is the text of a multi-line literal recast re-indented
+// (./restore-literal-lines.ts).
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { restoreLiteralLines } from './restore-literal-lines.js';
 import { detectLineWidth, detectSourceStyle } from './source-style.js';
 
 const splices = new WeakMap<object, string[]>();
@@ -27,8 +29,8 @@ export function splicePlaceholder(j: JSCodeshift, root: Collection, text: string
   return j.identifier(`__lazifySplice${list.length - 1}__`);
 }
 
-/** The file's new source, printed in `original`'s style. */
-export function printSource(root: Collection, original: string): string {
+/** The file's new source, printed in `original`'s style (`j`: the jscodeshift that parsed it). */
+export function printSource(j: JSCodeshift, root: Collection, original: string): string {
   const style = detectSourceStyle(original);
   requoteGeneratedStrings(root, style.quote);
   let text = root.toSource({ quote: style.quote, tabWidth: style.indent === '\t' ? 4 : style.indent.length, useTabs: style.indent === '\t', trailingComma: style.trailingCommas });
@@ -42,7 +44,7 @@ export function printSource(root: Collection, original: string): string {
       return requoteText(spliced[Number(index)]!, style.quote).split('\n').join(separator);
     });
   }
-  return restyleNewLines(restorePrologue(text, original), original, style);
+  return restoreLiteralLines(j, restyleNewLines(restorePrologue(text, original), original, style), original);
 }
 
 const DIRECTIVE_LINE = /^[ \t]*(['"])[^'"\\\n]*\1;?[ \t]*$/;
