@@ -2,18 +2,25 @@
 // in memory (a TypeScript program from the project's own tsconfig) and checked against the same check
 // of the original. Only diagnostics the rewrite adds count: a project's own type errors are not
 // lazify's to report, fix or be blocked by. The changed files are checked first, and the original
-// only for the files that have errors after the rewrite.
+// only for the files that have errors after the rewrite. The compiler is the project's own
+// TypeScript when it has one of a major the check can drive (project/project-compiler.ts): its
+// defaults, not lazify's copy's, decide what an error is.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isStackOverflow, nestingTooDeepMessage } from '../diagnostics/nesting-too-deep.js';
 import type { FileChange } from '../edits/file-set.js';
+import { projectCompiler, type ProjectCompiler } from '../project/project-compiler.js';
 import { readTsconfig } from '../project/read-tsconfig.js';
 
 /** One type error a rewrite would add, in the one diagnostic shape. */
 export interface TypeDiagnostic extends Diagnostic {
-  /** TypeScript's error code as tsc prints it: `TS2694`. */
-  code: `TS${number}`;
+  /**
+   * TypeScript's error code as tsc prints it: `TS2694`; `nesting-too-deep` for a changed file
+   * TypeScript's parser ran out of stack on (its change cannot be checked).
+   */
+  code: `TS${number}` | 'nesting-too-deep';
   severity: 'error';
   /** Root-relative path, forward slashes. */
   file: string;
@@ -37,6 +44,9 @@ const CHECKED = /\.(?:[mc]?tsx?|[mc]?jsx?)$/;
  * node's format out, so a package's types were loaded once per format and compared unequal.)
  */
 export class ChangeTypeChecker {
+  /** The TypeScript that checks: the project's own, or lazify's copy. */
+  readonly compiler: ProjectCompiler;
+  private readonly ts: typeof ts;
   private readonly root: string;
   private readonly options: ts.CompilerOptions;
   private readonly rootNames: readonly string[];
@@ -48,20 +58,23 @@ export class ChangeTypeChecker {
   /** Own file -> own files that import it (from the original program, built on first use). */
   private importers: Map<string, Set<string>> | undefined;
 
-  private constructor(root: string, options: ts.CompilerOptions, rootNames: readonly string[]) {
+  private constructor(compiler: ProjectCompiler, root: string, options: ts.CompilerOptions, rootNames: readonly string[]) {
+    this.compiler = compiler;
+    this.ts = compiler.ts;
     this.root = root;
     this.options = options;
     this.rootNames = rootNames;
-    this.host = cachingHost(options);
-    this.original = ts.createProgram({ rootNames, options, host: this.host });
+    this.host = cachingHost(compiler, options);
+    this.original = this.ts.createProgram({ rootNames, options, host: this.host });
   }
 
   /** A checker for the project at `root`, or undefined when it has no tsconfig.json (not a TypeScript project). */
   static open(root: string): ChangeTypeChecker | undefined {
     if (!existsSync(join(root, 'tsconfig.json'))) return undefined;
-    const tsconfig = readTsconfig(root);
+    const compiler = projectCompiler(root);
+    const tsconfig = readTsconfig(root, compiler.ts);
     if (!tsconfig) return undefined;
-    return new ChangeTypeChecker(root, { ...tsconfig.options, noEmit: true }, tsconfig.fileNames);
+    return new ChangeTypeChecker(compiler, root, { ...tsconfig.options, noEmit: true }, tsconfig.fileNames);
   }
 
   /**
@@ -79,7 +92,12 @@ export class ChangeTypeChecker {
     const affected = this.affectedFiles(checked.filter((c) => c.before !== undefined).map((c) => c.path));
     const texts = new Map(checked.map((c) => [this.absolute(c.path), c.after]));
     const created = checked.filter((c) => c.before === undefined).map((c) => this.absolute(c.path));
-    const program = this.program([...this.rootNames, ...outside, ...created], texts);
+    const tooDeep = new Set<string>();
+    const program = this.program([...this.rootNames, ...outside, ...created], texts, tooDeep);
+    // A changed file the parser cannot read cannot be checked: that is a reason not to write it.
+    const unchecked: TypeDiagnostic[] = checked
+      .filter((c) => tooDeep.has(this.absolute(c.path)))
+      .map((c) => ({ code: 'nesting-too-deep' as const, severity: 'error' as const, message: `${nestingTooDeepMessage(c.path)}; its change cannot be type-checked`, file: c.path }));
     const after = new Set([...affected, ...this.affectedFiles(checked.map((c) => c.path))]);
     // The changed program is checked first: only a file with diagnostics after the rewrite needs
     // its diagnostics before it (a file without any adds none), so the original is checked
@@ -91,7 +109,7 @@ export class ChangeTypeChecker {
       const diagnostics = fileDiagnostics(program, source);
       if (diagnostics.length > 0) diagnosed.set(path, { source, diagnostics });
     }
-    if (diagnosed.size === 0) return [];
+    if (diagnosed.size === 0) return unchecked;
     let before: ts.Program | undefined;
     const baseline = new Map<string, Map<string, number>>();
     for (const path of affected) {
@@ -99,17 +117,17 @@ export class ChangeTypeChecker {
       before ??= outside.length === 0 ? this.original : this.program([...this.rootNames, ...outside], new Map());
       baseline.set(path, this.originalDiagnostics(before, path, outside.includes(this.absolute(path))));
     }
-    const found: TypeDiagnostic[] = [];
+    const found = [...unchecked];
     for (const [path, { source, diagnostics }] of diagnosed) {
       const remaining = new Map(baseline.get(path) ?? []);
       for (const diagnostic of diagnostics) {
-        const key = diagnosticKey(diagnostic);
+        const key = diagnosticKey(this.ts, diagnostic);
         const left = remaining.get(key) ?? 0;
         if (left > 0) {
           remaining.set(key, left - 1);
           continue;
         }
-        const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+        const message = this.ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
         const at = diagnostic.start === undefined ? {} : { line: source.getLineAndCharacterOfPosition(diagnostic.start).line + 1 };
         found.push({ code: `TS${diagnostic.code}`, severity: 'error', message, file: path, ...at });
       }
@@ -118,9 +136,9 @@ export class ChangeTypeChecker {
   }
 
   /** A program over `rootNames` in which the files of `texts` read as given (absolute path -> text). */
-  private program(rootNames: readonly string[], texts: ReadonlyMap<string, string>): ts.Program {
-    const host = texts.size === 0 ? this.host : overlayHost(this.host, texts);
-    return ts.createProgram({ rootNames, options: this.options, host, oldProgram: this.original });
+  private program(rootNames: readonly string[], texts: ReadonlyMap<string, string>, tooDeep = new Set<string>()): ts.Program {
+    const host = texts.size === 0 ? this.host : overlayHost(this.ts, this.host, texts, tooDeep);
+    return this.ts.createProgram({ rootNames, options: this.options, host, oldProgram: this.original });
   }
 
   private absolute(path: string): string {
@@ -144,14 +162,14 @@ export class ChangeTypeChecker {
   private importersOf(): Map<string, Set<string>> {
     if (this.importers) return this.importers;
     const importers = new Map<string, Set<string>>();
-    const cache = ts.createModuleResolutionCache(this.root, (f) => f, this.options);
+    const cache = this.ts.createModuleResolutionCache(this.root, (f) => f, this.options);
     for (const source of this.original.getSourceFiles()) {
       if (source.isDeclarationFile || source.fileName.includes('/node_modules/')) continue;
       const from = this.relativeOf(source.fileName);
       // `imports` holds every module name the file loads: imports, re-exports, require(), import().
       for (const name of (source as unknown as { imports?: readonly ts.StringLiteralLike[] }).imports ?? []) {
-        const mode = this.original.getModeForUsageLocation(source, name);
-        const resolved = ts.resolveModuleName(name.text, source.fileName, this.options, ts.sys, cache, undefined, mode).resolvedModule;
+        const mode = this.modeOfUsage(source, name);
+        const resolved = this.ts.resolveModuleName(name.text, source.fileName, this.options, this.ts.sys, cache, undefined, mode).resolvedModule;
         if (!resolved || resolved.isExternalLibraryImport) continue;
         const to = this.relativeOf(resolved.resolvedFileName);
         if (!importers.has(to)) importers.set(to, new Set());
@@ -160,6 +178,12 @@ export class ChangeTypeChecker {
     }
     this.importers = importers;
     return importers;
+  }
+
+  /** The module format an import is resolved in (`program.getModeForUsageLocation` is TypeScript 5.3's; before it, the function). */
+  private modeOfUsage(source: ts.SourceFile, name: ts.StringLiteralLike): ts.ResolutionMode {
+    if (typeof this.original.getModeForUsageLocation === 'function') return this.original.getModeForUsageLocation(source, name);
+    return this.ts.getModeForUsageLocation(source, name, this.options);
   }
 
   private relativeOf(file: string): string {
@@ -172,7 +196,9 @@ export class ChangeTypeChecker {
     if (cached) return cached;
     const counts = new Map<string, number>();
     const source = program.getSourceFile(this.absolute(path));
-    if (source) for (const d of fileDiagnostics(program, source)) counts.set(diagnosticKey(d), (counts.get(diagnosticKey(d)) ?? 0) + 1);
+    if (source) {
+      for (const d of fileDiagnostics(program, source)) counts.set(diagnosticKey(this.ts, d), (counts.get(diagnosticKey(this.ts, d)) ?? 0) + 1);
+    }
     if (!outside) this.baseline.set(path, counts);
     return counts;
   }
@@ -184,15 +210,18 @@ export class ChangeTypeChecker {
  * module resolutions) instead of parsing node_modules' declarations again. The bundled
  * TypeScript of ts-morph ships its lib files in memory, not beside itself: they are read
  * through a ts-morph Project's resolution host, which serves them from the folder it names.
+ * A project's own TypeScript has its lib files beside it, where its host finds them.
  */
-function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+function cachingHost(compiler: ProjectCompiler, options: ts.CompilerOptions): ts.CompilerHost {
+  const ts = compiler.ts;
   // Parsed as tsc parses for a check: no parent pointers (the binder sets them) and JSDoc only
   // where it can change a type error (all of it in JavaScript, `@see`/`@link` in TypeScript),
   // which spares the JSDoc of every package's declarations. The diagnostics are tsc's.
   const host = ts.createCompilerHost(options);
-  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-  const libs = new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true }).getModuleResolutionHost();
-  if (libs.fileExists(`${IN_MEMORY_LIB}/lib.d.ts`)) {
+  // (TypeScript before 5.3 has no such mode and parses all of it.)
+  if (ts.JSDocParsingMode) host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
+  const libs = compiler.own ? undefined : new Project({ skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true }).getModuleResolutionHost();
+  if (libs?.fileExists(`${IN_MEMORY_LIB}/lib.d.ts`)) {
     const isLib = (fileName: string) => fileName.startsWith(`${IN_MEMORY_LIB}/`);
     const { fileExists, readFile, directoryExists } = host;
     host.getDefaultLibLocation = () => IN_MEMORY_LIB;
@@ -206,7 +235,7 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     const key = `${fileName}\0${formatKey(languageVersionOrOptions)}`;
     if (!shouldCreate && parsed.has(key)) return parsed.get(key);
     const text = host.readFile(fileName);
-    const source = text === undefined ? undefined : ts.createSourceFile(fileName, text, languageVersionOrOptions);
+    const source = text === undefined ? undefined : parseOrMissing(() => ts.createSourceFile(fileName, text, languageVersionOrOptions));
     if (text === undefined) onError?.(`cannot read ${fileName}`);
     parsed.set(key, source);
     return source;
@@ -217,8 +246,8 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
 /** Where ts-morph's resolution host serves TypeScript's lib files from (its in-memory lib folder). */
 const IN_MEMORY_LIB = '/node_modules/typescript/lib';
 
-/** `base` with the files of `texts` reading as given: new files exist, changed ones are parsed anew. */
-function overlayHost(base: ts.CompilerHost, texts: ReadonlyMap<string, string>): ts.CompilerHost {
+/** `base` with the files of `texts` reading as given: new files exist, changed ones are parsed anew (those the parser runs out of stack on are noted in `tooDeep`). */
+function overlayHost(ts: ProjectCompiler['ts'], base: ts.CompilerHost, texts: ReadonlyMap<string, string>, tooDeep: Set<string>): ts.CompilerHost {
   // A split writes into folders that do not exist yet (src/utils/ beside src/utils.ts): module
   // resolution asks for the folder before the file, so the new files' folders must exist too.
   const folders = new Set<string>();
@@ -234,10 +263,25 @@ function overlayHost(base: ts.CompilerHost, texts: ReadonlyMap<string, string>):
       const text = texts.get(fileName);
       // TypeScript passes the file's implied module format in the options: the changed file
       // keeps the format it has on disk (or that its path and package.json give a new one).
-      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersionOrOptions);
+      if (text !== undefined) return parseOrMissing(() => ts.createSourceFile(fileName, text, languageVersionOrOptions), () => tooDeep.add(fileName));
       return base.getSourceFile(fileName, languageVersionOrOptions, onError, shouldCreate);
     },
   };
+}
+
+/**
+ * A parse, or undefined when the parser runs out of stack on the file (it is then missing from
+ * the program: an unchanged one before and after the change alike, so what its importers lose
+ * counts on neither side).
+ */
+function parseOrMissing(parse: () => ts.SourceFile, onTooDeep?: () => void): ts.SourceFile | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    onTooDeep?.();
+    return undefined;
+  }
 }
 
 function formatKey(options: ts.ScriptTarget | ts.CreateSourceFileOptions): string {
@@ -250,6 +294,6 @@ function fileDiagnostics(program: ts.Program, source: ts.SourceFile): readonly t
 }
 
 /** Lines are left out on purpose: inserting a loader above an old error moves it, it is not new. */
-function diagnosticKey(diagnostic: ts.Diagnostic): string {
+function diagnosticKey(ts: ProjectCompiler['ts'], diagnostic: ts.Diagnostic): string {
   return `${diagnostic.code}\0${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
 }

@@ -132,3 +132,27 @@ test('only errors a change adds count: an importer\'s own error is not one, whet
     cleanup();
   }
 });
+
+test('a file the parser runs out of stack on: unchanged, it costs no check of the others; changed, its change is reported as unchecked', async () => {
+  const { ChangeTypeChecker } = await import('../../src/verify/typecheck-changes.js');
+  const deep = `export const deep = ${'('.repeat(20_000)}1${')'.repeat(20_000)};\n`;
+  const a = `export const value: number = 1;\n`;
+  const { dir, cleanup } = writeTempProject({
+    'package.json': JSON.stringify({ name: 'gate-deep', version: '1.0.0' }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', target: 'es2022', strict: true, types: [], noEmit: true }, include: ['src'] }),
+    'src/a.ts': a,
+    'src/deep.ts': deep,
+    'src/uses.ts': `import { deep } from './deep';\nexport const twice = deep * 2;\n`,
+  });
+  try {
+    const checker = ChangeTypeChecker.open(dir)!;
+    // Its importer's error for the missing file is there before and after: it does not count.
+    assert.deepEqual(checker.newDiagnostics([{ path: 'src/a.ts', before: a, after: `export const value: number = 2;\n` }]), []);
+    assert.deepEqual(checker.newDiagnostics([{ path: 'src/a.ts', before: a, after: `export const value: number = 'two';\n` }]).map((d) => [d.file, d.code]), [['src/a.ts', 'TS2322']]);
+    const changed = checker.newDiagnostics([{ path: 'src/deep.ts', before: deep, after: `// changed\n${deep}` }]);
+    assert.deepEqual(changed.map((d) => [d.file, d.code, d.severity]), [['src/deep.ts', 'nesting-too-deep', 'error']]);
+    assert.match(changed[0]!.message, /src\/deep\.ts nests expressions too deeply to parse .*; its change cannot be type-checked$/);
+  } finally {
+    cleanup();
+  }
+});
