@@ -17,6 +17,11 @@ interface FormatterDriver {
   packageKey?: string;
   /** Arguments that exit 0 when the file on disk is formatted. */
   checkArgs(path: string): string[];
+  /**
+   * Arguments that print, one a line as given, those of the files on disk that are not
+   * formatted (exit 0 or 1, nothing on stderr), for drivers that can check many files in one run.
+   */
+  listUnformattedArgs?(paths: string[]): string[];
   /** Arguments that read the source on stdin and print it formatted for `path`. */
   formatArgs(path: string): string[];
 }
@@ -27,6 +32,7 @@ const DRIVERS: FormatterDriver[] = [
     configFiles: ['.prettierrc', '.prettierrc.json', '.prettierrc.yaml', '.prettierrc.yml', '.prettierrc.json5', '.prettierrc.js', '.prettierrc.cjs', '.prettierrc.mjs', '.prettierrc.ts', '.prettierrc.toml', 'prettier.config.js', 'prettier.config.cjs', 'prettier.config.mjs', 'prettier.config.ts'],
     packageKey: 'prettier',
     checkArgs: (path) => ['--check', path],
+    listUnformattedArgs: (paths) => ['--list-different', '--', ...paths],
     formatArgs: (path) => ['--stdin-filepath', path],
   },
   {
@@ -89,10 +95,15 @@ export function formatChangedFiles(root: string, changes: FileChange[], formatte
   if (!formatter) return { changes, result };
   const driver = DRIVERS.find((d) => d.name === formatter.name)!;
   const run = (args: string[], input?: string) => spawnSync(formatter.bin, args, { cwd: root, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const unformatted = unformattedBefore(driver, run, changes.filter((c) => c.before !== undefined).map((c) => c.path));
+  const cleanBefore = (path: string) => {
+    if (unformatted) return !unformatted.has(path);
+    const check = run(driver.checkArgs(path));
+    return !check.error && check.status === 0;
+  };
   const out = changes.map((change) => {
     if (change.before !== undefined) {
-      const check = run(driver.checkArgs(change.path));
-      if (check.error || check.status !== 0) {
+      if (!cleanBefore(change.path)) {
         result.left.push({ code: 'not-formatted-before', severity: 'info', message: `not ${formatter.name}-clean before`, file: change.path });
         return change;
       }
@@ -108,4 +119,29 @@ export function formatChangedFiles(root: string, changes: FileChange[], formatte
   });
   // Formatting may undo a change entirely (the rewrite only moved whitespace): no longer a change.
   return { changes: out.filter((c) => c.before !== c.after), result };
+}
+
+/** Files a run of the formatter checks at most (a command line has a length limit). */
+const CHECKED_PER_RUN = 200;
+
+/**
+ * The files among `paths` (on disk, before the rewrite) the formatter does not find formatted,
+ * checked in one run per {@link CHECKED_PER_RUN} files (a formatter's start is most of what a
+ * check of one file costs); undefined when the driver has no such run or a run fails, and each
+ * file is then checked alone.
+ */
+function unformattedBefore(
+  driver: FormatterDriver,
+  run: (args: string[]) => ReturnType<typeof spawnSync>,
+  paths: string[],
+): Set<string> | undefined {
+  if (!driver.listUnformattedArgs || paths.length < 2) return undefined;
+  const unformatted = new Set<string>();
+  for (let i = 0; i < paths.length; i += CHECKED_PER_RUN) {
+    const listed = run(driver.listUnformattedArgs(paths.slice(i, i + CHECKED_PER_RUN)));
+    // An error about one file (no parser for it) may still exit 0: then each file is checked alone.
+    if (listed.error || (listed.status !== 0 && listed.status !== 1) || String(listed.stderr).trim() !== '') return undefined;
+    for (const line of String(listed.stdout).split(/\r?\n/)) if (line) unformatted.add(line.replaceAll('\\', '/'));
+  }
+  return unformatted;
 }
