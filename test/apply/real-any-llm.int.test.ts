@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { apply, type ApplyResult } from '../../src/index.js';
 import { renderApplyReport } from '../../src/report/apply-report.js';
-import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
+import { changedLines, committedCopy, installOnce, prettierClean, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
 
 const PACKAGE = 'any-llm@0.1.26';
 const INSTALL = [
@@ -84,19 +84,11 @@ async function lintProblems(file: string, text: string): Promise<string[]> {
 }
 let linter: import('eslint').ESLint | undefined;
 
-/** The files under src/ that its prettier finds clean (one prettier for all of them). */
-function prettierClean(files: string[]): Set<string> {
-  const r = run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--list-different', ...files], dir);
-  assert.ok(r.status === 0 || r.status === 1, `prettier --list-different: ${r.stderr}`);
-  const different = new Set(r.stdout.split('\n').filter(Boolean));
-  return new Set(files.filter((file) => !different.has(file)));
-}
-
 before(async () => {
   modules = installOnce('lazify-real-any-llm-0.1.26', INSTALL);
   ({ dir, cleanup } = committedCopy(modules, 'any-llm', 'dist'));
   const sources = run('git', ['ls-files', 'src'], dir).stdout.split('\n').filter((f) => f.endsWith('.ts'));
-  original = { build: build(), tests: ownTests(), probe: requireProbe(join(dir, 'dist/index.js'), dir), cleanFiles: prettierClean(sources) };
+  original = { build: build(), tests: ownTests(), probe: requireProbe(join(dir, 'dist/index.js'), dir), cleanFiles: prettierClean(modules, dir, sources) };
   result = await apply(dir);
 });
 after(() => cleanup?.());
@@ -111,7 +103,7 @@ test(`${PACKAGE}: lazify changes only its source, adds no type error, and leaves
     assert.match(file, /^src\//, `${file} is outside its source`);
     assert.doesNotMatch(file, /__tests__|\.(test|spec)\./, `${file} is a test`);
   }
-  const cleanAfter = prettierClean(touched);
+  const cleanAfter = prettierClean(modules, dir, touched);
   const isNew = (file: string) => run('git', ['cat-file', '-e', `HEAD:${file}`], dir).status !== 0;
   const shouldBeClean = touched.filter((file) => isNew(file) || original.cleanFiles.has(file));
   assert.ok(shouldBeClean.length > 0, 'some changed file was prettier clean before');

@@ -13,13 +13,14 @@
 // longer match its source's types), then copied to a committed temp project: lazify apply, its
 // own build (`tsc`), its own tests (`jest --group=-e2e`) with every outcome as before, the same
 // export names, the same results from calls that fail without keys or a server (each provider
-// loaded on first use), only src/ touched, prettier clean. Require time is printed, never asserted.
+// loaded on first use), only src/ touched, prettier clean, and a second apply has nothing to
+// change. Require time is printed, never asserted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, type ApplyResult } from '../../src/index.js';
-import { changedLines, committedCopy, installOnce, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
+import { changedLines, committedCopy, installOnce, prettierClean, requireProbe, run, touchedFiles } from '../helpers/real-package.js';
 
 const PACKAGE = 'litellm@0.12.0';
 const INSTALL = [
@@ -113,20 +114,12 @@ function calls(): string {
   return r.stdout;
 }
 
-/** The files among `files` that its prettier finds clean (one prettier for all of them). */
-function prettierClean(files: string[]): Set<string> {
-  const r = run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--list-different', ...files], dir);
-  assert.ok(r.status === 0 || r.status === 1, `prettier --list-different: ${r.stderr}`);
-  const different = new Set(r.stdout.split('\n').filter(Boolean));
-  return new Set(files.filter((file) => !different.has(file)));
-}
-
 before(async () => {
   modules = installOnce('lazify-real-litellm-0.12.0', INSTALL);
   ({ dir, cleanup } = committedCopy(modules, 'litellm', 'dist'));
   const sources = run('git', ['ls-files', 'src'], dir).stdout.split('\n').filter((f) => f.endsWith('.ts'));
   const built = build();
-  original = { build: built, tests: ownTests(), calls: calls(), probe: requireProbe(join(dir, 'dist/src/index.js'), dir), cleanFiles: prettierClean(sources) };
+  original = { build: built, tests: ownTests(), calls: calls(), probe: requireProbe(join(dir, 'dist/src/index.js'), dir), cleanFiles: prettierClean(modules, dir, sources) };
   result = await apply(dir);
 });
 after(() => cleanup?.());
@@ -142,7 +135,7 @@ test(`${PACKAGE}: the registry, the encoder and the SDK imports are rewritten, w
   }
   for (const file of touched) assert.match(file, /^src\//, `${file} is outside its source`);
   const isNew = (file: string) => run('git', ['cat-file', '-e', `HEAD:${file}`], dir).status !== 0;
-  const cleanAfter = prettierClean(touched);
+  const cleanAfter = prettierClean(modules, dir, touched);
   assert.deepEqual(touched.filter((file) => (isNew(file) || original.cleanFiles.has(file)) && !cleanAfter.has(file)), [], 'every changed file that was prettier clean, and every new file, is clean');
 });
 
@@ -161,4 +154,9 @@ test(`${PACKAGE}: its own build, its own tests, its export names and the results
     `${PACKAGE}: ${result.changes.length} file(s), ${changedLines(result.diff)} line(s) changed; own tests ${passed} passed of ${tests.length}, ` +
       `before and after; require of dist/src/index.js ${original.probe.ms.toFixed(0)} ms -> ${probe.ms.toFixed(0)} ms (median of 3 fresh node processes)`,
   );
+});
+
+test(`${PACKAGE}: a second apply over the rewritten and formatted source has nothing to change`, async () => {
+  const again = await apply(dir, { dryRun: true });
+  assert.deepEqual(again.changes.map((c) => c.path), [], again.diff);
 });

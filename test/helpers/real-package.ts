@@ -84,3 +84,11 @@ export function requireProbe(entry: string, cwd: string): { names: string[]; ms:
 export function changedLines(diff: string): number {
   return diff.split('\n').filter((l) => /^[+-](?![+-]{2} )/.test(l)).length;
 }
+
+/** The files among `files` that the installed prettier (in `modules`) finds clean in `dir`, in one prettier run. */
+export function prettierClean(modules: string, dir: string, files: string[]): Set<string> {
+  const r = run(process.execPath, [join(modules, 'prettier/bin/prettier.cjs'), '--list-different', ...files], dir);
+  assert.ok(r.status === 0 || r.status === 1, `prettier --list-different: ${r.stderr}`);
+  const different = new Set(r.stdout.split('\n').filter(Boolean));
+  return new Set(files.filter((file) => !different.has(file)));
+}
