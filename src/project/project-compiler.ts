@@ -20,9 +20,9 @@ export interface ProjectCompiler {
 }
 
 /**
- * Majors of a project's own `typescript` that are used: they have the JavaScript compiler API
- * the checks call (TypeScript 7 is the native compiler; before 5, `program.getModeForUsageLocation`
- * and the options object of `createSourceFile` are missing).
+ * Majors of a project's own `typescript` that are used: those whose JavaScript compiler API the
+ * checks are written and tested against (TypeScript 7 is the native compiler; a project on 4.x
+ * is checked with lazify's copy).
  */
 const USABLE_MAJORS = new Set([5, 6]);
 
