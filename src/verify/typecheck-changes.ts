@@ -196,8 +196,9 @@ export class ChangeTypeChecker {
     if (cached) return cached;
     const counts = new Map<string, number>();
     const source = program.getSourceFile(this.absolute(path));
-    if (source) {
-      for (const d of fileDiagnostics(program, source)) counts.set(diagnosticKey(this.ts, d), (counts.get(diagnosticKey(this.ts, d)) ?? 0) + 1);
+    for (const d of source ? fileDiagnostics(program, source) : []) {
+      const key = diagnosticKey(this.ts, d);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     if (!outside) this.baseline.set(path, counts);
     return counts;
