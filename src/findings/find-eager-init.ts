@@ -10,7 +10,8 @@ import { formatBytes } from '../messages/format-size.js';
  * schemas, not nine. The cost is what deferring that package's import would save, which a
  * lazy initialiser (a memoised getter) makes possible. Calls into Node builtins
  * (`createRequire(import.meta.url)`, `fileURLToPath(...)`, `promisify(...)`) are set-up, not
- * heavy initialisation: deferring them saves no import, so they are not findings.
+ * heavy initialisation: deferring them saves no import, so they are not findings; nor are
+ * calls of the helpers a generated manifest exports.
  */
 export function findEagerInit(input: FindingsInput): Finding[] {
   const findings: Finding[] = [];
@@ -21,6 +22,8 @@ export function findEagerInit(input: FindingsInput): Finding[] {
       if (statement.kind !== 'eager-init') continue;
       const target = targetOf(statement, facts.bindings) ?? statement.callee ?? 'await';
       if (input.graph.modules[target]?.kind === 'builtin') continue;
+      // A helper of a module lazify generated (a manifest's `withFastProperties`) loads nothing.
+      if (input.facts[target]?.generatedBy !== undefined) continue;
       const group = groups.get(target) ?? [];
       group.push(statement);
       groups.set(target, group);
