@@ -66,6 +66,24 @@ function heavyModules(loaded: string[], providerDir: string): string[] {
   });
 }
 
+/**
+ * The gateway's exported prefix map as the hot lookup sees it: its keys in order, whether V8
+ * keeps it in fast mode (an object literal of getters stays in slow dictionary mode, where each
+ * `Object.keys` and read costs several times more), and no provider loaded by listing its keys.
+ */
+function prefixMap(dir: string): { keys: string[]; fast: boolean; loadedProviders: number } {
+  const script = `
+    const gateway = require(${JSON.stringify(join(dir, 'dist/index.js'))});
+    const map = gateway.MODEL_PREFIXES;
+    const keys = Object.keys(map);
+    const loadedProviders = Object.keys(require.cache).filter((f) => f.includes('/dist/providers/') && !/(base|register-all|index)(\\.manifest)?\\.js$/.test(f)).length;
+    process.stdout.write(JSON.stringify({ keys, fast: %HasFastProperties(map), loadedProviders }));
+  `;
+  const result = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout) as { keys: string[]; fast: boolean; loadedProviders: number };
+}
+
 function run(dir: string, command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${join(repoRoot, 'node_modules/.bin')}:${process.env.PATH}` } });
   assert.equal(result.status, 0, `${command} ${args.join(' ')} failed in ${dir}:\n${result.stdout}\n${result.stderr}`);
@@ -76,6 +94,7 @@ test('gateway-cjs: after apply, the gateway builds, passes its tests, keeps its 
   try {
     run(dir, 'tsc', ['-p', 'tsconfig.json']);
     const before = probeEntry(dir, 'dist/index.js', false);
+    const mapBefore = prefixMap(dir);
     // The check below means something only if the untouched gateway does load them.
     assert.ok(heavyModules(before.loaded, 'dist/providers').length > 10, 'the fixture should load its providers eagerly before apply');
 
@@ -94,6 +113,10 @@ test('gateway-cjs: after apply, the gateway builds, passes its tests, keeps its 
     assert.equal(after.providers?.length, 12);
     assert.match(after.unknownError ?? '', /Unknown provider: no-such-provider/);
     assert.deepEqual(heavyModules(after.loadedAfterLookups ?? [], 'dist/providers'), [], 'listing and unknown-provider errors come from the manifest alone');
+    // The prefix map the router scans on every call keeps its keys, in order, and stays in V8's fast mode.
+    const mapAfter = prefixMap(dir);
+    assert.ok(mapBefore.fast && mapBefore.keys.length > 10, 'the untouched map is a fast object literal of values');
+    assert.deepEqual(mapAfter, { keys: mapBefore.keys, fast: true, loadedProviders: 0 });
 
     // Idempotent: a second apply plans nothing that changes a file.
     const again = await apply(dir, { dryRun: true });
@@ -172,8 +195,11 @@ test('gateway-esm (engines admit require(esm)): all three registries stay synchr
     assert.deepEqual([...new Set(registryOps.map((o) => o.options.moduleFormat))], ['esm-require']);
     const after = (path: string) => result.changes.find((c) => c.path === path)?.after ?? '';
     assert.match(after('src/router.manifest.ts'), /^const require = createRequire\(import\.meta\.url\);$/m);
-    // The exported map keeps its type and synchronous values: a getter per key.
-    assert.match(after('src/router.ts'), /export const MODEL_PREFIXES: Record<string, HandlerClass> = \{/);
+    // The exported map keeps its type and synchronous values: a getter per key, copied by the
+    // manifest's helper onto an object V8 keeps in fast mode (the hot lookups stay fast).
+    assert.match(after('src/router.ts'), /export const MODEL_PREFIXES: Record<string, HandlerClass> = withFastProperties\(\{/);
+    assert.match(after('src/router.ts'), /^import \{ MODEL_PREFIXES_MANIFEST, withFastProperties \} from '\.\/router\.manifest\.js';$/m);
+    assert.match(after('src/router.manifest.ts'), /^export function withFastProperties<T extends object>\(object: T\): T \{$/m);
     assert.match(after('src/router.ts'), /get 'claude-'\(\) \{ return MODEL_PREFIXES_MANIFEST\['claude-'\]\.load\(\); \}/);
     assert.match(after('src/factories.ts'), /openai: \(opts\) => new \(PROVIDER_FACTORIES_MANIFEST\.openai\.load\(\)\)\(opts\)/, 'factories stay synchronous');
     assert.doesNotMatch(after('src/main.ts'), /await factory/, 'no caller changes');

@@ -26,6 +26,7 @@ import { requireInGetters } from './require-in-getters.js';
 export { optionPaths, optionsSchema } from './options.js';
 import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, manifestSpecifier, renderManifest } from './render-manifest.js';
 import { rewriteRegistryFile } from './rewrite-registry-file.js';
+import { usesFastProperties } from './fast-properties.js';
 
 export const meta: TransformMeta = {
   name: 'registry-to-manifest',
@@ -143,7 +144,7 @@ export function planFiles(raw: Record<string, unknown>, project: ProjectReader):
   // Already converted (a second apply): keep whatever manifest is there.
   if (collected.entries.length === 0) return [];
   const syntax = loaderSyntaxFor(j, j(source), isTypeScriptPath(options.file), options.syntaxLevel);
-  return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax, manifestLayout(source)), source) }];
+  return [{ path: options.manifest, source: styleNewFile(renderManifest(collected.entries, options, syntax, manifestLayout(source), usesFastProperties(collected, options)), source) }];
 }
 
 /** What the options' shape cannot say: the files they name exist. */

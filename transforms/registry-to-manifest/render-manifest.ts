@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { loaderText, MODULE_REQUIRE_LINES, onceHelperText, type BindingSource, type LoaderSyntax, type LazyLoadFormat } from '../shared-lazy-loading/lazy-reference.js';
 import { propertyKeyText, stringLiteral } from '../shared-lazy-loading/js-literal.js';
 import { detectLineWidth, detectSourceStyle } from '../shared-lazy-loading/source-style.js';
+import { fastPropertiesHelperText } from './fast-properties.js';
 import type { RegistryToManifestOptions } from './options.js';
 
 /** One manifest line. */
@@ -52,8 +53,11 @@ export function defaultManifestPath(file: string): string {
   return file.replace(/(\.[mc]?[jt]sx?)$/, '.manifest$1');
 }
 
-/** Source text of the manifest module; `syntax` is the registry file's ({@link LoaderSyntax}). */
-export function renderManifest(entries: ManifestEntry[], options: RegistryToManifestOptions, syntax: LoaderSyntax = 'es2015', layout: ManifestLayout = { indent: '  ', width: 100, trailingCommas: true }): string {
+/**
+ * Source text of the manifest module; `syntax` is the registry file's ({@link LoaderSyntax}).
+ * With `fastProperties` it also exports the helper the registry's object map is copied through.
+ */
+export function renderManifest(entries: ManifestEntry[], options: RegistryToManifestOptions, syntax: LoaderSyntax = 'es2015', layout: ManifestLayout = { indent: '  ', width: 100, trailingCommas: true }, fastProperties = false): string {
   const typescript = isTypeScriptPath(options.manifest);
   const format: LazyLoadFormat = options.moduleFormat;
   const name = manifestBindingName(options);
@@ -77,7 +81,9 @@ export function renderManifest(entries: ManifestEntry[], options: RegistryToMani
   // Native ESM loading synchronously: Node's require() of ES modules, through a module-level require.
   if (format === 'esm-require') header.push(...MODULE_REQUIRE_LINES, '');
   header.push(...onceHelperText(typescript, syntax), '');
+  const commonjs = format === 'cjs' && !typescript;
+  if (fastProperties) header.push(...fastPropertiesHelperText(typescript, syntax, commonjs), '');
   const body = `{\n${lines.join('\n')}\n}`;
-  if (format === 'cjs' && !typescript) return [`'use strict';`, ...header, `exports.${name} = ${body};`, ''].join('\n');
+  if (commonjs) return [`'use strict';`, ...header, `exports.${name} = ${body};`, ''].join('\n');
   return [...header, `export const ${name} = ${body};`, ''].join('\n');
 }

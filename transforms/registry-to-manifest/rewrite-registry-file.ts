@@ -13,6 +13,7 @@ import type { CollectedRegistry } from './collect-entries.js';
 import type { RegistryToManifestOptions } from './options.js';
 import { isTypeScriptPath, manifestBindingName, manifestSpecifier } from './render-manifest.js';
 import { loaderFunctionName } from './loader-function-name.js';
+import { FAST_PROPERTIES, usesFastProperties, wrapInFastCopy } from './fast-properties.js';
 
 
 /** Rewrites the registry file; returns false when nothing could be converted. */
@@ -30,6 +31,10 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   }
   // Statements that go right after the manifest import (the register-calls loop).
   const afterImport: any[] = [];
+  // Names the registry file imports from the manifest: the manifest, and the fast-copy helper.
+  const imported: Array<[exported: string, local: string]> = [[exported, manifest]];
+  // Read before the entries change: whether every property of the map is one the copy keeps.
+  const fastCopy = usesFastProperties(collected, options);
 
   if (options.shape === 'object-map') {
     for (const entry of collected.entries) {
@@ -48,6 +53,11 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
       }
     }
     if (options.moduleFormat === 'esm' && collected.declarator) loaderValueTypes(j, collected.declarator.node);
+    if (fastCopy) {
+      const helper = unusedName(j, root, FAST_PROPERTIES);
+      wrapInFastCopy(j, collected.object!, helper);
+      imported.push([FAST_PROPERTIES, helper]);
+    }
   } else if (options.shape === 'factory-map') {
     for (const entry of collected.entries) {
       const fn = entry.path.node.type === 'ObjectMethod' ? entry.path.node : entry.path.node.value;
@@ -78,7 +88,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   pruneUnusedImports(j, root, locals, typescript);
   const specifier = manifestSpecifier(options);
   const commonjs = commonjsFormat(options, typescript);
-  insertManifestImport(j, root, manifestImportText(exported, manifest, specifier, commonjs, syntax), specifier, commonjs, afterImport);
+  insertManifestImport(j, root, manifestImportText(imported, specifier, commonjs, syntax), specifier, commonjs, afterImport);
   return true;
 }
 
@@ -92,12 +102,16 @@ function registerLoop(manifest: string, loaderCallee: string, syntax: LoaderSynt
   return `for (const [name, entry] of Object.entries(${manifest})) ${loaderCallee}(name, entry.load);`;
 }
 
-/** `import { M } from './x.manifest'`, `const { M } = require(...)`, or in ES5 `var M = require(...).M`; `local` when the name is taken. */
-function manifestImportText(exported: string, local: string, specifier: string, commonjs: boolean, syntax: LoaderSyntax): string {
+/**
+ * `import { M } from './x.manifest'`, `const { M } = require(...)`, or in ES5 `var M = require(...).M`
+ * (a line a name); each name under its local when that is taken.
+ */
+function manifestImportText(names: Array<[exported: string, local: string]>, specifier: string, commonjs: boolean, syntax: LoaderSyntax): string {
   const spec = stringLiteral(specifier);
-  if (!commonjs) return `import { ${local === exported ? local : `${exported} as ${local}`} } from ${spec};`;
-  if (syntax === 'es5') return `var ${local} = require(${spec}).${exported};`;
-  return `const { ${local === exported ? local : `${exported}: ${local}`} } = require(${spec});`;
+  if (commonjs && syntax === 'es5') return names.map(([exported, local]) => `var ${local} = require(${spec}).${exported};`).join('\n');
+  const binding = (separator: string) => names.map(([exported, local]) => (local === exported ? local : `${exported}${separator}${local}`)).join(', ');
+  if (!commonjs) return `import { ${binding(' as ')} } from ${spec};`;
+  return `const { ${binding(': ')} } = require(${spec});`;
 }
 
 const commonjsFormat = (options: RegistryToManifestOptions, typescript: boolean) => options.moduleFormat === 'cjs' && !typescript;
@@ -135,7 +149,7 @@ function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, 
 function insertManifestImport(j: JSCodeshift, root: Collection, text: string, specifier: string, commonjs: boolean, after: any[]): void {
   const already = root.find(j.ImportDeclaration, { source: { value: specifier } }).size() > 0 || root.find(j.Literal, { value: specifier }).size() > 0;
   if (already) return;
-  const statement = j(text).get().node.program.body[0];
+  const statements = j(text).get().node.program.body as any[];
   const body = root.get().node.program.body as any[];
   let index = 0;
   body.forEach((node, i) => {
@@ -146,8 +160,8 @@ function insertManifestImport(j: JSCodeshift, root: Collection, text: string, sp
   });
   // Nodes parsed from another snippet carry that snippet's positions; without them recast
   // lays the new statements out on their own lines.
-  for (const node of [statement, ...after]) node.loc = null;
-  body.splice(index, 0, statement, ...after);
+  for (const node of [...statements, ...after]) node.loc = null;
+  body.splice(index, 0, ...statements, ...after);
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { AnthropicHandler } from './providers/anthropic';
 import type { BaseHandler } from './providers/base';
 import { helper } from './helper';
-import { MODEL_PREFIXES_MANIFEST } from './router.manifest';
+import { MODEL_PREFIXES_MANIFEST, withFastProperties } from './router.manifest';
 
 /** Model-name prefixes and the handler that serves them. */
-export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = {
+export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = withFastProperties({
   get 'claude-'() { return MODEL_PREFIXES_MANIFEST['claude-'].load(); },
   get 'gpt-'() { return MODEL_PREFIXES_MANIFEST['gpt-'].load(); },
   get o1() { return MODEL_PREFIXES_MANIFEST.o1.load(); },
-};
+});
 
 export function handlerFor(model: string): typeof BaseHandler | undefined {
   helper();

@@ -1,8 +1,8 @@
-import { HANDLERS_MANIFEST } from './router.manifest'
+import { HANDLERS_MANIFEST, withFastProperties } from './router.manifest'
 
-export const HANDLERS = {
+export const HANDLERS = withFastProperties({
   // Claude models
   get 'claude-'() { return HANDLERS_MANIFEST['claude-'].load() },
   /** GPT models */
   get 'gpt-'() { return HANDLERS_MANIFEST['gpt-'].load() }, // the default
-}
+})

@@ -1,4 +1,4 @@
-import { PROVIDER_CLASSES_MANIFEST } from './models.manifest';
+import { PROVIDER_CLASSES_MANIFEST, withFastProperties } from './models.manifest';
 
 export enum Providers {
   COHERE = 'cohere',
@@ -7,8 +7,8 @@ export enum Providers {
 
 export const Local = { OLLAMA: 'ollama' } as const;
 
-export const PROVIDER_CLASSES = {
+export const PROVIDER_CLASSES = withFastProperties({
   get cohere() { return PROVIDER_CLASSES_MANIFEST.cohere.load(); },
   get gemini() { return PROVIDER_CLASSES_MANIFEST.gemini.load(); },
   get ollama() { return PROVIDER_CLASSES_MANIFEST.ollama.load(); },
-};
+});

@@ -1,6 +1,6 @@
 'use strict'
 
-const { rulesManifest } = require('./index.manifest.js')
+const { rulesManifest, withFastProperties } = require('./index.manifest.js')
 
 // eslint-plugin-promise's shape: the rules map is a property of the plugin object, written
 // without semicolons; the plugin object is read at import only by reference.
@@ -10,10 +10,10 @@ const recommendedRules = {
 
 const pluginShapes = {
   meta: { name: 'plugin-shapes' },
-  rules: {
+  rules: withFastProperties({
     get 'prefer-a'() { return rulesManifest['prefer-a'].load() },
     get 'prefer-b'() { return rulesManifest['prefer-b'].load() },
-  },
+  }),
   rulesConfig: {
     'prefer-a': 1,
   },

@@ -6,8 +6,9 @@ function ownKeys(e) { return Object.keys(e); }
 /* eslint-disable global-require */
 var flatConfigBase = require('./configs/flat-config-base');
 var allRulesManifest = require('./index.manifest.js').allRulesManifest;
-var allRules = {
+var withFastProperties = require('./index.manifest.js').withFastProperties;
+var allRules = withFastProperties({
   get 'alt-text'() { return allRulesManifest['alt-text'].load(); },
   get lang() { return allRulesManifest.lang.load(); }
-};
+});
 module.exports = { rules: allRules, configs: ownKeys(flatConfigBase) };
