@@ -3,7 +3,8 @@
 // `time` runs the workload once unmeasured (the first use: lazy loaders load there), then
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
-// Workloads: `winston` (log calls through a Stream transport to a null stream), and
+// Workloads: `winston` (log calls through a Stream transport to a null stream), `gateway-cjs`
+// (the built demo gateway resolving model names to providers through its prefix map), and
 // `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise`, `eslint-plugin-import`
 // and `eslint-plugin-vue` (eslint's Linter over a sample with every rule of the plugin: JSX for
 // the first two, promise chains, ES module imports, a Vue single-file component through
@@ -210,15 +211,37 @@ function eslintPluginWorkload(dir: string, eslintDir: string, { prefix, sample, 
   };
 }
 
+/** Model names the gateway workload routes: prefix matches across providers, and explicit `provider/model` names. */
+const MODEL_NAMES = ['gpt-4o-mini', 'claude-3-5-sonnet', 'gemini-1.5-pro', 'mistral-large', 'command-r', 'llama3', 'meta.llama3-70b', 'groq/llama-3.1-8b-instant', 'text-embedding-3-small', 'phi3'];
+
+/**
+ * fixtures/gateway-cjs, built: each iteration resolves every model name to its provider
+ * (`providerForModel`: the longest key of `MODEL_PREFIXES` a name starts with, then the value
+ * at that key), which is the lookup every completion call does first.
+ */
+function gatewayWorkload(dir: string): Workload {
+  const gateway = require(join(dir, 'dist/index.js'));
+  let providers: string[] = [];
+  return {
+    async run(times) {
+      for (let i = 0; i < times; i++) providers = MODEL_NAMES.map((model) => gateway.providerForModel(model));
+    },
+    output() {
+      return { providers, exports: Object.keys(gateway).sort(), prefixes: Object.keys(gateway.MODEL_PREFIXES) };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
   const plugin = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
-  if (!dir || (mode !== 'time' && mode !== 'output') || (workloadName !== 'winston' && plugin === undefined)) {
-    console.error(`usage: hot-path-child.js winston|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
+  const own = workloadName === 'winston' || workloadName === 'gateway-cjs';
+  if (!dir || (mode !== 'time' && mode !== 'output') || (!own && plugin === undefined)) {
+    console.error(`usage: hot-path-child.js winston|gateway-cjs|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
     process.exit(2);
   }
   const requireStart = performance.now();
-  const workload = plugin === undefined ? winstonWorkload(dir) : eslintPluginWorkload(dir, eslintDir ?? 'eslint', plugin);
+  const workload = plugin !== undefined ? eslintPluginWorkload(dir, eslintDir ?? 'eslint', plugin) : workloadName === 'winston' ? winstonWorkload(dir) : gatewayWorkload(dir);
   const requireMs = performance.now() - requireStart;
   if (mode === 'output') {
     await workload.run(1);

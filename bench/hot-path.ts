@@ -1,14 +1,17 @@
 // Hot-path benchmark: does a package run as fast after `lazify apply` as before, once its lazy
 // loaders have loaded? For winston (log calls to a null stream), eslint-plugin-react and
 // eslint-plugin-vue (eslint's Linter over a JSX sample, a .vue file, with the plugin's rules): a temp copy of the installed package as it
-// is, and one after apply(); each measurement a fresh process (hot-path-child.ts) timing the
-// workload after one unmeasured first use; variants alternate. Prints figures; asserts nothing.
+// is, and one after apply(); for fixtures/gateway-cjs (model names routed through its prefix
+// map), a built copy of the fixture and one applied and built again. Each measurement a fresh
+// process (hot-path-child.ts) timing the workload after one unmeasured first use; variants
+// alternate. Prints figures; asserts nothing.
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lastJsonLine, median, runNode } from './child-process-timing.js';
 import { formatMs, formatRatio, formatTable } from './format-table.js';
 import { copyInstalledPackage, removePackageCopy } from './installed-package-copy.js';
+import { buildProject, copyProject } from './prepare-project-copy.js';
 
 export interface HotPathBenchOptions {
   repoRoot: string;
@@ -21,6 +24,7 @@ export interface HotPathBenchOptions {
 /** The workloads, with how many hot-path iterations one run times. */
 const WORKLOADS = [
   { name: 'winston', what: 'log calls (6 per iteration) through a Stream transport to a null stream', iterations: 5_000 },
+  { name: 'gateway-cjs', what: 'providerForModel of 10 model names (the prefix map scanned per name), fixtures/gateway-cjs built', iterations: 20_000, fixture: 'fixtures/gateway-cjs' },
   { name: 'eslint-plugin-react', what: 'Linter.verify of a JSX sample with every non-deprecated rule', iterations: 30 },
   { name: 'eslint-plugin-vue', what: 'Linter.verify of a .vue file (vue-eslint-parser) with every non-deprecated rule', iterations: 30 },
 ] as const;
@@ -39,12 +43,21 @@ async function benchWorkload(workload: (typeof WORKLOADS)[number], options: HotP
   const { apply } = (await import(apiUrl)) as { apply: (dir: string, options: object) => Promise<{ plan: { operations: unknown[] }; changes: unknown[] }> };
   const eslintDir = dirname(createRequire(`${options.repoRoot}/package.json`).resolve('eslint/package.json'));
   options.progress(`hot path: ${workload.name}: copying, applying lazify to one copy`);
-  const original = copyInstalledPackage(options.repoRoot, workload.name, `${workload.name}-original`);
-  const applied = copyInstalledPackage(options.repoRoot, workload.name, `${workload.name}-applied`);
+  const fixture = 'fixture' in workload ? join(options.repoRoot, workload.fixture) : undefined;
+  const copy = (label: string) => (fixture ? copyProject(fixture, options.repoRoot, label) : copyInstalledPackage(options.repoRoot, workload.name, label));
+  const original = copy(`${workload.name}-original`);
+  const applied = copy(`${workload.name}-applied`);
   const notes: string[] = [];
+  // A fixture runs from its build: the original as it is, the applied copy built after apply.
+  const build = (dir: string, label: string) => {
+    const built = buildProject(dir, options.repoRoot, { typeCheck: false });
+    if (!built.ok) notes.push(`${label}: tsc failed: ${built.errors}`);
+  };
+  if (fixture) build(original, 'original');
   try {
     const result = await apply(applied, { force: true });
     notes.push(`after apply: ${result.plan.operations.length} operations, ${result.changes.length} files changed`);
+    if (fixture) build(applied, 'after apply');
   } catch (error) {
     notes.push(`after apply: apply() failed: ${(error as Error).message.split('\n')[0]}`);
   }
