@@ -1,15 +1,30 @@
 // export-getters: Babel's (and tsc's) CommonJS re-exports already read each export through a
 // getter, `Object.defineProperty(exports, 'Button', { get: function () { return _Button.default; } })`;
-// only `var _Button = _interopRequireDefault(require('./Button'))` runs at import. The require
-// moves into the getter, memoised in the same variable: `(_Button || (_Button = ...)).default`.
-// Written in ES5 (the syntax Babel emits), so it fits any target.
+// only `var _Button = _interopRequireDefault(require('./Button'))` runs at import. The getters
+// stay as they are: Node reads an ES module importer's names from them, and only accepts a getter
+// that returns `local.property` (any other body hides the name). The require moves into a
+// placeholder object with a getter per property the export getters read, which puts the module
+// in the variable on first read: `var _Button = { get default() { return (_Button =
+// _interopRequireDefault(require('./Button'))).default; } }`. After that first read the export
+// getters read the module itself, as before. A getter that returns the local whole has its body
+// memoised instead: `(_x || (_x = require('./x')))`. Written in ES5 (the syntax Babel emits), so
+// it fits any target.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
+import { memberText, propertyKeyText } from '../shared-lazy-loading/js-literal.js';
 import { parseExpression } from '../shared-lazy-loading/lazy-reference.js';
 
+/** An export getter: the export's key, the local it reads, the property it returns (none for the local whole), its function. */
+interface ExportGetter {
+  key: string;
+  local: string;
+  property?: string;
+  fn: any;
+}
+
 /** The `get` function of a top-level `Object.defineProperty(exports, 'K', { get })` statement, with the local it returns. */
-function exportGetters(j: JSCodeshift, root: Collection): Array<{ key: string; local: string; fn: any }> {
-  const found: Array<{ key: string; local: string; fn: any }> = [];
+function exportGetters(j: JSCodeshift, root: Collection): ExportGetter[] {
+  const found: ExportGetter[] = [];
   root.find(j.ExpressionStatement).forEach((path) => {
     if (path.parent.node.type !== 'Program') return;
     const call = path.node.expression as any;
@@ -25,8 +40,9 @@ function exportGetters(j: JSCodeshift, root: Collection): Array<{ key: string; l
       if (!fn || !/Function/.test(fn.type)) continue;
       const body = fn.body.type === 'BlockStatement' ? fn.body.body : undefined;
       const returned = body ? (body.length === 1 && body[0].type === 'ReturnStatement' ? body[0].argument : undefined) : fn.body;
-      const base = returned?.type === 'MemberExpression' && !returned.computed ? returned.object : returned;
-      if (base?.type === 'Identifier') found.push({ key: key.value, local: base.name, fn });
+      const member = returned?.type === 'MemberExpression' && !returned.computed && returned.property.type === 'Identifier';
+      const base = member ? returned.object : returned;
+      if (base?.type === 'Identifier') found.push({ key: key.value, local: base.name, ...(member ? { property: returned.property.name } : {}), fn });
     }
   });
   return found;
@@ -69,6 +85,15 @@ export function requireInGetters(j: JSCodeshift, root: Collection): { converted:
       continue;
     }
     const initText = j(init).toSource();
+    // A `const` local is assigned on first read.
+    if (declarator.parent.node.kind === 'const') declarator.parent.node.kind = 'let';
+    if (list.every((g) => g.property !== undefined)) {
+      const properties = [...new Set(list.map((g) => g.property!))];
+      const getters = properties.map((p) => `get ${propertyKeyText(p)}() { return ${memberText(`(${local} = ${initText})`, p)}; }`);
+      declarator.node.init = parseExpression(j, `{ ${getters.join(', ')} }`);
+      converted.push(...list.map((g) => g.key));
+      continue;
+    }
     for (const { fn } of list) {
       j(fn.body)
         .find(j.Identifier, { name: local })

@@ -6,22 +6,28 @@ Object.defineProperty(exports, "__esModule", {
 Object.defineProperty(exports, "Button", {
   enumerable: true,
   get: function () {
-    return (_Button || (_Button = _interopRequireDefault(require("./Button")))).default;
+    return _Button.default;
   }
 });
 Object.defineProperty(exports, "Card", {
   enumerable: true,
   get: function () {
-    return (_Card || (_Card = _interopRequireDefault(require("./Card")))).default;
+    return _Card.default;
   }
 });
 Object.defineProperty(exports, "Dialog", {
   enumerable: true,
   get: function () {
-    return (_Dialog || (_Dialog = _interopRequireDefault(require("./Dialog")))).default;
+    return _Dialog.default;
   }
 });
-var _Button;
-var _Card;
-var _Dialog;
+var _Button = {
+  get default() { return (_Button = _interopRequireDefault(require("./Button"))).default; }
+};
+var _Card = {
+  get default() { return (_Card = _interopRequireDefault(require("./Card"))).default; }
+};
+var _Dialog = {
+  get default() { return (_Dialog = _interopRequireDefault(require("./Dialog"))).default; }
+};
 function _interopRequireDefault(e) { return e && e.__esModule ? e : { default: e }; }
