@@ -41,6 +41,20 @@ function surface(dir: string): { names: Record<string, string[]>; loaded: number
   );
 }
 
+/**
+ * The names an ES module importing each of `files` gets, which Node reads in the CommonJS file's
+ * text (`import { S3 } from './lib/services/index.js'` links only if `S3` is among them).
+ */
+function esmNames(dir: string, files: string[]): Record<string, string[]> {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    import { pathToFileURL } from 'node:url';
+    const out = {};
+    for (const file of ${JSON.stringify(files)}) out[file] = Object.keys(await import(pathToFileURL(file).href)).filter((n) => n !== 'get');
+    process.stdout.write(JSON.stringify(out));`], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout) as Record<string, string[]>;
+}
+
 function ownTests(dir: string): { status: number | null; output: string } {
   const run = spawnSync(process.execPath, ['--test', 'test/'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   return { status: run.status, output: run.stdout + run.stderr };
@@ -117,12 +131,20 @@ test('registry-shapes-js: analyze finds every shape, plan agrees with it, apply 
 
     const before = surface(dir);
     assert.equal(ownTests(dir).status, 0, 'the fixture passes its own tests as it is');
+    const rewritten = (await apply(dir, { dryRun: true })).changes.filter((c) => c.before !== undefined).map((c) => c.path);
+    const esmBefore = esmNames(dir, rewritten);
     const result = await apply(dir, { force: true });
     assert.deepEqual(result.operations.filter((o) => o.failed || o.changed.length === 0), [], 'every planned operation changes its files');
     const after = ownTests(dir);
     assert.equal(after.status, 0, after.output);
     const afterSurface = surface(dir);
     assert.deepEqual(afterSurface.names, before.names);
+    // ES module importers of every rewritten file get the names they got before (a literal of
+    // getters, or a Babel getter that now loads its module, would hide them from Node's reading),
+    // and a registry module the `register...Loader` it gains.
+    assert.ok(esmBefore['lib/components/index.js']!.includes('Button') && esmBefore['lib/services/index.js']!.includes('S3'));
+    const esmAfter = esmNames(dir, rewritten);
+    for (const file of rewritten) assert.deepEqual(esmAfter[file]!.filter((name) => !/^register\w*Loader$/.test(name)), esmBefore[file], file);
     console.log(`registry-shapes-js: require('.') loads ${before.loaded} files before apply, ${afterSurface.loaded} after`);
     // Provider modules stop loading and their manifests load instead (56 -> 39 files when written).
     assert.ok(afterSurface.loaded < before.loaded - 9, `require('.') loads ${before.loaded} files before, ${afterSurface.loaded} after`);

@@ -4,8 +4,10 @@
 // trailing commas the file already uses. recast also reprints a directive prologue followed by
 // a removed statement as `'use strict';;` and drops the blank lines after it: the prologue is put
 // back as the file has it, and so is the text of a multi-line literal recast re-indented
-// (./restore-literal-lines.ts).
+// (./restore-literal-lines.ts). A CommonJS file whose rewrite hides export names from ES module
+// importers names them again (./esm-export-names.ts).
 import type { Collection, JSCodeshift } from 'jscodeshift';
+import { hiddenEsmExportNames, withEsmExportNames } from './esm-export-names.js';
 import { restoreLiteralLines } from './restore-literal-lines.js';
 import { detectLineWidth, detectSourceStyle } from './source-style.js';
 
@@ -44,7 +46,15 @@ export function printSource(j: JSCodeshift, root: Collection, original: string):
       return requoteText(spliced[Number(index)]!, style.quote).split('\n').join(separator);
     });
   }
-  return restoreLiteralLines(j, restyleNewLines(restorePrologue(text, original), original, style), original);
+  text = restorePrologue(text, original);
+  // Names the rewrite hides from ES module importers of a CommonJS file are named again (./esm-export-names.ts).
+  text = requoteTail(withEsmExportNames(text, hiddenEsmExportNames(original, text), style.indent), text.length, style.quote);
+  return restoreLiteralLines(j, restyleNewLines(text, original, style), original);
+}
+
+/** `text` with what follows its first `from` characters in the file's quotes. */
+function requoteTail(text: string, from: number, quote: 'single' | 'double'): string {
+  return text.length === from ? text : text.slice(0, from) + requoteText(text.slice(from), quote);
 }
 
 const DIRECTIVE_LINE = /^[ \t]*(['"])[^'"\\\n]*\1;?[ \t]*$/;

@@ -19,3 +19,7 @@ function countTokens(text) {
 }
 
 module.exports = { countTokens, get encoder() { return getEncoder(); }, getEncoder };
+
+// ES module importers get the export names Node reads in this file; the lazy loading above
+// hides these from that reading, so they are named here. This line never runs.
+0 && (exports.encoder = void 0);

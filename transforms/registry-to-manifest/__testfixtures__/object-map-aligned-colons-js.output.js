@@ -7,3 +7,7 @@ withFastProperties({
   get serial() { return exportsManifest.serial.load(); },
   get serialOrdered() { return exportsManifest.serialOrdered.load(); }
 });
+
+// ES module importers get the export names Node reads in this file; the lazy loading above
+// hides these from that reading, so they are named here. This line never runs.
+0 && (exports.parallel = void 0);

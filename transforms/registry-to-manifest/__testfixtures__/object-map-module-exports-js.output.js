@@ -7,3 +7,7 @@ module.exports = withFastProperties({
   get SQS() { return exportsManifest.SQS.load(); },
   get SNS() { return exportsManifest.SNS.load(); },
 });
+
+// ES module importers get the export names Node reads in this file; the lazy loading above
+// hides these from that reading, so they are named here. This line never runs.
+0 && (exports.S3 = void 0);
