@@ -13,12 +13,15 @@ test('the names a literal of getters hides from ES module importers are found; n
 
 test('the names line names them again, before a closing source-map comment, one name a line past 100 columns', () => {
   const text = "module.exports = { get S3() { return load(); } };\n//# sourceMappingURL=index.js.map\n";
-  const kept = withEsmExportNames(text, ['S3', 'data-pipeline'], '  ');
+  const kept = withEsmExportNames(text, ['S3', 'data-pipeline'], { indent: '  ', quote: 'single' });
   assert.match(kept, /\n0 && \(exports\.S3 = void 0, exports\['data-pipeline'\] = void 0\);\n\/\/# sourceMappingURL=index\.js\.map\n$/);
   assert.deepEqual(esmExportNames(kept), ['get', 'S3', 'data-pipeline']);
+  // In a file of double quotes the names line uses them too, and the source-map comment stays untouched.
+  const double = withEsmExportNames(text, ['data-pipeline'], { indent: '  ', quote: 'double' });
+  assert.match(double, /\n0 && \(exports\["data-pipeline"\] = void 0\);\n\/\/# sourceMappingURL=index\.js\.map\n$/);
   const many = Array.from({ length: 8 }, (_, i) => `ServiceClient${i}`);
-  const long = withEsmExportNames('module.exports = {};\n', many, '\t');
+  const long = withEsmExportNames('module.exports = {};\n', many, { indent: '\t', quote: 'single' });
   assert.match(long, /\n0 && \(\n\texports\.ServiceClient0 = void 0,\n[\s\S]*\texports\.ServiceClient7 = void 0\n\);\n$/);
   assert.deepEqual(esmExportNames(long), many);
-  assert.equal(withEsmExportNames(text, [], '  '), text);
+  assert.equal(withEsmExportNames(text, [], { indent: '  ', quote: 'single' }), text);
 });

@@ -8,6 +8,7 @@
 // CommonJS output.
 import { createRequire } from 'node:module';
 import { memberText } from './js-literal.js';
+import type { SourceStyle } from './source-style.js';
 
 type Lexer = { parse(source: string): { exports: string[]; reexports: string[] } };
 let lexer: Lexer | undefined;
@@ -24,7 +25,7 @@ export function esmExportNames(source: string): string[] | undefined {
 }
 
 /** The comment above the names line (a maintainer reviewing the diff reads why it is there). */
-export const ESM_NAMES_COMMENT = [
+const ESM_NAMES_COMMENT = [
   '// ES module importers get the export names Node reads in this file; the lazy loading above',
   '// hides these from that reading, so they are named here. This line never runs.',
 ];
@@ -41,12 +42,14 @@ export function hiddenEsmExportNames(original: string, text: string): string[] {
 
 /**
  * `text` with the lines that name `hidden` again (`0 && (exports.a = void 0, exports['b-c'] = void
- * 0);`, one name a line past 100 columns), before a closing source-map comment. Written with
- * single quotes and semicolons: the caller restyles new lines as the file is written.
+ * 0);`, one name a line past 100 columns), before a closing source-map comment, in the file's
+ * quotes and indentation. Written with semicolons: the caller drops them in a file without.
  */
-export function withEsmExportNames(text: string, hidden: readonly string[], indent: string): string {
+export function withEsmExportNames(text: string, hidden: readonly string[], style: Pick<SourceStyle, 'indent' | 'quote'>): string {
   if (hidden.length === 0) return text;
-  const targets = hidden.map((name) => `${memberText('exports', name)} = void 0`);
+  const indent = style.indent;
+  const member = (name: string) => (style.quote === 'double' && memberText('exports', name) !== `exports.${name}` ? `exports[${JSON.stringify(name)}]` : memberText('exports', name));
+  const targets = hidden.map((name) => `${member(name)} = void 0`);
   const oneLine = `0 && (${targets.join(', ')});`;
   const names = oneLine.length <= 100 ? [oneLine] : ['0 && (', ...targets.map((target, i) => `${indent}${target}${i < targets.length - 1 ? ',' : ''}`), ');'];
   // `//# sourceMappingURL=` stays the last line.

@@ -48,14 +48,10 @@ export function printSource(j: JSCodeshift, root: Collection, original: string):
   }
   text = restorePrologue(text, original);
   // Names the rewrite hides from ES module importers of a CommonJS file are named again (./esm-export-names.ts).
-  text = requoteTail(withEsmExportNames(text, hiddenEsmExportNames(original, text), style.indent), text.length, style.quote);
+  text = withEsmExportNames(text, hiddenEsmExportNames(original, text), style);
   return restoreLiteralLines(j, restyleNewLines(text, original, style), original);
 }
 
-/** `text` with what follows its first `from` characters in the file's quotes. */
-function requoteTail(text: string, from: number, quote: 'single' | 'double'): string {
-  return text.length === from ? text : text.slice(0, from) + requoteText(text.slice(from), quote);
-}
 
 const DIRECTIVE_LINE = /^[ \t]*(['"])[^'"\\\n]*\1;?[ \t]*$/;
 
