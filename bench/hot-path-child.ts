@@ -4,7 +4,8 @@
 // `iterations` times, and prints `{"ms", "cpuMs", "requireMs"}`; `output` prints what the workload
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
 // Workloads: `winston` (log calls through a Stream transport to a null stream), `gateway-cjs`
-// (the built demo gateway resolving model names to providers through its prefix map), and
+// (the built demo gateway resolving model names to providers through its prefix map), `date-fns`
+// (date arithmetic and formatting through the package's index, the English locale's tables), and
 // `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise`, `eslint-plugin-import`
 // and `eslint-plugin-vue` (eslint's Linter over a sample with every rule of the plugin: JSX for
 // the first two, promise chains, ES module imports, a Vue single-file component through
@@ -232,16 +233,47 @@ function gatewayWorkload(dir: string): Workload {
   };
 }
 
+const DATE = Date.UTC(2024, 1, 29, 13, 45, 30);
+
+/**
+ * date-fns (2.x, Babel's CommonJS): each iteration reads its functions through the index (a
+ * getter per export) and formats and compares dates, which reads the English locale's tables
+ * (`formatDistance`, `localize`, `match`: an object map of the locale's parts).
+ */
+function dateFnsWorkload(dir: string): Workload {
+  const dateFns = require(dir);
+  let results: unknown[] = [];
+  return {
+    async run(times) {
+      for (let i = 0; i < times; i++) {
+        const day = dateFns.addDays(DATE, i % 400);
+        results = [
+          dateFns.format(day, 'PPPP p'),
+          dateFns.format(dateFns.addMonths(day, 1), "yyyy-MM-dd'T'HH:mm EEEE do MMMM"),
+          dateFns.formatDistance(day, DATE, { addSuffix: true }),
+          dateFns.differenceInCalendarDays(day, DATE),
+          dateFns.isValid(day),
+          dateFns.parse('7 March 2021', 'd MMMM yyyy', DATE).getTime(),
+        ];
+      }
+    },
+    output() {
+      return { results, exports: Object.keys(dateFns).sort() };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
   const plugin = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
-  const own = workloadName === 'winston' || workloadName === 'gateway-cjs';
+  const owned = { winston: winstonWorkload, 'gateway-cjs': gatewayWorkload, 'date-fns': dateFnsWorkload };
+  const own = workloadName !== undefined && Object.hasOwn(owned, workloadName);
   if (!dir || (mode !== 'time' && mode !== 'output') || (!own && plugin === undefined)) {
-    console.error(`usage: hot-path-child.js winston|gateway-cjs|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
+    console.error(`usage: hot-path-child.js ${Object.keys(owned).join('|')}|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);
     process.exit(2);
   }
   const requireStart = performance.now();
-  const workload = plugin !== undefined ? eslintPluginWorkload(dir, eslintDir ?? 'eslint', plugin) : workloadName === 'winston' ? winstonWorkload(dir) : gatewayWorkload(dir);
+  const workload = plugin !== undefined ? eslintPluginWorkload(dir, eslintDir ?? 'eslint', plugin) : owned[workloadName as keyof typeof owned](dir);
   const requireMs = performance.now() - requireStart;
   if (mode === 'output') {
     await workload.run(1);

@@ -6,6 +6,8 @@
 // - eslint-plugin-promise@7.2.1: the same; its rules map, a property of the plugin object, loads no rule at import;
 // - eslint-plugin-import@2.31.0 (Babel, retainLines): the same; its rules and configs maps, a manifest each;
 // - eslint-plugin-vue@9.33.0: the same, on a .vue file; three maps in its plugin object, a manifest each;
+// - date-fns@2.30.0 (Babel's CommonJS barrel: an export getter per function): the same results and
+//   export names, for require and for ES module importers; requiring it loads no function's module;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -149,6 +151,34 @@ test('eslint-plugin-import@2.31.0 (Babel, retainLines): its rules and configs ma
   const loaded = node(['-e', `require(${JSON.stringify(applied)});
     process.stdout.write(String(Object.keys(require.cache).filter((f) => f.startsWith(${JSON.stringify(join(applied, 'lib/rules'))})).length));`]);
   assert.equal(loaded, '0');
+});
+
+test('date-fns@2.30.0: its export getters and English locale load on first read; the same results and export names for require and import', { timeout: 900_000 }, async () => {
+  const original = copy('date-fns', 'date-fns-original');
+  const applied = copy('date-fns', 'date-fns-applied');
+  const result = await apply(applied, { force: true });
+  assert.deepEqual(result.plan.operations.map((o) => o.id).sort(), ['registry:index.js:exports', 'registry:locale/en-US/index.js:locale']);
+  // Results of the workload (formatting reads the locale) and the CommonJS export names.
+  assert.deepEqual(workloadOutput('date-fns', applied), workloadOutput('date-fns', original));
+  // What an ES module importer sees comes from Node reading the file's text, not from running it.
+  const esmNames = (dir: string) =>
+    JSON.parse(node(['--input-type=module', '-e', `const ns = await import(${JSON.stringify(join(dir, 'index.js'))}); process.stdout.write(JSON.stringify(Object.keys(ns).sort()));`])) as string[];
+  const names = esmNames(original);
+  assert.ok(names.length > 250 && names.includes('format'), `${names.length} names`);
+  assert.deepEqual(esmNames(applied), names);
+  // Requiring the index loads only the index and its `export *` of constants; reading `format`
+  // loads its own modules and the locale's, never an unrelated function's.
+  const unrelated = ['addBusinessDays/index.js', 'eachDayOfInterval/index.js', 'formatDistance/index.js', 'parse/index.js'];
+  const loaded = (dir: string) =>
+    JSON.parse(
+      node(['-e', `const dir = ${JSON.stringify(dir + '/')};
+        const files = () => Object.keys(require.cache).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)).sort();
+        const dateFns = require(dir); const atRequire = files(); dateFns.format(0, 'PP');
+        process.stdout.write(JSON.stringify({ atRequire, unrelated: files().filter((f) => ${JSON.stringify(unrelated)}.includes(f)) }));`]),
+    ) as { atRequire: string[]; unrelated: string[] };
+  assert.deepEqual(loaded(original).unrelated, unrelated, 'the original loads every function at require');
+  assert.deepEqual(loaded(applied), { atRequire: ['constants/index.js', 'index.js'], unrelated: [] });
+  report('date-fns', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {
