@@ -303,8 +303,8 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
     }
     if (ts.isShorthandPropertyAssignment(property)) {
       const value = importedValue(property.name, scope);
-      if (value && looksLikeHandler(value, 'reference')) {
-        references += 1;
+      if (value) {
+        if (looksLikeHandler(value, 'reference')) references += 1;
         entries.push({ key: property.name.text, module: value.module, export: value.export, valueShape: 'reference', line });
       }
       continue;
@@ -340,18 +340,20 @@ function objectRegistry(name: string, object: ts.ObjectLiteralExpression, statem
       if (key !== undefined) inline.push(key);
       continue;
     }
-    if (!value || !looksLikeHandler(value, valueShape)) {
-      const what = `value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line}`;
-      // `getLanguage: languages.getLanguage` comes from an import, but a helper is not a provider to load lazily.
-      blockers.push(value ? `${what} reads ${value.export} from ${value.module}, not a provider class or module` : `${what} is computed from imports, not an imported binding`);
+    if (!value) {
+      blockers.push(`value of ${key === undefined ? 'a computed key' : `'${key}'`} at line ${line} is computed from imports, not an imported binding`);
       continue;
     }
+    // Handlers make the map a registry; a helper beside them (`isAlphaLocales: _isAlpha.locales`,
+    // `isISO6346: _isISO.isISO6346` in validator's map of validators) is an entry of it too, read
+    // as lazily, but counts for nothing: a barrel of helpers is no registry.
+    const handler = looksLikeHandler(value, valueShape);
     if (valueShape === 'factory') factories += 1;
-    else references += 1;
+    else if (handler) references += 1;
     // A barrel (`module.exports = { completion }`) maps names to themselves; a registry maps keys to handlers.
     const localName = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
     const valueName = localName && ts.isIdentifier(localName) ? localName.text : localName && ts.isPropertyAccessExpression(localName) ? localName.name.text : undefined;
-    if (valueShape === 'factory' || valueName !== key) renamed += 1;
+    if (handler && (valueShape === 'factory' || valueName !== key)) renamed += 1;
     if (pending) pending.entry = entries.length;
     entries.push({ key, module: value.module, export: value.export, valueShape, line });
   }

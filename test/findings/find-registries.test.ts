@@ -230,3 +230,19 @@ test('register calls that lazify cannot rewrite are findings that say so, as the
   assert.deepEqual(finding(`const registry = require('./registry');\nregistry.register('a', require('./rules/a'));\nregistry.register('b', require('./rules/b'));\n`, registry), { convertible: true, blockers: [] });
   assert.deepEqual(finding(`const all = {};\nfunction register(name, rule) { all[name] = rule; }\nregister('a', require('./rules/a'));\nregister('b', require('./rules/b'));\nmodule.exports = all;\n`), { convertible: true, blockers: [] });
 });
+
+test("a helper beside a map's handlers (validator's `isAlphaLocales: _isAlpha.locales`) is an entry too; a map of helpers alone is no registry", () => {
+  const input = graphFromSources({
+    'src/index.ts': `export { validator } from './validator';\nexport { helpers } from './helpers';\n`,
+    'src/validator.ts': `import * as alpha from './alpha';\nimport * as email from './email';\nimport * as url from './url';\nimport * as phone from './phone';\nexport const validator = { version: '1.0', isAlpha: alpha.default, isEmail: email.default, isURL: url.default, alphaLocales: alpha.locales, isPhone: phone.isPhone };\n`,
+    'src/alpha.ts': `export default function isAlpha() {}\nexport const locales = ['en'];\n`,
+    'src/email.ts': `export default function isEmail() {}\n`,
+    'src/url.ts': `export default function isURL() {}\n`,
+    'src/phone.ts': `export function isPhone() {}\n`,
+    'src/helpers.ts': `import * as alpha from './alpha';\nimport * as phone from './phone';\nexport const helpers = { alphaLocales: alpha.locales, phone: phone.isPhone, phoneToo: phone.isPhone };\n`,
+  }, {}, 'commonjs');
+  const [registry] = input.facts['src/validator.ts']!.registries;
+  assert.deepEqual(registry!.entries.map((e) => [e.key, e.export]), [['isAlpha', 'default'], ['isEmail', 'default'], ['isURL', 'default'], ['alphaLocales', 'locales'], ['isPhone', 'isPhone']]);
+  assert.deepEqual(registry!.inline, ['version']);
+  assert.deepEqual(findRegistries(input).map((f) => [f.id, f.convertible, f.blockers]), [['registry:src/validator.ts:validator', true, []]]);
+});
