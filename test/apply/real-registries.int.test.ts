@@ -8,6 +8,9 @@
 // - eslint-plugin-vue@9.33.0: the same, on a .vue file; three maps in its plugin object, a manifest each;
 // - date-fns@2.30.0 (Babel's CommonJS barrel: an export getter per function): the same results and
 //   export names, for require and for ES module importers; requiring it loads no function's module;
+// - validator@13.12.0 (Babel: one object of ~110 validators, each a module's default, beside a few
+//   other exports of the same or other modules, `isAlphaLocales: _isAlpha.locales`): the same results, keys and
+//   values; requiring it loads no validator;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -179,6 +182,35 @@ test('date-fns@2.30.0: its export getters and English locale load on first read;
   assert.deepEqual(loaded(original).unrelated, unrelated, 'the original loads every function at require');
   assert.deepEqual(loaded(applied), { atRequire: ['constants/index.js', 'index.js'], unrelated: [] });
   report('date-fns', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('validator@13.12.0: its map of validators becomes a manifest, the locales and named helpers beside them too; the same results and keys', { timeout: 900_000 }, async () => {
+  const original = copy('validator', 'validator-original');
+  const applied = copy('validator', 'validator-applied');
+  const result = await apply(applied, { force: true });
+  assert.deepEqual(result.plan.operations.map((o) => o.id), ['registry:index.js:validator']);
+  const probe = (dir: string) =>
+    JSON.parse(
+      node([
+        '-e',
+        `const dir = ${JSON.stringify(dir + '/')};
+         const files = () => Object.keys(require.cache).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)).sort();
+         const v = require(dir); const atRequire = files();
+         const results = [v.isEmail('a@b.co'), v.isEmail('a@'), v.isURL('https://example.com/x?y=1'), v.isAlpha('abc', 'en-US'), v.isAlpha('äbc', 'de-DE'),
+           v.isMobilePhone('+14155552671', 'en-US'), v.isPostalCode('10001', 'US'), v.isISO6346('CSQU3054383'), v.isFreightContainerID('CSQU3054384'),
+           v.isIBAN('DE89370400440532013000'), v.toInt('42'), v.escape('<a href="x">'), v.isUUID('a8098c1a-f86e-11da-bd1a-00112444be1e')];
+         const lists = [v.isAlphaLocales, v.isAlphanumericLocales, v.isFloatLocales, v.isMobilePhoneLocales, v.isPostalCodeLocales, v.ibanLocales];
+         process.stdout.write(JSON.stringify({ atRequire, keys: Object.keys(v), version: v.version, results, lists, loaded: files().length }));`,
+      ]),
+    ) as { atRequire: string[]; keys: string[]; loaded: number };
+  const before = probe(original);
+  const after = probe(applied);
+  assert.ok(before.keys.length > 100 && before.atRequire.length > 100, `${before.keys.length} keys, ${before.atRequire.length} files at require`);
+  // Requiring it loads the index and its manifest; the calls above load only what they use.
+  assert.deepEqual(after.atRequire, ['index.js', 'index.manifest.js']);
+  assert.ok(after.loaded < before.loaded, `${after.loaded} of ${before.loaded} files after the calls`);
+  assert.deepEqual({ ...after, atRequire: [], loaded: 0 }, { ...before, atRequire: [], loaded: 0 });
+  report('validator', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {
