@@ -66,22 +66,36 @@ function heavyModules(loaded: string[], providerDir: string): string[] {
   });
 }
 
+interface PrefixMap {
+  keys: string[];
+  fast: boolean;
+  loadedProviders: number;
+  /** After every key was read once: each property's descriptor, with the type of its value. */
+  read: Array<[key: string, valueType: string, writable: boolean, enumerable: boolean, configurable: boolean]>;
+  fastAfterReads: boolean;
+}
+
 /**
  * The gateway's exported prefix map as the hot lookup sees it: its keys in order, whether V8
  * keeps it in fast mode (an object literal of getters stays in slow dictionary mode, where each
- * `Object.keys` and read costs several times more), and no provider loaded by listing its keys.
+ * `Object.keys` and read costs several times more), and no provider loaded by listing its keys;
+ * then, every key read once, its properties (plain values after the first read, as in the
+ * literal) and whether it is still in fast mode.
  */
-function prefixMap(dir: string): { keys: string[]; fast: boolean; loadedProviders: number } {
+function prefixMap(dir: string): PrefixMap {
   const script = `
     const gateway = require(${JSON.stringify(join(dir, 'dist/index.js'))});
     const map = gateway.MODEL_PREFIXES;
     const keys = Object.keys(map);
     const loadedProviders = Object.keys(require.cache).filter((f) => f.includes('/dist/providers/') && !/(base|register-all|index)(\\.manifest)?\\.js$/.test(f)).length;
-    process.stdout.write(JSON.stringify({ keys, fast: %HasFastProperties(map), loadedProviders }));
+    const fast = %HasFastProperties(map);
+    for (const key of keys) map[key];
+    const read = keys.map((key) => { const d = Object.getOwnPropertyDescriptor(map, key); return [key, typeof d.value, d.writable === true, d.enumerable, d.configurable]; });
+    process.stdout.write(JSON.stringify({ keys, fast, loadedProviders, read, fastAfterReads: %HasFastProperties(map) }));
   `;
   const result = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { cwd: dir, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
-  return JSON.parse(result.stdout) as { keys: string[]; fast: boolean; loadedProviders: number };
+  return JSON.parse(result.stdout) as PrefixMap;
 }
 
 function run(dir: string, command: string, args: string[]): void {
@@ -116,7 +130,9 @@ test('gateway-cjs: after apply, the gateway builds, passes its tests, keeps its 
     // The prefix map the router scans on every call keeps its keys, in order, and stays in V8's fast mode.
     const mapAfter = prefixMap(dir);
     assert.ok(mapBefore.fast && mapBefore.keys.length > 10, 'the untouched map is a fast object literal of values');
-    assert.deepEqual(mapAfter, { keys: mapBefore.keys, fast: true, loadedProviders: 0 });
+    assert.ok(mapBefore.read.every(([, type]) => type === 'function'), 'the untouched map holds its handler classes');
+    // Fast, listing no provider; after each key's first read, the plain value it was, still fast.
+    assert.deepEqual(mapAfter, { keys: mapBefore.keys, fast: true, loadedProviders: 0, read: mapBefore.read, fastAfterReads: true });
 
     // Idempotent: a second apply plans nothing that changes a file.
     const again = await apply(dir, { dryRun: true });
@@ -197,9 +213,9 @@ test('gateway-esm (engines admit require(esm)): all three registries stay synchr
     assert.match(after('src/router.manifest.ts'), /^const require = createRequire\(import\.meta\.url\);$/m);
     // The exported map keeps its type and synchronous values: a getter per key, copied by the
     // manifest's helper onto an object V8 keeps in fast mode (the hot lookups stay fast).
-    assert.match(after('src/router.ts'), /export const MODEL_PREFIXES: Record<string, HandlerClass> = withFastProperties\(\{/);
+    assert.match(after('src/router.ts'), /export const MODEL_PREFIXES: Record<string, HandlerClass> = withFastProperties\(MODEL_PREFIXES_MANIFEST, \{/);
     assert.match(after('src/router.ts'), /^import \{ MODEL_PREFIXES_MANIFEST, withFastProperties \} from '\.\/router\.manifest\.js';$/m);
-    assert.match(after('src/router.manifest.ts'), /^export function withFastProperties<T extends object>\(object: T\): T \{$/m);
+    assert.match(after('src/router.manifest.ts'), /^export function withFastProperties<T extends object>\(entries: object, object: T\): T \{$/m);
     assert.match(after('src/router.ts'), /get 'claude-'\(\) \{ return MODEL_PREFIXES_MANIFEST\['claude-'\]\.load\(\); \}/);
     assert.match(after('src/factories.ts'), /openai: \(opts\) => new \(PROVIDER_FACTORIES_MANIFEST\.openai\.load\(\)\)\(opts\)/, 'factories stay synchronous');
     assert.doesNotMatch(after('src/main.ts'), /await factory/, 'no caller changes');

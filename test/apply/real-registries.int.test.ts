@@ -122,7 +122,7 @@ test('eslint-plugin-promise@7.2.1: its rules map, nested in the plugin object, b
   // The file is written without semicolons (prettier `semi: false`); so are the new lines.
   const index = readFileSync(join(applied, 'index.js'), 'utf8');
   assert.match(index, /^const \{ rulesManifest, withFastProperties \} = require\('\.\/index\.manifest\.js'\)$/m);
-  assert.match(index, /^  rules: withFastProperties\(\{$/m);
+  assert.match(index, /^  rules: withFastProperties\(rulesManifest, \{$/m);
   assert.doesNotMatch(readFileSync(join(applied, 'index.manifest.js'), 'utf8'), /^(?!\s*\/\/).*;$/m);
 });
 

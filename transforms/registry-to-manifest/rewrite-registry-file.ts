@@ -55,7 +55,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
     if (options.moduleFormat === 'esm' && collected.declarator) loaderValueTypes(j, collected.declarator.node);
     if (fastCopy) {
       const helper = unusedName(j, root, FAST_PROPERTIES);
-      wrapInFastCopy(j, collected.object!, helper);
+      wrapInFastCopy(j, collected.object!, helper, manifest);
       imported.push([FAST_PROPERTIES, helper]);
     }
   } else if (options.shape === 'factory-map') {

@@ -4,7 +4,7 @@ import { helper } from './helper';
 import { MODEL_PREFIXES_MANIFEST, withFastProperties } from './router.manifest';
 
 /** Model-name prefixes and the handler that serves them. */
-export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = withFastProperties({
+export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = withFastProperties(MODEL_PREFIXES_MANIFEST, {
   get 'claude-'() { return MODEL_PREFIXES_MANIFEST['claude-'].load(); },
   get 'gpt-'() { return MODEL_PREFIXES_MANIFEST['gpt-'].load(); },
   get o1() { return MODEL_PREFIXES_MANIFEST.o1.load(); },

@@ -1,6 +1,6 @@
 import { HANDLERS_MANIFEST, withFastProperties } from './router.manifest'
 
-export const HANDLERS = withFastProperties({
+export const HANDLERS = withFastProperties(HANDLERS_MANIFEST, {
   // Claude models
   get 'claude-'() { return HANDLERS_MANIFEST['claude-'].load() },
   /** GPT models */

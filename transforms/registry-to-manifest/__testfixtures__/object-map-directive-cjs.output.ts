@@ -5,7 +5,7 @@
 import { helper } from './helper';
 import { rulesManifest, withFastProperties } from './index.manifest';
 
-export const rules = withFastProperties({
+export const rules = withFastProperties(rulesManifest, {
   get 'alt-text'() { return rulesManifest['alt-text'].load(); },
   get lang() { return rulesManifest.lang.load(); },
 });

@@ -7,7 +7,7 @@ export enum Providers {
 
 export const Local = { OLLAMA: 'ollama' } as const;
 
-export const PROVIDER_CLASSES = withFastProperties({
+export const PROVIDER_CLASSES = withFastProperties(PROVIDER_CLASSES_MANIFEST, {
   get cohere() { return PROVIDER_CLASSES_MANIFEST.cohere.load(); },
   get gemini() { return PROVIDER_CLASSES_MANIFEST.gemini.load(); },
   get ollama() { return PROVIDER_CLASSES_MANIFEST.ollama.load(); },

@@ -6,7 +6,7 @@ import { MODEL_PREFIXES_MANIFEST as MODEL_PREFIXES_MANIFEST2, withFastProperties
 const MODEL_PREFIXES_MANIFEST = 'see docs/models.md';
 
 /** Keys a manifest must write as escaped literals; `__proto__:` sets the prototype and is no key. */
-export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = withFastProperties({
+export const MODEL_PREFIXES: Record<string, typeof BaseHandler> = withFastProperties(MODEL_PREFIXES_MANIFEST2, {
   get 'it\'s "quoted"'() { return MODEL_PREFIXES_MANIFEST2['it\'s "quoted"'].load(); },
   get 'a\nb'() { return MODEL_PREFIXES_MANIFEST2['a\nb'].load(); },
   get 'back\\slash'() { return MODEL_PREFIXES_MANIFEST2['back\\slash'].load(); },

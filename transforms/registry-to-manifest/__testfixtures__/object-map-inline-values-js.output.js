@@ -2,7 +2,7 @@
 const { PROVIDERS_MANIFEST, withFastProperties } = require('./index.manifest.js');
 
 // Most values are required providers; two are written inline and stay as they are.
-const PROVIDERS = withFastProperties({
+const PROVIDERS = withFastProperties(PROVIDERS_MANIFEST, {
   get openai() { return PROVIDERS_MANIFEST.openai.load(); },
   get anthropic() { return PROVIDERS_MANIFEST.anthropic.load(); },
   get mistral() { return PROVIDERS_MANIFEST.mistral.load(); },

@@ -10,7 +10,7 @@ const recommendedRules = {
 
 const pluginShapes = {
   meta: { name: 'plugin-shapes' },
-  rules: withFastProperties({
+  rules: withFastProperties(rulesManifest, {
     get 'prefer-a'() { return rulesManifest['prefer-a'].load() },
     get 'prefer-b'() { return rulesManifest['prefer-b'].load() },
   }),

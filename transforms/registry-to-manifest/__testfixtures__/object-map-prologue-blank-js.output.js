@@ -7,7 +7,7 @@ function ownKeys(e) { return Object.keys(e); }
 var flatConfigBase = require('./configs/flat-config-base');
 var allRulesManifest = require('./index.manifest.js').allRulesManifest;
 var withFastProperties = require('./index.manifest.js').withFastProperties;
-var allRules = withFastProperties({
+var allRules = withFastProperties(allRulesManifest, {
   get 'alt-text'() { return allRulesManifest['alt-text'].load(); },
   get lang() { return allRulesManifest.lang.load(); }
 });

@@ -5,7 +5,7 @@ var withFastProperties = require('./index.rules.manifest.js').withFastProperties
 
 // eslint-plugin-import's lib/index.js (Babel with retainLines): the directive shares its line
 // with the first statements, and the maps end with ` };`.
-var rules = exports.rules = withFastProperties({
+var rules = exports.rules = withFastProperties(rulesManifest, {
   get 'no-unresolved'() { return rulesManifest['no-unresolved'].load(); },
   get named() { return rulesManifest.named.load(); },
 
