@@ -5,7 +5,8 @@
 // produced (log lines, lint messages) and the package's export names, to compare two copies.
 // Workloads: `winston` (log calls through a Stream transport to a null stream), `gateway-cjs`
 // (the built demo gateway resolving model names to providers through its prefix map), `date-fns`
-// (date arithmetic and formatting through the package's index, the English locale's tables), and
+// (date arithmetic and formatting through the package's index, the English locale's tables),
+// `validator` (small validators read from its map of validators on every call), and
 // `eslint-plugin-react`, `eslint-plugin-jsx-a11y`, `eslint-plugin-promise`, `eslint-plugin-import`
 // and `eslint-plugin-vue` (eslint's Linter over a sample with every rule of the plugin: JSX for
 // the first two, promise chains, ES module imports, a Vue single-file component through
@@ -263,10 +264,36 @@ function dateFnsWorkload(dir: string): Workload {
   };
 }
 
+const VALIDATOR_INPUTS = ['42', 'abc', 'a@b.co', '12.5', 'x', 'https://example.com'];
+
+/**
+ * validator (13.x): each iteration reads four validators from its map of about 110 and calls
+ * them on a short string, so the map's reads are a fair share of the work.
+ */
+function validatorWorkload(dir: string): Workload {
+  const validator = require(dir);
+  let counts = [0, 0, 0, 0];
+  return {
+    async run(times) {
+      counts = [0, 0, 0, 0];
+      for (let i = 0; i < times; i++) {
+        const text = VALIDATOR_INPUTS[i % VALIDATOR_INPUTS.length];
+        if (validator.isInt(text)) counts[0]++;
+        if (validator.isAlpha(text)) counts[1]++;
+        if (validator.isNumeric(text)) counts[2]++;
+        if (validator.isLength(text, { min: 2 })) counts[3]++;
+      }
+    },
+    output() {
+      return { counts, exports: Object.keys(validator) };
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const [workloadName, dir, mode, iterationsText, eslintDir] = process.argv.slice(2);
   const plugin = workloadName === undefined ? undefined : ESLINT_PLUGINS[workloadName];
-  const owned = { winston: winstonWorkload, 'gateway-cjs': gatewayWorkload, 'date-fns': dateFnsWorkload };
+  const owned = { winston: winstonWorkload, 'gateway-cjs': gatewayWorkload, 'date-fns': dateFnsWorkload, validator: validatorWorkload };
   const own = workloadName !== undefined && Object.hasOwn(owned, workloadName);
   if (!dir || (mode !== 'time' && mode !== 'output') || (!own && plugin === undefined)) {
     console.error(`usage: hot-path-child.js ${Object.keys(owned).join('|')}|${Object.keys(ESLINT_PLUGINS).join('|')} <package dir> time|output [iterations] [eslint dir]`);

@@ -26,6 +26,7 @@ const WORKLOADS = [
   { name: 'winston', what: 'log calls (6 per iteration) through a Stream transport to a null stream', iterations: 5_000 },
   { name: 'gateway-cjs', what: 'providerForModel of 10 model names (the prefix map scanned per name), fixtures/gateway-cjs built', iterations: 20_000, fixture: 'fixtures/gateway-cjs' },
   { name: 'date-fns', what: 'date arithmetic, parsing and formatting (6 calls per iteration) through the index, date-fns@2.30.0', iterations: 20_000 },
+  { name: 'validator', what: 'isInt, isAlpha, isNumeric and isLength of a short string, each read from the map of validators, validator@13.12.0', iterations: 300_000 },
   { name: 'eslint-plugin-react', what: 'Linter.verify of a JSX sample with every non-deprecated rule', iterations: 30 },
   { name: 'eslint-plugin-vue', what: 'Linter.verify of a .vue file (vue-eslint-parser) with every non-deprecated rule', iterations: 30 },
 ] as const;
