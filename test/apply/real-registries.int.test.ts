@@ -181,6 +181,9 @@ test('date-fns@2.30.0: its export getters and English locale load on first read;
     ) as { atRequire: string[]; unrelated: string[] };
   assert.deepEqual(loaded(original).unrelated, unrelated, 'the original loads every function at require');
   assert.deepEqual(loaded(applied), { atRequire: ['constants/index.js', 'index.js'], unrelated: [] });
+  // The locale's requires all moved to its manifest: so did its use of @babel/runtime's helper.
+  assert.match(readFileSync(join(original, 'locale/en-US/index.js'), 'utf8'), /require\("@babel\/runtime\/helpers\/interopRequireDefault"\)/);
+  assert.doesNotMatch(readFileSync(join(applied, 'locale/en-US/index.js'), 'utf8'), /@babel\/runtime|_interopRequireDefault/);
   report('date-fns', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
@@ -210,6 +213,9 @@ test('validator@13.12.0: its map of validators becomes a manifest, the locales a
   assert.deepEqual(after.atRequire, ['index.js', 'index.manifest.js']);
   assert.ok(after.loaded < before.loaded, `${after.loaded} of ${before.loaded} files after the calls`);
   assert.deepEqual({ ...after, atRequire: [], loaded: 0 }, { ...before, atRequire: [], loaded: 0 });
+  // Babel's interop helpers had no caller left in the index: they went with the requires.
+  assert.match(readFileSync(join(original, 'index.js'), 'utf8'), /^function _interopRequireWildcard\(/m);
+  assert.doesNotMatch(readFileSync(join(applied, 'index.js'), 'utf8'), /function _(interopRequireDefault|interopRequireWildcard|getRequireWildcardCache|typeof)\(/);
   report('validator', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
