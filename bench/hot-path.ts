@@ -1,7 +1,8 @@
 // Hot-path benchmark: does a package run as fast after `lazify apply` as before, once its lazy
-// loaders have loaded? For winston (log calls to a null stream), eslint-plugin-react and
-// eslint-plugin-vue (eslint's Linter over a JSX sample, a .vue file, with the plugin's rules): a temp copy of the installed package as it
-// is, and one after apply(); for fixtures/gateway-cjs (model names routed through its prefix
+// loaders have loaded? For winston (log calls to a null stream), date-fns (formatting through
+// its index), validator (validators read from its map), eslint-plugin-react and eslint-plugin-vue
+// (eslint's Linter over a JSX sample, a .vue file, with the plugin's rules): a temp copy of the
+// installed package as it is, and one after apply(); for fixtures/gateway-cjs (model names routed through its prefix
 // map), a built copy of the fixture and one applied and built again. Each measurement a fresh
 // process (hot-path-child.ts) timing the workload after one unmeasured first use; variants
 // alternate. Prints figures; asserts nothing.

@@ -5,7 +5,7 @@
 // a hand-written change would drop them, and the runtime form would still load its module at
 // import. Only helpers the file called before the rewrite and calls no more are removed.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
-import { isNonReference } from './binding-uses.js';
+import { countBindingUses } from './binding-uses.js';
 
 /** Babel's interop helpers; each later one is called only by those before it. */
 const HELPERS = ['_interopRequireDefault', '_interopRequireWildcard', '_getRequireWildcardCache', '_typeof'];
@@ -33,15 +33,9 @@ function requiresBabelRuntime(init: any): boolean {
   return typeof specifier?.value === 'string' && /^@babel\/runtime(-corejs\d)?\/helpers\//.test(specifier.value);
 }
 
-/** How many references to `name` the file has outside `declaration` (a helper calls itself: `_typeof`). */
+/** How many value references to `name` the file has outside `declaration` (a helper calls itself: `_typeof`). */
 function usesOutside(j: JSCodeshift, root: Collection, name: string, declaration: ASTPath): number {
-  let uses = 0;
-  root.find(j.Identifier, { name }).forEach((path) => {
-    if (isNonReference(path)) return;
-    for (let p: ASTPath | null = path; p; p = p.parent) if (p.node === declaration.node) return;
-    uses += 1;
-  });
-  return uses;
+  return countBindingUses(j, root, name, new Set([declaration.node])).value;
 }
 
 /** The helpers the file calls now; read before a rewrite, handed to {@link pruneBabelHelpers} after it. */

@@ -29,7 +29,7 @@ export function isTypePosition(path: ASTPath): boolean {
 }
 
 /** True when the identifier is a name but not a reference: `{ key: v }`, `obj.key`, `import { X }`. */
-export function isNonReference(path: ASTPath): boolean {
+function isNonReference(path: ASTPath): boolean {
   const parent = path.parent?.node as any;
   if (!parent) return false;
   if ((parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression') && parent.property === path.node && !parent.computed) return true;

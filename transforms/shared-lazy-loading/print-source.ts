@@ -52,7 +52,6 @@ export function printSource(j: JSCodeshift, root: Collection, original: string):
   return restoreLiteralLines(j, restyleNewLines(text, original, style), original);
 }
 
-
 const DIRECTIVE_LINE = /^[ \t]*(['"])[^'"\\\n]*\1;?[ \t]*$/;
 
 /**
