@@ -105,11 +105,15 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
   let end = 0;
   for (const statement of sourceFile.statements) {
     const getter = exportGetter(statement);
-    if (!getter) continue;
-    const binding = scope.bindings.get(getter.local);
+    const star = getter ? undefined : babelExportStar(statement);
+    const local = getter?.local ?? star;
+    if (local === undefined) continue;
+    const binding = scope.bindings.get(local);
     if (!binding || binding.via !== 'require' || !binding.specifier.startsWith('.')) continue;
-    entries.push({ key: getter.key, module: binding.module, export: getter.member ?? 'default', valueShape: 'reference', line: lineOf(statement, sourceFile) });
-    locals.set(getter.local, (locals.get(getter.local) ?? 0) + 1);
+    // A star's names are the module's: src/facts/star-exports.ts reads them once every module has its facts.
+    if (getter) entries.push({ key: getter.key, module: binding.module, export: getter.member ?? 'default', valueShape: 'reference', line: lineOf(statement, sourceFile) });
+    else entries.push({ module: binding.module, export: '*', valueShape: 'reference', line: lineOf(statement, sourceFile) });
+    locals.set(local, (locals.get(local) ?? 0) + 1);
     start = Math.min(start, statement.getStart(sourceFile));
     end = Math.max(end, statement.end);
   }
@@ -117,7 +121,7 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
   // A binding read anywhere but in those getters (and its own declaration) keeps its require at import.
   const otherReads = new Map<string, number>();
   const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) && exportGetter(node)) return;
+    if (ts.isExpressionStatement(node) && (exportGetter(node) || babelExportStar(node))) return;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && locals.has(node.name.text)) {
       if (node.initializer) visit(node.initializer);
       return;
@@ -128,7 +132,7 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
   };
   visit(sourceFile);
   const blockers = [...otherReads.keys()].map((local) => `${local} is also read outside its export getters, so its require stays at import`);
-  const first = sourceFile.statements.find((s) => exportGetter(s))!;
+  const first = sourceFile.statements.find((s) => exportGetter(s) || babelExportStar(s))!;
   return { name: 'exports', shape: 'export-getters', line: lineOf(first, sourceFile), start, end, entries, blockers };
 }
 
@@ -161,6 +165,50 @@ function exportGetter(statement: ts.Node): { key: string; local: string; member?
   if (ts.isIdentifier(value)) return { key: keyArg.text, local: value.text };
   if (ts.isPropertyAccessExpression(value) && ts.isIdentifier(value.expression)) return { key: keyArg.text, local: value.expression.text, member: value.name.text };
   return undefined;
+}
+
+/**
+ * The guards Babel writes before each name of an `export *` (`if (...) return;`), with the
+ * callback's parameter written `key` and the module's local `L`, in double quotes and with a
+ * space only between two words.
+ */
+const STAR_GUARDS = new Set([
+  'key==="default"||key==="__esModule"',
+  'key in exports&&exports[key]===L[key]',
+  'Object.prototype.hasOwnProperty.call(_exportNames,key)',
+]);
+
+/**
+ * Babel's CommonJS `export * from './x'`: `Object.keys(_x).forEach(function (key) { if (key ===
+ * "default" || key === "__esModule") return; ... Object.defineProperty(exports, key, { enumerable:
+ * true, get: function () { return _x[key]; } }); })` after `var _x = require('./x')` -> `_x`
+ * (older Babel names the getter: `get: function get() {`).
+ * Only Babel's own guards are accepted: any other body may skip names the module exports.
+ */
+export function babelExportStar(statement: ts.Node): string | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const call = statement.expression;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'forEach') return undefined;
+  const keys = call.expression.expression;
+  if (!ts.isCallExpression(keys) || keys.getText() !== `Object.keys(${keys.arguments[0]?.getText()})` || !keys.arguments[0] || !ts.isIdentifier(keys.arguments[0])) return undefined;
+  const local = keys.arguments[0].text;
+  const fn = call.arguments[0]!;
+  if (!ts.isFunctionExpression(fn) || fn.parameters.length !== 1 || !ts.isIdentifier(fn.parameters[0]!.name)) return undefined;
+  const key = fn.parameters[0]!.name.text;
+  const statements = fn.body.statements;
+  const define = statements[statements.length - 1];
+  const normal = (node: ts.Node) =>
+    node
+      .getText()
+      .replace(/\s+/g, ' ')
+      .replace(/ (?![\w$])|(?<![\w$]) /g, '')
+      .replace(/'/g, '"')
+      .replace(new RegExp(`\\b${key}\\b`, 'g'), 'key')
+      .replace(new RegExp(`\\b${local.replace(/\$/g, '\\$')}\\b`, 'g'), 'L');
+  const guardsOk = statements.slice(0, -1).every((s) => ts.isIfStatement(s) && !s.elseStatement && ts.isReturnStatement(s.thenStatement) && !s.thenStatement.expression && STAR_GUARDS.has(normal(s.expression)));
+  if (!guardsOk || !statements.slice(0, -1).some((s) => normal((s as ts.IfStatement).expression) === 'key==="default"||key==="__esModule"')) return undefined;
+  const defined = define && /^Object\.defineProperty\(exports,key,\{enumerable:true,get:function(?: get)?\(\)\{return L\[key\];?\},?\}\);?$/.test(normal(define));
+  return defined ? local : undefined;
 }
 
 /** An object literal bound at the top level, or held by a property of one (`nested`). */

@@ -8,6 +8,7 @@ import type { ModuleFacts } from './module-facts.js';
 import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
 import { resolveValueKeys } from './value-keys.js';
 import { resolveImportedKeys } from './imported-keys.js';
+import { resolveStarExports } from './star-exports.js';
 import { moduleIdResolver } from '../graph/resolve-module-id.js';
 
 /** Files whose syntax the facts understand; JSON and others have no top-level code worth classifying. */
@@ -48,6 +49,8 @@ export function extractFacts(
   resolveValueKeys(facts, graph, options.sources);
   // Keys written as a member of an imported enum (`[Providers.OPENAI]`), read where it is declared.
   resolveImportedKeys(facts, graph, options.sources);
+  // The names of Babel's `export *` re-exports, read in the re-exported module.
+  resolveStarExports(facts, graph, options.sources);
   return facts;
 }
 

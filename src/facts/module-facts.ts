@@ -44,7 +44,10 @@ export interface RegistryEntry {
   key?: string;
   /** Module id the registered value comes from (resolved import), when static. */
   module?: string;
-  /** Export name in that module (`AnthropicHandler`, `default`). */
+  /**
+   * Export name in that module (`AnthropicHandler`, `default`); `*` for Babel's `export *` of an
+   * export-getters registry until its names are read (src/facts/star-exports.ts).
+   */
   export?: string;
   /** How the value is registered: the class/handler itself, or a factory function wrapping it. */
   valueShape: 'reference' | 'factory';

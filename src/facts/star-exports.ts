@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ModuleGraph } from '../graph/module-graph.js';
+import type { ParsedSources } from '../graph/parse-source.js';
+import type { ModuleFacts, RegistryEntry } from './module-facts.js';
+
+type Lexer = { parse(source: string): { exports: string[]; reexports: string[] } };
+let lexer: Lexer | undefined;
+
+/**
+ * Babel's `export * from './x'` (an `export: '*'` entry of an export-getters registry) defines, at
+ * import, a getter for each name `./x` exports. Once every module has its facts, each such entry
+ * becomes one entry per name, read as Node reads the names an ES module importer gets
+ * (cjs-module-lexer), which the transform reads the same way
+ * (transforms/registry-to-manifest/export-star-getters.ts). A name an earlier export already
+ * defines stays the earlier one's, as Babel's `key in exports` guard keeps it. A module whose
+ * names that reading cannot tell (an `export *` of its own, not CommonJS, unreadable) is no entry:
+ * its star stays as written.
+ */
+export function resolveStarExports(facts: Record<string, ModuleFacts>, graph: ModuleGraph, sources?: ParsedSources): void {
+  for (const moduleFacts of Object.values(facts)) {
+    for (const registry of moduleFacts.registries) {
+      if (registry.shape !== 'export-getters' || !registry.entries.some((e) => e.export === '*')) continue;
+      const taken = new Set(moduleFacts.exports.filter((e) => e.name !== '*').map((e) => e.name));
+      for (const entry of registry.entries) if (entry.export !== '*' && entry.key !== undefined) taken.add(entry.key);
+      const entries: RegistryEntry[] = [];
+      for (const entry of registry.entries) {
+        if (entry.export !== '*') {
+          entries.push(entry);
+          continue;
+        }
+        const names = (starNames(entry.module!, graph, sources) ?? []).filter((name) => !taken.has(name));
+        for (const name of names) {
+          taken.add(name);
+          entries.push({ key: name, module: entry.module!, export: name, valueShape: 'reference', line: entry.line });
+        }
+      }
+      registry.entries = entries;
+    }
+  }
+}
+
+/** The names `module` gives an ES module importer, without `default` and `__esModule`; undefined when not all of them can be read. */
+function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources): string[] | undefined {
+  const file = graph.modules[module]?.file;
+  if (!file || !/\.c?js$/.test(file)) return undefined;
+  let text: string;
+  try {
+    text = sources?.get(file)?.text ?? readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  lexer ??= createRequire(import.meta.url)('cjs-module-lexer') as Lexer;
+  try {
+    const { exports, reexports } = lexer.parse(text);
+    return reexports.length > 0 ? undefined : [...new Set(exports)].filter((name) => name !== 'default' && name !== '__esModule');
+  } catch {
+    return undefined;
+  }
+}
