@@ -22,6 +22,7 @@ import { addRegistryLoaders } from './add-registry-loaders.js';
 import { collectRegistry } from './collect-entries.js';
 import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
+import { starExportsToGetters } from './export-star-getters.js';
 
 export { optionPaths, optionsSchema } from './options.js';
 import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, manifestSpecifier, renderManifest } from './render-manifest.js';
@@ -88,9 +89,10 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
   if (options.shape === 'export-getters') {
-    // No manifest: the getters already are the lazy entries.
+    // No manifest: the getters already are the lazy entries (Babel's `export *` loops become getters first).
+    const stars = starExportsToGetters(j, root, options.file, projectFromOptions(raw));
     const { converted, skipped } = requireInGetters(j, root);
-    for (const note of skipped) api.report(note);
+    for (const note of [...stars.skipped, ...skipped]) api.report(note);
     return converted.length > 0 ? printSource(j, root, file.source) : file.source;
   }
 

@@ -15,10 +15,15 @@ let lexer: Lexer | undefined;
 
 /** The export names Node gives ES module importers of `source`; undefined when it cannot read them (an ES module, TypeScript, a syntax the lexer refuses). */
 export function esmExportNames(source: string): string[] | undefined {
+  return cjsExportsOf(source)?.exports;
+}
+
+/** What Node reads in `source` for its ES module importers: the names, and the specifiers whose names it re-exports. */
+export function cjsExportsOf(source: string): { exports: string[]; reexports: string[] } | undefined {
   // Loaded on first use, synchronously: the package's CommonJS build needs no WebAssembly set-up.
   lexer ??= createRequire(import.meta.url)('cjs-module-lexer') as Lexer;
   try {
-    return lexer.parse(source).exports;
+    return lexer.parse(source);
   } catch {
     return undefined;
   }
