@@ -119,7 +119,8 @@ export const registryManifestPlanner: Planner = {
           {
             id: finding.id,
             transform: 'registry-to-manifest',
-            summary: `${keys.length} export getters in ${finding.file} (${keys.join(', ')}): each requires its module on first read`,
+            // date-fns's `export *` barrel has 250: the first few name the rest.
+            summary: `${keys.length} export getters in ${finding.file} (${keys.length > 10 ? `${keys.slice(0, 8).join(', ')} and ${keys.length - 8} more` : keys.join(', ')}): each requires its module on first read`,
             files,
             options: getterOptions as unknown as Record<string, unknown>,
           },

@@ -138,9 +138,13 @@ function diagnosticLines(result: AnalysisResult, c: Colours, width: number | und
   return lines;
 }
 
+/** Entry lines shown per registry; a barrel of 250 functions (date-fns) would bury the other findings. */
+const MAX_ENTRY_LINES = 20;
+
 /**
- * A registry's entries, one line per providing module and export, so a reader sees every
- * key and where it comes from: `'gpt-', 'o1' -> src/providers/openai.ts OpenAIHandler`.
+ * A registry's entries, one line per providing module and export, so a reader sees each key
+ * and where it comes from: `'gpt-', 'o1' -> src/providers/openai.ts OpenAIHandler`; past
+ * {@link MAX_ENTRY_LINES}, a line counting the rest.
  */
 function registryEntryLines(finding: Finding): string[] {
   if (!finding.entries || finding.entries.length === 0) return [];
@@ -151,5 +155,7 @@ function registryEntryLines(finding: Finding): string[] {
     keys.push(entry.key === undefined ? '[computed]' : `'${entry.key}'`);
     byTarget.set(target, keys);
   }
-  return [...byTarget].map(([target, keys]) => `${keys.join(', ')} -> ${target}`);
+  const lines = [...byTarget].map(([target, keys]) => `${keys.join(', ')} -> ${target}`);
+  if (lines.length <= MAX_ENTRY_LINES) return lines;
+  return [...lines.slice(0, MAX_ENTRY_LINES - 1), `... ${lines.length - MAX_ENTRY_LINES + 1} more (--format json lists all)`];
 }

@@ -17,6 +17,17 @@ test('findings are ranked by saving, each as `file:line kind symbol saving` over
   assert.match(output, /src\/index\.ts -> src\/registry\.ts/, 'cycle files listed');
 });
 
+test('a registry of many modules lists its first entries and counts the rest', () => {
+  const result = sampleResult();
+  const registry = result.findings.find((f) => f.kind === 'registry')!;
+  registry.entries = Array.from({ length: 25 }, (_, i) => ({ key: `f${i}`, module: `f${i}.js`, export: `f${i}`, valueShape: 'reference' as const, line: i + 1 }));
+  const lines = renderTextReport(result).output.split('\n').filter((l) => /^ {9}('f\d+' -> |\.\.\. )/.test(l));
+  assert.equal(lines.length, 20);
+  assert.equal(lines[0]!.trim(), "'f0' -> f0.js f0");
+  assert.equal(lines[18]!.trim(), "'f18' -> f18.js f18");
+  assert.equal(lines[19]!.trim(), '... 6 more (--format json lists all)');
+});
+
 test('the cost tree shows own / cumulative / exclusive sizes, biggest subtree first, packages with versions', () => {
   const { output } = renderTextReport(sampleResult());
   const tree = output.slice(output.indexOf('Cost tree'));
