@@ -7,7 +7,10 @@
 // - eslint-plugin-import@2.31.0 (Babel, retainLines): the same; its rules and configs maps, a manifest each;
 // - eslint-plugin-vue@9.33.0: the same, on a .vue file; three maps in its plugin object, a manifest each;
 // - date-fns@2.30.0 (Babel's CommonJS barrel: an export getter per function): the same results and
-//   export names, for require and for ES module importers; requiring it loads no function's module;
+//   export names, for require and for ES module importers; requiring it loads the index alone;
+// - date-fns@3.6.0 (as date-fns-3; Babel's CommonJS `export *` of each function's module, a
+//   loop over the module's keys): the same keys in the same order, results and ES module names;
+//   requiring it loads the index alone;
 // - validator@13.12.0 (Babel: one object of ~110 validators, each a module's default, beside a few
 //   other exports of the same or other modules, `isAlphaLocales: _isAlpha.locales`): the same results, keys and
 //   values; requiring it loads no validator;
@@ -50,6 +53,16 @@ function node(args: string[], cwd?: string): string {
 function workloadOutput(workload: string, dir: string): unknown {
   const out = node(['--import', 'tsx', hotPathChild, workload, dir, 'output', '1', eslintDir], repoRoot);
   return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/**
+ * What `script` writes (JSON) when run in a fresh process on the copy `dir`, where it finds `dir`
+ * and `files()`, the copy's files loaded so far, root-relative and sorted.
+ */
+function probeCopy<T>(dir: string, script: string): T {
+  const prelude = `const dir = ${JSON.stringify(dir + '/')};
+    const files = () => Object.keys(require.cache).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)).sort();`;
+  return JSON.parse(node(['-e', `${prelude}\n${script}`])) as T;
 }
 
 /** Median wall time of a cold require of `dir` over 3 fresh processes. */
@@ -169,22 +182,59 @@ test('date-fns@2.30.0: its export getters and English locale load on first read;
   const names = esmNames(original);
   assert.ok(names.length > 250 && names.includes('format'), `${names.length} names`);
   assert.deepEqual(esmNames(applied), names);
-  // Requiring the index loads only the index and its `export *` of constants; reading `format`
-  // loads its own modules and the locale's, never an unrelated function's.
+  // Requiring the index loads the index alone (its `export *` of constants is read on first use
+  // too); reading `format` loads its own modules and the locale's, never an unrelated function's.
   const unrelated = ['addBusinessDays/index.js', 'eachDayOfInterval/index.js', 'formatDistance/index.js', 'parse/index.js'];
   const loaded = (dir: string) =>
-    JSON.parse(
-      node(['-e', `const dir = ${JSON.stringify(dir + '/')};
-        const files = () => Object.keys(require.cache).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)).sort();
-        const dateFns = require(dir); const atRequire = files(); dateFns.format(0, 'PP');
-        process.stdout.write(JSON.stringify({ atRequire, unrelated: files().filter((f) => ${JSON.stringify(unrelated)}.includes(f)) }));`]),
-    ) as { atRequire: string[]; unrelated: string[] };
+    probeCopy<{ atRequire: string[]; unrelated: string[] }>(
+      dir,
+      `const dateFns = require(dir); const atRequire = files(); dateFns.format(0, 'PP');
+       process.stdout.write(JSON.stringify({ atRequire, unrelated: files().filter((f) => ${JSON.stringify(unrelated)}.includes(f)) }));`,
+    );
   assert.deepEqual(loaded(original).unrelated, unrelated, 'the original loads every function at require');
-  assert.deepEqual(loaded(applied), { atRequire: ['constants/index.js', 'index.js'], unrelated: [] });
+  assert.deepEqual(loaded(applied), { atRequire: ['index.js'], unrelated: [] });
   // The locale's requires all moved to its manifest: so did its use of @babel/runtime's helper.
   assert.match(readFileSync(join(original, 'locale/en-US/index.js'), 'utf8'), /require\("@babel\/runtime\/helpers\/interopRequireDefault"\)/);
   assert.doesNotMatch(readFileSync(join(applied, 'locale/en-US/index.js'), 'utf8'), /@babel\/runtime|_interopRequireDefault/);
   report('date-fns', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('date-fns@3.6.0: each `export *` of its index becomes a getter per name, requiring on first read; the same keys, results and export names for require and import', { timeout: 900_000 }, async () => {
+  const original = copy('date-fns-3', 'date-fns-3-original');
+  const applied = copy('date-fns-3', 'date-fns-3-applied');
+  const analysis = analyze(applied);
+  const index = analysis.findings.find((f) => f.id === 'registry:index.js:exports');
+  assert.ok(index?.convertible, index?.message ?? 'no finding for index.js');
+  // format.js and parse.js both re-export longFormatters: the first `export *` keeps it, as Babel's guard does.
+  assert.equal(index.entries!.find((e) => e.key === 'longFormatters')?.module, 'format.js');
+  const result = await apply(applied, { force: true });
+  assert.ok(result.plan.operations.some((o) => o.id === 'registry:index.js:exports'), skippedLines(result.skipped).join('\n'));
+  const unrelated = ['addBusinessDays.js', 'eachDayOfInterval.js', 'formatDistance.js', 'parse.js'];
+  const probe = (dir: string) =>
+    probeCopy<{ atRequire: string[]; keys: string[]; results: unknown[]; afterFormat: string[] }>(
+      dir,
+      `const d = require(dir); const atRequire = files(); const keys = Object.keys(d);
+         const day = new Date(2024, 0, 31, 13, 5);
+         const results = [d.format(day, 'PPpp'), d.addMonths(day, 1).toISOString(), d.differenceInDays(d.addDays(day, 40), day), d.isValid(day), d.formatISO(day), d.startOfWeek(day).toISOString()];
+         const afterFormat = files().filter((f) => ${JSON.stringify(unrelated)}.includes(f));
+         results.push(d.parse('2024-02-03', 'yyyy-MM-dd', day).toISOString(), d.formatDistance(day, d.addHours(day, 30)), d.longFormatters === require(dir + 'parse.js').longFormatters);
+         process.stdout.write(JSON.stringify({ atRequire, keys, results, afterFormat }));`,
+    );
+  const before = probe(original);
+  const after = probe(applied);
+  assert.ok(before.keys.length === 250 && before.atRequire.length > 300, `${before.keys.length} keys, ${before.atRequire.length} files at require`);
+  assert.deepEqual(after.keys, before.keys, 'the same keys in the same order');
+  assert.deepEqual(after.results, before.results);
+  assert.deepEqual(before.afterFormat, unrelated, 'the original loads every function at require');
+  // Requiring it loads the index alone; the calls above load no function they do not call.
+  assert.deepEqual(after.atRequire, ['index.js']);
+  assert.deepEqual(after.afterFormat, []);
+  const esmNames = (dir: string) =>
+    JSON.parse(node(['--input-type=module', '-e', `const ns = await import(${JSON.stringify(join(dir, 'index.js'))}); process.stdout.write(JSON.stringify(Object.keys(ns)));`])) as string[];
+  const names = esmNames(original);
+  assert.ok(names.length > 250 && names.includes('format'), `${names.length} names`);
+  assert.deepEqual(esmNames(applied), names);
+  report('date-fns@3', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
 test('validator@13.12.0: its map of validators becomes a manifest, the locales and named helpers beside them too; the same results and keys', { timeout: 900_000 }, async () => {
@@ -193,19 +243,15 @@ test('validator@13.12.0: its map of validators becomes a manifest, the locales a
   const result = await apply(applied, { force: true });
   assert.deepEqual(result.plan.operations.map((o) => o.id), ['registry:index.js:validator']);
   const probe = (dir: string) =>
-    JSON.parse(
-      node([
-        '-e',
-        `const dir = ${JSON.stringify(dir + '/')};
-         const files = () => Object.keys(require.cache).filter((f) => f.startsWith(dir)).map((f) => f.slice(dir.length)).sort();
-         const v = require(dir); const atRequire = files();
+    probeCopy<{ atRequire: string[]; keys: string[]; loaded: number }>(
+      dir,
+      `const v = require(dir); const atRequire = files();
          const results = [v.isEmail('a@b.co'), v.isEmail('a@'), v.isURL('https://example.com/x?y=1'), v.isAlpha('abc', 'en-US'), v.isAlpha('äbc', 'de-DE'),
            v.isMobilePhone('+14155552671', 'en-US'), v.isPostalCode('10001', 'US'), v.isISO6346('CSQU3054383'), v.isFreightContainerID('CSQU3054384'),
            v.isIBAN('DE89370400440532013000'), v.toInt('42'), v.escape('<a href="x">'), v.isUUID('a8098c1a-f86e-11da-bd1a-00112444be1e')];
          const lists = [v.isAlphaLocales, v.isAlphanumericLocales, v.isFloatLocales, v.isMobilePhoneLocales, v.isPostalCodeLocales, v.ibanLocales];
          process.stdout.write(JSON.stringify({ atRequire, keys: Object.keys(v), version: v.version, results, lists, loaded: files().length }));`,
-      ]),
-    ) as { atRequire: string[]; keys: string[]; loaded: number };
+    );
   const before = probe(original);
   const after = probe(applied);
   assert.ok(before.keys.length > 100 && before.atRequire.length > 100, `${before.keys.length} keys, ${before.atRequire.length} files at require`);
