@@ -94,8 +94,11 @@ export function detectRegistries(scope: ModuleScope): DetectedRegistries {
  * Babel's and tsc's CommonJS re-exports: `Object.defineProperty(exports, 'Button', { enumerable:
  * true, get: function () { return _Button.default; } })` with `var _Button =
  * _interopRequireDefault(require('./Button'))` at the top level. The export is already read
- * through a getter; only the require runs at import. Two or more such exports of local modules,
- * whose bindings nothing else reads, make an `export-getters` registry named `exports`.
+ * through a getter; only the require runs at import. `export *` of a local module, Babel's
+ * `Object.keys(_x).forEach(...)` loop or tsc's `__exportStar(require('./x'), exports)`, defines
+ * a getter for each name at import too: its entry stands for the module's names until
+ * src/facts/star-exports.ts reads them. Two or more such exports of local modules, whose bindings
+ * nothing else reads, make an `export-getters` registry named `exports`.
  */
 function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
   const { sourceFile } = scope;
@@ -107,6 +110,12 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
     const getter = exportGetter(statement);
     const star = getter ? undefined : babelExportStar(statement);
     const local = getter?.local ?? star;
+    const tscStar = local === undefined ? tscExportStar(statement) : undefined;
+    if (tscStar !== undefined && tscStar.startsWith('.')) {
+      entries.push({ module: scope.resolve(tscStar), export: '*', valueShape: 'reference', line: lineOf(statement, sourceFile) });
+      start = Math.min(start, statement.getStart(sourceFile));
+      end = Math.max(end, statement.end);
+    }
     if (local === undefined) continue;
     const binding = scope.bindings.get(local);
     if (!binding || binding.via !== 'require' || !binding.specifier.startsWith('.')) continue;
@@ -132,7 +141,7 @@ function exportGetterRegistry(scope: ModuleScope): RegistryFact | undefined {
   };
   visit(sourceFile);
   const blockers = [...otherReads.keys()].map((local) => `${local} is also read outside its export getters, so its require stays at import`);
-  const first = sourceFile.statements.find((s) => exportGetter(s) || babelExportStar(s))!;
+  const first = sourceFile.statements.find((s) => exportGetter(s) || babelExportStar(s) || tscExportStar(s)?.startsWith('.'))!;
   return { name: 'exports', shape: 'export-getters', line: lineOf(first, sourceFile), start, end, entries, blockers };
 }
 
@@ -209,6 +218,23 @@ export function babelExportStar(statement: ts.Node): string | undefined {
   if (!guardsOk || !statements.slice(0, -1).some((s) => normal((s as ts.IfStatement).expression) === 'key==="default"||key==="__esModule"')) return undefined;
   const defined = define && /^Object\.defineProperty\(exports,key,\{enumerable:true,get:function(?: get)?\(\)\{return L\[key\];?\},?\}\);?$/.test(normal(define));
   return defined ? local : undefined;
+}
+
+/**
+ * tsc's CommonJS `export * from './x'`: `__exportStar(require("./x"), exports)`, or tslib's
+ * `tslib_1.__exportStar(...)` / `(0, tslib_1.__exportStar)(...)` -> `./x`.
+ */
+export function tscExportStar(statement: ts.Node): string | undefined {
+  if (!ts.isExpressionStatement(statement)) return undefined;
+  const call = statement.expression;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 2) return undefined;
+  const callee = effectiveCallee(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const [required, target] = call.arguments as unknown as [ts.Expression, ts.Expression];
+  if (name !== '__exportStar' || !ts.isIdentifier(target) || target.text !== 'exports' || !ts.isCallExpression(required)) return undefined;
+  const [specifier] = required.arguments;
+  const isRequire = ts.isIdentifier(required.expression) && required.expression.text === 'require' && required.arguments.length === 1;
+  return isRequire && specifier && ts.isStringLiteralLike(specifier) ? specifier.text : undefined;
 }
 
 /** An object literal bound at the top level, or held by a property of one (`nested`). */

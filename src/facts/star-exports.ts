@@ -8,14 +8,14 @@ type Lexer = { parse(source: string): { exports: string[]; reexports: string[] }
 let lexer: Lexer | undefined;
 
 /**
- * Babel's `export * from './x'` (an `export: '*'` entry of an export-getters registry) defines, at
- * import, a getter for each name `./x` exports. Once every module has its facts, each such entry
- * becomes one entry per name, read as Node reads the names an ES module importer gets
+ * Babel's and tsc's `export * from './x'` (an `export: '*'` entry of an export-getters registry)
+ * define, at import, a getter for each name `./x` exports. Once every module has its facts, each
+ * such entry becomes one entry per name, read as Node reads the names an ES module importer gets
  * (cjs-module-lexer), which the transform reads the same way
  * (transforms/registry-to-manifest/export-star-getters.ts). A name an earlier export already
- * defines stays the earlier one's, as Babel's `key in exports` guard keeps it. A module whose
- * names that reading cannot tell (an `export *` of its own, not CommonJS, unreadable) is no entry:
- * its star stays as written.
+ * defines stays the earlier one's, as Babel's `key in exports` guard and tsc's `hasOwnProperty`
+ * check keep it. A module whose names that reading cannot tell (not CommonJS, unreadable, or
+ * re-exporting one such) is no entry: its star stays as written.
  */
 export function resolveStarExports(facts: Record<string, ModuleFacts>, graph: ModuleGraph, sources?: ParsedSources): void {
   for (const moduleFacts of Object.values(facts)) {
@@ -40,10 +40,17 @@ export function resolveStarExports(facts: Record<string, ModuleFacts>, graph: Mo
   }
 }
 
-/** The names `module` gives an ES module importer, without `default` and `__esModule`; undefined when not all of them can be read. */
-function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources): string[] | undefined {
-  const file = graph.modules[module]?.file;
-  if (!file || !/\.c?js$/.test(file)) return undefined;
+/**
+ * The names `module` gives an ES module importer, without `default` and `__esModule`, through
+ * the modules it re-exports in turn (a barrel of barrels, tsc's usual shape); undefined when not
+ * all of them can be read (a module re-exporting a package, not CommonJS, unreadable).
+ */
+function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources, seen = new Set<string>()): string[] | undefined {
+  if (seen.has(module)) return [];
+  seen.add(module);
+  const node = graph.modules[module];
+  const file = node?.file;
+  if (!node || !file || !/\.c?js$/.test(file)) return undefined;
   let text: string;
   try {
     text = sources?.get(file)?.text ?? readFileSync(file, 'utf8');
@@ -51,10 +58,18 @@ function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources):
     return undefined;
   }
   lexer ??= createRequire(import.meta.url)('cjs-module-lexer') as Lexer;
+  let read: { exports: string[]; reexports: string[] };
   try {
-    const { exports, reexports } = lexer.parse(text);
-    return reexports.length > 0 ? undefined : [...new Set(exports)].filter((name) => name !== 'default' && name !== '__esModule');
+    read = lexer.parse(text);
   } catch {
     return undefined;
   }
+  const names = read.exports.filter((name) => name !== 'default' && name !== '__esModule');
+  for (const specifier of read.reexports) {
+    const target = node.imports.find((edge) => edge.specifier === specifier)?.to;
+    const inner = target === undefined ? undefined : starNames(target, graph, sources, seen);
+    if (!inner) return undefined;
+    names.push(...inner);
+  }
+  return [...new Set(names)];
 }
