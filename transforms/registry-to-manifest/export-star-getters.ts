@@ -1,12 +1,13 @@
-// Babel's CommonJS `export * from './add.js'` is a loop over the module at import:
-// `var _index = require("./add.js"); Object.keys(_index).forEach(function (key) { ...
-// Object.defineProperty(exports, key, { enumerable: true, get: function () { return _index[key]; } }); })`.
-// The getters it defines are lazy already; only the require is not, and the loop needs the
-// module to know its names. The names are what Node reads in the module for ES module importers
-// (cjs-module-lexer, as src/facts/star-exports.ts reads them for the finding), so the loop becomes
-// the export getters Babel writes for a named re-export, one per name, which Node reads too:
-// `Object.defineProperty(exports, "add", { enumerable: true, get: function () { return _index.add; } })`.
-// requireInGetters then moves the require into the getters, as for any export getter.
+// A CommonJS `export * from './add.js'` requires the module at import to learn its names:
+// Babel's loop, `var _index = require("./add.js"); Object.keys(_index).forEach(function (key) {
+// ... Object.defineProperty(exports, key, { enumerable: true, get: function () { return
+// _index[key]; } }); })`, or tsc's `__exportStar(require("./add"), exports)`, which binds each name
+// through a getter too. The names are what Node reads in the module (and in the modules it
+// re-exports in turn) for ES module importers (cjs-module-lexer, as src/facts/star-exports.ts
+// reads them for the finding), so the star becomes the export getters the compiler writes for a
+// named re-export, one per name, which Node reads too: `Object.defineProperty(exports, "add", {
+// enumerable: true, get: function () { return _index.add; } })`. requireInGetters then moves the
+// require into the getters, as for any export getter.
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ProjectReader } from '../transform-module.js';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
@@ -66,47 +67,116 @@ function explicitExports(j: JSCodeshift, root: Collection): Set<string> {
   return names;
 }
 
+/** `__exportStar(require("./x"), exports)` (tsc), `tslib_1.__exportStar(...)` or `(0, tslib_1.__exportStar)(...)` -> `./x`. */
+function tscStarSpecifier(path: ASTPath<any>): string | undefined {
+  const call = path.node.expression;
+  if (call?.type !== 'CallExpression' || call.arguments.length !== 2) return undefined;
+  let callee = call.callee;
+  if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1];
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+  const [required, target] = call.arguments;
+  if (name !== '__exportStar' || target.type !== 'Identifier' || target.name !== 'exports' || !isRequireCall(required)) return undefined;
+  return required.arguments.length === 1 ? required.arguments[0].value : undefined;
+}
+
+/** Names Node gives an ES module importer of `target`, through the modules it re-exports; why not, when it cannot read them all. */
+function starNames(target: string, project: ProjectReader, seen = new Set<string>()): string[] | string {
+  if (seen.has(target)) return [];
+  seen.add(target);
+  const text = project.read(target) ?? '';
+  const read = /\.c?js$/.test(target) ? cjsExportsOf(text) : undefined;
+  if (!read) return `Node cannot read the names ${target} exports`;
+  const names = inDefinitionOrder(read.exports, text);
+  for (const specifier of read.reexports) {
+    const inner = resolveRelativeModule(target, specifier, project);
+    const more = inner === undefined ? `${target} re-exports ${specifier}, no file of the project` : starNames(inner, project, seen);
+    if (typeof more === 'string') return more;
+    names.push(...more);
+  }
+  return [...new Set(names)].filter((name) => name !== 'default' && name !== '__esModule');
+}
+
+/** tsc's name for a module's binding: `index_1` for `./type/clone/index`, the first number free. */
+function tscLocalName(specifier: string, used: Set<string>): string {
+  const stem = (specifier.split('/').pop() ?? 'module').replace(/\.[cm]?js$/, '').replace(/[^\w$]/g, '_').replace(/^(?=\d)/, '_') || 'module';
+  for (let i = 1; ; i++) {
+    const name = `${stem}_${i}`;
+    if (!used.has(name)) {
+      used.add(name);
+      return name;
+    }
+  }
+}
+
 /**
- * Turns each of Babel's `export *` loops over a relative module into one export getter per
- * name that module exports. Returns the names made getters and, for each loop left as it is, why.
+ * Turns each `export *` of a relative module, Babel's loop or tsc's `__exportStar`, into one
+ * export getter per name that module exports (tsc's gets the `var x_1 = require("./x")` its named
+ * re-exports have). Returns the names made getters and, for each star left as it is, why.
  */
 export function starExportsToGetters(j: JSCodeshift, root: Collection, file: string, project: ProjectReader): { converted: string[]; skipped: string[] } {
   const converted: string[] = [];
   const skipped: string[] = [];
   const taken = explicitExports(j, root);
+  let used: Set<string> | undefined;
+  const replacements: Array<{ path: ASTPath<any>; texts: string[] }> = [];
+  const nameless: string[] = [];
   root.find(j.ExpressionStatement).forEach((path) => {
     if (path.parent.node.type !== 'Program') return;
     const local = starLocal(j, path);
-    if (!local) return;
-    const declarators = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: local } }).filter((p) => p.parent.parent.node.type === 'Program');
-    const init = declarators.size() === 1 ? (declarators.paths()[0]!.node.init as any) : undefined;
-    if (!isRequireCall(init) || !init.arguments[0].value.startsWith('.')) return;
-    const specifier: string = init.arguments[0].value;
+    let specifier: string | undefined;
+    if (local) {
+      const declarators = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: local } }).filter((p) => p.parent.parent.node.type === 'Program');
+      const init = declarators.size() === 1 ? (declarators.paths()[0]!.node.init as any) : undefined;
+      if (isRequireCall(init)) specifier = init.arguments[0].value;
+    } else specifier = tscStarSpecifier(path);
+    if (specifier === undefined || !specifier.startsWith('.')) return;
     const line = path.node.loc?.start.line ?? '?';
     const target = resolveRelativeModule(file, specifier, project);
-    const read = target === undefined ? undefined : cjsExportsOf(project.read(target) ?? '');
-    const why = !target
-      ? `${specifier} is not a file of the project`
-      : !read
-        ? `Node cannot read the names ${target} exports`
-        : read.reexports.length > 0
-          ? `${target} re-exports names of ${read.reexports.join(', ')} itself`
-          : undefined;
-    const names = read ? inDefinitionOrder([...new Set(read.exports)], project.read(target!)!).filter((name) => name !== 'default' && name !== '__esModule' && !taken.has(name)) : [];
+    const read = target === undefined ? `${specifier} is not a file of the project` : starNames(target, project);
+    const names = typeof read === 'string' ? [] : read.filter((name) => !taken.has(name));
     const odd = names.find((name) => !IDENTIFIER.test(name));
-    if (why || odd !== undefined || names.length === 0) {
-      skipped.push(`export * from ${specifier} at line ${line} stays loaded at import: ${why ?? (odd !== undefined ? `its export ${JSON.stringify(odd)} is no identifier` : 'every name it exports is exported before')}`);
+    // tsc keeps `export * from './x.interface'` of a module of types only: said once, below.
+    if (typeof read !== 'string' && read.length === 0) {
+      nameless.push(specifier);
+      return;
+    }
+    if (typeof read === 'string' || odd !== undefined || names.length === 0) {
+      const why = typeof read === 'string' ? read : odd !== undefined ? `its export ${JSON.stringify(odd)} is no identifier` : 'every name it exports is exported before';
+      skipped.push(`export * from ${specifier} at line ${line} stays loaded at import: ${why}`);
       return;
     }
     for (const name of names) taken.add(name);
-    // The loop's own layout: prettier's trailing commas, or none.
-    const comma = /\},\s*\}\s*\)/.test(j(path).toSource()) ? ',' : '';
-    const getters = names.map((name) => `Object.defineProperty(exports, "${name}", {\n  enumerable: true,\n  get: function () {\n    return ${local}.${name};\n  }${comma}\n});`);
-    const statements = j(getters.join('\n')).get().node.program.body;
-    statements[0].comments = path.node.comments;
-    path.replace(...statements);
+    let texts: string[];
+    if (local) {
+      // Babel's layout: the loop's own, with prettier's trailing commas or without.
+      const comma = /\},\s*\}\s*\)/.test(j(path).toSource()) ? ',' : '';
+      texts = names.map((name) => `Object.defineProperty(exports, "${name}", {\n  enumerable: true,\n  get: function () {\n    return ${local}.${name};\n  }${comma}\n});`);
+    } else {
+      // tsc's layout for `export { a } from './x'`: one line per getter.
+      used ??= new Set(root.find(j.Identifier).nodes().map((node) => node.name));
+      const binding = tscLocalName(specifier, used);
+      texts = [`var ${binding} = require(${JSON.stringify(specifier)});`, ...names.map((name) => `Object.defineProperty(exports, "${name}", { enumerable: true, get: function () { return ${binding}.${name}; } });`)];
+    }
+    replacements.push({ path, texts });
     converted.push(...names);
   });
+  // One text for all the stars: recast lays out statements parsed together as that text does,
+  // and those of separate texts side by side on one line.
+  if (nameless.length > 0) {
+    const list = nameless.length > 3 ? `${nameless.slice(0, 3).join(', ')} and ${nameless.length - 3} more` : nameless.join(', ');
+    skipped.push(`export * from ${list} ${nameless.length === 1 ? 'stays' : 'stay'} as written: Node reads no export name in ${nameless.length === 1 ? 'it' : 'them'} (types only)`);
+  }
+  if (replacements.length === 0) return { converted, skipped };
+  const parsed = j(replacements.flatMap((r) => r.texts).join('\n')).get().node.program.body as any[];
+  let at = 0;
+  for (const { path, texts } of replacements) {
+    const statements = parsed.slice(at, (at += texts.length));
+    // The star's comments (a banner over a group of stars) go with its first getter, as printed
+    // comments: their positions are the file's, the getters' another text's.
+    const comments = (path.node.comments ?? []).map(({ type, value, leading, trailing }: any) => ({ type, value, leading, trailing }));
+    if (comments.length > 0) statements[0].comments = comments;
+    path.replace(...statements);
+  }
   return { converted, skipped };
 }
 
