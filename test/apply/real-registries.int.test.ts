@@ -11,6 +11,9 @@
 // - date-fns@3.6.0 (as date-fns-3; Babel's CommonJS `export *` of each function's module, a
 //   loop over the module's keys): the same keys in the same order, results and ES module names;
 //   requiring it loads the index alone;
+// - @sinclair/typebox@0.34.52 (tsc: barrels of barrels of `__exportStar(require("./x"), exports)`):
+//   the same keys in order, kinds, ES module names and results for its index, value and compiler
+//   entries; requiring the index loads a few files, not its 200;
 // - validator@13.12.0 (Babel: one object of ~110 validators, each a module's default, beside a few
 //   other exports of the same or other modules, `isAlphaLocales: _isAlpha.locales`): the same results, keys and
 //   values; requiring it loads no validator;
@@ -235,6 +238,40 @@ test('date-fns@3.6.0: each `export *` of its index becomes a getter per name, re
   assert.ok(names.length > 250 && names.includes('format'), `${names.length} names`);
   assert.deepEqual(esmNames(applied), names);
   report('date-fns@3', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('@sinclair/typebox@0.34.52: its `__exportStar` barrels become getters per name, requiring on first read; the same keys, kinds, results and export names for require and import', { timeout: 900_000 }, async () => {
+  const original = copy('@sinclair/typebox', 'typebox-original');
+  const applied = copy('@sinclair/typebox', 'typebox-applied');
+  const result = await apply(applied, { force: true });
+  assert.ok(result.plan.operations.some((o) => o.id === 'registry:build/cjs/index.js:exports'), skippedLines(result.skipped).join('\n'));
+  const entries = ['build/cjs/index.js', 'build/cjs/value/index.js', 'build/cjs/compiler/index.js'];
+  const probe = (dir: string) =>
+    probeCopy<{ atRequire: string[]; surfaces: string[][]; results: unknown[] }>(
+      dir,
+      `require(dir + 'build/cjs/index.js'); const atRequire = files();
+       const surfaces = ${JSON.stringify(entries)}.map((file) => { const m = require(dir + file); return Object.keys(m).map((k) => k + ':' + typeof m[k]); });
+       const { Type } = require(dir + 'build/cjs/index.js');
+       const { Value } = require(dir + 'build/cjs/value/index.js');
+       const { TypeCompiler } = require(dir + 'build/cjs/compiler/index.js');
+       const T = Type.Object({ id: Type.Integer(), name: Type.String({ minLength: 1 }), tags: Type.Array(Type.Union([Type.Literal('a'), Type.Literal('b')])), when: Type.Optional(Type.Date()) });
+       const good = { id: 1, name: 'x', tags: ['a'] }, bad = { id: 1.5, name: '', tags: ['c'] };
+       const results = [T, Value.Check(T, good), Value.Check(T, bad), [...Value.Errors(T, bad)].map((e) => e.path + ' ' + e.message), TypeCompiler.Compile(T).Check(bad),
+         Value.Create(T), Value.Cast(T, { id: '3' }), Object.keys(Type.Pick(T, ['id']).properties), Type.Partial(T).required ?? null];
+       process.stdout.write(JSON.stringify({ atRequire, surfaces, results }));`,
+    );
+  const before = probe(original);
+  const after = probe(applied);
+  assert.ok(before.atRequire.length >= 200 && before.surfaces[0]!.length > 150, `${before.atRequire.length} files at require, ${before.surfaces[0]!.length} keys`);
+  assert.deepEqual(after.surfaces, before.surfaces, 'the same keys in the same order, each of the same kind');
+  assert.deepEqual(after.results, before.results);
+  assert.ok(after.atRequire.length <= 10, `${after.atRequire.length} files at require: ${after.atRequire.join(', ')}`);
+  const esmNames = (dir: string) =>
+    JSON.parse(node(['--input-type=module', '-e', `const out = []; for (const file of ${JSON.stringify(entries)}) out.push(Object.keys(await import(${JSON.stringify(dir + '/')} + file))); process.stdout.write(JSON.stringify(out));`])) as string[][];
+  const names = esmNames(original);
+  assert.ok(names[0]!.includes('Type') && names[1]!.includes('Value'), names.map((n) => n.length).join(', '));
+  assert.deepEqual(esmNames(applied), names);
+  report('@sinclair/typebox', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
 });
 
 test('validator@13.12.0: its map of validators becomes a manifest, the locales and named helpers beside them too; the same results and keys', { timeout: 900_000 }, async () => {
