@@ -64,6 +64,7 @@ function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources, 
   } catch {
     return undefined;
   }
+  if (!writesExportsByName(text)) return undefined;
   const names = read.exports.filter((name) => name !== 'default' && name !== '__esModule');
   for (const specifier of read.reexports) {
     const target = node.imports.find((edge) => edge.specifier === specifier)?.to;
@@ -72,4 +73,19 @@ function starNames(module: string, graph: ModuleGraph, sources?: ParsedSources, 
     names.push(...inner);
   }
   return [...new Set(names)];
+}
+
+/** Babel's `export *` loop, whose `exports[key]` the lexer reads as a re-export. */
+const BABEL_STAR_LOOP = /Object\.keys\(([\w$]+)\)\.forEach\(function \((\w+)\) \{[\s\S]*?return \1\[\2\];[\s\S]*?\}\);/g;
+
+/**
+ * True when `text` writes its exports by literal name only. `for (var p in m)` copies whatever
+ * the module has when it runs, and the lexer sees only names written out: a module writing
+ * `exports[name] = ...`, `Object.assign(exports, ...)` or `module.exports = ...` could have more,
+ * which one getter per name would lose. The transform checks the same
+ * (transforms/registry-to-manifest/export-star-getters.ts).
+ */
+function writesExportsByName(text: string): boolean {
+  const code = text.replace(BABEL_STAR_LOOP, '');
+  return !/\bexports\s*\[|Object\.(?:assign|defineProperties)\(\s*(?:module\.)?exports\b|Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*[^\s'"]|\bmodule\.exports\s*=/.test(code);
 }

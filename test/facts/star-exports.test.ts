@@ -56,10 +56,10 @@ ${star('_add', './add', true)}${star('_format', './format', true)}${star('_parse
   );
 });
 
-test("a star over a barrel gives the barrel's names, one over a module re-exporting a package none; a loop that is not Babel's (its own filter) is no star", () => {
+test("a star over a barrel gives the barrel's names; one over a module re-exporting a package, or writing exports it does not name, none; a loop that is not Babel's (its own filter) is no star", () => {
   const [registry] = resolved({
     'lib/index.js': `"use strict";
-${star('_add', './add')}${star('_locale', './locale')}${star('_vendor', './vendor')}var _sub = require("./sub");
+${star('_add', './add')}${star('_locale', './locale')}${star('_vendor', './vendor')}${star('_dynamic', './dynamic')}var _sub = require("./sub");
 Object.keys(_sub).forEach(function (key) {
   if (key.startsWith("_")) return;
   Object.defineProperty(exports, key, { enumerable: true, get: function () { return _sub[key]; } });
@@ -69,6 +69,7 @@ ${star('_sub2', './sub')}`,
     'lib/locale.js': star('_enUS', './enUS'),
     'lib/enUS.js': `exports.enUS = { code: "en-US" };\n`,
     'lib/vendor.js': `exports.own = 1;\n${star('_pkg', 'pkg')}`,
+    'lib/dynamic.js': `exports.known = 1;\nfor (const name of ["a", "b"]) exports[name] = name;\n`,
     'lib/sub.js': `exports.sub = function sub() {};\nexports._private = 1;\n`,
   });
   assert.deepEqual(registry!.entries.map((e) => [e.key, e.module]), [['add', 'lib/add.js'], ['enUS', 'lib/locale.js'], ['sub', 'lib/sub.js'], ['_private', 'lib/sub.js']]);

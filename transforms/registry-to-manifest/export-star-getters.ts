@@ -86,6 +86,7 @@ function starNames(target: string, project: ProjectReader, seen = new Set<string
   const text = project.read(target) ?? '';
   const read = /\.c?js$/.test(target) ? cjsExportsOf(text) : undefined;
   if (!read) return `Node cannot read the names ${target} exports`;
+  if (!writesExportsByName(text)) return `${target} writes exports it does not name (\`exports[...]\`, \`module.exports =\`, \`Object.assign(exports, ...)\`), which the star copies and one getter per name would lose`;
   const names = inDefinitionOrder(read.exports, text);
   for (const specifier of read.reexports) {
     const inner = resolveRelativeModule(target, specifier, project);
@@ -94,6 +95,19 @@ function starNames(target: string, project: ProjectReader, seen = new Set<string
     names.push(...more);
   }
   return [...new Set(names)].filter((name) => name !== 'default' && name !== '__esModule');
+}
+
+/** Babel's `export *` loop, whose `exports[key]` the lexer reads as a re-export. */
+const BABEL_STAR_LOOP = /Object\.keys\(([\w$]+)\)\.forEach\(function \((\w+)\) \{[\s\S]*?return \1\[\2\];[\s\S]*?\}\);/g;
+
+/**
+ * True when `text` writes its exports by literal name only: a star copies whatever the module
+ * has when it runs, the lexer sees only names written out (the facts check the same,
+ * src/facts/star-exports.ts).
+ */
+function writesExportsByName(text: string): boolean {
+  const code = text.replace(BABEL_STAR_LOOP, '');
+  return !/\bexports\s*\[|Object\.(?:assign|defineProperties)\(\s*(?:module\.)?exports\b|Object\.defineProperty\(\s*(?:module\.)?exports\s*,\s*[^\s'"]|\bmodule\.exports\s*=/.test(code);
 }
 
 /** tsc's name for a module's binding: `index_1` for `./type/clone/index`, the first number free. */

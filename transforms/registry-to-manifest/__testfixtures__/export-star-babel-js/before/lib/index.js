@@ -61,3 +61,15 @@ Object.keys(_locale).forEach(function (key) {
     }
   });
 });
+var _plugins = require("./plugins");
+Object.keys(_plugins).forEach(function (key) {
+  if (key === "default" || key === "__esModule") return;
+  if (Object.prototype.hasOwnProperty.call(_exportNames, key)) return;
+  if (key in exports && exports[key] === _plugins[key]) return;
+  Object.defineProperty(exports, key, {
+    enumerable: true,
+    get: function () {
+      return _plugins[key];
+    }
+  });
+});
