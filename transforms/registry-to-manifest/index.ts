@@ -23,6 +23,7 @@ import { collectRegistry } from './collect-entries.js';
 import { readOptions, type RegistryToManifestOptions } from './options.js';
 import { requireInGetters } from './require-in-getters.js';
 import { starExportsToGetters } from './export-star-getters.js';
+import { calledInteropHelpers, pruneInteropHelpers } from '../shared-lazy-loading/interop-helpers.js';
 
 export { optionPaths, optionsSchema } from './options.js';
 import { defaultManifestPath, isTypeScriptPath, manifestBindingName, manifestLayout, manifestSpecifier, renderManifest } from './render-manifest.js';
@@ -90,8 +91,11 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   if (!samePath(file.path, options.file, options.root)) return undefined;
   if (options.shape === 'export-getters') {
     // No manifest: the getters already are the lazy entries (Babel's `export *` loops become getters first).
+    const helpers = calledInteropHelpers(j, root);
     const stars = starExportsToGetters(j, root, options.file, projectFromOptions(raw));
     const { converted, skipped } = requireInGetters(j, root);
+    // tsc's `__exportStar` (and the `__createBinding` it calls) with no star left to copy.
+    pruneInteropHelpers(j, root, helpers);
     for (const note of [...stars.skipped, ...skipped]) api.report(note);
     return converted.length > 0 ? printSource(j, root, file.source) : file.source;
   }

@@ -2,7 +2,7 @@
 // object maps get a getter per key, factory maps load inside the factory, register calls
 // become one loop registering loaders. The providers' eager imports go away.
 import type { Collection, JSCodeshift } from 'jscodeshift';
-import { calledBabelHelpers, pruneBabelHelpers } from '../shared-lazy-loading/babel-helpers.js';
+import { calledInteropHelpers, pruneInteropHelpers } from '../shared-lazy-loading/interop-helpers.js';
 import { pruneUnusedImports } from '../shared-lazy-loading/binding-uses.js';
 import { memberText, propertyKeyText, stringLiteral } from '../shared-lazy-loading/js-literal.js';
 import { parseExpression, type LoaderSyntax } from '../shared-lazy-loading/lazy-reference.js';
@@ -21,8 +21,8 @@ import { FAST_PROPERTIES, usesFastProperties, wrapInFastCopy } from './fast-prop
 export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected: CollectedRegistry, options: RegistryToManifestOptions, path: string, syntax: LoaderSyntax = 'es2015'): boolean {
   if (collected.entries.length === 0) return false;
   const typescript = isTypeScriptPath(path);
-  // Babel's interop helpers the file calls now: those the rewrite leaves uncalled go with the requires.
-  const babelHelpers = typescript ? new Set<string>() : calledBabelHelpers(j, root);
+  // The compiler's interop helpers the file calls now: those the rewrite leaves uncalled go with the requires.
+  const interopHelpers = typescript ? new Set<string>() : calledInteropHelpers(j, root);
   // The file may already use the manifest's export name for something of its own: import under another.
   const exported = manifestBindingName(options);
   const manifest = unusedName(j, root, exported);
@@ -89,7 +89,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   }
 
   pruneUnusedImports(j, root, locals, typescript);
-  pruneBabelHelpers(j, root, babelHelpers);
+  pruneInteropHelpers(j, root, interopHelpers);
   const specifier = manifestSpecifier(options);
   const commonjs = commonjsFormat(options, typescript);
   insertManifestImport(j, root, manifestImportText(imported, specifier, commonjs, syntax), specifier, commonjs, afterImport);
