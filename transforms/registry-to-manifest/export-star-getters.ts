@@ -11,6 +11,7 @@
 import type { ASTPath, Collection, JSCodeshift } from 'jscodeshift';
 import type { ProjectReader } from '../transform-module.js';
 import { isRequireCall } from '../shared-lazy-loading/binding-uses.js';
+import { topLevelDeclarators } from './require-in-getters.js';
 import { cjsExportsOf } from '../shared-lazy-loading/esm-export-names.js';
 import { resolveRelativeModule } from '../shared-lazy-loading/resolve-relative-module.js';
 
@@ -132,6 +133,7 @@ export function starExportsToGetters(j: JSCodeshift, root: Collection, file: str
   const skipped: string[] = [];
   const taken = explicitExports(j, root);
   let used: Set<string> | undefined;
+  let declaratorsOf: Map<string, ASTPath<any>[]> | undefined;
   const replacements: Array<{ path: ASTPath<any>; texts: string[] }> = [];
   const nameless: string[] = [];
   root.find(j.ExpressionStatement).forEach((path) => {
@@ -139,8 +141,9 @@ export function starExportsToGetters(j: JSCodeshift, root: Collection, file: str
     const local = starLocal(j, path);
     let specifier: string | undefined;
     if (local) {
-      const declarators = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: local } }).filter((p) => p.parent.parent.node.type === 'Program');
-      const init = declarators.size() === 1 ? (declarators.paths()[0]!.node.init as any) : undefined;
+      declaratorsOf ??= topLevelDeclarators(j, root);
+      const declarators = declaratorsOf.get(local) ?? [];
+      const init = declarators.length === 1 ? (declarators[0]!.node.init as any) : undefined;
       if (isRequireCall(init)) specifier = init.arguments[0].value;
     } else specifier = tscStarSpecifier(path);
     if (specifier === undefined || !specifier.startsWith('.')) return;

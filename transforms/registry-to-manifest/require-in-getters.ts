@@ -59,6 +59,16 @@ function isInside(path: ASTPath<any> | null, nodes: Set<any>): boolean {
   return false;
 }
 
+/** The program's top-level `var`/`let`/`const` declarators, by the name they bind. */
+export function topLevelDeclarators(j: JSCodeshift, root: Collection): Map<string, ASTPath<any>[]> {
+  const found = new Map<string, ASTPath<any>[]>();
+  root.find(j.VariableDeclarator).forEach((path) => {
+    const id = path.node.id as any;
+    if (id.type === 'Identifier' && path.parent.parent.node.type === 'Program') found.set(id.name, [...(found.get(id.name) ?? []), path]);
+  });
+  return found;
+}
+
 /**
  * Moves each getter's require into the getter. Returns the exports converted and, for the
  * others, why they stay (a binding read elsewhere keeps its require at import).
@@ -69,19 +79,25 @@ export function requireInGetters(j: JSCodeshift, root: Collection): { converted:
   const skipped: string[] = [];
   const byLocal = new Map<string, typeof getters>();
   for (const getter of getters) byLocal.set(getter.local, [...(byLocal.get(getter.local) ?? []), getter]);
+  // Looked up once: a barrel of 250 exports would walk the whole file 250 times over otherwise.
+  const declaratorsOf = topLevelDeclarators(j, root);
+  const identifiersOf = new Map<string, ASTPath<any>[]>();
+  root.find(j.Identifier).forEach((path) => {
+    const name = path.node.name;
+    if (byLocal.has(name)) identifiersOf.set(name, [...(identifiersOf.get(name) ?? []), path]);
+  });
   for (const [local, list] of byLocal) {
-    const declarators = root.find(j.VariableDeclarator, { id: { type: 'Identifier', name: local } }).filter((p) => p.parent.parent.node.type === 'Program');
-    if (declarators.size() !== 1) continue;
-    const declarator = declarators.paths()[0]!;
+    const declarators = declaratorsOf.get(local) ?? [];
+    if (declarators.length !== 1) continue;
+    const declarator = declarators[0]!;
     const init = declarator.node.init as any;
     if (!requiresLocalModule(j, init)) continue;
     const fns = new Set(list.map((g) => g.fn));
-    const outside = root
-      .find(j.Identifier, { name: local })
+    const outside = (identifiersOf.get(local) ?? [])
       .filter((p) => p.node !== declarator.node.id && !(p.parent.node.type === 'MemberExpression' && p.parent.node.property === p.node && !p.parent.node.computed))
       .filter((p) => !isInside(p, fns));
-    if (outside.size() > 0) {
-      skipped.push(`${list.map((g) => g.key).join(', ')}: ${local} is also read at line ${outside.paths()[0]!.node.loc?.start.line ?? '?'}, outside the export getters, and stays loaded at import`);
+    if (outside.length > 0) {
+      skipped.push(`${list.map((g) => g.key).join(', ')}: ${local} is also read at line ${outside[0]!.node.loc?.start.line ?? '?'}, outside the export getters, and stays loaded at import`);
       continue;
     }
     const initText = j(init).toSource();
