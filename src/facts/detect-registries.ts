@@ -212,12 +212,17 @@ export function babelExportStar(statement: ts.Node): string | undefined {
       .replace(/\s+/g, ' ')
       .replace(/ (?![\w$])|(?<![\w$]) /g, '')
       .replace(/'/g, '"')
-      .replace(new RegExp(`\\b${key}\\b`, 'g'), 'key')
-      .replace(new RegExp(`\\b${local.replace(/\$/g, '\\$')}\\b`, 'g'), 'L');
+      .replace(wholeName(key), 'key')
+      .replace(wholeName(local), 'L');
   const guardsOk = statements.slice(0, -1).every((s) => ts.isIfStatement(s) && !s.elseStatement && ts.isReturnStatement(s.thenStatement) && !s.thenStatement.expression && STAR_GUARDS.has(normal(s.expression)));
   if (!guardsOk || !statements.slice(0, -1).some((s) => normal((s as ts.IfStatement).expression) === 'key==="default"||key==="__esModule"')) return undefined;
   const defined = define && /^Object\.defineProperty\(exports,key,\{enumerable:true,get:function(?: get)?\(\)\{return L\[key\];?\},?\}\);?$/.test(normal(define));
   return defined ? local : undefined;
+}
+
+/** `name` as a whole identifier (`$` is part of one, so `\b` will not do); the transform matches the same way. */
+function wholeName(name: string): RegExp {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
 }
 
 /**

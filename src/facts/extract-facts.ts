@@ -49,7 +49,7 @@ export function extractFacts(
   resolveValueKeys(facts, graph, options.sources);
   // Keys written as a member of an imported enum (`[Providers.OPENAI]`), read where it is declared.
   resolveImportedKeys(facts, graph, options.sources);
-  // The names of Babel's `export *` re-exports, read in the re-exported module.
+  // The names of Babel's and tsc's `export *` re-exports, read in the re-exported modules.
   resolveStarExports(facts, graph, options.sources);
   return facts;
 }

@@ -45,7 +45,7 @@ export interface RegistryEntry {
   /** Module id the registered value comes from (resolved import), when static. */
   module?: string;
   /**
-   * Export name in that module (`AnthropicHandler`, `default`); `*` for Babel's `export *` of an
+   * Export name in that module (`AnthropicHandler`, `default`); `*` for Babel's or tsc's `export *` of an
    * export-getters registry until its names are read (src/facts/star-exports.ts).
    */
   export?: string;

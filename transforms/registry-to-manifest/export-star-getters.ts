@@ -27,6 +27,9 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** `Object.keys(L).forEach(...)` as Babel writes an `export *` -> `L`. */
 function starLocal(j: JSCodeshift, path: ASTPath<any>): string | undefined {
+  // Printing every top-level statement to test it would cost a barrel of getters dearly.
+  const call = path.node.expression;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.property?.name !== 'forEach') return undefined;
   const flat = j(path)
     .toSource()
     .replace(/\s+/g, ' ')

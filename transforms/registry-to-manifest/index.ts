@@ -90,7 +90,7 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   }
   if (!samePath(file.path, options.file, options.root)) return undefined;
   if (options.shape === 'export-getters') {
-    // No manifest: the getters already are the lazy entries (Babel's `export *` loops become getters first).
+    // No manifest: the getters already are the lazy entries (Babel's and tsc's `export *` become getters first).
     const helpers = calledInteropHelpers(j, root);
     const stars = starExportsToGetters(j, root, options.file, projectFromOptions(raw));
     const { converted, skipped } = requireInGetters(j, root);
