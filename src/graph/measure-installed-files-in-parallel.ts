@@ -2,8 +2,8 @@
 // is most of a first analysis of a small project, and the graph's walk (TypeScript loading,
 // the project's modules parsed) most of the rest: on a first run, with no kept scans, a worker
 // thread measures the packages while the main thread walks. The worker starts before the project
-// is read, with the root's dependencies, and takes the graph's entry files as the walk finds
-// them; at the end of the walk the graph waits for it and sizes packages from what it measured
+// is read, with the root's dependencies (or, when its package.json names none, with the first
+// entry file the walk finds), and takes the graph's entry files as the walk finds them; at the end of the walk the graph waits for it and sizes packages from what it measured
 // (the same meter, the same files: the same figures as measuring on the main thread). Without
 // a second core, or when the worker cannot start or fails, the graph measures as before. One
 // worker serves the process's analyses one after another (an API caller analysing many
@@ -129,11 +129,18 @@ export class ParallelInstalledFileMeter {
   private finished = false;
   private readonly sent = new Set<string>();
 
-  private constructor(private readonly thread: MeterThread) {}
+  /** `thread` is undefined until the first entry arrives when there was nothing to measure ahead; `begin` starts it then. */
+  private constructor(
+    private thread: MeterThread | undefined,
+    private readonly begin: () => MeterThread | undefined,
+  ) {}
 
   /**
-   * Gives project `root` (resolved) the process's worker, started now when there is none, or
-   * undefined when it would not pay: one core, or a package.json that names no dependency.
+   * Gives project `root` (resolved) the process's worker, or undefined on one core. The worker
+   * starts now when the root's package.json names dependencies to measure ahead, and otherwise
+   * with the first entry file the graph sends (packages installed further up, as in a workspace
+   * whose packages leave their dependencies to the root's, are found only by the walk; a
+   * project importing no package starts no worker).
    */
   static start(
     root: string,
@@ -141,36 +148,33 @@ export class ParallelInstalledFileMeter {
   ): ParallelInstalledFileMeter | undefined {
     if (availableParallelism() < 2) return undefined;
     const dependencies = dependenciesOf(root);
-    if (dependencies.length === 0) return undefined;
-    // Under tsx (the tests) this module is TypeScript, and so is the worker's.
-    const extension = extname(fileURLToPath(import.meta.url));
-    const module = (options.workerModule ?? new URL(`./installed-file-worker${extension}`, import.meta.url)).href;
-    let thread = idleWorker;
-    idleWorker = undefined;
-    if (thread && thread.module !== module) {
-      void thread.worker.terminate();
-      thread = undefined;
-    }
-    thread ??= startThread(module, extension === '.ts' ? [import.meta.resolve('tsx/esm/api'), import.meta.resolve('tsx/cjs/api')] : []);
-    if (!thread) return undefined;
-    thread.port.postMessage({ job: { root, dependencies, keepsScans: options.keepsScans, cacheDir: options.cacheDir } } satisfies MeterRequest);
-    return new ParallelInstalledFileMeter(thread);
+    const begin = () => {
+      const thread = takeThread(options.workerModule);
+      thread?.port.postMessage({ job: { root, dependencies, keepsScans: options.keepsScans, cacheDir: options.cacheDir } } satisfies MeterRequest);
+      return thread;
+    };
+    if (dependencies.length === 0) return new ParallelInstalledFileMeter(undefined, begin);
+    const thread = begin();
+    return thread && new ParallelInstalledFileMeter(thread, begin);
   }
 
   /** Sends an entry file the graph found (once: the modules of a project import the same packages over and over). */
   measure(entryFile: string): void {
     if (this.finished || this.sent.has(entryFile)) return;
     this.sent.add(entryFile);
-    this.thread.port.postMessage({ entry: entryFile } satisfies MeterRequest);
+    this.thread ??= this.begin();
+    this.thread?.port.postMessage({ entry: entryFile } satisfies MeterRequest);
   }
 
   /**
    * Waits for what the worker measured from the entries sent; undefined when it failed or did
-   * not answer in time (the caller then measures on its own).
+   * not answer in time (the caller then measures on its own). Nothing measured when no worker
+   * was needed.
    */
   finish(): ParallelMeasures | undefined {
     if (this.finished) return undefined;
     this.finished = true;
+    if (!this.thread) return this.sent.size === 0 ? { files: new Map(), scans: new Map(), paths: [] } : undefined;
     const { port, done } = this.thread;
     port.postMessage({} satisfies MeterRequest);
     const waited = Atomics.wait(done, 0, 0, REPLY_TIMEOUT_MS);
@@ -189,8 +193,22 @@ export class ParallelInstalledFileMeter {
   stop(): void {
     if (this.finished) return;
     this.finished = true;
-    endThread(this.thread);
+    if (this.thread) endThread(this.thread);
   }
+}
+
+/** The process's idle worker when it runs `workerModule` (the default one when undefined), or a new one. */
+function takeThread(workerModule: URL | undefined): MeterThread | undefined {
+  // Under tsx (the tests) this module is TypeScript, and so is the worker's.
+  const extension = extname(fileURLToPath(import.meta.url));
+  const module = (workerModule ?? new URL(`./installed-file-worker${extension}`, import.meta.url)).href;
+  let thread = idleWorker;
+  idleWorker = undefined;
+  if (thread && thread.module !== module) {
+    void thread.worker.terminate();
+    thread = undefined;
+  }
+  return thread ?? startThread(module, extension === '.ts' ? [import.meta.resolve('tsx/esm/api'), import.meta.resolve('tsx/cjs/api')] : []);
 }
 
 function startThread(module: string, loaders: string[]): MeterThread | undefined {

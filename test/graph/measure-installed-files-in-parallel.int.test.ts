@@ -27,7 +27,7 @@ function packageFigures(graph: ReturnType<typeof buildModuleGraph>) {
 /** A worker for `root`, and how many files it answered with (0 until the graph asked, or when it failed). */
 function startCounting(root: string, keepsScans: boolean) {
   const meter = ParallelInstalledFileMeter.start(root, { keepsScans });
-  assert.ok(meter, 'the gateway depends on packages: a worker starts');
+  assert.ok(meter, 'two cores: a meter');
   const counted = { meter, files: 0 };
   const finish = meter.finish.bind(meter);
   meter.finish = () => {
@@ -85,12 +85,48 @@ test('a worker that cannot load leaves the measuring to the main thread, at once
   }
 });
 
-test('no worker where it cannot pay: a package.json with no dependencies, or an earlier analysis known', { skip }, () => {
+test('no worker where it cannot pay: an earlier analysis known, or a project that imports no package', { skip }, () => {
+  assert.equal(startInstalledFileMeter(gateway, { cacheDir: false, knownInstalledFiles: new Map() }), undefined);
   const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-none-'));
   try {
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'alone', version: '1.0.0', devDependencies: { typescript: '5.9' } }));
-    assert.equal(ParallelInstalledFileMeter.start(dir, { keepsScans: false }), undefined);
-    assert.equal(startInstalledFileMeter(gateway, { cacheDir: false, knownInstalledFiles: new Map() }), undefined);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'alone', version: '1.0.0', main: 'index.js', devDependencies: { typescript: '5.9' } }));
+    writeFileSync(join(dir, 'index.js'), "module.exports = require('./local.js');\n");
+    writeFileSync(join(dir, 'local.js'), 'module.exports = 1;\n');
+    // A worker module that cannot load: had a worker started, the meter would answer undefined.
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "import 'no-such-package-anywhere';\n");
+    const meter = ParallelInstalledFileMeter.start(dir, { keepsScans: false, workerModule: pathToFileURL(broken) });
+    assert.ok(meter, 'no dependency named: a meter that starts its worker when the walk finds a package');
+    const finish = meter.finish.bind(meter);
+    let answer: ReturnType<typeof finish> | 'not asked' = 'not asked';
+    meter.finish = () => (answer = finish());
+    const project = loadProject(dir);
+    assert.deepEqual(buildModuleGraph(project, { cacheDir: false, parallelMeter: meter }), buildModuleGraph(project, { cacheDir: false }));
+    assert.deepEqual(answer, { files: new Map(), scans: new Map(), paths: [] }, 'no package found: no worker started, nothing measured');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a package.json that names no dependency still measures in parallel the packages the walk finds (installed further up, as in a workspace)', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lazify-parallel-workspace-'));
+  try {
+    const tiny = join(dir, 'node_modules', 'tiny');
+    mkdirSync(tiny, { recursive: true });
+    writeFileSync(join(tiny, 'package.json'), JSON.stringify({ name: 'tiny', version: '2.0.0', main: 'index.js' }));
+    writeFileSync(join(tiny, 'index.js'), "module.exports = { part: require('./part.js') };\n");
+    writeFileSync(join(tiny, 'part.js'), `module.exports = ${JSON.stringify('x'.repeat(4_000))};\n`);
+    const app = join(dir, 'packages', 'app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', main: 'index.js' }));
+    writeFileSync(join(app, 'index.js'), "module.exports = require('tiny');\n");
+    const project = loadProject(app);
+    const alone = buildModuleGraph(project, { cacheDir: false });
+    const worker = startCounting(project.root, false);
+    const inParallel = buildModuleGraph(project, { cacheDir: false, parallelMeter: worker.meter });
+    assert.equal(worker.files, 2, 'the worker measured tiny\'s two files');
+    assert.deepEqual(inParallel, alone);
+    assert.ok(packageFigures(alone).some((node) => node.id === 'tiny' && node.size > 4_000));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
