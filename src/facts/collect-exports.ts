@@ -68,8 +68,10 @@ function namesWithNodes(declaration: ts.VariableDeclaration): string[] {
  * `export { a } from`), and CommonJS (`exports.x =`, `module.exports = {...}`, tsc's
  * `Object.defineProperty(exports, 'x', { get })` and `__exportStar(require('./x'), exports)`).
  */
-export function collectExports(scope: ModuleScope, declarations: DeclarationFact[], referencesOf: ReferencesOf): ExportFact[] {
+export function collectExports(scope: ModuleScope, declarations: DeclarationFact[], referencesOf: ReferencesOf, options: { uses?: boolean } = {}): ExportFact[] {
   const { sourceFile } = scope;
+  // Without `uses` (writer facts), no export's value is walked for them.
+  const usesIn = (node: ts.Node, self?: readonly string[]) => (options.uses === false ? [] : usesOf(referencesOf(node), self));
   const declared = new Map(declarations.map((d) => [d.name, d]));
   const exports: ExportFact[] = [];
   const seen = new Set<string>();
@@ -99,7 +101,7 @@ export function collectExports(scope: ModuleScope, declarations: DeclarationFact
       } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
         ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement))) {
         const local = statement.name?.text;
-        const uses = local ? declared.get(local)?.uses ?? [] : usesOf(referencesOf(statement));
+        const uses = local ? declared.get(local)?.uses ?? [] : usesIn(statement);
         if (isDefault) push({ name: 'default', ...(local ? { local } : {}), typeOnly, line, uses });
         else if (local) push({ name: local, typeOnly, line, uses });
       }
@@ -108,7 +110,7 @@ export function collectExports(scope: ModuleScope, declarations: DeclarationFact
     if (ts.isExportAssignment(statement)) {
       const expr = unwrap(statement.expression);
       const local = ts.isIdentifier(expr) ? expr.text : undefined;
-      push({ name: 'default', ...(local ? { local } : {}), typeOnly: false, line, uses: local ? usesOfLocal(local) : usesOf(referencesOf(statement)) });
+      push({ name: 'default', ...(local ? { local } : {}), typeOnly: false, line, uses: local ? usesOfLocal(local) : usesIn(statement) });
       continue;
     }
     if (ts.isExportDeclaration(statement)) {
@@ -160,7 +162,7 @@ export function collectExports(scope: ModuleScope, declarations: DeclarationFact
                 typeOnly: false,
                 ...(from !== undefined ? { from: scope.resolve(from) } : {}),
                 line: lineOf(property, sourceFile),
-                uses: local ? usesOfLocal(local) : usesOf(referencesOf(property)),
+                uses: local ? usesOfLocal(local) : usesIn(property),
               });
             }
           }
@@ -175,7 +177,7 @@ export function collectExports(scope: ModuleScope, declarations: DeclarationFact
           typeOnly: false,
           ...(from !== undefined ? { from: scope.resolve(from), local: '*' } : {}),
           line,
-          uses: ts.isIdentifier(right) ? usesOfLocal(right.text) : usesOf(referencesOf(right), [name]),
+          uses: ts.isIdentifier(right) ? usesOfLocal(right.text) : usesIn(right, [name]),
         });
       }
       return;

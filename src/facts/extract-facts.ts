@@ -4,8 +4,8 @@ import type { ModuleGraph, ModuleNode } from '../graph/module-graph.js';
 import type { ParsedSources } from '../graph/parse-source.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isStackOverflow, nestedTooDeeply } from '../diagnostics/nesting-too-deep.js';
-import type { ModuleFacts } from './module-facts.js';
-import { extractModuleFacts, resolverFor } from './extract-module-facts.js';
+import type { ModuleFacts, WriterFacts } from './module-facts.js';
+import { extractModuleFacts, extractWriterFacts, resolverFor } from './extract-module-facts.js';
 import { resolveValueKeys } from './value-keys.js';
 import { resolveImportedKeys } from './imported-keys.js';
 import { resolveStarExports } from './star-exports.js';
@@ -87,18 +87,37 @@ export function withFactsOfFiles(
   project: { root: string; read(path: string): string | undefined },
 ): Record<string, ModuleFacts> {
   const facts = { ...known };
-  let resolve: ReturnType<typeof moduleIdResolver> | undefined;
+  readEach(files.filter((file) => !facts[file]), project, (file, text, resolve) => {
+    facts[file] = extractModuleFacts(file, `${project.root}/${file}`, text, resolve);
+  });
+  return facts;
+}
+
+/** The {@link WriterFacts} of `files` (as {@link withFactsOfFiles} reads them), by path. */
+export function writerFactsOfFiles(files: readonly string[], project: { root: string; read(path: string): string | undefined }): Record<string, WriterFacts> {
+  const facts: Record<string, WriterFacts> = {};
+  readEach(files, project, (file, text, resolve) => {
+    facts[file] = extractWriterFacts(file, `${project.root}/${file}`, text, resolve);
+  });
+  return facts;
+}
+
+/** Calls `read` on each of `files` the facts understand, with its text and a resolver of its specifiers. */
+function readEach(
+  files: readonly string[],
+  project: { root: string; read(path: string): string | undefined },
+  read: (file: string, text: string, resolve: (specifier: string) => string) => void,
+): void {
+  let resolveFrom: ReturnType<typeof moduleIdResolver> | undefined;
   for (const file of files) {
-    if (facts[file] || !SCRIPT_FILE.test(file) || /\.d\.[mc]?ts$/.test(file)) continue;
+    if (!SCRIPT_FILE.test(file) || /\.d\.[mc]?ts$/.test(file)) continue;
     const text = project.read(file);
     if (text === undefined || text.length > MAX_PARSED_FILE_BYTES || text.includes('\0')) continue;
     try {
-      resolve ??= moduleIdResolver(project.root);
-      const from = file;
-      facts[file] = extractModuleFacts(file, `${project.root}/${file}`, text, (specifier) => resolve!(from, specifier));
+      resolveFrom ??= moduleIdResolver(project.root);
+      read(file, text, (specifier) => resolveFrom!(file, specifier));
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
     }
   }
-  return facts;
 }

@@ -1,7 +1,7 @@
 import { ts } from '../project/typescript.cjs';
 import { parseSource, type ParsedSources } from '../graph/parse-source.js';
 import type { ModuleNode } from '../graph/module-graph.js';
-import type { ModuleFacts } from './module-facts.js';
+import type { ModuleFacts, WriterFacts } from './module-facts.js';
 import { collectImportBindings, type ResolveSpecifier } from './import-bindings.js';
 import { collectReferences, type NameReference } from './name-references.js';
 import type { ModuleScope } from './imported-values.js';
@@ -119,6 +119,34 @@ export function extractModuleFacts(
     ...(importTimeReads.length > 0 && { importTimeReads }),
     ...(importedWrites.length > 0 && { importedWrites }),
     ...classBasesOf(sourceFile, bindings),
+  };
+}
+
+/**
+ * The {@link WriterFacts} of one module: of {@link extractModuleFacts}, only the walks they need
+ * (import bindings, exports, writes through the bindings), the same values. Most of a project's
+ * files outside the entry's reach (tests, alternate builds) are read for these alone.
+ */
+export function extractWriterFacts(id: string, fileName: string, text: string, resolve: ResolveSpecifier): WriterFacts {
+  const sourceFile = parseSource(fileName, text);
+  const importBindings = collectImportBindings(sourceFile, resolve);
+  const bindings = new Map(importBindings.map((b) => [b.local, b]));
+  const localNames = new Set<string>();
+  for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
+  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames, constants: constantMemberValues(sourceFile) };
+  const topNames = new Set([...localNames, ...bindings.keys()]);
+  const commonJsExports = commonJsExportNames(sourceFile);
+  // The declarations' kinds (a local type exported is type-only), not their `uses`: no declaration
+  // is walked for references, and only a getter's descriptor is (the binding a tsc re-export reads).
+  const declarations = collectDeclarations(scope, () => []);
+  const referencesOf = (node: ts.Node) => collectReferences(node, topNames, commonJsExports);
+  const exports = collectExports(scope, declarations, referencesOf, { uses: false }).map(({ uses: _uses, ...exported }) => exported);
+  const importedWrites = collectImportedWrites(sourceFile, bindings, resolve);
+  return {
+    id,
+    exports,
+    bindings: importBindings.map(({ local, module, specifier, via, imported, typeOnly, line }) => ({ local, module, specifier, via, imported, typeOnly, line })),
+    ...(importedWrites.length > 0 && { importedWrites }),
   };
 }
 

@@ -155,6 +155,20 @@ export interface ModuleFacts {
 }
 
 /**
+ * What a project file the entry does not load tells the findings (src/facts/unreached-files.ts):
+ * whether it writes a map of another module, or passes one on (its exports and import bindings).
+ * The same values as those fields of the file's {@link ModuleFacts}, without what only the
+ * other facts' walks find (an export's `uses`, where a binding is used).
+ */
+export interface WriterFacts {
+  id: string;
+  format?: ModuleFacts['format'];
+  exports: Array<Omit<ExportFact, 'uses'>>;
+  bindings: Array<Pick<ModuleFacts['bindings'][number], 'local' | 'module' | 'specifier' | 'via' | 'imported' | 'typeOnly' | 'line'>>;
+  importedWrites?: ImportedWrite[];
+}
+
+/**
  * `plugin.rules.x = v` (or `plugin.rules[k] = v`, `delete ...`, `Object.assign(plugin.rules, ...)`)
  * where `plugin` holds what another project module exports (an import binding, a `require()`, a
  * local bound to one): a map of that module may be written there.

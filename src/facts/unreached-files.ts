@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectSourceFiles } from '../project/project-source-files.js';
-import { withFactsOfFiles } from './extract-facts.js';
-import type { ModuleFacts } from './module-facts.js';
+import { writerFactsOfFiles } from './extract-facts.js';
+import type { ModuleFacts, WriterFacts } from './module-facts.js';
 
 /** Whether a module of `facts` has a map (object or factory map) with entries: the kind of registry another file may write. */
 export function holdsWritableMap(facts: Record<string, ModuleFacts>): boolean {
@@ -15,7 +15,7 @@ export function holdsWritableMap(facts: Record<string, ModuleFacts>): boolean {
 
 /** The facts of the files the entry does not load that may write a map, and every file read for them. */
 export interface UnreachedFacts {
-  facts: Record<string, ModuleFacts>;
+  facts: Record<string, WriterFacts>;
   /** The project's source files the graph lacked, each read (those `facts` leaves out wrote nothing of interest). */
   read: string[];
 }
@@ -36,8 +36,8 @@ export function factsOfUnreachedFiles(root: string, known: Record<string, Module
       return undefined;
     }
   };
-  const fresh = withFactsOfFiles({}, files.filter((file) => !done.has(file)), { root, read });
-  const facts: Record<string, ModuleFacts> = {};
+  const fresh = writerFactsOfFiles(files.filter((file) => !done.has(file)), { root, read });
+  const facts: Record<string, WriterFacts> = {};
   for (const file of files) {
     const found = done.has(file) ? previous!.facts[file] : fresh[file] && ((fresh[file].importedWrites?.length ?? 0) > 0 || reexports(fresh[file])) ? fresh[file] : undefined;
     if (found) facts[file] = found;
@@ -46,6 +46,6 @@ export function factsOfUnreachedFiles(root: string, known: Record<string, Module
 }
 
 /** Whether the module exports something another module exports (`export ... from`, or an import binding exported again). */
-function reexports(facts: ModuleFacts): boolean {
+function reexports(facts: WriterFacts): boolean {
   return facts.exports.some((e) => !e.typeOnly && (e.from !== undefined || facts.bindings.some((b) => !b.typeOnly && b.local === (e.local ?? e.name))));
 }

@@ -1,4 +1,4 @@
-import type { ExportFact, ModuleFacts, RegistryFact } from '../facts/module-facts.js';
+import type { ModuleFacts, RegistryFact, WriterFacts } from '../facts/module-facts.js';
 import type { FindingsInput } from './findings-input.js';
 import type { Finding } from './finding.js';
 import { findingId, setSaving, severityFor } from './finding-severity.js';
@@ -131,7 +131,7 @@ function entryWritesElsewhere(id: string, registry: RegistryFact, input: Registr
 
 /** What {@link entryWritesElsewhere} reads: the facts of the modules that may write, and the graph when there is one. */
 interface RegistryWritesInput {
-  facts: Record<string, ModuleFacts>;
+  facts: Record<string, WriterFacts>;
   graph?: FindingsInput['graph'];
 }
 
@@ -193,8 +193,8 @@ function reexportedPaths(id: string, name: string, input: RegistryWritesInput): 
 /** A module's export of what another module exports: re-exported `from` it, or an import binding of it exported again (`via`). */
 interface Reexport {
   module: string;
-  fact: ExportFact;
-  via?: ModuleFacts['bindings'][number];
+  fact: WriterFacts['exports'][number];
+  via?: WriterFacts['bindings'][number];
 }
 
 const reexportIndexes = new WeakMap<RegistryWritesInput, Map<string, Reexport[]>>();
@@ -225,7 +225,7 @@ function reexportsByModule(input: RegistryWritesInput): Map<string, Reexport[]> 
  * `plugin.rules` with `module.exports = plugin` (or `exports.default.rules`: the CommonJS default
  * is either).
  */
-function exportedPaths(name: string, format: 'esm' | 'commonjs', facts: ModuleFacts): string[][] {
+function exportedPaths(name: string, format: 'esm' | 'commonjs', facts: Pick<WriterFacts, 'exports'>): string[][] {
   const [root, ...rest] = name.split('.');
   if (root === 'module' && rest[0] === 'exports') return [rest.slice(1)];
   const paths: string[][] = [];

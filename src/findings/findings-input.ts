@@ -1,7 +1,7 @@
 // What the finders read, in a module of its own: every finder and find-findings.ts (which runs
 // them all) import it, so it cannot live in find-findings.ts without a circle.
 import type { ModuleGraph } from '../graph/module-graph.js';
-import type { ModuleFacts } from '../facts/module-facts.js';
+import type { ModuleFacts, WriterFacts } from '../facts/module-facts.js';
 import type { CostModelLike } from './cost-input.js';
 
 /** Everything the finders read. `cost` is GRAPH's `computeCost(graph)` (see {@link CostModelLike}). */
@@ -18,5 +18,5 @@ export interface FindingsInput {
    * The facts of the project's files the entry does not load (tests, scripts, subpath exports)
    * that may write a map of `facts`; absent when the graph holds no map such a file could write.
    */
-  unreached?: Record<string, ModuleFacts>;
+  unreached?: Record<string, WriterFacts>;
 }

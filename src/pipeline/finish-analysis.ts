@@ -2,7 +2,7 @@
 // `why`), from what the static stages read (project, graph, facts). A fresh analysis and a kept one (src/pipeline/kept-analyses.ts)
 // both end here, so the two cannot report differently. Loads no parser.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ModuleFacts } from '../facts/module-facts.js';
+import type { ModuleFacts, WriterFacts } from '../facts/module-facts.js';
 import { applySuppressions, type FindingsBaseline } from '../findings/apply-suppressions.js';
 import { findFindings } from '../findings/find-findings.js';
 import { computeCost } from '../graph/module-cost.js';
@@ -20,7 +20,7 @@ export interface StaticAnalysis {
   graph: ModuleGraph;
   facts: Record<string, ModuleFacts>;
   /** The project's files the entry does not load that may write a map of `facts` (src/facts/unreached-files.ts). */
-  unreached?: Record<string, ModuleFacts>;
+  unreached?: Record<string, WriterFacts>;
   /** Problems with the project's configuration (the graph's own are in `graph.diagnostics`). */
   projectDiagnostics: Diagnostic[];
   /** Problems the facts stage met. */

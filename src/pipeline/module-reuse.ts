@@ -7,7 +7,7 @@
 // each of its specifiers resolved to. Whatever differs is read again, so the analysis is the
 // one a parse of every module gives.
 import { createHash } from 'node:crypto';
-import type { ModuleFacts } from '../facts/module-facts.js';
+import type { ModuleFacts, WriterFacts } from '../facts/module-facts.js';
 import { factsOfUnreachedFiles, type UnreachedFacts } from '../facts/unreached-files.js';
 import type { LoadedFile } from '../graph/measure-package-size.js';
 import type { EntryFiles } from '../graph/build-module-graph.js';
@@ -137,7 +137,7 @@ export class ModuleReuse {
    * The facts of the project's files the entry does not load (src/facts/unreached-files.ts), the
    * previous analysis's for each file it read: only modules' texts changed since, so those files did not.
    */
-  unreachedFacts(root: string, known: Record<string, ModuleFacts>): Record<string, ModuleFacts> {
+  unreachedFacts(root: string, known: Record<string, ModuleFacts>): Record<string, WriterFacts> {
     const { facts, read } = factsOfUnreachedFiles(root, known, this.previousUnreached);
     this.unreachedRead = read;
     return facts;
