@@ -92,7 +92,7 @@ export function rewriteRegistryFile(j: JSCodeshift, root: Collection, collected:
   pruneInteropHelpers(j, root, interopHelpers);
   const specifier = manifestSpecifier(options);
   const commonjs = commonjsFormat(options, typescript);
-  insertManifestImport(j, root, manifestImportText(imported, specifier, commonjs, syntax), specifier, commonjs, afterImport);
+  insertManifestImport(j, root, manifestImportText(imported, specifier, commonjs, syntax), specifier, commonjs, afterImport, imported.map(([, local]) => local));
   return true;
 }
 
@@ -149,16 +149,22 @@ function addNamedImportBeside(j: JSCodeshift, root: Collection, beside: string, 
   });
 }
 
-/** Imports the manifest (`text`) after the file's last import (or top-level require). */
-function insertManifestImport(j: JSCodeshift, root: Collection, text: string, specifier: string, commonjs: boolean, after: any[]): void {
+/**
+ * Imports the manifest (`text`, binding `locals`) after the file's last import, or in CommonJS
+ * after its last top-level require that comes before the first statement using one of `locals`
+ * (a require further down would run after the registry reads the manifest: es-abstract's
+ * `var TypeToAO = {...}` sits between its requires).
+ */
+function insertManifestImport(j: JSCodeshift, root: Collection, text: string, specifier: string, commonjs: boolean, after: any[], locals: readonly string[]): void {
   const already = root.find(j.ImportDeclaration, { source: { value: specifier } }).size() > 0 || root.find(j.Literal, { value: specifier }).size() > 0;
   if (already) return;
   const statements = j(text).get().node.program.body as any[];
   const body = root.get().node.program.body as any[];
+  const firstUse = body.findIndex((node) => j(node).find(j.Identifier).some((path) => locals.includes(path.node.name)));
   let index = 0;
   body.forEach((node, i) => {
     if (node.type === 'ImportDeclaration') index = i + 1;
-    if (commonjs && node.type === 'VariableDeclaration' && node.declarations.some((d: any) => isRequireValue(d.init))) index = i + 1;
+    if (commonjs && (firstUse === -1 || i < firstUse) && node.type === 'VariableDeclaration' && node.declarations.some((d: any) => isRequireValue(d.init))) index = i + 1;
     if (i === 0 && node.type === 'ExpressionStatement' && node.directive) index = Math.max(index, 1);
     if (node.type === 'ExpressionStatement' && node.expression?.type === 'StringLiteral' && i === index) index = i + 1; // 'use strict'
   });
