@@ -23,6 +23,8 @@ export interface CostModelLike {
   exclusiveOfSet?(ids: readonly string[]): { exclusiveBytes: number; exclusiveModules: number };
   /** What making each importer's eager imports of its modules in `cuts` lazy together would save. */
   exclusiveOfImports?(cuts: Readonly<Record<string, readonly string[]>>): { exclusiveBytes: number; exclusiveModules: number };
+  /** Whether a module still loads at import once the eager imports `cuts` names are lazy. */
+  loadedWithImportsCut?(cuts: Readonly<Record<string, readonly string[]>>): (id: string) => boolean;
   /** What deferring every eager import `from -> to` would save (GRAPH's `ImportSaving`). */
   imports?: ReadonlyArray<{ from: string; to: string; savedBytes: number; savedModules: number }>;
 }

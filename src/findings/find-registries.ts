@@ -30,6 +30,7 @@ export function findRegistries(input: FindingsInput): Finding[] {
   }
 
   // Files the entry does not load may write a map too (a test, a subpath export).
+  const convertibles: ConvertibleRegistry[] = [];
   const writers: RegistryWritesInput = input.unreached ? { facts: { ...input.facts, ...input.unreached }, graph: input.graph } : input;
   for (const [id, facts] of Object.entries(input.facts)) {
     const node = input.graph.modules[id];
@@ -84,9 +85,54 @@ export function findRegistries(input: FindingsInput): Finding[] {
         convertible,
         blockers,
       });
+      if (convertible && modules.length > 0) convertibles.push({ finding: findings[findings.length - 1]!, modules, cycle });
     }
   }
+  freesNothing(convertibles, input);
   return findings;
+}
+
+/** A convertible registry's finding, the modules it registers, and the message's cycle sentence. */
+interface ConvertibleRegistry {
+  finding: Finding;
+  modules: string[];
+  cycle: string;
+}
+
+/**
+ * Marks the registries that would stop nothing loading: with every convertible registry of the
+ * project lazy (the plan converts them together), each module this one registers still loads at
+ * import through another import (js-yaml's `types`, whose modules its schemas require). Such a
+ * finding saves nothing, says which import keeps its modules, and the plan leaves it as written.
+ * A barrel inside another (typebox's) frees its modules once the outer one is lazy: not marked.
+ */
+function freesNothing(convertibles: readonly ConvertibleRegistry[], input: FindingsInput): void {
+  if (!input.cost.loadedWithImportsCut || convertibles.length === 0) return;
+  const cuts: Record<string, string[]> = {};
+  for (const { finding, modules } of convertibles) (cuts[finding.file] ??= []).push(...modules);
+  const loaded = input.cost.loadedWithImportsCut(cuts);
+  for (const { finding, modules, cycle } of convertibles) {
+    if (!modules.every(loaded)) continue;
+    const keeper = keptLoadedBy(modules, cuts, loaded, input);
+    if (!keeper) continue;
+    const nothing = { exclusiveBytes: 0, exclusiveModules: 0 };
+    finding.cost = nothing;
+    finding.severity = severityFor(nothing);
+    finding.notFreed = keeper;
+    finding.message = `${finding.symbol} (${finding.shape}) registers ${modules.length} modules that load at import without it (${keeper}): a static manifest would stop none of them loading.${cycle}`;
+  }
+}
+
+/** `file:line imports module` of a module loaded at import that imports one of `modules` other than through the imports `cuts` makes lazy. */
+function keptLoadedBy(modules: readonly string[], cuts: Readonly<Record<string, readonly string[]>>, loaded: (id: string) => boolean, input: FindingsInput): string | undefined {
+  for (const module of modules) {
+    for (const node of Object.values(input.graph.modules)) {
+      if (node.kind !== 'local' || !loaded(node.id) || cuts[node.id]?.includes(module)) continue;
+      const edge = node.imports.find((e) => e.to === module && !e.lazy);
+      if (edge) return `${node.id}:${edge.line} imports ${module}`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -55,6 +55,8 @@ export interface ModuleCost {
    * two factories importing the same providers): nothing while another importer keeps them.
    */
   exclusiveOfImports(cuts: Readonly<Record<string, readonly string[]>>): { exclusiveBytes: number; exclusiveModules: number };
+  /** Whether a module still loads at import once the eager imports `cuts` names are lazy (see {@link exclusiveOfImports}). */
+  loadedWithImportsCut(cuts: Readonly<Record<string, readonly string[]>>): (id: string) => boolean;
 }
 
 /**
@@ -131,6 +133,11 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
 
   /** What stops loading at import when the walk from the entry skips the nodes and edges `skip` names. */
   const notReached = (skip: { node?: (v: number) => boolean; edge?: (u: number, v: number) => boolean }) => {
+    const { bytes, count } = walkFromRoot(skip);
+    return { exclusiveBytes: exclusiveBytes[root] - bytes, exclusiveModules: exclusiveModules[root] - count };
+  };
+  /** The modules the walk from the entry reaches when it skips the nodes and edges `skip` names, and their bytes. */
+  const walkFromRoot = (skip: { node?: (v: number) => boolean; edge?: (u: number, v: number) => boolean }) => {
     const seen = new Uint8Array(n);
     const pending = [root];
     seen[root] = 1;
@@ -147,7 +154,7 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
         }
       }
     }
-    return { exclusiveBytes: exclusiveBytes[root] - bytes, exclusiveModules: exclusiveModules[root] - count };
+    return { seen, bytes, count };
   };
   const exclusiveOfSet = (set: readonly string[]) => {
     const removed = new Set(set.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
@@ -164,6 +171,18 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     if (cut.size === 0) return { exclusiveBytes: 0, exclusiveModules: 0 };
     return notReached({ edge: (a, b) => cut.get(a)?.has(b) === true });
   };
+  const loadedWithImportsCut = (cuts: Readonly<Record<string, readonly string[]>>) => {
+    const cut = new Map<number, Set<number>>();
+    for (const [from, to] of Object.entries(cuts)) {
+      const u = indexOf.get(from);
+      if (u !== undefined) cut.set(u, new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined)));
+    }
+    const { seen } = walkFromRoot({ edge: (a, b) => cut.get(a)?.has(b) === true });
+    return (id: string) => {
+      const i = indexOf.get(id);
+      return i !== undefined && seen[i] === 1;
+    };
+  };
 
   return {
     entry: graph.entry,
@@ -174,6 +193,7 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     module: (id) => modules[id],
     exclusiveOfSet,
     exclusiveOfImports,
+    loadedWithImportsCut,
   };
 }
 

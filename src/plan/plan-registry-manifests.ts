@@ -28,6 +28,9 @@ export const registryManifestPlanner: Planner = {
       const blockers = finding.blockers ?? [];
       return { operations: [], skipped: [notPlanned(finding, 'stays-eager', `${name} stays eager: ${blockers.length ? blockers.join('; ') : 'no entry comes from an import'}`)] };
     }
+    if (finding.notFreed) {
+      return { operations: [], skipped: [notPlanned(finding, 'nothing-saved', `${name} stays as written: the modules it registers load at import without it (${finding.notFreed}), so a manifest would stop none of them loading`)] };
+    }
     let moduleFormat = lazyLoadingFormat(finding.file, context.project);
     if (moduleFormat === 'esm-require' && /\.[mc]?tsx?$/.test(finding.file) && !hasNodeTypes(context.project)) {
       // The manifest imports createRequire from node:module: tsc needs Node's types for it.

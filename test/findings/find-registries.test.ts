@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { graphFromSources } from './graph-from-sources.js';
 import { findRegistries } from '../../src/findings/find-registries.js';
+import { computeCost } from '../../src/graph/module-cost.js';
 
 const providers = {
   'src/providers/openai.ts': `import OpenAI from 'openai';\nexport class OpenAIHandler { static vision = true; run() { return new OpenAI(); } }\n`,
@@ -245,4 +246,37 @@ test("a helper beside a map's handlers (validator's `isAlphaLocales: _isAlpha.lo
   assert.deepEqual(registry!.entries.map((e) => [e.key, e.export]), [['isAlpha', 'default'], ['isEmail', 'default'], ['isURL', 'default'], ['alphaLocales', 'locales'], ['isPhone', 'isPhone']]);
   assert.deepEqual(registry!.inline, ['version']);
   assert.deepEqual(findRegistries(input).map((f) => [f.id, f.convertible, f.blockers]), [['registry:src/validator.ts:validator', true, []]]);
+});
+
+test('a map whose every module loads at import without it saves nothing, and says which import keeps them; one of barrels inside barrels does not', () => {
+  const types = {
+    'lib/type/str.js': `module.exports = { tag: 'str' };\n`,
+    'lib/type/int.js': `module.exports = { tag: 'int' };\n`,
+    'lib/schema.js': `module.exports = [require('./type/str'), require('./type/int')];\n`,
+    'lib/loader.js': `var schema = require('./schema');\nmodule.exports = function load() { return schema; };\n`,
+  };
+  // (graphFromSources reads an indented require as one inside a function: each map is on one line.)
+  // The graph's own cost model, which knows what loads at import once some imports are lazy.
+  const withGraphCost = (input: ReturnType<typeof graphFromSources>) => ({ ...input, cost: computeCost(input.graph) });
+  // js-yaml's index: the loader's schema requires every type the map names.
+  const kept = withGraphCost(graphFromSources({ 'index.js': `module.exports.load = require('./lib/loader');\nmodule.exports.types = { str: require('./lib/type/str'), int: require('./lib/type/int') };\n`, ...types }, {}, 'commonjs'));
+  const [finding] = findRegistries(kept);
+  assert.equal(finding!.convertible, true);
+  assert.deepEqual(finding!.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.equal(finding!.notFreed, 'lib/schema.js:1 imports lib/type/str.js');
+  assert.match(finding!.message, /^types \(object-map\) registers 2 modules that load at import without it \(lib\/schema\.js:1 imports lib\/type\/str\.js\): a static manifest would stop none of them loading\.$/);
+  // Without the loader the same map frees both types.
+  const freed = withGraphCost(graphFromSources({ 'index.js': `module.exports.types = { str: require('./lib/type/str'), int: require('./lib/type/int') };\n`, ...types }, {}, 'commonjs'));
+  const [alone] = findRegistries(freed);
+  assert.equal(alone!.notFreed, undefined);
+  assert.equal(alone!.cost.exclusiveModules, 2);
+  // A map inside a map: the inner one's modules load at import only through the outer map, which becomes lazy with it.
+  const nested = withGraphCost(graphFromSources({
+    'index.js': `module.exports = { types: require('./lib/types'), str: require('./lib/type/str') };\n`,
+    'lib/types.js': `module.exports = { str: require('./type/str'), int: require('./type/int') };\n`,
+    ...types,
+  }, {}, 'commonjs'));
+  const inner = findRegistries(nested).find((f) => f.file === 'lib/types.js')!;
+  assert.equal(inner.convertible, true);
+  assert.equal(inner.notFreed, undefined, inner.message);
 });

@@ -153,3 +153,15 @@ test('dominators: a node dominates itself and its dominator-tree descendants onl
   assert.equal(dominates(tree, 0, 4), true);
   assert.equal(dominates(tree, 4, 4), true);
 });
+
+test('loadedWithImportsCut: which modules still load at import once some imports are lazy', () => {
+  // js-yaml's shape: the index's map of types, and a schema the loader needs that requires the same types.
+  const graph = graphFrom(['e->types', 'e->loader', 'loader->schema', 'schema->t1', 'schema->t2', 'types->t1', 'types->t2', 'types->t3']);
+  const loaded = computeCost(graph).loadedWithImportsCut({ types: ['t1', 't2', 't3'] });
+  assert.deepEqual(['t1', 't2', 't3', 'schema', 'types'].map(loaded), [true, true, false, true, true]);
+  assert.equal(loaded('nope'), false);
+  // Nested barrels: the inner one's modules stop loading once the outer one's imports are lazy too.
+  const nested = computeCost(graphFrom(['e->inner', 'inner->a', 'inner->b', 'e->a']));
+  assert.deepEqual(['a', 'b'].map(nested.loadedWithImportsCut({ inner: ['a', 'b'] })), [true, false]);
+  assert.deepEqual(['a', 'b', 'inner'].map(nested.loadedWithImportsCut({ inner: ['a', 'b'], e: ['inner', 'a'] })), [false, false, false]);
+});
