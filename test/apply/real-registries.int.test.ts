@@ -17,6 +17,9 @@
 // - validator@13.12.0 (Babel: one object of ~110 validators, each a module's default, beside a few
 //   other exports of the same or other modules, `isAlphaLocales: _isAlpha.locales`): the same results, keys and
 //   values; requiring it loads no validator;
+// - es-abstract@1.24.2 (ES5, tabs; maps such as `var TypeToAO = {...}` between requires, 1,600
+//   files requiring small helpers): the same keys, kinds and results, far fewer files at require;
+// - js-yaml@4.3.2: its `types` map saves nothing (its schemas require every type) and stays;
 // - highlight.js@11.12.0: the same highlighting and alias lookups (its registerLanguage calls each
 //   definition at registration, so its registry must not be converted).
 // - webpack@5.113.0: already lazy (its entry's exports are getters requiring on first read, its
@@ -303,6 +306,45 @@ test('validator@13.12.0: its map of validators becomes a manifest, the locales a
   assert.match(readFileSync(join(original, 'index.js'), 'utf8'), /^function _interopRequireWildcard\(/m);
   assert.doesNotMatch(readFileSync(join(applied, 'index.js'), 'utf8'), /function _(interopRequireDefault|interopRequireWildcard|getRequireWildcardCache|typeof)\(/);
   report('validator', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('es-abstract@1.24.2: maps between its requires get their manifest required above them, its helpers load on first use; the same keys, kinds and results', { timeout: 900_000 }, async () => {
+  const original = copy('es-abstract', 'es-abstract-original');
+  const applied = copy('es-abstract', 'es-abstract-applied');
+  const result = await apply(applied, { force: true });
+  // 2015/SetValueInBuffer.js and its kin: `var TypeToAO = { ... }` sits between requires.
+  assert.ok(result.plan.operations.some((o) => o.id === 'registry:2015/SetValueInBuffer.js:TypeToAO'), skippedLines(result.skipped).join('\n'));
+  const text = readFileSync(join(applied, '2015/SetValueInBuffer.js'), 'utf8');
+  assert.ok(text.indexOf("require('./SetValueInBuffer.manifest.js')") < text.indexOf('var TypeToAO = '), 'the manifest is required before the map reads it');
+  const probe = (dir: string) =>
+    probeCopy<{ atRequire: number; keys: string[]; kinds: string[]; results: unknown[] }>(
+      dir,
+      `const E = require(dir); const atRequire = files().length; const keys = Object.keys(E);
+         const kinds = keys.map((k) => typeof E[k] + (E[k] && typeof E[k] === 'object' ? ':' + Object.keys(E[k]).join(',') : ''));
+         const results = [E.ES2024.ToNumber('42'), E.ES2015.SameValue(NaN, NaN), E.ES5.Type(null), E.ES2024.NumericToRawBytes('INT8', 5, true), E.ES2017.NumberToRawBytes('Int16', 258, false),
+           E.ES2024.ToIntegerOrInfinity(-3.7), E.ES2020.IsArray([]), String(E.ES2015.ToPropertyKey(Symbol.iterator)), E.ES2022.StringToBigInt('12').toString()];
+         const buffer = new ArrayBuffer(4); E.ES2015.SetValueInBuffer(buffer, 0, 'Int16', 513, true); results.push([...new Uint8Array(buffer)]);
+         process.stdout.write(JSON.stringify({ atRequire, keys, kinds, results }));`,
+    );
+  const before = probe(original);
+  const after = probe(applied);
+  assert.ok(before.atRequire > 2_000 && before.keys.length > 10, `${before.atRequire} files at require, ${before.keys.length} keys`);
+  assert.deepEqual(after.keys, before.keys, 'the same keys in the same order');
+  assert.deepEqual(after.kinds, before.kinds, 'each of the same kind, each edition with the same operations in the same order');
+  assert.deepEqual(after.results, before.results);
+  assert.ok(after.atRequire < before.atRequire / 4, `${before.atRequire} files at require before, ${after.atRequire} after`);
+  report('es-abstract', { before: requireMs(original), after: requireMs(applied), floor: undefined }, result.plan.operations.map((o) => o.transform));
+});
+
+test('js-yaml@4.3.2: its map of types, whose every type its schemas require again, saves nothing and stays as written', { timeout: 900_000 }, async () => {
+  const dir = copy('js-yaml', 'js-yaml');
+  const finding = analyze(dir).findings.find((f) => f.id === 'registry:index.js:types');
+  assert.ok(finding?.convertible, finding?.message ?? 'no finding for index.js');
+  assert.deepEqual(finding.cost, { exclusiveBytes: 0, exclusiveModules: 0 });
+  assert.match(finding.message, /registers 13 modules that load at import without it \(lib\/schema\/\w+\.js:\d+ imports lib\/type\/\w+\.js\)/);
+  const planned = await plan(dir);
+  assert.deepEqual(planned.plan.operations.filter((o) => o.id === 'registry:index.js:types'), []);
+  assert.ok(skippedLines(planned.skipped).some((line) => /types stays as written: the modules it registers load at import without it/.test(line)), skippedLines(planned.skipped).join('\n'));
 });
 
 test('highlight.js@11.12.0: after apply, the same highlighting and alias lookups; its registry stays eager', { timeout: 900_000 }, async () => {
