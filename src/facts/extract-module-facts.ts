@@ -38,13 +38,7 @@ export function extractModuleFacts(
   sources?: ParsedSources,
 ): ModuleFacts {
   const sourceFile = parseSource(fileName, text, sources);
-  const importBindings = collectImportBindings(sourceFile, resolve);
-  const bindings = new Map(importBindings.map((b) => [b.local, b]));
-  const localNames = new Set<string>();
-  for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
-  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames, constants: constantMemberValues(sourceFile) };
-  const topNames = new Set([...localNames, ...bindings.keys()]);
-  const commonJsExports = commonJsExportNames(sourceFile);
+  const { importBindings, bindings, scope, topNames, commonJsExports } = moduleScopeOf(sourceFile, resolve);
 
   // Each declaration is walked once: its references serve its `uses` and the module-wide
   // binding usage alike (the 5,000-module benchmark pays for every extra walk).
@@ -122,6 +116,17 @@ export function extractModuleFacts(
   };
 }
 
+/** The module's import bindings and top-level names, which every walk of the facts reads. */
+function moduleScopeOf(sourceFile: ts.SourceFile, resolve: ResolveSpecifier) {
+  const importBindings = collectImportBindings(sourceFile, resolve);
+  const bindings = new Map(importBindings.map((b) => [b.local, b]));
+  const localNames = new Set<string>();
+  for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
+  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames, constants: constantMemberValues(sourceFile) };
+  const topNames = new Set([...localNames, ...bindings.keys()]);
+  return { importBindings, bindings, scope, topNames, commonJsExports: commonJsExportNames(sourceFile) };
+}
+
 /**
  * The {@link WriterFacts} of one module: of {@link extractModuleFacts}, only the walks they need
  * (import bindings, exports, writes through the bindings), the same values. Most of a project's
@@ -129,13 +134,7 @@ export function extractModuleFacts(
  */
 export function extractWriterFacts(id: string, fileName: string, text: string, resolve: ResolveSpecifier): WriterFacts {
   const sourceFile = parseSource(fileName, text);
-  const importBindings = collectImportBindings(sourceFile, resolve);
-  const bindings = new Map(importBindings.map((b) => [b.local, b]));
-  const localNames = new Set<string>();
-  for (const statement of sourceFile.statements) for (const name of declaredNames(statement)) if (!bindings.has(name)) localNames.add(name);
-  const scope: ModuleScope = { sourceFile, bindings, resolve, localNames, constants: constantMemberValues(sourceFile) };
-  const topNames = new Set([...localNames, ...bindings.keys()]);
-  const commonJsExports = commonJsExportNames(sourceFile);
+  const { importBindings, bindings, scope, topNames, commonJsExports } = moduleScopeOf(sourceFile, resolve);
   // The declarations' kinds (a local type exported is type-only), not their `uses`: no declaration
   // is walked for references, and only a getter's descriptor is (the binding a tsc re-export reads).
   const declarations = collectDeclarations(scope, () => []);
