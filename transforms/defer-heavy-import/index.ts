@@ -32,9 +32,9 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
   const j = api.jscodeshift;
   const root = j(file.source);
   const typescript = /\.[mc]?tsx?$/.test(file.path);
-  // The tree as printed before the first deferral: whether the rewrite changed anything is
-  // one comparison at the end, not a print of the whole file before and after each binding.
-  let before: string | undefined;
+  // Whether a binding moved (or went, unused): a deferral that succeeds always edits the tree,
+  // one that fails edits nothing, so the file is printed once, at the end, and only if changed.
+  let changed = false;
   // One note per module, naming every binding that stays and why.
   const staying = new Map<string, string[]>();
   for (const local of options.bindings) {
@@ -42,12 +42,11 @@ export default function transform(file: FileInfo, api: API, raw: Options): strin
     // belongs to another file, and an `import type` loads nothing. Neither is news.
     const source = findBindingSource(j, root, local);
     if (!source || source.typeOnly) continue;
-    before ??= root.toSource();
     const problem = deferBinding(j, root, local, options.moduleFormat, typescript, options.syntaxLevel, source);
     if (problem) staying.set(source.module, [...(staying.get(source.module) ?? []), problem]);
+    else changed = true;
   }
   for (const [module, problems] of staying) api.report(`${module} stays a top-level import: ${problems.join('; ')}`);
-  const changed = before !== undefined && root.toSource() !== before;
   return changed ? printSource(j, root, file.source) : file.source;
 }
 
