@@ -161,22 +161,23 @@ export function computeCost(graph: ModuleGraph): ModuleCost {
     if (removed.has(root)) return { exclusiveBytes: exclusiveBytes[root], exclusiveModules: exclusiveModules[root] };
     return notReached({ node: (v) => removed.has(v) });
   };
-  const exclusiveOfImports = (cuts: Readonly<Record<string, readonly string[]>>) => {
+  /** The eager imports `cuts` names, by importer index: those of modules outside the graph left out. */
+  const cutEdges = (cuts: Readonly<Record<string, readonly string[]>>) => {
     const cut = new Map<number, Set<number>>();
     for (const [from, to] of Object.entries(cuts)) {
       const u = indexOf.get(from);
       const targets = new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined));
       if (u !== undefined && targets.size > 0) cut.set(u, targets);
     }
+    return cut;
+  };
+  const exclusiveOfImports = (cuts: Readonly<Record<string, readonly string[]>>) => {
+    const cut = cutEdges(cuts);
     if (cut.size === 0) return { exclusiveBytes: 0, exclusiveModules: 0 };
     return notReached({ edge: (a, b) => cut.get(a)?.has(b) === true });
   };
   const loadedWithImportsCut = (cuts: Readonly<Record<string, readonly string[]>>) => {
-    const cut = new Map<number, Set<number>>();
-    for (const [from, to] of Object.entries(cuts)) {
-      const u = indexOf.get(from);
-      if (u !== undefined) cut.set(u, new Set(to.map((id) => indexOf.get(id)).filter((i): i is number => i !== undefined)));
-    }
+    const cut = cutEdges(cuts);
     const { seen } = walkFromRoot({ edge: (a, b) => cut.get(a)?.has(b) === true });
     return (id: string) => {
       const i = indexOf.get(id);
